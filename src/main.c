@@ -1,0 +1,82 @@
+#define G_LOG_DOMAIN "chronoscope"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "chrono-check.h"
+#include "chrono-application.h"
+
+/* Everything that works without a display (--check, --version, --export)
+ * is handled here before GTK is initialised, so it runs in CI with no
+ * DISPLAY.  What is left goes to the GtkApplication. */
+
+static gboolean opt_version;
+static gboolean opt_check;
+static gboolean opt_lenient;
+static gboolean opt_present;
+static char **opt_files;
+
+static const GOptionEntry entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check, N_("Check files for errors and exit"), NULL },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient, N_("With --check: skip bad CSV rows instead of failing"), NULL },
+  { "present", 0, 0, G_OPTION_ARG_NONE, &opt_present, N_("Present the timeline full screen"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GPtrArray) app_argv = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Chronoscope — see careers and company histories on one zoomable timeline."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("chronoscope: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), "chronoscope");
+      return 2;
+    }
+
+  if (opt_version)
+    {
+      g_print ("chronoscope %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (opt_check)
+    {
+      if (opt_files == NULL || opt_files[0] == NULL)
+        {
+          g_printerr (_("chronoscope: --check needs at least one FILE\n"));
+          return 2;
+        }
+      return chrono_check_run ((const char * const *) opt_files, opt_lenient);
+    }
+
+  app = G_APPLICATION (chrono_application_new ());
+  chrono_application_set_present_on_open (CHRONO_APPLICATION (app), opt_present);
+
+  app_argv = g_ptr_array_new ();
+  g_ptr_array_add (app_argv, argv[0]);
+  for (guint i = 0; opt_files != NULL && opt_files[i] != NULL; i++)
+    g_ptr_array_add (app_argv, opt_files[i]);
+  g_ptr_array_add (app_argv, NULL);
+
+  return g_application_run (app, app_argv->len - 1, (char **) app_argv->pdata);
+}

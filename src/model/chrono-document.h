@@ -1,0 +1,190 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chrono-date.h"
+#include "chrono-error.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CHRONO_LANE_PERSON,
+  CHRONO_LANE_COMPANY,
+  CHRONO_LANE_ORGANIZATION,
+  CHRONO_LANE_PRODUCT,
+  CHRONO_LANE_TOPIC,
+  CHRONO_LANE_OTHER,
+} ChronoLaneKind;
+
+typedef enum
+{
+  CHRONO_FORMAT_NATIVE,
+  CHRONO_FORMAT_TIMELINEJS,
+  CHRONO_FORMAT_CSV,
+} ChronoSourceFormat;
+
+/* Colours are 0xRRGGBB; has_color says whether the file gave one. */
+typedef struct
+{
+  const char     *id;
+  const char     *title;
+  const char     *description; /* or NULL */
+  ChronoLaneKind  kind;
+  guint32         color;
+  gboolean        has_color;
+} ChronoLane;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  guint32     color;
+  gboolean    has_color;
+} ChronoCategory;
+
+typedef struct
+{
+  const char *title; /* or NULL */
+  const char *url;
+} ChronoLink;
+
+typedef struct
+{
+  guint       event;  /* index of the related event */
+  const char *label;  /* or NULL */
+} ChronoRelation;
+
+/* The rarely-present parts of an event, kept apart to keep events small. */
+typedef struct
+{
+  const char * const   *tags;     /* NULL-terminated, interned */
+  guint                 n_tags;
+  const ChronoLink     *links;
+  guint                 n_links;
+  const ChronoRelation *related;
+  guint                 n_related;
+} ChronoEventExtra;
+
+/**
+ * ChronoEvent:
+ *
+ * One event: a point (end.precision == NONE, not OPEN) or a span.  Plain
+ * struct, owned by the document; strings live as long as the document.
+ * @end_time: the exclusive end of the whole event in seconds: the end of
+ *   the end date's period for spans, of the start's period for points, and
+ *   the time of loading for ongoing ("..") ends.
+ * @index: position in the document's start-sorted array.
+ * @source: position of the event in its file (0,0 when unknown).
+ */
+typedef struct
+{
+  const char             *id;
+  const char             *title;
+  const char             *description; /* or NULL */
+  ChronoDate              start;
+  ChronoDate              end;
+  gint64                  end_time;
+  guint32                 lane;        /* index into the lanes */
+  gint32                  category;    /* index into the categories, or -1 */
+  guint8                  importance;  /* 1 (minor) .. 5 (major); 3 by default */
+  guint32                 index;
+  ChronoPos               source;
+  const ChronoEventExtra *extra;       /* or NULL */
+} ChronoEvent;
+
+#define CHRONO_EVENT_IS_POINT(e) ((e)->end.precision == CHRONO_PRECISION_NONE && \
+                                  !((e)->end.flags & CHRONO_DATE_OPEN))
+
+typedef struct
+{
+  ChronoDate date;
+  double     value;
+} ChronoSeriesPoint;
+
+typedef enum
+{
+  CHRONO_SERIES_LINE,
+  CHRONO_SERIES_STEP,
+} ChronoSeriesStyle;
+
+typedef struct
+{
+  const char              *id;
+  const char              *title;
+  const char              *unit;    /* or NULL */
+  guint32                  lane;
+  guint32                  color;
+  gboolean                 has_color;
+  ChronoSeriesStyle        style;
+  const ChronoSeriesPoint *points;  /* sorted by date */
+  guint                    n_points;
+} ChronoSeries;
+
+typedef struct
+{
+  const char *title;
+  ChronoDate  start;
+  ChronoDate  end;
+  gint64      end_time;
+  guint32     color;
+  gboolean    has_color;
+} ChronoEra;
+
+#define CHRONO_TYPE_DOCUMENT (chrono_document_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoDocument, chrono_document, CHRONO, DOCUMENT, GObject)
+
+const char           *chrono_document_get_title       (ChronoDocument *self);
+const char           *chrono_document_get_description (ChronoDocument *self); /* or NULL */
+/* The file it was loaded from, or NULL. */
+GFile                *chrono_document_get_file        (ChronoDocument *self);
+void                  chrono_document_set_file        (ChronoDocument *self,
+                                                       GFile          *file);
+ChronoSourceFormat    chrono_document_get_format      (ChronoDocument *self);
+
+guint                 chrono_document_get_n_events    (ChronoDocument *self);
+/* Events sorted by start time (then end, then id). */
+const ChronoEvent    *chrono_document_get_event       (ChronoDocument *self,
+                                                       guint           index);
+/* Index of the event with @id, or -1. */
+int                   chrono_document_find_event      (ChronoDocument *self,
+                                                       const char     *id);
+guint                 chrono_document_get_n_lanes     (ChronoDocument *self);
+const ChronoLane     *chrono_document_get_lane        (ChronoDocument *self,
+                                                       guint           index);
+int                   chrono_document_find_lane       (ChronoDocument *self,
+                                                       const char     *id);
+guint                 chrono_document_get_n_categories(ChronoDocument *self);
+const ChronoCategory *chrono_document_get_category    (ChronoDocument *self,
+                                                       guint           index);
+int                   chrono_document_find_category   (ChronoDocument *self,
+                                                       const char     *id);
+guint                 chrono_document_get_n_series    (ChronoDocument *self);
+const ChronoSeries   *chrono_document_get_series      (ChronoDocument *self,
+                                                       guint           index);
+guint                 chrono_document_get_n_eras      (ChronoDocument *self);
+const ChronoEra      *chrono_document_get_era         (ChronoDocument *self,
+                                                       guint           index);
+/* Event indices of the story, in story order. */
+const guint          *chrono_document_get_story       (ChronoDocument *self,
+                                                       guint          *n_steps);
+/* All distinct tags, sorted, NULL-terminated; owned by the document. */
+const char * const   *chrono_document_get_tags        (ChronoDocument *self);
+
+/* Earliest start and latest end_time over events, series and eras.
+ * FALSE for an empty document. */
+gboolean              chrono_document_get_bounds      (ChronoDocument *self,
+                                                       gint64         *start,
+                                                       gint64         *end);
+/* Appends to @out (a GArray of guint) the indices, ascending, of every
+ * event that overlaps [from, to): start < to && end_time > from.
+ * O(log n + k). */
+void                  chrono_document_query_range     (ChronoDocument *self,
+                                                       gint64          from,
+                                                       gint64          to,
+                                                       GArray         *out);
+/* Bytes of model memory, strings excluded / included, for the benchmark. */
+gsize                 chrono_document_get_memory_size (ChronoDocument *self,
+                                                       gsize          *string_bytes);
+
+G_END_DECLS

@@ -1,0 +1,5 @@
+#define G_LOG_DOMAIN "chrono-loader"
+
+#include "config.h"
+
+/* placeholder: being written */
