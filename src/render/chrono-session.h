@@ -1,0 +1,58 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "chrono-document.h"
+#include "chrono-filter.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ChronoSession:
+ *
+ * What one window shows: the document, the filter, the visible time span
+ * and the selected event.  Zoom, pan, selection and filter live here, not
+ * in widgets; widgets listen to notify:: and turn pixels into times.
+ * No GTK: the presenter and exports use it headless too.
+ *
+ * Properties: "document" (ChronoDocument), "filter" (ChronoFilter, read
+ * only, never NULL), "selected" (int, event index or -1), "start" and
+ * "end" (double, seconds since the epoch: the visible span).
+ */
+#define CHRONO_TYPE_SESSION (chrono_session_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoSession, chrono_session, CHRONO, SESSION, GObject)
+
+ChronoSession     *chrono_session_new                (void);
+ChronoDocument    *chrono_session_get_document       (ChronoSession  *self);
+/* Replaces the document (NULL allowed).  With @keep_view the visible span
+ * is kept and the selection follows the selected event's id into the new
+ * document (for reloads); otherwise the view fits the new document and
+ * the selection is cleared. */
+void               chrono_session_set_document       (ChronoSession  *self,
+                                                      ChronoDocument *document,
+                                                      gboolean        keep_view);
+ChronoFilter      *chrono_session_get_filter         (ChronoSession  *self);
+int                chrono_session_get_selected       (ChronoSession  *self);
+const ChronoEvent *chrono_session_get_selected_event (ChronoSession  *self);
+void               chrono_session_set_selected       (ChronoSession  *self,
+                                                      int             index);
+void               chrono_session_get_visible        (ChronoSession  *self,
+                                                      double         *start,
+                                                      double         *end);
+/* Sets the visible span, clamped to a sane zoom range (one second to a few
+ * times the document's extent). */
+void               chrono_session_set_visible        (ChronoSession  *self,
+                                                      double          start,
+                                                      double          end);
+/* The span that fits the filtered document (with a margin), without
+ * applying it, so a widget can animate to it. */
+void               chrono_session_get_fit            (ChronoSession  *self,
+                                                      double         *start,
+                                                      double         *end);
+/* The span that frames one event with its neighbours in context. */
+void               chrono_session_get_event_frame    (ChronoSession  *self,
+                                                      guint           index,
+                                                      double         *start,
+                                                      double         *end);
+
+G_END_DECLS
