@@ -2,4 +2,1196 @@
 
 #include "config.h"
 
-/* placeholder: being written */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "chrono-document-builder.h"
+#include "chrono-document-private.h"
+
+/*
+ * The builder copies what it is given straight into the string chunk the
+ * document will own (ids, lane and category ids, tags and labels are
+ * interned through a table that lives only while building; event ids are
+ * unique, so interning them would only cost memory).  Paths and the ids
+ * that still have to be resolved go to a scratch chunk dropped at finish.
+ * Checks run at finish, in input order, so every diagnostic is reported
+ * at once.
+ */
+
+#define DEFAULT_LANE_ID "default"
+
+typedef enum
+{
+  KIND_LANE,
+  KIND_CATEGORY,
+  KIND_EVENT,
+  KIND_SERIES,
+  KIND_STORY_STEP,
+} ItemKind;
+#define MAX_HINT_IDS 5
+
+typedef struct
+{
+  const char *id;    /* interned, or NULL */
+  const char *path;  /* scratch, or NULL */
+  ChronoPos   pos;
+} ItemSource;
+
+typedef struct
+{
+  const char *lane_id;      /* interned, or NULL */
+  const char *category_id;  /* interned, or NULL */
+  const char *path;         /* scratch, or NULL */
+  ChronoPos   pos;
+  ChronoPos   lane_pos;
+  ChronoPos   category_pos;
+  ChronoPos   end_pos;
+  int         importance;
+  guint       tags_offset;
+  guint       n_tags;
+  guint       links_offset;
+  guint       n_links;
+  guint       related_offset;
+  guint       n_related;
+  guint       has_title : 1;
+} PendingEvent;
+
+typedef struct
+{
+  const char *id;     /* scratch */
+  const char *label;  /* interned, or NULL */
+  ChronoPos   pos;
+} PendingRelation;
+
+typedef struct
+{
+  const char *lane_id;  /* interned, or NULL */
+  const char *path;
+  ChronoPos   pos;
+  guint       points_offset;
+} PendingSeries;
+
+struct _ChronoDocumentBuilder
+{
+  ChronoSourceFormat  format;
+  char               *title;
+  char               *description;
+
+  GStringChunk       *strings;
+  gsize               string_bytes;
+  GHashTable         *interned;
+  GStringChunk       *scratch;
+
+  GArray             *lanes;           /* ChronoLane */
+  GArray             *lane_sources;    /* ItemSource */
+  GArray             *categories;      /* ChronoCategory */
+  GArray             *category_sources;
+  GArray             *events;          /* ChronoEvent */
+  GArray             *pending;         /* PendingEvent, parallel to events */
+  GPtrArray          *tag_slots;       /* interned tags, each event's NULL-terminated */
+  GArray             *links;           /* ChronoLink */
+  GArray             *related;         /* PendingRelation */
+  GArray             *series;          /* ChronoSeries */
+  GArray             *series_pending;  /* PendingSeries */
+  GArray             *points;          /* ChronoSeriesPoint */
+  GArray             *eras;            /* ChronoEra */
+  GArray             *era_sources;     /* ItemSource */
+  GArray             *story;           /* ItemSource, id in scratch */
+  GPtrArray          *diagnostics;
+};
+
+/**
+ * chrono_document_builder_new:
+ * @format: the format being read, kept in the document
+ *
+ * Returns: (transfer full): a new builder; free it with
+ *   chrono_document_builder_free() or consume it with
+ *   chrono_document_builder_finish()
+ */
+ChronoDocumentBuilder *
+chrono_document_builder_new (ChronoSourceFormat format)
+{
+  ChronoDocumentBuilder *self = g_new0 (ChronoDocumentBuilder, 1);
+
+  self->format = format;
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->interned = g_hash_table_new (g_str_hash, g_str_equal);
+  self->scratch = g_string_chunk_new (16 * 1024);
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (ChronoLane));
+  self->lane_sources = g_array_new (FALSE, FALSE, sizeof (ItemSource));
+  self->categories = g_array_new (FALSE, FALSE, sizeof (ChronoCategory));
+  self->category_sources = g_array_new (FALSE, FALSE, sizeof (ItemSource));
+  self->events = g_array_new (FALSE, FALSE, sizeof (ChronoEvent));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingEvent));
+  self->tag_slots = g_ptr_array_new ();
+  self->links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  self->related = g_array_new (FALSE, FALSE, sizeof (PendingRelation));
+  self->series = g_array_new (FALSE, FALSE, sizeof (ChronoSeries));
+  self->series_pending = g_array_new (FALSE, FALSE, sizeof (PendingSeries));
+  self->points = g_array_new (FALSE, FALSE, sizeof (ChronoSeriesPoint));
+  self->eras = g_array_new (FALSE, FALSE, sizeof (ChronoEra));
+  self->era_sources = g_array_new (FALSE, FALSE, sizeof (ItemSource));
+  self->story = g_array_new (FALSE, FALSE, sizeof (ItemSource));
+  self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify)chrono_diagnostic_free);
+
+  return self;
+}
+
+/**
+ * chrono_document_builder_free:
+ *
+ * Frees a builder that was not finished.
+ */
+void
+chrono_document_builder_free (ChronoDocumentBuilder *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->title);
+  g_free (self->description);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->interned, g_hash_table_unref);
+  g_clear_pointer (&self->scratch, g_string_chunk_free);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->lane_sources, g_array_unref);
+  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->category_sources, g_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->tag_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->related, g_array_unref);
+  g_clear_pointer (&self->series, g_array_unref);
+  g_clear_pointer (&self->series_pending, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->eras, g_array_unref);
+  g_clear_pointer (&self->era_sources, g_array_unref);
+  g_clear_pointer (&self->story, g_array_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_free (self);
+}
+
+static const char *
+insert_string (ChronoDocumentBuilder *self,
+               const char            *str)
+{
+  if (str == NULL)
+    return NULL;
+
+  self->string_bytes += strlen (str) + 1;
+
+  return g_string_chunk_insert (self->strings, str);
+}
+
+static const char *
+intern_string (ChronoDocumentBuilder *self,
+               const char            *str)
+{
+  const char *interned;
+
+  if (str == NULL)
+    return NULL;
+
+  interned = g_hash_table_lookup (self->interned, str);
+  if (interned == NULL)
+    {
+      interned = insert_string (self, str);
+      g_hash_table_add (self->interned, (gpointer)interned);
+    }
+
+  return interned;
+}
+
+static const char *
+scratch_string (ChronoDocumentBuilder *self,
+                const char            *str)
+{
+  if (str == NULL)
+    return NULL;
+
+  return g_string_chunk_insert (self->scratch, str);
+}
+
+/**
+ * chrono_document_builder_set_title:
+ * @title: (nullable): the document's title, copied
+ */
+void
+chrono_document_builder_set_title (ChronoDocumentBuilder *self,
+                                   const char            *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+/**
+ * chrono_document_builder_set_description:
+ * @description: (nullable): plain text, copied
+ */
+void
+chrono_document_builder_set_description (ChronoDocumentBuilder *self,
+                                         const char            *description)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->description);
+  self->description = g_strdup (description);
+}
+
+/**
+ * chrono_document_builder_add_lane:
+ * @lane: the lane; its strings are copied
+ * @path: (nullable): JSON path of the lane ("lanes[0]")
+ * @pos: position of the lane in its file
+ *
+ * Adds a lane after the ones already added.  A NULL title shows the id.
+ */
+void
+chrono_document_builder_add_lane (ChronoDocumentBuilder *self,
+                                  const ChronoLane      *lane,
+                                  const char            *path,
+                                  ChronoPos              pos)
+{
+  ChronoLane copy;
+  ItemSource source;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (lane != NULL);
+
+  copy = *lane;
+  copy.id = intern_string (self, lane->id);
+  copy.title = insert_string (self, lane->title != NULL ? lane->title : (lane->id != NULL ? lane->id : ""));
+  copy.description = insert_string (self, lane->description);
+  g_array_append_val (self->lanes, copy);
+
+  source = (ItemSource) { copy.id, scratch_string (self, path), pos };
+  g_array_append_val (self->lane_sources, source);
+}
+
+/**
+ * chrono_document_builder_add_category:
+ * @category: the category; its strings are copied
+ * @path: (nullable): JSON path of the category
+ * @pos: position of the category in its file
+ */
+void
+chrono_document_builder_add_category (ChronoDocumentBuilder *self,
+                                      const ChronoCategory  *category,
+                                      const char            *path,
+                                      ChronoPos              pos)
+{
+  ChronoCategory copy;
+  ItemSource source;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (category != NULL);
+
+  copy = *category;
+  copy.id = intern_string (self, category->id);
+  copy.title = insert_string (self, category->title != NULL ? category->title : (category->id != NULL ? category->id : ""));
+  g_array_append_val (self->categories, copy);
+
+  source = (ItemSource) { copy.id, scratch_string (self, path), pos };
+  g_array_append_val (self->category_sources, source);
+}
+
+/**
+ * chrono_document_builder_add_event:
+ * @draft: the event; every string and array in it is copied
+ *
+ * Adds an event.  References are resolved, and the draft checked, by
+ * chrono_document_builder_finish().
+ */
+void
+chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
+                                   const ChronoEventDraft *draft)
+{
+  ChronoEvent event = { 0 };
+  PendingEvent pending = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draft != NULL);
+
+  /* Event ids are unique; they need no interning. */
+  event.id = insert_string (self, draft->id);
+  event.title = insert_string (self, draft->title != NULL ? draft->title : "");
+  event.description = insert_string (self, draft->description);
+  event.start = draft->start;
+  event.end = draft->end;
+  event.category = -1;
+  event.importance = 3;
+  event.source = draft->pos;
+
+  pending.lane_id = intern_string (self, draft->lane);
+  pending.category_id = intern_string (self, draft->category);
+  pending.path = scratch_string (self, draft->path);
+  pending.pos = draft->pos;
+  pending.lane_pos = draft->lane_pos;
+  pending.category_pos = draft->category_pos;
+  pending.end_pos = draft->end_pos;
+  pending.importance = draft->importance;
+  pending.has_title = draft->title != NULL;
+
+  if (draft->tags != NULL && draft->tags[0] != NULL)
+    {
+      pending.tags_offset = self->tag_slots->len;
+      for (guint i = 0; draft->tags[i] != NULL; i++)
+        {
+          g_ptr_array_add (self->tag_slots, (gpointer)intern_string (self, draft->tags[i]));
+          pending.n_tags++;
+        }
+      g_ptr_array_add (self->tag_slots, NULL);
+    }
+
+  if (draft->links != NULL && draft->n_links > 0)
+    {
+      pending.links_offset = self->links->len;
+      pending.n_links = draft->n_links;
+      for (guint i = 0; i < draft->n_links; i++)
+        {
+          ChronoLink link;
+
+          link.title = insert_string (self, draft->links[i].title);
+          link.url = insert_string (self, draft->links[i].url != NULL ? draft->links[i].url : "");
+          g_array_append_val (self->links, link);
+        }
+    }
+
+  if (draft->related != NULL && draft->related[0] != NULL)
+    {
+      pending.related_offset = self->related->len;
+      for (guint i = 0; draft->related[i] != NULL; i++)
+        {
+          PendingRelation relation;
+
+          relation.id = scratch_string (self, draft->related[i]);
+          relation.label = draft->related_labels != NULL ? intern_string (self, draft->related_labels[i]) : NULL;
+          relation.pos = draft->related_pos != NULL ? draft->related_pos[i] : (ChronoPos) { 0, 0 };
+          g_array_append_val (self->related, relation);
+          pending.n_related++;
+        }
+    }
+
+  g_array_append_val (self->events, event);
+  g_array_append_val (self->pending, pending);
+}
+
+/**
+ * chrono_document_builder_add_series:
+ * @series: the series; strings and points are copied, @series->lane is
+ *   ignored
+ * @lane_id: (nullable): the lane it is drawn in; NULL: the default lane
+ * @path: (nullable): JSON path of the series
+ * @pos: position of the series in its file
+ */
+void
+chrono_document_builder_add_series (ChronoDocumentBuilder *self,
+                                    const ChronoSeries    *series,
+                                    const char            *lane_id,
+                                    const char            *path,
+                                    ChronoPos              pos)
+{
+  ChronoSeries copy;
+  PendingSeries pending;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (series->n_points == 0 || series->points != NULL);
+
+  copy = *series;
+  copy.id = insert_string (self, series->id);
+  copy.title = insert_string (self, series->title != NULL ? series->title : "");
+  copy.unit = insert_string (self, series->unit);
+  copy.lane = 0;
+  copy.points = NULL;
+
+  pending.lane_id = intern_string (self, lane_id);
+  pending.path = scratch_string (self, path);
+  pending.pos = pos;
+  pending.points_offset = self->points->len;
+
+  if (series->n_points > 0)
+    g_array_append_vals (self->points, series->points, series->n_points);
+
+  g_array_append_val (self->series, copy);
+  g_array_append_val (self->series_pending, pending);
+}
+
+/**
+ * chrono_document_builder_add_era:
+ * @era: the era; its title is copied and end_time is computed
+ * @path: (nullable): JSON path of the era
+ * @pos: position of the era in its file
+ */
+void
+chrono_document_builder_add_era (ChronoDocumentBuilder *self,
+                                 const ChronoEra       *era,
+                                 const char            *path,
+                                 ChronoPos              pos)
+{
+  ChronoEra copy;
+  ItemSource source;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (era != NULL);
+
+  copy = *era;
+  copy.title = insert_string (self, era->title != NULL ? era->title : "");
+  g_array_append_val (self->eras, copy);
+
+  source = (ItemSource) { NULL, scratch_string (self, path), pos };
+  g_array_append_val (self->era_sources, source);
+}
+
+/**
+ * chrono_document_builder_add_story_step:
+ * @event_id: the id of the event shown at this step
+ * @path: (nullable): JSON path of the step ("story[2]")
+ * @pos: position of the step in its file
+ */
+void
+chrono_document_builder_add_story_step (ChronoDocumentBuilder *self,
+                                        const char            *event_id,
+                                        const char            *path,
+                                        ChronoPos              pos)
+{
+  ItemSource step;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (event_id != NULL);
+
+  step = (ItemSource) { scratch_string (self, event_id), scratch_string (self, path), pos };
+  g_array_append_val (self->story, step);
+}
+
+/**
+ * chrono_document_builder_add_diagnostic:
+ * @diagnostic: (transfer full): an error or warning found by the caller
+ *
+ * An error added here makes chrono_document_builder_finish() fail.
+ */
+void
+chrono_document_builder_add_diagnostic (ChronoDocumentBuilder *self,
+                                        ChronoDiagnostic      *diagnostic)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (diagnostic != NULL);
+
+  g_ptr_array_add (self->diagnostics, diagnostic);
+}
+
+/* Checking */
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  if (path == NULL)
+    return NULL;
+
+  return g_strconcat (path, member, NULL);
+}
+
+static ChronoPos
+best_pos (ChronoPos member_pos,
+          ChronoPos item_pos)
+{
+  return member_pos.line > 0 ? member_pos : item_pos;
+}
+
+static void
+report (ChronoDocumentBuilder *self,
+        ChronoErrorCode        code,
+        ChronoPos              pos,
+        const char            *path,
+        const char            *member,
+        const char            *hint,
+        const char            *message)
+{
+  g_autofree char *full_path = member_path (path, member);
+
+  g_ptr_array_add (self->diagnostics,
+                   chrono_diagnostic_new (code, FALSE, pos, full_path, hint, "%s", message));
+}
+
+/* "karpathy, anthropic, …": up to MAX_HINT_IDS ids, in declaration order. */
+static char *
+list_ids (const char * const *ids,
+          guint               n_ids,
+          gsize               stride)
+{
+  GString *out = g_string_new (NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const char *id = *(const char * const *)((const guint8 *)ids + i * stride);
+
+      if (id == NULL)
+        continue;
+
+      if (shown == MAX_HINT_IDS)
+        {
+          g_string_append (out, ", …");
+          break;
+        }
+
+      if (shown > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, id);
+      shown++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+slugify (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "event");
+
+  return g_string_free (slug, FALSE);
+}
+
+/* Registers unique ids of one kind in @seen (id -> item index + 1),
+ * reporting duplicates. */
+static void
+check_duplicate (ChronoDocumentBuilder *self,
+                 GHashTable            *seen,
+                 const char            *id,
+                 guint                  index,
+                 const char            *path,
+                 ChronoPos              pos,
+                 const ChronoPos       *first_pos,
+                 ItemKind               kind)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+
+  if (id == NULL)
+    return;
+
+  if (!g_hash_table_contains (seen, id))
+    {
+      g_hash_table_insert (seen, (gpointer)id, GUINT_TO_POINTER (index + 1));
+      return;
+    }
+
+  switch (kind)
+    {
+    case KIND_LANE:
+      message = g_strdup_printf (_("duplicate lane id “%s”"), id);
+      break;
+    case KIND_CATEGORY:
+      message = g_strdup_printf (_("duplicate category id “%s”"), id);
+      break;
+    case KIND_SERIES:
+      message = g_strdup_printf (_("duplicate series id “%s”"), id);
+      break;
+    case KIND_EVENT:
+    case KIND_STORY_STEP:
+    default:
+      message = g_strdup_printf (_("duplicate event id “%s”"), id);
+      break;
+    }
+
+  if (first_pos != NULL && first_pos->line > 0)
+    hint = g_strdup_printf (_("The first one is at line %u; ids must be unique"), first_pos->line);
+  else
+    hint = g_strdup (_("Ids must be unique"));
+
+  report (self, CHRONO_ERROR_DUPLICATE_ID, pos, path, ".id", hint, message);
+}
+
+static void
+check_lanes_and_categories (ChronoDocumentBuilder *self,
+                            GHashTable            *lane_ids,
+                            GHashTable            *category_ids)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const ChronoLane *lane = &g_array_index (self->lanes, ChronoLane, i);
+      const ItemSource *source = &g_array_index (self->lane_sources, ItemSource, i);
+      guint first;
+
+      if (lane->id == NULL || lane->id[0] == '\0')
+        {
+          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
+                  _("Give every lane an id that events can name"), _("a lane needs an id"));
+          continue;
+        }
+
+      first = GPOINTER_TO_UINT (g_hash_table_lookup (lane_ids, lane->id));
+      check_duplicate (self, lane_ids, lane->id, i, source->path, source->pos,
+                       first > 0 ? &g_array_index (self->lane_sources, ItemSource, first - 1).pos : NULL,
+                       KIND_LANE);
+    }
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const ChronoCategory *category = &g_array_index (self->categories, ChronoCategory, i);
+      const ItemSource *source = &g_array_index (self->category_sources, ItemSource, i);
+      guint first;
+
+      if (category->id == NULL || category->id[0] == '\0')
+        {
+          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
+                  _("Give every category an id that events can name"), _("a category needs an id"));
+          continue;
+        }
+
+      first = GPOINTER_TO_UINT (g_hash_table_lookup (category_ids, category->id));
+      check_duplicate (self, category_ids, category->id, i, source->path, source->pos,
+                       first > 0 ? &g_array_index (self->category_sources, ItemSource, first - 1).pos : NULL,
+                       KIND_CATEGORY);
+    }
+}
+
+/* Gives every event without an id a unique one made from its title, after
+ * the explicit ids are known so that a slug never takes one of them. */
+static void
+assign_event_ids (ChronoDocumentBuilder *self,
+                  GHashTable            *event_ids)
+{
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      ChronoEvent *event = &g_array_index (self->events, ChronoEvent, i);
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, i);
+      const ChronoEvent *first;
+
+      if (event->id == NULL)
+        continue;
+
+      if (!g_hash_table_contains (event_ids, event->id))
+        {
+          g_hash_table_insert (event_ids, (gpointer)event->id, GUINT_TO_POINTER (i + 1));
+          continue;
+        }
+
+      first = &g_array_index (self->events, ChronoEvent,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, event->id)) - 1);
+      check_duplicate (self, event_ids, event->id, i, pending->path, pending->pos,
+                       &first->source, KIND_EVENT);
+    }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      ChronoEvent *event = &g_array_index (self->events, ChronoEvent, i);
+      g_autofree char *base = NULL;
+      g_autofree char *candidate = NULL;
+
+      if (event->id != NULL)
+        continue;
+
+      base = slugify (event->title);
+      candidate = g_strdup (base);
+      for (guint n = 2; g_hash_table_contains (event_ids, candidate); n++)
+        {
+          g_free (candidate);
+          candidate = g_strdup_printf ("%s-%u", base, n);
+        }
+
+      event->id = insert_string (self, candidate);
+      g_hash_table_insert (event_ids, (gpointer)event->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* The exclusive end of an event or era with @start and @end, or FALSE
+ * (with a diagnostic) when @end lies before @start. */
+static gboolean
+compute_end_time (ChronoDocumentBuilder *self,
+                  const ChronoDate      *start,
+                  const ChronoDate      *end,
+                  const char            *path,
+                  ChronoPos              pos,
+                  gint64                *end_time)
+{
+  gint64 start_end = chrono_date_get_period_end (start);
+
+  if (end->flags & CHRONO_DATE_OPEN)
+    {
+      *end_time = MAX (chrono_now (), start_end);
+      return TRUE;
+    }
+
+  if (end->precision == CHRONO_PRECISION_NONE)
+    {
+      *end_time = start_end;
+      return TRUE;
+    }
+
+  *end_time = chrono_date_get_period_end (end);
+
+  /* "2015".."2015" is one year; only an end whose whole period lies
+   * before the start is wrong. */
+  if (*end_time <= start->time)
+    {
+      g_autofree char *start_text = chrono_date_to_iso (start);
+      g_autofree char *end_text = chrono_date_to_iso (end);
+      g_autofree char *message = g_strdup_printf (_("the end %s is before the start %s"),
+                                                  end_text, start_text);
+
+      report (self, CHRONO_ERROR_RANGE, pos, path, ".end",
+              _("Swap “start” and “end”, or correct one of them"), message);
+      *end_time = start_end;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+report_unknown (ChronoDocumentBuilder *self,
+                ItemKind               kind,
+                ChronoPos              pos,
+                const char            *path,
+                const char            *member,
+                const char            *id,
+                const char            *known)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+  gboolean have_known = known != NULL && known[0] != '\0';
+
+  switch (kind)
+    {
+    case KIND_LANE:
+      message = g_strdup_printf (_("unknown lane “%s”"), id);
+      hint = have_known ? g_strdup_printf (_("Lanes are declared in “lanes”: %s"), known)
+                        : g_strdup (_("Declare it in “lanes”, or leave “lane” out"));
+      break;
+
+    case KIND_CATEGORY:
+      message = g_strdup_printf (_("unknown category “%s”"), id);
+      hint = have_known ? g_strdup_printf (_("Categories are declared in “categories”: %s"), known)
+                        : g_strdup (_("Declare it in “categories”, or leave “category” out"));
+      break;
+
+    case KIND_STORY_STEP:
+      message = g_strdup_printf (_("unknown event “%s” in the story"), id);
+      hint = have_known ? g_strdup_printf (_("Events are declared in “events”: %s"), known)
+                        : g_strdup (_("Name an event declared in “events”"));
+      break;
+
+    case KIND_EVENT:
+    case KIND_SERIES:
+    default:
+      message = g_strdup_printf (_("unknown event “%s”"), id);
+      hint = have_known ? g_strdup_printf (_("Events are declared in “events”: %s"), known)
+                        : g_strdup (_("Name an event declared in “events”"));
+      break;
+    }
+
+  report (self, CHRONO_ERROR_REFERENCE, pos, path, member, hint, message);
+}
+
+static int
+compare_event_order (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const ChronoEvent *events = user_data;
+
+  return _chrono_event_compare (&events[*(const guint *)a], &events[*(const guint *)b]);
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const ChronoSeriesPoint *pa = a;
+  const ChronoSeriesPoint *pb = b;
+
+  return pa->date.time < pb->date.time ? -1 : pa->date.time > pb->date.time;
+}
+
+static int
+compare_eras (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const ChronoEra *ea = a;
+  const ChronoEra *eb = b;
+
+  if (ea->start.time != eb->start.time)
+    return ea->start.time < eb->start.time ? -1 : 1;
+  return ea->end_time < eb->end_time ? -1 : ea->end_time > eb->end_time;
+}
+
+static guint
+resolve_default_lane (ChronoDocumentBuilder *self,
+                      GHashTable            *lane_ids,
+                      int                   *default_lane)
+{
+  if (*default_lane < 0)
+    {
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (lane_ids, DEFAULT_LANE_ID));
+
+      if (found > 0)
+        *default_lane = found - 1;
+      else
+        {
+          ChronoLane lane = { 0 };
+          ItemSource source = { 0 };
+
+          lane.id = intern_string (self, DEFAULT_LANE_ID);
+          lane.title = insert_string (self, _("Events"));
+          lane.kind = CHRONO_LANE_OTHER;
+          g_array_append_val (self->lanes, lane);
+          source.id = lane.id;
+          g_array_append_val (self->lane_sources, source);
+          *default_lane = self->lanes->len - 1;
+          g_hash_table_insert (lane_ids, (gpointer)lane.id, GUINT_TO_POINTER (self->lanes->len));
+        }
+    }
+
+  return *default_lane;
+}
+
+static gboolean
+has_errors (GPtrArray *diagnostics)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (!diagnostic->is_warning)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * chrono_document_builder_finish:
+ * @diagnostics: (nullable) (element-type ChronoDiagnostic): where every
+ *   diagnostic is appended (the array must free its elements with
+ *   chrono_diagnostic_free())
+ *
+ * Resolves lanes, categories, related events and the story; checks ids,
+ * dates and importance; sorts events by start (then end, then id) and
+ * series points and eras by date, and makes the document.  Diagnostics
+ * carry the item's path plus the member (".lane") and the member's
+ * position when the draft gave one, the item's otherwise.
+ *
+ * Returns: (transfer full) (nullable): the document, or NULL when any
+ *   diagnostic is an error.  Consumes @self either way.
+ */
+ChronoDocument *
+chrono_document_builder_finish (ChronoDocumentBuilder *self,
+                                GPtrArray             *diagnostics)
+{
+  g_autoptr(GHashTable) lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) series_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *known_lanes = NULL;
+  g_autofree char *known_categories = NULL;
+  g_autofree char *known_events = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree guint *rank = NULL;
+  ChronoDocument *document = NULL;
+  int default_lane = -1;
+  guint n_events;
+  guint n_extras = 0;
+  gboolean failed;
+  guint n_extra_links = 0;
+  guint n_related = 0;
+  ChronoEvent *events;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  n_events = self->events->len;
+  events = (ChronoEvent *)(gpointer)self->events->data;
+
+  check_lanes_and_categories (self, lane_ids, category_ids);
+  assign_event_ids (self, event_ids);
+
+  known_lanes = list_ids ((const char * const *)(gpointer)self->lanes->data, self->lanes->len, sizeof (ChronoLane));
+  known_categories = list_ids ((const char * const *)(gpointer)self->categories->data, self->categories->len,
+                               sizeof (ChronoCategory));
+  known_events = list_ids ((const char * const *)(gpointer)self->events->data, n_events, sizeof (ChronoEvent));
+
+  /* Events, in input order. */
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = &events[i];
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, i);
+
+      if (!pending->has_title)
+        report (self, CHRONO_ERROR_MISSING_MEMBER, pending->pos, pending->path, ".title",
+                _("Give every event a title"), _("an event needs a title"));
+
+      if (pending->lane_id == NULL)
+        event->lane = resolve_default_lane (self, lane_ids, &default_lane);
+      else
+        {
+          guint found = GPOINTER_TO_UINT (g_hash_table_lookup (lane_ids, pending->lane_id));
+
+          if (found > 0)
+            event->lane = found - 1;
+          else
+            report_unknown (self, KIND_LANE, best_pos (pending->lane_pos, pending->pos), pending->path,
+                            ".lane", pending->lane_id, known_lanes);
+        }
+
+      if (pending->category_id != NULL)
+        {
+          guint found = GPOINTER_TO_UINT (g_hash_table_lookup (category_ids, pending->category_id));
+
+          if (found > 0)
+            event->category = found - 1;
+          else
+            report_unknown (self, KIND_CATEGORY, best_pos (pending->category_pos, pending->pos),
+                            pending->path, ".category", pending->category_id, known_categories);
+        }
+
+      if (pending->importance == 0)
+        event->importance = 3;
+      else if (pending->importance >= 1 && pending->importance <= 5)
+        event->importance = pending->importance;
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("importance %d is out of range"), pending->importance);
+
+          report (self, CHRONO_ERROR_VALUE, pending->pos, pending->path, ".importance",
+                  _("Use 1 (minor) to 5 (major)"), message);
+        }
+
+      if (event->start.precision == CHRONO_PRECISION_NONE)
+        {
+          report (self, CHRONO_ERROR_MISSING_MEMBER, pending->pos, pending->path, ".start",
+                  _("Give every event a “start” date such as “2015-12-11”"),
+                  _("an event needs a start date"));
+          event->end_time = event->start.time;
+        }
+      else
+        compute_end_time (self, &event->start, &event->end, pending->path,
+                          best_pos (pending->end_pos, pending->pos), &event->end_time);
+
+      for (guint j = 0; j < pending->n_related; j++)
+        {
+          const PendingRelation *relation = &g_array_index (self->related, PendingRelation,
+                                                            pending->related_offset + j);
+
+          if (!g_hash_table_contains (event_ids, relation->id))
+            {
+              g_autofree char *member = g_strdup_printf (".related[%u]", j);
+
+              report_unknown (self, KIND_EVENT, best_pos (relation->pos, pending->pos), pending->path,
+                              member, relation->id, known_events);
+            }
+        }
+
+      if (pending->n_tags > 0 || pending->n_links > 0 || pending->n_related > 0)
+        {
+          n_extras++;
+          n_extra_links += pending->n_links;
+          n_related += pending->n_related;
+        }
+    }
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ChronoSeries *series = &g_array_index (self->series, ChronoSeries, i);
+      const PendingSeries *pending = &g_array_index (self->series_pending, PendingSeries, i);
+      guint first;
+
+      if (series->id == NULL)
+        {
+          g_autofree char *base = slugify (series->title);
+          g_autofree char *candidate = g_strdup (base);
+
+          for (guint n = 2; g_hash_table_contains (series_ids, candidate); n++)
+            {
+              g_free (candidate);
+              candidate = g_strdup_printf ("%s-%u", base, n);
+            }
+          series->id = insert_string (self, candidate);
+        }
+
+      first = GPOINTER_TO_UINT (g_hash_table_lookup (series_ids, series->id));
+      check_duplicate (self, series_ids, series->id, i, pending->path, pending->pos,
+                       first > 0 ? &g_array_index (self->series_pending, PendingSeries, first - 1).pos : NULL,
+                       KIND_SERIES);
+
+      if (pending->lane_id == NULL)
+        series->lane = resolve_default_lane (self, lane_ids, &default_lane);
+      else
+        {
+          guint found = GPOINTER_TO_UINT (g_hash_table_lookup (lane_ids, pending->lane_id));
+
+          if (found > 0)
+            series->lane = found - 1;
+          else
+            report_unknown (self, KIND_LANE, pending->pos, pending->path, ".lane",
+                            pending->lane_id, known_lanes);
+        }
+
+      if (series->n_points > 1)
+        g_qsort_with_data (&g_array_index (self->points, ChronoSeriesPoint, pending->points_offset),
+                           series->n_points, sizeof (ChronoSeriesPoint), compare_points, NULL);
+    }
+
+  for (guint i = 0; i < self->eras->len; i++)
+    {
+      ChronoEra *era = &g_array_index (self->eras, ChronoEra, i);
+      const ItemSource *source = &g_array_index (self->era_sources, ItemSource, i);
+
+      if (era->start.precision == CHRONO_PRECISION_NONE)
+        {
+          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".start",
+                  _("Give every era a “start” date"), _("an era needs a start date"));
+          era->end_time = era->start.time;
+          continue;
+        }
+
+      compute_end_time (self, &era->start, &era->end, source->path, source->pos, &era->end_time);
+    }
+
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const ItemSource *step = &g_array_index (self->story, ItemSource, i);
+
+      if (!g_hash_table_contains (event_ids, step->id))
+        report_unknown (self, KIND_STORY_STEP, step->pos, step->path, "", step->id, known_events);
+    }
+
+  failed = has_errors (self->diagnostics);
+
+  if (diagnostics != NULL)
+    {
+      for (guint i = 0; i < self->diagnostics->len; i++)
+        g_ptr_array_add (diagnostics, g_steal_pointer (&g_ptr_array_index (self->diagnostics, i)));
+      g_ptr_array_set_size (self->diagnostics, 0);
+    }
+
+  if (failed)
+    {
+      chrono_document_builder_free (self);
+      return NULL;
+    }
+
+  /* Sort through a permutation so the pending data stays in input order. */
+  order = g_new (guint, MAX (n_events, 1));
+  rank = g_new (guint, MAX (n_events, 1));
+  for (guint i = 0; i < n_events; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n_events, sizeof (guint), compare_event_order, events);
+  for (guint i = 0; i < n_events; i++)
+    rank[order[i]] = i;
+
+  document = _chrono_document_new (self->format);
+  g_free (document->title);
+  document->title = self->title != NULL ? g_steal_pointer (&self->title) : g_strdup ("");
+  document->description = g_steal_pointer (&self->description);
+  document->strings = g_steal_pointer (&self->strings);
+  document->string_bytes = self->string_bytes;
+
+  document->n_tag_slots = self->tag_slots->len;
+  document->tag_slots = (const char **)g_ptr_array_free (g_steal_pointer (&self->tag_slots), FALSE);
+  document->n_links = self->links->len;
+  document->links = (ChronoLink *)(gpointer)g_array_free (g_steal_pointer (&self->links), FALSE);
+  document->relations = g_new (ChronoRelation, MAX (n_related, 1));
+  document->extras = g_new (ChronoEventExtra, MAX (n_extras, 1));
+  document->events = g_new (ChronoEvent, MAX (n_events, 1));
+  document->n_events = n_events;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      static const char * const no_tags[] = { NULL };
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, order[i]);
+      ChronoEvent *event = &document->events[i];
+      ChronoEventExtra *extra;
+
+      *event = events[order[i]];
+      event->index = i;
+      event->extra = NULL;
+
+      if (pending->n_tags == 0 && pending->n_links == 0 && pending->n_related == 0)
+        continue;
+
+      extra = &document->extras[document->n_extras++];
+      extra->tags = pending->n_tags > 0 ? (const char * const *)&document->tag_slots[pending->tags_offset] : no_tags;
+      extra->n_tags = pending->n_tags;
+      extra->links = pending->n_links > 0 ? &document->links[pending->links_offset] : NULL;
+      extra->n_links = pending->n_links;
+      extra->related = pending->n_related > 0 ? &document->relations[document->n_relations] : NULL;
+      extra->n_related = pending->n_related;
+
+      for (guint j = 0; j < pending->n_related; j++)
+        {
+          const PendingRelation *relation = &g_array_index (self->related, PendingRelation,
+                                                            pending->related_offset + j);
+          guint target = GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, relation->id));
+          ChronoRelation *out = &document->relations[document->n_relations++];
+
+          g_assert (target > 0);
+          out->event = rank[target - 1];
+          out->label = relation->label;
+        }
+
+      event->extra = extra;
+    }
+
+  document->n_lanes = self->lanes->len;
+  document->lanes = (ChronoLane *)(gpointer)g_array_free (g_steal_pointer (&self->lanes), FALSE);
+  document->n_categories = self->categories->len;
+  document->categories = (ChronoCategory *)(gpointer)g_array_free (g_steal_pointer (&self->categories), FALSE);
+
+  document->n_points = self->points->len;
+  document->points = (ChronoSeriesPoint *)(gpointer)g_array_free (g_steal_pointer (&self->points), FALSE);
+  document->n_series = self->series->len;
+  document->series = (ChronoSeries *)(gpointer)g_array_free (g_steal_pointer (&self->series), FALSE);
+  for (guint i = 0; i < document->n_series; i++)
+    {
+      const PendingSeries *pending = &g_array_index (self->series_pending, PendingSeries, i);
+
+      if (document->series[i].n_points > 0)
+        document->series[i].points = &document->points[pending->points_offset];
+    }
+
+  g_array_sort_with_data (self->eras, compare_eras, NULL);
+  document->n_eras = self->eras->len;
+  document->eras = (ChronoEra *)(gpointer)g_array_free (g_steal_pointer (&self->eras), FALSE);
+
+  document->n_story = self->story->len;
+  document->story = g_new (guint, MAX (self->story->len, 1));
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const ItemSource *step = &g_array_index (self->story, ItemSource, i);
+      guint target = GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, step->id));
+
+      g_assert (target > 0);
+      document->story[i] = rank[target - 1];
+    }
+
+  _chrono_document_seal (document);
+
+  chrono_document_builder_free (self);
+
+  return document;
+}

@@ -2,4 +2,809 @@
 
 #include "config.h"
 
-/* placeholder: being written */
+#include <string.h>
+
+#include "chrono-document-private.h"
+
+/*
+ * ChronoDocument is immutable once the builder seals it, so readers on any
+ * thread may share it.  Events are one start-sorted array of plain structs;
+ * the range query walks an implicit augmented interval tree laid over that
+ * array (one gint64 per event), and id lookups use an open-addressing table
+ * of 32-bit indices, which keeps the model well under 160 bytes an event.
+ */
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_FILE,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (ChronoDocument, chrono_document, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+chrono_document_finalize (GObject *object)
+{
+  ChronoDocument *self = (ChronoDocument *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->events, g_free);
+  g_clear_pointer (&self->max_end, g_free);
+  g_clear_pointer (&self->id_slots, g_free);
+  g_clear_pointer (&self->extras, g_free);
+  g_clear_pointer (&self->tag_slots, g_free);
+  g_clear_pointer (&self->links, g_free);
+  g_clear_pointer (&self->relations, g_free);
+  g_clear_pointer (&self->lanes, g_free);
+  g_clear_pointer (&self->categories, g_free);
+  g_clear_pointer (&self->lane_ids, g_hash_table_unref);
+  g_clear_pointer (&self->category_ids, g_hash_table_unref);
+  g_clear_pointer (&self->series, g_free);
+  g_clear_pointer (&self->points, g_free);
+  g_clear_pointer (&self->eras, g_free);
+  g_clear_pointer (&self->story, g_free);
+  g_clear_pointer (&self->tags, g_free);
+
+  G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
+}
+
+static void
+chrono_document_dispose (GObject *object)
+{
+  ChronoDocument *self = (ChronoDocument *)object;
+
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (chrono_document_parent_class)->dispose (object);
+}
+
+static void
+chrono_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ChronoDocument *self = CHRONO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, self->n_events);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ChronoDocument *self = CHRONO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      chrono_document_set_file (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_document_class_init (ChronoDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chrono_document_dispose;
+  object_class->finalize = chrono_document_finalize;
+  object_class->get_property = chrono_document_get_property;
+  object_class->set_property = chrono_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_EVENTS] =
+    g_param_spec_uint ("n-events", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chrono_document_init (ChronoDocument *self)
+{
+  self->title = g_strdup ("");
+}
+
+ChronoDocument *
+_chrono_document_new (ChronoSourceFormat format)
+{
+  ChronoDocument *self = g_object_new (CHRONO_TYPE_DOCUMENT, NULL);
+
+  self->format = format;
+
+  return self;
+}
+
+int
+_chrono_event_compare (const ChronoEvent *a,
+                       const ChronoEvent *b)
+{
+  if (a->start.time != b->start.time)
+    return a->start.time < b->start.time ? -1 : 1;
+  if (a->end_time != b->end_time)
+    return a->end_time < b->end_time ? -1 : 1;
+  return strcmp (a->id, b->id);
+}
+
+/* The greatest end_time in the existing part of the subtree of @node at
+ * @level; @node itself may lie past the end of the array, and then only
+ * its left descendants can exist. */
+static gint64
+subtree_max_end (ChronoDocument *self,
+                 gsize           node,
+                 guint           level)
+{
+  while (node >= self->n_events)
+    {
+      if (level == 0)
+        return G_MININT64;
+      level--;
+      node -= (gsize)1 << level;
+    }
+
+  return self->max_end[node];
+}
+
+static void
+build_interval_tree (ChronoDocument *self)
+{
+  gsize n = self->n_events;
+  guint k;
+
+  g_clear_pointer (&self->max_end, g_free);
+  self->tree_level = 0;
+
+  if (n == 0)
+    return;
+
+  self->max_end = g_new (gint64, n);
+
+  for (gsize i = 0; i < n; i += 2)
+    self->max_end[i] = self->events[i].end_time;
+
+  for (k = 1; ((gsize)1 << k) <= n; k++)
+    {
+      gsize half = (gsize)1 << (k - 1);
+
+      for (gsize i = ((gsize)1 << k) - 1; i < n; i += (gsize)1 << (k + 1))
+        {
+          gint64 m = self->events[i].end_time;
+
+          m = MAX (m, self->max_end[i - half]);
+          m = MAX (m, subtree_max_end (self, i + half, k - 1));
+          self->max_end[i] = m;
+        }
+    }
+
+  self->tree_level = k - 1;
+}
+
+static guint
+id_hash (const char *id)
+{
+  return g_str_hash (id);
+}
+
+static void
+build_id_table (ChronoDocument *self)
+{
+  gsize n_slots = 8;
+
+  while (n_slots < (gsize)self->n_events + self->n_events / 2 + 1)
+    n_slots <<= 1;
+
+  g_clear_pointer (&self->id_slots, g_free);
+  self->id_slots = g_new0 (guint32, n_slots);
+  self->id_mask = n_slots - 1;
+
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      guint slot = id_hash (self->events[i].id) & self->id_mask;
+
+      while (self->id_slots[slot] != 0)
+        slot = (slot + 1) & self->id_mask;
+      self->id_slots[slot] = i + 1;
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+build_tags (ChronoDocument *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->n_extras; i++)
+    {
+      const ChronoEventExtra *extra = &self->extras[i];
+
+      for (guint j = 0; j < extra->n_tags; j++)
+        {
+          if (g_hash_table_add (seen, (gpointer)extra->tags[j]))
+            g_ptr_array_add (tags, (gpointer)extra->tags[j]);
+        }
+    }
+
+  g_ptr_array_sort (tags, compare_strings);
+  self->n_tags = tags->len;
+  g_ptr_array_add (tags, NULL);
+
+  g_clear_pointer (&self->tags, g_free);
+  self->tags = (const char **)g_ptr_array_free (tags, FALSE);
+}
+
+void
+_chrono_document_seal (ChronoDocument *self)
+{
+  g_assert (CHRONO_IS_DOCUMENT (self));
+
+  build_interval_tree (self);
+  build_id_table (self);
+  build_tags (self);
+
+  if (self->lane_ids == NULL)
+    self->lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_remove_all (self->lane_ids);
+  for (guint i = 0; i < self->n_lanes; i++)
+    g_hash_table_insert (self->lane_ids, (gpointer)self->lanes[i].id, GUINT_TO_POINTER (i + 1));
+
+  if (self->category_ids == NULL)
+    self->category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_remove_all (self->category_ids);
+  for (guint i = 0; i < self->n_categories; i++)
+    g_hash_table_insert (self->category_ids, (gpointer)self->categories[i].id, GUINT_TO_POINTER (i + 1));
+}
+
+/**
+ * chrono_document_get_title:
+ *
+ * Returns: (transfer none): the title, "" when the file has none
+ */
+const char *
+chrono_document_get_title (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * chrono_document_get_description:
+ *
+ * Returns: (transfer none) (nullable): the description, plain text
+ */
+const char *
+chrono_document_get_description (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * chrono_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the document was loaded from
+ */
+GFile *
+chrono_document_get_file (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * chrono_document_set_file:
+ * @file: (nullable): the file the document came from; a reference is taken
+ *
+ * The only mutable part of a document; the loader sets it.
+ */
+void
+chrono_document_set_file (ChronoDocument *self,
+                          GFile          *file)
+{
+  g_return_if_fail (CHRONO_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * chrono_document_get_format:
+ *
+ * Returns: the format the document was read from
+ */
+ChronoSourceFormat
+chrono_document_get_format (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), CHRONO_FORMAT_NATIVE);
+
+  return self->format;
+}
+
+/**
+ * chrono_document_get_n_events:
+ *
+ * Returns: the number of events
+ */
+guint
+chrono_document_get_n_events (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->n_events;
+}
+
+/**
+ * chrono_document_get_event:
+ * @index: an index below chrono_document_get_n_events()
+ *
+ * Returns: (transfer none): the event at @index of the start-sorted array;
+ *   valid as long as the document
+ */
+const ChronoEvent *
+chrono_document_get_event (ChronoDocument *self,
+                           guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_events, NULL);
+
+  return &self->events[index];
+}
+
+/**
+ * chrono_document_find_event:
+ * @id: an event id
+ *
+ * Returns: the index of the event with @id, or -1
+ */
+int
+chrono_document_find_event (ChronoDocument *self,
+                            const char     *id)
+{
+  guint slot;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+
+  if (self->id_slots == NULL)
+    return -1;
+
+  for (slot = id_hash (id) & self->id_mask;
+       self->id_slots[slot] != 0;
+       slot = (slot + 1) & self->id_mask)
+    {
+      guint index = self->id_slots[slot] - 1;
+
+      if (strcmp (self->events[index].id, id) == 0)
+        return index;
+    }
+
+  return -1;
+}
+
+/**
+ * chrono_document_get_n_lanes:
+ *
+ * Returns: the number of lanes, the default lane included
+ */
+guint
+chrono_document_get_n_lanes (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->n_lanes;
+}
+
+/**
+ * chrono_document_get_lane:
+ * @index: a lane index, in declaration order
+ *
+ * Returns: (transfer none): the lane
+ */
+const ChronoLane *
+chrono_document_get_lane (ChronoDocument *self,
+                          guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_lanes, NULL);
+
+  return &self->lanes[index];
+}
+
+/**
+ * chrono_document_find_lane:
+ * @id: a lane id
+ *
+ * Returns: the index of the lane with @id, or -1
+ */
+int
+chrono_document_find_lane (ChronoDocument *self,
+                           const char     *id)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+
+  if (self->lane_ids == NULL)
+    return -1;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->lane_ids, id)) - 1;
+}
+
+/**
+ * chrono_document_get_n_categories:
+ *
+ * Returns: the number of categories
+ */
+guint
+chrono_document_get_n_categories (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->n_categories;
+}
+
+/**
+ * chrono_document_get_category:
+ * @index: a category index, in declaration order
+ *
+ * Returns: (transfer none): the category
+ */
+const ChronoCategory *
+chrono_document_get_category (ChronoDocument *self,
+                              guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_categories, NULL);
+
+  return &self->categories[index];
+}
+
+/**
+ * chrono_document_find_category:
+ * @id: a category id
+ *
+ * Returns: the index of the category with @id, or -1
+ */
+int
+chrono_document_find_category (ChronoDocument *self,
+                               const char     *id)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+
+  if (self->category_ids == NULL)
+    return -1;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->category_ids, id)) - 1;
+}
+
+/**
+ * chrono_document_get_n_series:
+ *
+ * Returns: the number of series
+ */
+guint
+chrono_document_get_n_series (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->n_series;
+}
+
+/**
+ * chrono_document_get_series:
+ * @index: a series index, in declaration order
+ *
+ * Returns: (transfer none): the series, its points sorted by date
+ */
+const ChronoSeries *
+chrono_document_get_series (ChronoDocument *self,
+                            guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_series, NULL);
+
+  return &self->series[index];
+}
+
+/**
+ * chrono_document_get_n_eras:
+ *
+ * Returns: the number of eras
+ */
+guint
+chrono_document_get_n_eras (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->n_eras;
+}
+
+/**
+ * chrono_document_get_era:
+ * @index: an era index; eras are sorted by start
+ *
+ * Returns: (transfer none): the era
+ */
+const ChronoEra *
+chrono_document_get_era (ChronoDocument *self,
+                         guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_eras, NULL);
+
+  return &self->eras[index];
+}
+
+/**
+ * chrono_document_get_story:
+ * @n_steps: (out): the number of steps
+ *
+ * Returns: (transfer none) (array length=n_steps): event indices in story
+ *   order, or NULL when there is no story
+ */
+const guint *
+chrono_document_get_story (ChronoDocument *self,
+                           guint          *n_steps)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  *n_steps = self->n_story;
+
+  return self->story;
+}
+
+/**
+ * chrono_document_get_tags:
+ *
+ * Returns: (transfer none): every distinct tag, sorted bytewise,
+ *   NULL-terminated
+ */
+const char * const *
+chrono_document_get_tags (ChronoDocument *self)
+{
+  static const char *empty[] = { NULL };
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  if (self->tags == NULL)
+    return empty;
+
+  return (const char * const *)self->tags;
+}
+
+/**
+ * chrono_document_get_bounds:
+ * @start: (out) (optional): the earliest start, in seconds
+ * @end: (out) (optional): the latest exclusive end, in seconds
+ *
+ * Spans events, series points (each over its date's period) and eras.
+ *
+ * Returns: FALSE when the document has nothing dated
+ */
+gboolean
+chrono_document_get_bounds (ChronoDocument *self,
+                            gint64         *start,
+                            gint64         *end)
+{
+  gint64 lo = G_MAXINT64;
+  gint64 hi = G_MININT64;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), FALSE);
+
+  if (self->n_events > 0)
+    {
+      lo = self->events[0].start.time;
+      hi = self->max_end[((gsize)1 << self->tree_level) - 1];
+    }
+
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      lo = MIN (lo, self->points[i].date.time);
+      hi = MAX (hi, chrono_date_get_period_end (&self->points[i].date));
+    }
+
+  for (guint i = 0; i < self->n_eras; i++)
+    {
+      lo = MIN (lo, self->eras[i].start.time);
+      hi = MAX (hi, self->eras[i].end_time);
+    }
+
+  if (lo > hi)
+    return FALSE;
+
+  if (start != NULL)
+    *start = lo;
+  if (end != NULL)
+    *end = hi;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gsize node;
+  guint level;
+  guint left_done : 1;
+} QueryFrame;
+
+/**
+ * chrono_document_query_range:
+ * @from: start of the range, seconds
+ * @to: exclusive end of the range, seconds
+ * @out: a #GArray of guint to append to
+ *
+ * Appends the indices, ascending, of the events that overlap
+ * [@from, @to): start < @to and end_time > @from.  O(log n + k): an
+ * in-order walk of the implicit interval tree that skips subtrees ending
+ * before @from and stops right of the first start at or after @to.
+ */
+void
+chrono_document_query_range (ChronoDocument *self,
+                             gint64          from,
+                             gint64          to,
+                             GArray         *out)
+{
+  QueryFrame stack[2 * 64 + 2];
+  guint depth = 0;
+  gsize n;
+
+  g_return_if_fail (CHRONO_IS_DOCUMENT (self));
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (g_array_get_element_size (out) == sizeof (guint));
+
+  n = self->n_events;
+  if (n == 0 || from >= to)
+    return;
+
+  stack[depth++] = (QueryFrame) { ((gsize)1 << self->tree_level) - 1, self->tree_level, FALSE };
+
+  while (depth > 0)
+    {
+      QueryFrame z = stack[--depth];
+
+      if (!z.left_done)
+        {
+          /* Nothing in this subtree reaches into the range. */
+          if (z.node < n && self->max_end[z.node] <= from)
+            continue;
+
+          if (z.level <= 3)
+            {
+              /* Small subtree: a linear scan is cheaper than the walk. */
+              gsize lo = (z.node >> z.level) << z.level;
+              gsize hi = MIN (lo + ((gsize)1 << (z.level + 1)) - 1, n);
+
+              for (gsize i = lo; i < hi && self->events[i].start.time < to; i++)
+                {
+                  if (self->events[i].end_time > from)
+                    {
+                      guint index = i;
+                      g_array_append_val (out, index);
+                    }
+                }
+              continue;
+            }
+
+          stack[depth++] = (QueryFrame) { z.node, z.level, TRUE };
+          stack[depth++] = (QueryFrame) { z.node - ((gsize)1 << (z.level - 1)), z.level - 1, FALSE };
+        }
+      else if (z.node < n && self->events[z.node].start.time < to)
+        {
+          if (self->events[z.node].end_time > from)
+            {
+              guint index = z.node;
+              g_array_append_val (out, index);
+            }
+          stack[depth++] = (QueryFrame) { z.node + ((gsize)1 << (z.level - 1)), z.level - 1, FALSE };
+        }
+    }
+}
+
+/**
+ * chrono_document_get_memory_size:
+ * @string_bytes: (out) (optional): bytes held by strings: the string
+ *   chunk's contents, the title and the description
+ *
+ * Counts every array and table the document owns.  Hash tables count
+ * their buckets as GLib lays them out (about three pointers' worth per
+ * bucket, buckets a power of two above the entries).
+ *
+ * Returns: bytes of model memory, strings excluded
+ */
+gsize
+chrono_document_get_memory_size (ChronoDocument *self,
+                                 gsize          *string_bytes)
+{
+  gsize size;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  size = sizeof *self;
+  size += (gsize)self->n_events * (sizeof (ChronoEvent) + sizeof (gint64));
+  if (self->id_slots != NULL)
+    size += ((gsize)self->id_mask + 1) * sizeof (guint32);
+  size += (gsize)self->n_extras * sizeof (ChronoEventExtra);
+  size += (gsize)self->n_tag_slots * sizeof (char *);
+  size += (gsize)self->n_links * sizeof (ChronoLink);
+  size += (gsize)self->n_relations * sizeof (ChronoRelation);
+  size += (gsize)self->n_lanes * sizeof (ChronoLane);
+  size += (gsize)self->n_categories * sizeof (ChronoCategory);
+  size += (gsize)self->n_series * sizeof (ChronoSeries);
+  size += (gsize)self->n_points * sizeof (ChronoSeriesPoint);
+  size += (gsize)self->n_eras * sizeof (ChronoEra);
+  size += (gsize)self->n_story * sizeof (guint);
+  size += ((gsize)self->n_tags + 1) * sizeof (char *);
+  /* GHashTable: keys, values and hashes per bucket, 8 buckets at least. */
+  size += 2 * (sizeof (char *) * 2 + sizeof (guint)) * (MAX (self->n_lanes, 4) + MAX (self->n_categories, 4));
+
+  if (string_bytes != NULL)
+    {
+      *string_bytes = self->string_bytes;
+      if (self->title != NULL)
+        *string_bytes += strlen (self->title) + 1;
+      if (self->description != NULL)
+        *string_bytes += strlen (self->description) + 1;
+    }
+
+  return size;
+}

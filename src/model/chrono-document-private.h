@@ -1,0 +1,77 @@
+#pragma once
+
+#include "chrono-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The document's storage, shared with the builder that fills it.  Every
+ * array is one allocation owned by the document; strings live in
+ * @strings.  After _chrono_document_seal() nothing changes any more.
+ */
+struct _ChronoDocument
+{
+  GObject             parent_instance;
+
+  char               *title;
+  char               *description;
+  GFile              *file;
+  ChronoSourceFormat  format;
+
+  GStringChunk       *strings;
+  gsize               string_bytes;
+
+  ChronoEvent        *events;
+  guint               n_events;
+
+  /* Implicit augmented interval tree over the start-sorted events: the
+   * node at index i of level k (the lowest k bits of i set, bit k clear)
+   * covers [i - 2^k + 1, i + 2^k - 1]; max_end[i] is the greatest
+   * end_time in that subtree. */
+  gint64             *max_end;
+  guint               tree_level;
+
+  /* Open addressing table of event index + 1 (0: empty), keyed by id. */
+  guint32            *id_slots;
+  guint               id_mask;
+
+  ChronoEventExtra   *extras;
+  guint               n_extras;
+  const char        **tag_slots;
+  guint               n_tag_slots;
+  ChronoLink         *links;
+  guint               n_links;
+  ChronoRelation     *relations;
+  guint               n_relations;
+
+  ChronoLane         *lanes;
+  guint               n_lanes;
+  ChronoCategory     *categories;
+  guint               n_categories;
+  GHashTable         *lane_ids;     /* interned id -> index + 1 */
+  GHashTable         *category_ids; /* interned id -> index + 1 */
+
+  ChronoSeries       *series;
+  guint               n_series;
+  ChronoSeriesPoint  *points;
+  guint               n_points;
+
+  ChronoEra          *eras;
+  guint               n_eras;
+
+  guint              *story;
+  guint               n_story;
+
+  const char        **tags;         /* sorted, NULL-terminated */
+  guint               n_tags;
+};
+
+ChronoDocument *_chrono_document_new  (ChronoSourceFormat  format);
+/* Builds the indices (interval tree, id table, tags) once every array is
+ * in place and the events are sorted. */
+void            _chrono_document_seal (ChronoDocument     *self);
+/* The sort order of events: start, then end_time, then id. */
+int             _chrono_event_compare (const ChronoEvent  *a,
+                                       const ChronoEvent  *b);
+
+G_END_DECLS
