@@ -1406,11 +1406,10 @@ chrono_format_duration (gint64 seconds)
     return format_unit (u, major);
 
   minor = (rest + (guint64) units[u + 1] / 2) / (guint64) units[u + 1];
+  /* Rounding up may fill the larger unit: 23 hours 59 minutes 59 seconds
+   * is "1 day", 11 months 30 days is "1 year". */
   if (minor >= per[u])
-    {
-      major++;
-      minor = 0;
-    }
+    return chrono_format_duration ((gint64) ((major + 1) * (guint64) units[u]));
 
   major_text = format_unit (u, major);
   if (minor == 0)
