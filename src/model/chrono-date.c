@@ -1338,18 +1338,18 @@ format_unit (int     unit,
   switch (unit)
     {
     case 0:
-      return g_strdup_printf (ngettext ("%s year", "%s years", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", plural), number);
     case 1:
-      return g_strdup_printf (ngettext ("%s month", "%s months", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", plural), number);
     case 2:
-      return g_strdup_printf (ngettext ("%s day", "%s days", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", plural), number);
     case 3:
-      return g_strdup_printf (ngettext ("%s hour", "%s hours", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours", plural), number);
     case 4:
-      return g_strdup_printf (ngettext ("%s minute", "%s minutes", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute", "%s minutes", plural), number);
     case 5:
     default:
-      return g_strdup_printf (ngettext ("%s second", "%s seconds", plural), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s second", "%s seconds", plural), number);
     }
 }
 
