@@ -1,0 +1,597 @@
+/* chrono-inspector.c
+ *
+ * Copyright 2026 The Chronoscope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-inspector"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chrono-inspector.h"
+
+struct _ChronoInspector
+{
+  AdwBin          parent_instance;
+
+  ChronoSession  *session;
+  gulong          selected_handler;
+  gulong          document_handler;
+
+  guint32         lane_color;
+  guint32         category_color;
+
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *title_label;
+  GtkLabel       *date_label;
+  GtkLabel       *precision_label;
+  AdwActionRow   *duration_row;
+  AdwActionRow   *lane_row;
+  AdwActionRow   *category_row;
+  AdwActionRow   *source_row;
+  GtkDrawingArea *lane_chip;
+  GtkDrawingArea *category_chip;
+  GtkFlowBox     *tags_box;
+  GtkLabel       *description_label;
+  GtkWidget      *links_section;
+  GtkListBox     *links_list;
+  GtkWidget      *related_section;
+  GtkListBox     *related_list;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoInspector, chrono_inspector, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The GNOME palette, for lanes and categories the file gives no colour;
+ * the same order as the renderer's fallbacks. */
+static const guint32 fallback_colors[] = {
+  0x3584e4, 0x33d17a, 0xf6d32d, 0xff7800, 0xe01b24, 0x9141ac, 0x986a44, 0x2190a4,
+};
+
+static guint32
+pick_color (guint32  color,
+            gboolean has_color,
+            guint    index)
+{
+  if (has_color)
+    return color;
+  return fallback_colors[index % G_N_ELEMENTS (fallback_colors)];
+}
+
+static void
+draw_chip (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  const guint32 *color = user_data;
+  double r = MIN (width, height) / 2.0;
+
+  cairo_set_source_rgb (cr,
+                        ((*color >> 16) & 0xff) / 255.0,
+                        ((*color >> 8) & 0xff) / 255.0,
+                        (*color & 0xff) / 255.0);
+  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+clear_flow_box (GtkFlowBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
+
+static const char *
+precision_text (guint precision)
+{
+  switch (precision)
+    {
+    case CHRONO_PRECISION_YEAR:
+      return _("to the year");
+    case CHRONO_PRECISION_MONTH:
+      return _("to the month");
+    case CHRONO_PRECISION_DAY:
+      return _("to the day");
+    case CHRONO_PRECISION_HOUR:
+      return _("to the hour");
+    case CHRONO_PRECISION_MINUTE:
+      return _("to the minute");
+    case CHRONO_PRECISION_SECOND:
+      return _("to the second");
+    default:
+      return NULL;
+    }
+}
+
+static void
+append_qualifiers (GString          *str,
+                   const ChronoDate *date,
+                   const char       *approximate,
+                   const char       *uncertain)
+{
+  if (date->flags & CHRONO_DATE_APPROXIMATE)
+    {
+      if (str->len > 0)
+        g_string_append (str, " · ");
+      g_string_append (str, approximate);
+    }
+  if (date->flags & CHRONO_DATE_UNCERTAIN)
+    {
+      if (str->len > 0)
+        g_string_append (str, " · ");
+      g_string_append (str, uncertain);
+    }
+}
+
+/* "Known to the month · approximate start · ongoing" */
+static char *
+describe_precision (const ChronoEvent *event)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  const char *start_precision = precision_text (event->start.precision);
+  gboolean point = CHRONO_EVENT_IS_POINT (event);
+
+  if (start_precision != NULL)
+    {
+      if (!point && event->end.precision != CHRONO_PRECISION_NONE &&
+          event->end.precision != event->start.precision &&
+          precision_text (event->end.precision) != NULL)
+        /* Translators: "Start known to the year, end to the month" */
+        g_string_append_printf (str, _("Start known %s, end %s"),
+                                start_precision,
+                                precision_text (event->end.precision));
+      else
+        /* Translators: the argument is "to the year", "to the day"... */
+        g_string_append_printf (str, _("Known %s"), start_precision);
+    }
+
+  if (point)
+    append_qualifiers (str, &event->start, _("approximate"), _("uncertain"));
+  else
+    {
+      append_qualifiers (str, &event->start, _("approximate start"), _("uncertain start"));
+      append_qualifiers (str, &event->end, _("approximate end"), _("uncertain end"));
+      if (event->end.flags & CHRONO_DATE_OPEN)
+        {
+          if (str->len > 0)
+            g_string_append (str, " · ");
+          g_string_append (str, _("ongoing"));
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+on_link_activated (AdwActionRow *row,
+                   gpointer      user_data)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "url");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static void
+on_related_activated (AdwActionRow *row,
+                      gpointer      user_data)
+{
+  ChronoInspector *self = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "event-index"));
+
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, index);
+}
+
+/* Rows show markup; @value is plain text.  An empty row is hidden. */
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value ? value : "", -1);
+
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && value[0] != '\0');
+  adw_action_row_set_subtitle (row, escaped);
+}
+
+static void
+add_tag (ChronoInspector *self,
+         const char      *tag)
+{
+  GtkWidget *label = gtk_label_new (tag);
+
+  gtk_widget_add_css_class (label, "tag");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_flow_box_append (self->tags_box, label);
+  gtk_widget_set_halign (gtk_widget_get_parent (label), GTK_ALIGN_START);
+}
+
+static void
+add_link (ChronoInspector  *self,
+          const ChronoLink *link)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_url = g_markup_escape_text (link->url, -1);
+
+  if (link->title != NULL)
+    escaped_title = g_markup_escape_text (link->title, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 escaped_title ? escaped_title : escaped_url);
+  if (escaped_title != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
+  gtk_widget_set_tooltip_text (row, link->url);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (link->url), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
+  gtk_list_box_append (self->links_list, row);
+}
+
+static void
+add_related (ChronoInspector      *self,
+             ChronoDocument       *document,
+             const ChronoRelation *relation)
+{
+  const ChronoEvent *other;
+  GtkWidget *row;
+  g_autofree char *escaped = NULL;
+  g_autofree char *dates = NULL;
+
+  if (relation->event >= chrono_document_get_n_events (document))
+    return;
+
+  other = chrono_document_get_event (document, relation->event);
+  row = adw_action_row_new ();
+  escaped = g_markup_escape_text (other->title, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+
+  if (CHRONO_EVENT_IS_POINT (other))
+    dates = chrono_date_format (&other->start);
+  else
+    dates = chrono_date_format_range (&other->start, &other->end);
+
+  if (relation->label != NULL && relation->label[0] != '\0')
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", relation->label, dates);
+      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+    }
+  else
+    {
+      g_autofree char *escaped_dates = g_markup_escape_text (dates, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_dates);
+    }
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "event-index", GUINT_TO_POINTER (relation->event));
+  g_signal_connect (row, "activated", G_CALLBACK (on_related_activated), self);
+  gtk_list_box_append (self->related_list, row);
+}
+
+static void
+show_event (ChronoInspector   *self,
+            ChronoDocument    *document,
+            const ChronoEvent *event)
+{
+  const ChronoLane *lane = chrono_document_get_lane (document, event->lane);
+  const ChronoEventExtra *extra = event->extra;
+  g_autofree char *dates = NULL;
+  g_autofree char *precision = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *lane_text = NULL;
+  g_autofree char *source = NULL;
+  GFile *file;
+
+  gtk_label_set_text (self->title_label, event->title);
+
+  if (CHRONO_EVENT_IS_POINT (event))
+    dates = chrono_date_format (&event->start);
+  else
+    dates = chrono_date_format_range (&event->start, &event->end);
+  gtk_label_set_text (self->date_label, dates);
+
+  precision = describe_precision (event);
+  gtk_label_set_text (self->precision_label, precision);
+  gtk_widget_set_visible (GTK_WIDGET (self->precision_label), precision[0] != '\0');
+
+  if (!CHRONO_EVENT_IS_POINT (event) && event->end_time > event->start.time)
+    {
+      g_autofree char *span = chrono_format_duration (event->end_time - event->start.time);
+
+      if (event->end.flags & CHRONO_DATE_OPEN)
+        /* Translators: a duration of an ongoing event, "3 years so far" */
+        duration = g_strdup_printf (_("%s so far"), span);
+      else
+        duration = g_steal_pointer (&span);
+    }
+  set_row (self->duration_row, duration);
+
+  if (lane != NULL)
+    {
+      lane_text = g_strdup (lane->title);
+      self->lane_color = pick_color (lane->color, lane->has_color, event->lane);
+    }
+  set_row (self->lane_row, lane_text);
+  gtk_widget_queue_draw (GTK_WIDGET (self->lane_chip));
+
+  if (event->category >= 0 &&
+      (guint) event->category < chrono_document_get_n_categories (document))
+    {
+      const ChronoCategory *category = chrono_document_get_category (document, event->category);
+      self->category_color = pick_color (category->color, category->has_color, event->category);
+      set_row (self->category_row, category->title);
+    }
+  else
+    set_row (self->category_row, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->category_chip));
+
+  file = chrono_document_get_file (document);
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (event->source.line > 0)
+        source = g_strdup_printf ("%s:%u:%u", name, event->source.line, event->source.column);
+      else
+        source = g_steal_pointer (&name);
+    }
+  else if (event->source.line > 0)
+    /* Translators: a position in a file */
+    source = g_strdup_printf (_("line %u, column %u"), event->source.line, event->source.column);
+  set_row (self->source_row, source);
+  if (source != NULL)
+    {
+      if (file != NULL)
+        {
+          g_autofree char *path = g_file_get_parse_name (file);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_row), path);
+        }
+    }
+
+  clear_flow_box (self->tags_box);
+  for (guint i = 0; extra != NULL && i < extra->n_tags; i++)
+    add_tag (self, extra->tags[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), extra != NULL && extra->n_tags > 0);
+
+  gtk_label_set_text (self->description_label, event->description ? event->description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          event->description != NULL && event->description[0] != '\0');
+
+  clear_list_box (self->links_list);
+  for (guint i = 0; extra != NULL && i < extra->n_links; i++)
+    add_link (self, &extra->links[i]);
+  gtk_widget_set_visible (self->links_section, extra != NULL && extra->n_links > 0);
+
+  clear_list_box (self->related_list);
+  for (guint i = 0; extra != NULL && i < extra->n_related; i++)
+    add_related (self, document, &extra->related[i]);
+  gtk_widget_set_visible (self->related_section, extra != NULL && extra->n_related > 0);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "event");
+}
+
+static void
+update (ChronoInspector *self)
+{
+  const ChronoEvent *event = NULL;
+  ChronoDocument *document = NULL;
+
+  if (self->session != NULL)
+    {
+      document = chrono_session_get_document (self->session);
+      event = chrono_session_get_selected_event (self->session);
+    }
+
+  if (document != NULL && event != NULL)
+    show_event (self, document, event);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+static void
+chrono_inspector_dispose (GObject *object)
+{
+  ChronoInspector *self = CHRONO_INSPECTOR (object);
+
+  chrono_inspector_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_INSPECTOR);
+
+  G_OBJECT_CLASS (chrono_inspector_parent_class)->dispose (object);
+}
+
+static void
+chrono_inspector_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ChronoInspector *self = CHRONO_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_inspector_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ChronoInspector *self = CHRONO_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      chrono_inspector_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_inspector_class_init (ChronoInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_inspector_dispose;
+  object_class->get_property = chrono_inspector_get_property;
+  object_class->set_property = chrono_inspector_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoInspector::event-activated:
+   * @index: the event's index in the document
+   *
+   * A related event was clicked; the window selects it and moves to it.
+   */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chrono-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, precision_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, lane_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, category_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, source_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, lane_chip);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, category_chip);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, description_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, links_section);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, links_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, related_section);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, related_list);
+
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+chrono_inspector_init (ChronoInspector *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->lane_chip, draw_chip, &self->lane_color, NULL);
+  gtk_drawing_area_set_draw_func (self->category_chip, draw_chip, &self->category_color, NULL);
+}
+
+/**
+ * chrono_inspector_new:
+ *
+ * Returns: (transfer floating): a new inspector showing nothing.
+ */
+GtkWidget *
+chrono_inspector_new (void)
+{
+  return g_object_new (CHRONO_TYPE_INSPECTOR, NULL);
+}
+
+/**
+ * chrono_inspector_set_session:
+ * @session: (nullable): the session to follow
+ *
+ * Shows @session's selected event from now on, following its changes.
+ */
+void
+chrono_inspector_set_session (ChronoInspector *self,
+                              ChronoSession   *session)
+{
+  g_return_if_fail (CHRONO_IS_INSPECTOR (self));
+  g_return_if_fail (session == NULL || CHRONO_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_clear_signal_handler (&self->selected_handler, self->session);
+      g_clear_signal_handler (&self->document_handler, self->session);
+      g_clear_object (&self->session);
+    }
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      self->selected_handler =
+        g_signal_connect_swapped (session, "notify::selected", G_CALLBACK (update), self);
+      self->document_handler =
+        g_signal_connect_swapped (session, "notify::document", G_CALLBACK (update), self);
+    }
+
+  /* The stack is gone once the template is disposed. */
+  if (self->stack != NULL)
+    update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * chrono_inspector_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session shown
+ */
+ChronoSession *
+chrono_inspector_get_session (ChronoInspector *self)
+{
+  g_return_val_if_fail (CHRONO_IS_INSPECTOR (self), NULL);
+
+  return self->session;
+}

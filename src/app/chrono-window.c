@@ -1,0 +1,1378 @@
+/* chrono-window.c
+ *
+ * Copyright 2026 The Chronoscope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chrono-application.h"
+#include "chrono-event-list.h"
+#include "chrono-filter-popover.h"
+#include "chrono-inspector.h"
+#include "chrono-loader.h"
+#include "chrono-window.h"
+
+/* How long the file must be quiet before it is reloaded: editors write a
+ * file in several steps. */
+#define RELOAD_DELAY_MS 250
+/* Zoom buttons change the visible span by this factor. */
+#define ZOOM_STEP 1.5
+
+struct _ChronoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ChronoSession        *session;
+  ChronoEventList      *event_list;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GMenu                *recent_menu;
+  GtkRecentManager     *recent_manager;
+  gulong                recent_handler;
+
+  /* The file shown (or being loaded for the first time). */
+  GFile                *file;
+  GFileMonitor         *monitor;
+  guint                 reload_source;
+  GCancellable         *cancellable;
+  char                 *error;
+  guint                 loading : 1;
+  guint                 syncing_selection : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  ChronoFilterPopover  *filter_popover;
+  GtkToggleButton      *sidebar_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
+  GtkProgressBar       *progress_bar;
+  GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GtkBox               *timeline_box;
+  GtkBox               *overview_box;
+  GtkWidget            *timeline_view;
+  ChronoInspector      *inspector;
+  GtkListView          *event_list_view;
+  GtkStack             *list_stack;
+  GtkLabel             *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoWindow, chrono_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_FILE,
+  PROP_LOADING,
+  PROP_ERROR,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load (ChronoWindow *self,
+                  GFile        *file,
+                  gboolean      keep_view);
+
+/* Loading ---------------------------------------------------------------- */
+
+typedef struct
+{
+  ChronoWindow *self;
+  GFile        *file;
+  gboolean      keep_view;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+set_loading (ChronoWindow *self,
+             gboolean      loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  if (!loading)
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_error (ChronoWindow *self,
+            GFile        *file,
+            const char   *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: the argument is a file name */
+  title = g_strdup_printf (_("Could not open “%s”"), name);
+  gtk_label_set_text (self->error_title, title);
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+hide_error (ChronoWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+
+  if (self->error != NULL)
+    {
+      g_clear_pointer (&self->error, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    }
+}
+
+static void
+on_error_dismiss (ChronoWindow *self)
+{
+  hide_error (self);
+}
+
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  ChronoWindow *self = user_data;
+
+  /* Only large files report progress before they are done. */
+  if (self->loading && fraction < 1.0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+    }
+}
+
+static void
+on_monitor_changed (ChronoWindow      *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor);
+
+static void
+watch_file (ChronoWindow *self,
+            GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  g_signal_connect_swapped (self->monitor, "changed",
+                            G_CALLBACK (on_monitor_changed), self);
+}
+
+static void
+add_to_recent (ChronoWindow *self,
+               GFile        *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  const char *mime = g_str_has_suffix (name, ".csv") ? "text/csv" : "application/json";
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) mime,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "chronoscope %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  if (self->recent_manager != NULL && g_file_is_native (file))
+    gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+static void
+update_title (ChronoWindow *self)
+{
+  ChronoDocument *document = chrono_session_get_document (self->session);
+  const char *title = document ? chrono_document_get_title (document) : NULL;
+  g_autofree char *name = NULL;
+
+  if (self->file != NULL && document != NULL)
+    name = g_file_get_basename (self->file);
+
+  if (title == NULL || title[0] == '\0')
+    title = name != NULL ? name : _("Chronoscope");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title,
+                                 name != NULL && g_strcmp0 (name, title) != 0 ? name : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_load_ready (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LoadData *data = user_data;
+  ChronoWindow *self = data->self;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_warnings = 0;
+
+  document = chrono_loader_load_file_finish (result, &diagnostics, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_data_free (data);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+
+  if (document == NULL)
+    {
+      /* Keep the document that was open; only say what went wrong. */
+      show_error (self, data->file, error ? error->message : _("Unknown error"));
+
+      /* A file that never opened is not the window's file. */
+      if (chrono_session_get_document (self->session) == NULL)
+        {
+          g_clear_object (&self->file);
+          watch_file (self, NULL);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        }
+      load_data_free (data);
+      return;
+    }
+
+  hide_error (self);
+
+  if (chrono_document_get_file (document) == NULL)
+    chrono_document_set_file (document, data->file);
+
+  if (self->file == NULL || !g_file_equal (self->file, data->file))
+    {
+      g_set_object (&self->file, data->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  if (self->monitor == NULL || !data->keep_view)
+    watch_file (self, data->file);
+
+  chrono_session_set_document (self->session, document, data->keep_view);
+
+  if (!data->keep_view)
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+
+      add_to_recent (self, data->file);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-file", uri);
+    }
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->is_warning)
+        n_warnings++;
+    }
+
+  if (n_warnings > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Opened with %u warning; run “chronoscope --check” for details",
+                                      "Opened with %u warnings; run “chronoscope --check” for details",
+                                      n_warnings),
+                         n_warnings);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  else if (data->keep_view)
+    {
+      AdwToast *toast = adw_toast_new (_("Reloaded"));
+
+      adw_toast_set_timeout (toast, 2);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  load_data_free (data);
+}
+
+static void
+load (ChronoWindow *self,
+      GFile        *file,
+      gboolean      keep_view)
+{
+  LoadData *data;
+
+  g_assert (CHRONO_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (chrono_session_get_document (self->session) == NULL &&
+      (self->file == NULL || !g_file_equal (self->file, file)))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->keep_view = keep_view;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_loading (self, TRUE);
+
+  chrono_loader_load_file_async (file,
+                                 CHRONO_LOAD_DEFAULT,
+                                 self->cancellable,
+                                 on_load_progress, self,
+                                 on_load_ready, data);
+}
+
+static gboolean
+reload_timeout (gpointer user_data)
+{
+  ChronoWindow *self = user_data;
+
+  self->reload_source = 0;
+  if (self->file != NULL)
+    load (self, self->file, chrono_session_get_document (self->session) != NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed (ChronoWindow      *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Debounce: reload once the file has been quiet for a moment. */
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      /* Keep showing what was loaded; a saved-over file comes back as
+       * CREATED. */
+      break;
+    }
+}
+
+/* The session --------------------------------------------------------------- */
+
+static void
+update_count (ChronoWindow *self)
+{
+  ChronoDocument *document = chrono_session_get_document (self->session);
+  g_autofree char *text = NULL;
+  guint n_events, n_visible = 0;
+
+  if (document == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  n_events = chrono_document_get_n_events (document);
+  chrono_filter_get_mask (chrono_session_get_filter (self->session), document, &n_visible);
+
+  if (n_visible == n_events)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events),
+                            n_events);
+  else
+    /* Translators: "12 of 40 events shown" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u event shown",
+                                         "%u of %u events shown",
+                                         n_events),
+                            n_visible, n_events);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n_visible > 0 ? "list" : "none");
+}
+
+/* The list follows the session's selection. */
+static void
+sync_list_selection (ChronoWindow *self)
+{
+  int selected = chrono_session_get_selected (self->session);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->syncing_selection)
+    return;
+
+  if (selected >= 0)
+    position = chrono_event_list_get_position (self->event_list, selected);
+
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing_selection = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list_view),
+                                "list.scroll-to-item", "u", position);
+}
+
+static void
+on_list_selection_changed (ChronoWindow *self)
+{
+  g_autoptr(GObject) item = NULL;
+  guint index;
+
+  if (self->syncing_selection)
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                gtk_single_selection_get_selected (self->selection));
+  if (item == NULL)
+    return;
+
+  g_object_get (item, "index", &index, NULL);
+
+  self->syncing_selection = TRUE;
+  chrono_session_set_selected (self->session, index);
+  self->syncing_selection = FALSE;
+}
+
+static void
+zoom_to_event (ChronoWindow *self,
+               guint         index)
+{
+#ifdef HAVE_TIMELINE_VIEW
+  chrono_timeline_view_zoom_to_event (CHRONO_TIMELINE_VIEW (self->timeline_view), index);
+#else
+  double start, end;
+
+  chrono_session_get_event_frame (self->session, index, &start, &end);
+  chrono_session_set_visible (self->session, start, end);
+#endif
+}
+
+static void
+on_event_list_activate (ChronoWindow *self,
+                        guint         position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  guint index;
+
+  if (item == NULL)
+    return;
+
+  g_object_get (item, "index", &index, NULL);
+  chrono_session_set_selected (self->session, index);
+  zoom_to_event (self, index);
+}
+
+static void
+on_inspector_event_activated (ChronoWindow *self,
+                              guint         index)
+{
+  ChronoFilter *filter = chrono_session_get_filter (self->session);
+  ChronoDocument *document = chrono_session_get_document (self->session);
+  const ChronoEvent *event;
+
+  if (document == NULL || index >= chrono_document_get_n_events (document))
+    return;
+
+  /* A related event hidden by the filter is still reachable: show all. */
+  event = chrono_document_get_event (document, index);
+  if (!chrono_filter_matches (filter, document, event))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      chrono_filter_reset (filter);
+    }
+
+  chrono_session_set_selected (self->session, index);
+  zoom_to_event (self, index);
+}
+
+static void
+update_actions (ChronoWindow *self)
+{
+  gboolean has_document = chrono_session_get_document (self->session) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), has_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), has_document);
+}
+
+static void
+on_document_changed (ChronoWindow *self)
+{
+  ChronoDocument *document = chrono_session_get_document (self->session);
+
+  gtk_stack_set_visible_child_name (self->main_stack, document ? "timeline" : "empty");
+  update_title (self);
+  update_actions (self);
+  update_count (self);
+  sync_list_selection (self);
+}
+
+static void
+on_filter_changed (ChronoWindow *self)
+{
+  update_count (self);
+  sync_list_selection (self);
+}
+
+/* Search ---------------------------------------------------------------- */
+
+static void
+on_search_changed (ChronoWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  chrono_filter_set_text (chrono_session_get_filter (self->session), text);
+}
+
+static void
+on_stop_search (ChronoWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (ChronoWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  ChronoWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        chrono_window_open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Timeline"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (all, _("All Timelines"));
+  gtk_file_filter_add_mime_type (all, "application/json");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_suffix (all, "json");
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  gtk_file_filter_set_name (json, _("Timelines (JSON, TimelineJS)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
+
+  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static GFile *
+find_example (const char *name)
+{
+  const char *dirs[] = { PKGDATADIR "/examples", SOURCE_DATADIR "/examples" };
+
+  /* Installed examples first; from the build tree, the source tree's. */
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_file_new_for_path (path);
+    }
+
+  return NULL;
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  /* Only plain names: the target comes from menus, but stay safe. */
+  if (strchr (name, '/') == NULL)
+    file = find_example (name);
+
+  if (file == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The example timelines are not installed")));
+      return;
+    }
+
+  chrono_window_open_file (self, file);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  chrono_window_open_file (CHRONO_WINDOW (widget), file);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  chrono_window_reload (CHRONO_WINDOW (widget));
+}
+
+static void
+zoom_by (ChronoWindow *self,
+         double        factor)
+{
+  double start, end, middle;
+
+  chrono_session_get_visible (self->session, &start, &end);
+  middle = start + (end - start) / 2;
+  chrono_session_set_visible (self->session,
+                              middle - (middle - start) * factor,
+                              middle + (end - middle) * factor);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+#ifdef HAVE_TIMELINE_VIEW
+  ChronoTimelineView *view = CHRONO_TIMELINE_VIEW (self->timeline_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    chrono_timeline_view_zoom_in (view);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    chrono_timeline_view_zoom_out (view);
+  else
+    chrono_timeline_view_zoom_fit (view);
+#else
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom_by (self, 1 / ZOOM_STEP);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom_by (self, ZOOM_STEP);
+  else
+    {
+      double start, end;
+
+      chrono_session_get_fit (self->session, &start, &end);
+      chrono_session_set_visible (self->session, start, end);
+    }
+#endif
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Presenting and exporting are added later; the actions and their
+ * shortcuts exist so the menus and the help are complete. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+}
+
+/* Recent files ---------------------------------------------------------- */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+  g_autoptr(GDateTime) time_a = gtk_recent_info_get_modified (info_a);
+  g_autoptr(GDateTime) time_b = gtk_recent_info_get_modified (info_b);
+
+  return g_date_time_compare (time_b, time_a);
+}
+
+static void
+rebuild_recent_menu (ChronoWindow *self)
+{
+  GList *items;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  const char *app_name = g_get_application_name ();
+
+  g_menu_remove_all (self->recent_menu);
+
+  if (self->recent_manager == NULL)
+    return;
+
+  items = gtk_recent_manager_get_items (self->recent_manager);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
+          gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (mine, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (mine, compare_recent);
+
+  for (guint i = 0; i < mine->len && i < 10; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (mine, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (mine->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Timelines"), "win.no-recent");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Drag and drop --------------------------------------------------------- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ChronoWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  chrono_window_open_file (self, files->data);
+
+  return TRUE;
+}
+
+/* Settings -------------------------------------------------------------- */
+
+static void
+restore_state (ChronoWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "sidebar-visible",
+                   self->flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+save_state (ChronoWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+chrono_window_close_request (GtkWindow *window)
+{
+  save_state (CHRONO_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (chrono_window_parent_class)->close_request (window);
+}
+
+/* List rows ------------------------------------------------------------- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *title_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *lane_text = NULL;
+  g_autofree char *subtitle_text = NULL;
+
+  g_object_get (item,
+                "title", &title_text,
+                "date-text", &date_text,
+                "lane-title", &lane_text,
+                NULL);
+
+  subtitle_text = g_strdup_printf ("%s · %s", date_text ? date_text : "", lane_text ? lane_text : "");
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text);
+  gtk_widget_set_tooltip_text (box, title_text);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+chrono_window_constructed (GObject *object)
+{
+  ChronoWindow *self = CHRONO_WINDOW (object);
+
+  G_OBJECT_CLASS (chrono_window_parent_class)->constructed (object);
+
+  restore_state (self);
+}
+
+static void
+chrono_window_dispose (GObject *object)
+{
+  ChronoWindow *self = CHRONO_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  watch_file (self, NULL);
+
+  if (self->recent_manager != NULL)
+    g_clear_signal_handler (&self->recent_handler, self->recent_manager);
+  self->recent_manager = NULL;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (chrono_session_get_filter (self->session), self);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->event_list);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (chrono_window_parent_class)->dispose (object);
+}
+
+static void
+chrono_window_finalize (GObject *object)
+{
+  ChronoWindow *self = CHRONO_WINDOW (object);
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
+}
+
+static void
+chrono_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ChronoWindow *self = CHRONO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ChronoWindow *self = CHRONO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_window_class_init (ChronoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = chrono_window_constructed;
+  object_class->dispose = chrono_window_dispose;
+  object_class->finalize = chrono_window_finalize;
+  object_class->get_property = chrono_window_get_property;
+  object_class->set_property = chrono_window_set_property;
+
+  window_class->close_request = chrono_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+
+  g_type_ensure (CHRONO_TYPE_INSPECTOR);
+  g_type_ensure (CHRONO_TYPE_FILTER_POPOVER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chrono-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_list_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_dismiss);
+  gtk_widget_class_bind_template_callback (widget_class, on_event_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_event_activated);
+}
+
+static void
+chrono_window_init (ChronoWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session = chrono_session_new ();
+
+  /* The timeline and the overview strip. */
+  self->timeline_view = gtk_label_new (NULL);
+  gtk_widget_set_vexpand (self->timeline_view, TRUE);
+  gtk_box_append (self->timeline_box, self->timeline_view);
+
+  chrono_inspector_set_session (self->inspector, self->session);
+  chrono_filter_popover_set_session (self->filter_popover, self->session);
+
+  self->event_list = chrono_event_list_new (self->session);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->event_list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_list_selection_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->event_list_view, factory);
+  gtk_list_view_set_model (self->event_list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->session, "notify::document",
+                            G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (self->session, "notify::selected",
+                            G_CALLBACK (sync_list_selection), self);
+  g_signal_connect_swapped (chrono_session_get_filter (self->session), "changed",
+                            G_CALLBACK (on_filter_changed), self);
+
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_changed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_object_bind_property (self->flap, "reveal-flap",
+                          self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  self->recent_handler = g_signal_connect_swapped (self->recent_manager, "changed",
+                                                   G_CALLBACK (rebuild_recent_menu), self);
+  rebuild_recent_menu (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+
+  on_document_changed (self);
+}
+
+/* Public API ------------------------------------------------------------ */
+
+/**
+ * chrono_window_new:
+ * @application: (nullable): the application
+ *
+ * Returns: (transfer none): a new, empty window; it belongs to the
+ *   application (or, without one, to GTK's list of toplevels).
+ */
+ChronoWindow *
+chrono_window_new (GtkApplication *application)
+{
+  GSettings *settings = NULL;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  if (CHRONO_IS_APPLICATION (application))
+    settings = chrono_application_get_settings (CHRONO_APPLICATION (application));
+
+  return g_object_new (CHRONO_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * chrono_window_open_file:
+ * @file: a native, TimelineJS or CSV timeline
+ *
+ * Loads @file off the main thread.  On success it replaces the document
+ * (the view fits it), is added to the recent files and watched; on
+ * failure the error is shown and the document that was open stays.
+ */
+void
+chrono_window_open_file (ChronoWindow *self,
+                         GFile        *file)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load (self, file, FALSE);
+}
+
+/**
+ * chrono_window_reload:
+ *
+ * Loads the window's file again, keeping the visible span and the
+ * selection.  Does nothing without a file.
+ */
+void
+chrono_window_reload (ChronoWindow *self)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+
+  if (self->file != NULL)
+    load (self, self->file, chrono_session_get_document (self->session) != NULL);
+}
+
+/**
+ * chrono_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file shown, or being opened
+ *   while nothing is shown yet
+ */
+GFile *
+chrono_window_get_file (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * chrono_window_get_loading:
+ *
+ * Returns: whether a file is being loaded
+ */
+gboolean
+chrono_window_get_loading (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * chrono_window_get_error:
+ *
+ * Returns: (nullable): the "FILE:LINE:COL: message" of the last failed
+ *   load while it is shown, or %NULL
+ */
+const char *
+chrono_window_get_error (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * chrono_window_get_session:
+ *
+ * Returns: (transfer none): the window's session, never %NULL
+ */
+ChronoSession *
+chrono_window_get_session (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * chrono_window_get_timeline_view:
+ *
+ * Returns: (transfer none): the timeline widget
+ */
+GtkWidget *
+chrono_window_get_timeline_view (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->timeline_view;
+}
+
+/**
+ * chrono_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the window's content.
+ */
+void
+chrono_window_add_toast (ChronoWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

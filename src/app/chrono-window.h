@@ -1,0 +1,43 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "chrono-session.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ChronoWindow:
+ *
+ * The main window: header bar, the timeline with its overview strip, the
+ * inspector and event list sidebar, and the empty state.  It loads files
+ * off the main thread, watches them and reloads them when they change,
+ * and keeps the open document when a load fails.
+ *
+ * Properties: "session" (read only), "file" (read only: the file shown,
+ * or loading), "loading" (read only), "error" (read only: the message of
+ * the last failed load, or NULL), "settings" (construct only, nullable).
+ */
+#define CHRONO_TYPE_WINDOW (chrono_window_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoWindow, chrono_window, CHRONO, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL; its settings are used when it is a
+ * ChronoApplication. */
+ChronoWindow  *chrono_window_new               (GtkApplication *application);
+/* Starts loading @file; the result replaces the document, or an error is
+ * shown and the document that was open is kept. */
+void           chrono_window_open_file         (ChronoWindow   *self,
+                                                GFile          *file);
+/* Loads the current file again, keeping the view and the selection. */
+void           chrono_window_reload            (ChronoWindow   *self);
+GFile         *chrono_window_get_file          (ChronoWindow   *self);
+gboolean       chrono_window_get_loading       (ChronoWindow   *self);
+const char    *chrono_window_get_error         (ChronoWindow   *self);
+ChronoSession *chrono_window_get_session       (ChronoWindow   *self);
+/* The ChronoTimelineView (or its stand-in before one exists). */
+GtkWidget     *chrono_window_get_timeline_view (ChronoWindow   *self);
+/* Shows @toast (transfer full) over the window's content. */
+void           chrono_window_add_toast         (ChronoWindow   *self,
+                                                AdwToast       *toast);
+
+G_END_DECLS
