@@ -199,11 +199,16 @@ chrono_time_to_civil (gint64  time,
 
 /* Error reporting.  Only the failure path allocates. */
 
+/* A short, valid UTF-8 excerpt of @text for a message: cut after
+ * QUOTE_MAX_BYTES, with control characters escaped so that a message
+ * stays on one line. */
 static char *
 quote_text (const char *text)
 {
   gsize len = strlen (text);
+  gboolean cut = FALSE;
   g_autofree char *valid = NULL;
+  GString *out;
 
   if (len > QUOTE_MAX_BYTES)
     {
@@ -211,11 +216,25 @@ quote_text (const char *text)
       /* Do not cut a UTF-8 sequence in half. */
       while (len > 0 && ((guchar) text[len] & 0xC0) == 0x80)
         len--;
-      valid = g_utf8_make_valid (text, len);
-      return g_strconcat (valid, "…", NULL);
+      cut = TRUE;
     }
 
-  return g_utf8_make_valid (text, len);
+  valid = g_utf8_make_valid (text, len);
+  out = g_string_sized_new (len + 8);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  if (cut)
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
 }
 
 static char *

@@ -608,6 +608,13 @@ test_parse_long_garbage (void)
   g_assert_false (chrono_date_parse (tail, FALSE, NULL, &offset, &error));
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_DATE);
   g_assert_cmpuint (offset, ==, 4);
+  g_clear_error (&error);
+
+  /* A message stays on one line. */
+  g_assert_false (chrono_date_parse ("ab\ncd", FALSE, NULL, &offset, &error));
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_DATE);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, "“ab\\x0Acd”"));
 }
 
 static void
