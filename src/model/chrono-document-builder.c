@@ -726,13 +726,14 @@ compute_end_time (ChronoDocumentBuilder *self,
                   const ChronoDate      *end,
                   const char            *path,
                   ChronoPos              pos,
+                  gint64                 now,
                   gint64                *end_time)
 {
   gint64 start_end = chrono_date_get_period_end (start);
 
   if (end->flags & CHRONO_DATE_OPEN)
     {
-      *end_time = MAX (chrono_now (), start_end);
+      *end_time = MAX (now, start_end);
       return TRUE;
     }
 
@@ -915,6 +916,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   g_autofree guint *rank = NULL;
   ChronoDocument *document = NULL;
   int default_lane = -1;
+  gint64 now = chrono_now ();
   guint n_events;
   guint n_extras = 0;
   gboolean failed;
@@ -990,7 +992,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
         }
       else
         compute_end_time (self, &event->start, &event->end, pending->path,
-                          best_pos (pending->end_pos, pending->pos), &event->end_time);
+                          best_pos (pending->end_pos, pending->pos), now, &event->end_time);
 
       for (guint j = 0; j < pending->n_related; j++)
         {
@@ -1069,7 +1071,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           continue;
         }
 
-      compute_end_time (self, &era->start, &era->end, source->path, source->pos, &era->end_time);
+      compute_end_time (self, &era->start, &era->end, source->path, source->pos, now, &era->end_time);
     }
 
   for (guint i = 0; i < self->story->len; i++)
