@@ -1,0 +1,5 @@
+#define G_LOG_DOMAIN "chrono-import"
+
+#include "config.h"
+
+#include "chrono-import-private.h"

@@ -1,0 +1,1072 @@
+#define G_LOG_DOMAIN "chrono-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "chrono-html.h"
+#include "chrono-import-private.h"
+
+/* TimelineJS3 JSON: { "title": slide, "events": [slide...], "eras": [...],
+ * "scale": "human" | "cosmological" }.  Real files carry members TimelineJS
+ * ignores, so unknown members are accepted; known members of the wrong
+ * type are errors.  json-glib nodes have no positions: diagnostics carry a
+ * JSON path ("events[3].start_date.year") and the loader turns it into a
+ * line and column. */
+
+/* Importer: ids, lanes and categories shared by both importers {{{ */
+
+struct _ChronoImporter
+{
+  ChronoDocumentBuilder *builder;
+  GHashTable            *ids;           /* set of ids in use */
+  GHashTable            *lanes;         /* name -> lane id */
+  GHashTable            *lane_ids;      /* set */
+  GHashTable            *categories;    /* name -> category id */
+  GHashTable            *category_ids;  /* set */
+};
+
+ChronoImporter *
+_chrono_importer_new (ChronoDocumentBuilder *builder)
+{
+  ChronoImporter *self = g_new0 (ChronoImporter, 1);
+
+  self->builder = builder;
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lane_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return self;
+}
+
+void
+_chrono_importer_free (ChronoImporter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->ids);
+  g_hash_table_unref (self->lanes);
+  g_hash_table_unref (self->lane_ids);
+  g_hash_table_unref (self->categories);
+  g_hash_table_unref (self->category_ids);
+  g_free (self);
+}
+
+/* "Joins OpenAI (again)" -> "joins-openai-again"; never empty. */
+static char *
+make_slug (const char *text,
+           const char *fallback)
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_assign (slug, fallback);
+
+  return g_string_free (slug, FALSE);
+}
+
+/* Returns a slug of @text not in @used, added to it (owned by @used). */
+static const char *
+make_unique_slug (GHashTable *used,
+                  const char *text,
+                  const char *fallback)
+{
+  g_autofree char *base = make_slug (text, fallback);
+  char *candidate = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (used, candidate); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (used, candidate);
+
+  return candidate;
+}
+
+void
+_chrono_importer_reserve_id (ChronoImporter *self,
+                             const char     *id)
+{
+  if (id != NULL && !g_hash_table_contains (self->ids, id))
+    g_hash_table_add (self->ids, g_strdup (id));
+}
+
+const char *
+_chrono_importer_make_id (ChronoImporter *self,
+                          const char     *title)
+{
+  return make_unique_slug (self->ids, title, "event");
+}
+
+const char *
+_chrono_importer_lane (ChronoImporter *self,
+                       const char     *name,
+                       const char     *path,
+                       ChronoPos       pos)
+{
+  const char *id = g_hash_table_lookup (self->lanes, name);
+
+  if (id == NULL)
+    {
+      ChronoLane lane = { 0 };
+
+      id = make_unique_slug (self->lane_ids, name, "lane");
+      g_hash_table_insert (self->lanes, g_strdup (name), (gpointer) id);
+
+      lane.id = id;
+      lane.title = name;
+      lane.kind = CHRONO_LANE_OTHER;
+      chrono_document_builder_add_lane (self->builder, &lane, path, pos);
+    }
+
+  return id;
+}
+
+const char *
+_chrono_importer_category (ChronoImporter *self,
+                           const char     *name,
+                           const char     *path,
+                           ChronoPos       pos)
+{
+  const char *id = g_hash_table_lookup (self->categories, name);
+
+  if (id == NULL)
+    {
+      ChronoCategory category = { 0 };
+
+      id = make_unique_slug (self->category_ids, name, "category");
+      g_hash_table_insert (self->categories, g_strdup (name), (gpointer) id);
+
+      category.id = id;
+      category.title = name;
+      chrono_document_builder_add_category (self->builder, &category, path, pos);
+    }
+
+  return id;
+}
+
+/* }}} */
+
+/* Dates {{{ */
+
+const char * const _chrono_tljs_field_names[CHRONO_TLJS_N_FIELDS] = {
+  "year", "month", "day", "hour", "minute", "second", "millisecond",
+};
+
+gboolean
+_chrono_tljs_parse_number (const char *text,
+                           gint64     *out,
+                           gboolean   *empty)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p;
+  const char *dot;
+  gint64 value;
+
+  *empty = FALSE;
+  *out = 0;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      /* Thousands separators and spaces of every kind. */
+      if (ch == ',' || ch == '_' || ch == '\'' || g_unichar_isspace (ch) ||
+          ch == 0x00A0 || ch == 0x202F || ch == 0x2009 || ch == 0x2019)
+        continue;
+      if (ch == 0x2212) /* MINUS SIGN */
+        ch = '-';
+      g_string_append_unichar (digits, ch);
+    }
+
+  if (digits->len == 0)
+    {
+      *empty = TRUE;
+      return TRUE;
+    }
+
+  /* "1835.0" is a whole number written by a spreadsheet. */
+  dot = strchr (digits->str, '.');
+  if (dot != NULL)
+    {
+      for (const char *q = dot + 1; *q != '\0'; q++)
+        if (*q != '0')
+          return FALSE;
+      if (dot[1] == '\0' && dot == digits->str)
+        return FALSE;
+      g_string_truncate (digits, dot - digits->str);
+    }
+
+  if (digits->str[0] == '+')
+    g_string_erase (digits, 0, 1);
+  if (digits->len == 0 || (digits->str[0] == '-' && digits->len == 1))
+    return FALSE;
+  for (gsize i = digits->str[0] == '-' ? 1 : 0; i < digits->len; i++)
+    if (!g_ascii_isdigit (digits->str[i]))
+      return FALSE;
+
+  if (!g_ascii_string_to_signed (digits->str, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+_chrono_tljs_make_date (const char * const  fields[CHRONO_TLJS_N_FIELDS],
+                        ChronoDate         *out,
+                        int                *bad_field,
+                        char              **message)
+{
+  static const ChronoPrecision precisions[CHRONO_TLJS_N_FIELDS] = {
+    CHRONO_PRECISION_YEAR, CHRONO_PRECISION_MONTH, CHRONO_PRECISION_DAY,
+    CHRONO_PRECISION_HOUR, CHRONO_PRECISION_MINUTE, CHRONO_PRECISION_SECOND,
+    CHRONO_PRECISION_SECOND,
+  };
+  static const gint64 minimum[CHRONO_TLJS_N_FIELDS] = { 0, 1, 1, 0, 0, 0, 0 };
+  static const gint64 maximum[CHRONO_TLJS_N_FIELDS] = { 0, 12, 31, 23, 59, 59, 999 };
+  gint64 v[CHRONO_TLJS_N_FIELDS] = { 0 };
+  gboolean given[CHRONO_TLJS_N_FIELDS] = { 0 };
+  int finest = -1;
+  gint64 year;
+
+  *bad_field = -1;
+  *message = NULL;
+
+  for (int i = 0; i < CHRONO_TLJS_N_FIELDS; i++)
+    {
+      gboolean empty;
+
+      if (fields[i] == NULL)
+        continue;
+      if (!_chrono_tljs_parse_number (fields[i], &v[i], &empty))
+        {
+          *bad_field = i;
+          *message = g_strdup_printf (_("“%s” is not a whole number"), fields[i]);
+          return FALSE;
+        }
+      if (empty)
+        continue;
+      given[i] = TRUE;
+      finest = i;
+    }
+
+  if (finest < 0)
+    return FALSE;
+
+  if (!given[CHRONO_TLJS_YEAR])
+    {
+      *bad_field = CHRONO_TLJS_YEAR;
+      *message = g_strdup (_("the year is missing"));
+      return FALSE;
+    }
+
+  if (v[CHRONO_TLJS_YEAR] < CHRONO_YEAR_MIN || v[CHRONO_TLJS_YEAR] > CHRONO_YEAR_MAX)
+    {
+      *bad_field = CHRONO_TLJS_YEAR;
+      *message = g_strdup_printf (_("the year %" G_GINT64_FORMAT " is out of range"),
+                                  v[CHRONO_TLJS_YEAR]);
+      return FALSE;
+    }
+
+  /* TimelineJS shows year -500 as "500 BCE": years count historically,
+   * with no year 0, while the model's years are astronomical. */
+  year = v[CHRONO_TLJS_YEAR] < 0 ? v[CHRONO_TLJS_YEAR] + 1 : v[CHRONO_TLJS_YEAR];
+
+  for (int i = CHRONO_TLJS_MONTH; i < CHRONO_TLJS_N_FIELDS; i++)
+    {
+      gint64 max = maximum[i];
+
+      if (!given[i])
+        continue;
+      if (i == CHRONO_TLJS_DAY)
+        max = chrono_days_in_month (year, given[CHRONO_TLJS_MONTH] ? (int) v[CHRONO_TLJS_MONTH] : 1);
+      if (v[i] < minimum[i] || v[i] > max)
+        {
+          *bad_field = i;
+          if (i == CHRONO_TLJS_DAY)
+            *message = g_strdup_printf (_("day %" G_GINT64_FORMAT " does not exist in that month"
+                                          " (it has %" G_GINT64_FORMAT " days)"), v[i], max);
+          else
+            *message = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is out of range"
+                                          " (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
+                                        _chrono_tljs_field_names[i], v[i], minimum[i], max);
+          return FALSE;
+        }
+    }
+
+  if (!chrono_date_init_civil (out, year,
+                               given[CHRONO_TLJS_MONTH] ? (int) v[CHRONO_TLJS_MONTH] : 1,
+                               given[CHRONO_TLJS_DAY] ? (int) v[CHRONO_TLJS_DAY] : 1,
+                               (int) v[CHRONO_TLJS_HOUR],
+                               (int) v[CHRONO_TLJS_MINUTE],
+                               (int) v[CHRONO_TLJS_SECOND],
+                               precisions[finest]))
+    {
+      *bad_field = CHRONO_TLJS_YEAR;
+      *message = g_strdup_printf (_("the year %" G_GINT64_FORMAT " is out of range"),
+                                  v[CHRONO_TLJS_YEAR]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* Slides {{{ */
+
+static void
+add_link (GArray     *links,
+          GPtrArray  *strings,
+          const char *url,
+          const char *title)
+{
+  ChronoLink link;
+  char *u, *t = NULL;
+
+  if (url == NULL)
+    return;
+
+  u = g_strstrip (g_strdup (url));
+  if (u[0] == '\0')
+    {
+      g_free (u);
+      return;
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    if (g_strcmp0 (g_array_index (links, ChronoLink, i).url, u) == 0)
+      {
+        g_free (u);
+        return;
+      }
+
+  if (title != NULL && title[0] != '\0' && g_strcmp0 (title, u) != 0)
+    {
+      t = g_strdup (title);
+      g_ptr_array_add (strings, t);
+    }
+  g_ptr_array_add (strings, u);
+
+  link.url = u;
+  link.title = t;
+  g_array_append_val (links, link);
+}
+
+/* HTML -> text, with its links appended; NULL for empty or NULL input. */
+static char *
+html_text (const char *html,
+           GArray     *links,
+           GPtrArray  *strings)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  char *text;
+
+  if (html == NULL)
+    return NULL;
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_html_link_free);
+  text = chrono_html_to_text (html, -1, found);
+  if (links != NULL)
+    for (guint i = 0; i < found->len; i++)
+      {
+        ChronoHtmlLink *link = g_ptr_array_index (found, i);
+        add_link (links, strings, link->url, link->text);
+      }
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+/* One line: a title never keeps the breaks of its HTML. */
+static char *
+first_line (const char *text,
+            gboolean    whole)
+{
+  char *line;
+
+  if (text == NULL)
+    return NULL;
+
+  line = whole ? g_strdup (text) : g_strndup (text, strcspn (text, "\n"));
+  g_strdelimit (line, "\n", ' ');
+  g_strstrip (line);
+  if (line[0] == '\0')
+    g_clear_pointer (&line, g_free);
+
+  return line;
+}
+
+void
+_chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
+                            char                  **title,
+                            char                  **description,
+                            GArray                 *links,
+                            GPtrArray              *strings)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *credit = NULL;
+  g_autofree char *media_title = NULL;
+  g_autoptr(GString) desc = g_string_new (NULL);
+
+  headline = html_text (slide->headline, links, strings);
+  text = html_text (slide->text, links, strings);
+
+  media_title = html_text (slide->media_title, NULL, NULL);
+  if (slide->media_url != NULL)
+    {
+      const char *url = slide->media_url;
+
+      while (g_ascii_isspace (*url))
+        url++;
+      /* TimelineJS also takes embed code ("<blockquote>...</blockquote>")
+       * as media; keep its links. */
+      if (url[0] == '<')
+        g_free (html_text (url, links, strings));
+      else
+        add_link (links, strings, url, media_title);
+    }
+  add_link (links, strings, slide->media_link, media_title);
+
+  caption = html_text (slide->media_caption, links, strings);
+  credit = html_text (slide->media_credit, links, strings);
+
+  *title = first_line (headline, TRUE);
+  if (*title == NULL)
+    *title = first_line (text, FALSE);
+  if (*title == NULL)
+    *title = first_line (caption, FALSE);
+  if (*title == NULL)
+    *title = first_line (media_title, FALSE);
+
+  if (text != NULL)
+    g_string_append (desc, text);
+  if (caption != NULL)
+    g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n\n" : "", caption);
+  if (credit != NULL)
+    {
+      if (desc->len > 0)
+        g_string_append (desc, "\n\n");
+      /* Translators: the credit of a picture or video, from TimelineJS */
+      g_string_append_printf (desc, _("Credit: %s"), credit);
+    }
+
+  *description = desc->len > 0 ? g_strdup (desc->str) : NULL;
+}
+
+/* }}} */
+
+/* JSON {{{ */
+
+typedef struct
+{
+  ChronoDocumentBuilder *builder;
+  ChronoImporter        *importer;
+} Import;
+
+static void
+report (Import          *import,
+        ChronoErrorCode  code,
+        gboolean         is_warning,
+        const char      *path,
+        const char      *hint,
+        const char      *format,
+        ...) G_GNUC_PRINTF (6, 7);
+
+static void
+report (Import          *import,
+        ChronoErrorCode  code,
+        gboolean         is_warning,
+        const char      *path,
+        const char      *hint,
+        const char      *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  ChronoPos pos = { 0, 0 };
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  chrono_document_builder_add_diagnostic (import->builder,
+                                          chrono_diagnostic_new (code, is_warning, pos, path,
+                                                                 hint, "%s", message));
+}
+
+static char *
+member_path (const char *parent,
+             const char *member)
+{
+  if (parent == NULL || parent[0] == '\0')
+    return g_strdup (member);
+  return g_strdup_printf ("%s.%s", parent, member);
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    default:
+      return _("a number");
+    }
+}
+
+/* The member's node, or NULL when it is absent or null. */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+static void
+report_type (Import     *import,
+             JsonNode   *node,
+             const char *parent,
+             const char *name,
+             const char *expected)
+{
+  g_autofree char *path = member_path (parent, name);
+
+  report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
+          /* Translators: "“media” must be an object, not a string" */
+          _("“%s” must be %s, not %s"), name, expected, json_type_name (node));
+}
+
+/* FALSE on a type error (reported); *out is NULL when absent. */
+static gboolean
+get_string (Import      *import,
+            JsonObject  *object,
+            const char  *parent,
+            const char  *name,
+            const char **out)
+{
+  JsonNode *node = get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      report_type (import, node, parent, name, _("a string"));
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_object (Import      *import,
+            JsonObject  *object,
+            const char  *parent,
+            const char  *name,
+            JsonObject **out)
+{
+  JsonNode *node = get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report_type (import, node, parent, name, _("an object"));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+check_boolean (Import     *import,
+               JsonObject *object,
+               const char *parent,
+               const char *name)
+{
+  JsonNode *node = get_member (object, name);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      report_type (import, node, parent, name, _("true or false"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the date object @name of @object.  FALSE on an error (reported);
+ * *present says whether there was a date at all. */
+static gboolean
+read_date (Import     *import,
+           JsonObject *object,
+           const char *parent,
+           const char *name,
+           ChronoDate *out,
+           gboolean   *present)
+{
+  g_autofree char *path = member_path (parent, name);
+  g_autofree char *message = NULL;
+  char *texts[CHRONO_TLJS_N_FIELDS] = { NULL };
+  const char *fields[CHRONO_TLJS_N_FIELDS] = { NULL };
+  JsonObject *date;
+  const char *ignored;
+  gboolean ok = TRUE;
+  int bad_field;
+
+  *present = FALSE;
+  memset (out, 0, sizeof *out);
+
+  if (!get_object (import, object, parent, name, &date))
+    return FALSE;
+  if (date == NULL)
+    return TRUE;
+  *present = TRUE;
+
+  for (int i = 0; i < CHRONO_TLJS_N_FIELDS; i++)
+    {
+      JsonNode *node = get_member (date, _chrono_tljs_field_names[i]);
+
+      if (node == NULL)
+        continue;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        texts[i] = g_strdup (json_node_get_string (node));
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          double d = json_node_get_double (node);
+
+          if (d == (double) (gint64) d && d > -1e18 && d < 1e18)
+            texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
+          else
+            {
+              g_autofree char *field_path = member_path (path, _chrono_tljs_field_names[i]);
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              report (import, CHRONO_ERROR_DATE, FALSE, field_path, NULL,
+                      _("“%s” is not a whole number"), g_ascii_dtostr (buf, sizeof buf, d));
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          report_type (import, node, path, _chrono_tljs_field_names[i],
+                       _("a number or a string"));
+          ok = FALSE;
+        }
+    }
+
+  if (!get_string (import, date, path, "display_date", &ignored) ||
+      !get_string (import, date, path, "format", &ignored))
+    ok = FALSE;
+
+  if (ok)
+    {
+      for (int i = 0; i < CHRONO_TLJS_N_FIELDS; i++)
+        fields[i] = texts[i];
+
+      if (!_chrono_tljs_make_date (fields, out, &bad_field, &message))
+        {
+          if (bad_field < 0)
+            report (import, CHRONO_ERROR_MISSING_MEMBER, FALSE, path,
+                    _("give at least a year"), _("“%s” has no year"), name);
+          else
+            {
+              g_autofree char *field_path = member_path (path, _chrono_tljs_field_names[bad_field]);
+
+              report (import, CHRONO_ERROR_DATE, FALSE, field_path, NULL, "%s", message);
+            }
+          ok = FALSE;
+        }
+    }
+
+  for (int i = 0; i < CHRONO_TLJS_N_FIELDS; i++)
+    g_free (texts[i]);
+
+  return ok;
+}
+
+/* Reads the text and media members of a slide.  FALSE on a type error. */
+static gboolean
+read_slide (Import          *import,
+            JsonObject      *object,
+            const char      *path,
+            ChronoTljsSlide *slide)
+{
+  g_autofree char *text_path = member_path (path, "text");
+  g_autofree char *media_path = member_path (path, "media");
+  g_autofree char *background_path = member_path (path, "background");
+  JsonObject *text, *media, *background;
+  const char *ignored;
+  gboolean ok = TRUE;
+
+  memset (slide, 0, sizeof *slide);
+
+  if (!get_object (import, object, path, "text", &text))
+    ok = FALSE;
+  else if (text != NULL)
+    {
+      ok &= get_string (import, text, text_path, "headline", &slide->headline);
+      ok &= get_string (import, text, text_path, "text", &slide->text);
+    }
+
+  if (!get_object (import, object, path, "media", &media))
+    ok = FALSE;
+  else if (media != NULL)
+    {
+      ok &= get_string (import, media, media_path, "url", &slide->media_url);
+      ok &= get_string (import, media, media_path, "caption", &slide->media_caption);
+      ok &= get_string (import, media, media_path, "credit", &slide->media_credit);
+      ok &= get_string (import, media, media_path, "title", &slide->media_title);
+      ok &= get_string (import, media, media_path, "link", &slide->media_link);
+      ok &= get_string (import, media, media_path, "thumbnail", &ignored);
+      ok &= get_string (import, media, media_path, "alt", &ignored);
+      ok &= get_string (import, media, media_path, "link_target", &ignored);
+    }
+
+  if (!get_object (import, object, path, "background", &background))
+    ok = FALSE;
+  else if (background != NULL)
+    {
+      ok &= get_string (import, background, background_path, "url", &ignored);
+      ok &= get_string (import, background, background_path, "color", &ignored);
+    }
+
+  ok &= get_string (import, object, path, "display_date", &ignored);
+  ok &= check_boolean (import, object, path, "autolink");
+
+  return ok;
+}
+
+static gboolean
+read_title (Import     *import,
+            JsonObject *root)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  ChronoTljsSlide slide;
+  JsonObject *object;
+  ChronoDate date;
+  gboolean present;
+  gboolean ok;
+
+  if (!get_object (import, root, NULL, "title", &object))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  ok = read_slide (import, object, "title", &slide);
+  /* The title slide's dates are optional and not drawn; check them only. */
+  ok &= read_date (import, object, "title", "start_date", &date, &present);
+  ok &= read_date (import, object, "title", "end_date", &date, &present);
+  if (!ok)
+    return FALSE;
+
+  _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+  if (title != NULL)
+    chrono_document_builder_set_title (import->builder, title);
+  if (description != NULL)
+    chrono_document_builder_set_description (import->builder, description);
+
+  return TRUE;
+}
+
+static void
+read_eras (Import     *import,
+           JsonObject *root)
+{
+  JsonNode *node = get_member (root, "eras");
+  JsonArray *eras;
+
+  if (node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report_type (import, node, NULL, "eras", _("an array"));
+      return;
+    }
+
+  eras = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (eras); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("eras[%u]", i);
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+      g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+      JsonNode *element = json_array_get_element (eras, i);
+      ChronoTljsSlide slide;
+      ChronoEra era = { 0 };
+      gboolean has_start, has_end;
+      gboolean ok;
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
+                  _("an era must be an object, not %s"), json_type_name (element));
+          continue;
+        }
+      object = json_node_get_object (element);
+
+      ok = read_slide (import, object, path, &slide);
+      ok &= read_date (import, object, path, "start_date", &era.start, &has_start);
+      ok &= read_date (import, object, path, "end_date", &era.end, &has_end);
+      if (!ok)
+        continue;
+
+      if (!has_start || !has_end)
+        {
+          report (import, CHRONO_ERROR_MISSING_MEMBER, TRUE, path,
+                  _("an era needs both dates"),
+                  _("era %u has no “%s”; skipped"), i + 1,
+                  has_start ? "end_date" : "start_date");
+          continue;
+        }
+
+      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+      if (title == NULL)
+        title = chrono_date_format_range (&era.start, &era.end);
+
+      era.title = title;
+      era.end_time = chrono_date_get_period_end (&era.end);
+      chrono_document_builder_add_era (import->builder, &era, path, (ChronoPos) { 0, 0 });
+    }
+}
+
+/* Checks every event's type and remembers its unique_id, so made-up ids
+ * never take one that a later event names. */
+static void
+reserve_ids (Import    *import,
+             JsonArray *events)
+{
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonNode *element = json_array_get_element (events, i);
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      id = get_member (json_node_get_object (element), "unique_id");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) &&
+          json_node_get_value_type (id) == G_TYPE_STRING)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (id)));
+
+          if (stripped[0] != '\0')
+            _chrono_importer_reserve_id (import->importer, stripped);
+        }
+    }
+}
+
+static void
+read_event (Import     *import,
+            JsonArray  *events,
+            guint       i,
+            GPtrArray  *story,
+            GPtrArray  *story_paths)
+{
+  g_autofree char *path = g_strdup_printf ("events[%u]", i);
+  g_autofree char *group_path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *unique_id = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  JsonNode *element = json_array_get_element (events, i);
+  ChronoEventDraft draft = { 0 };
+  ChronoTljsSlide slide;
+  JsonObject *object;
+  const char *group, *id, *display_date = NULL;
+  gboolean has_start, has_end;
+  gboolean ok;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
+              _("an event must be an object, not %s"), json_type_name (element));
+      return;
+    }
+  object = json_node_get_object (element);
+
+  ok = read_slide (import, object, path, &slide);
+  ok &= read_date (import, object, path, "start_date", &draft.start, &has_start);
+  ok &= read_date (import, object, path, "end_date", &draft.end, &has_end);
+  ok &= get_string (import, object, path, "group", &group);
+  ok &= get_string (import, object, path, "unique_id", &id);
+  get_string (import, object, path, "display_date", &display_date);
+  if (!ok)
+    return;
+
+  if (!has_start)
+    {
+      /* TimelineJS itself drops such slides. */
+      report (import, CHRONO_ERROR_MISSING_MEMBER, TRUE, path, NULL,
+              _("event %u has no “start_date”; skipped"), i + 1);
+      return;
+    }
+
+  /* An end equal to the start is how TimelineJS files say "a point". */
+  if (has_end && draft.end.time == draft.start.time &&
+      draft.end.precision == draft.start.precision)
+    memset (&draft.end, 0, sizeof draft.end);
+
+  _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+  if (title == NULL && display_date != NULL)
+    title = html_text (display_date, NULL, NULL);
+  if (title == NULL)
+    title = chrono_date_format (&draft.start);
+
+  if (id != NULL)
+    {
+      unique_id = g_strstrip (g_strdup (id));
+      if (unique_id[0] == '\0')
+        g_clear_pointer (&unique_id, g_free);
+    }
+  draft.id = unique_id != NULL ? unique_id : _chrono_importer_make_id (import->importer, title);
+
+  if (group != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (group));
+
+      group_path = member_path (path, "group");
+      if (name[0] != '\0')
+        draft.lane = _chrono_importer_lane (import->importer, name, group_path,
+                                            (ChronoPos) { 0, 0 });
+    }
+
+  draft.title = title;
+  draft.description = description;
+  draft.links = links->len > 0 ? (const ChronoLink *) (gpointer) links->data : NULL;
+  draft.n_links = links->len;
+  draft.path = path;
+  chrono_document_builder_add_event (import->builder, &draft);
+
+  g_ptr_array_add (story, g_strdup (draft.id));
+  g_ptr_array_add (story_paths, g_steal_pointer (&path));
+}
+
+/**
+ * chrono_import_timelinejs:
+ * @root: the parsed TimelineJS3 document
+ * @data: the file's text (unused for now; positions come from paths)
+ * @length: its length in bytes
+ * @builder: where the title, lanes, events, eras and story go
+ *
+ * Maps a TimelineJS3 JSON document onto @builder.  Errors and warnings
+ * are added to @builder as diagnostics with JSON paths.
+ *
+ * Returns: FALSE when the document is not TimelineJS at all (the root is
+ *   not an object with an "events" array); TRUE otherwise, even when
+ *   diagnostics were added
+ */
+gboolean
+chrono_import_timelinejs (JsonNode              *root,
+                          const char            *data,
+                          gsize                  length,
+                          ChronoDocumentBuilder *builder)
+{
+  g_autoptr(ChronoImporter) importer = NULL;
+  g_autoptr(GPtrArray) story = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) story_paths = g_ptr_array_new_with_free_func (g_free);
+  Import import;
+  JsonObject *object;
+  JsonNode *events;
+  const char *scale;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL, FALSE);
+
+  importer = _chrono_importer_new (builder);
+  import.builder = builder;
+  import.importer = importer;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      report (&import, CHRONO_ERROR_TYPE, FALSE, NULL, NULL,
+              _("a TimelineJS file must be an object, not %s"), json_type_name (root));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  events = get_member (object, "events");
+  if (events == NULL)
+    {
+      report (&import, CHRONO_ERROR_MISSING_MEMBER, FALSE, NULL, NULL,
+              _("a TimelineJS file needs an “events” array"));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (events))
+    {
+      report_type (&import, events, NULL, "events", _("an array"));
+      return FALSE;
+    }
+
+  get_string (&import, object, NULL, "scale", &scale);
+  read_title (&import, object);
+  reserve_ids (&import, json_node_get_array (events));
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
+    read_event (&import, json_node_get_array (events), i, story, story_paths);
+  read_eras (&import, object);
+
+  /* Presenting a TimelineJS file steps through its slides in file order. */
+  for (guint i = 0; i < story->len; i++)
+    chrono_document_builder_add_story_step (builder, g_ptr_array_index (story, i),
+                                            g_ptr_array_index (story_paths, i),
+                                            (ChronoPos) { 0, 0 });
+
+  return TRUE;
+}
+
+/* }}} */
