@@ -1,0 +1,440 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Chronoscope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "chrono-inspector.h"
+#include "chrono-window.h"
+
+/* Waiting for the loader's thread or the file monitor: a generous limit
+ * that only turns a hang into a failure; nothing here measures time. */
+#define WAIT_LIMIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_limit (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (expired)
+    g_error ("Gave up waiting after %d seconds", WAIT_LIMIT_SECONDS);
+
+  g_source_remove (source);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !chrono_window_get_loading (data);
+}
+
+/* Lets the window lay itself out and draw once. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static gpointer
+template_child (ChronoWindow *window,
+                const char   *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static ChronoWindow *
+open_window (const char *name)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autoptr(GFile) file = fixture (name);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  g_assert_true (chrono_window_get_loading (window));
+  wait_for (is_idle, window);
+  settle ();
+
+  return window;
+}
+
+static guint
+n_listed (ChronoWindow *window)
+{
+  GtkListView *list = template_child (window, "event_list_view");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+static const char *
+count_text (ChronoWindow *window)
+{
+  return gtk_label_get_text (template_child (window, "count_label"));
+}
+
+static void
+test_window_empty (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  GtkStack *stack = template_child (window, "main_stack");
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  g_assert_null (chrono_session_get_document (chrono_window_get_session (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, "filter_button")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_open (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  GtkStack *stack = template_child (window, "main_stack");
+  AdwWindowTitle *title = template_child (window, "window_title");
+
+  g_assert_nonnull (document);
+  g_assert_null (chrono_window_get_error (window));
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 6);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "timeline");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "A Small Test Timeline");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "small.json");
+  g_assert_cmpuint (n_listed (window), ==, 6);
+  g_assert_cmpstr (count_text (window), ==, "6 events");
+  g_assert_true (gtk_widget_is_sensitive (template_child (window, "filter_button")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+filter_has_text (gpointer data)
+{
+  return g_strcmp0 (chrono_filter_get_text (data), "rocket") == 0;
+}
+
+static void
+test_window_filter (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoFilter *filter = chrono_session_get_filter (session);
+  GtkEditable *search = template_child (window, "search_entry");
+
+  /* A lane: Acme's three events go. */
+  chrono_filter_set_lane_visible (filter, "acme", FALSE);
+  settle ();
+  g_assert_cmpuint (n_listed (window), ==, 3);
+  g_assert_cmpstr (count_text (window), ==, "3 of 6 events shown");
+
+  /* Searching narrows it further, in titles and descriptions; the entry
+   * waits a moment before it applies what is typed. */
+  gtk_editable_set_text (search, "rocket");
+  wait_for (filter_has_text, filter);
+  settle ();
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  g_assert_cmpstr (count_text (window), ==, "1 of 6 events shown");
+
+  chrono_filter_reset (filter);
+  settle ();
+  g_assert_cmpuint (n_listed (window), ==, 6);
+  g_assert_cmpstr (count_text (window), ==, "6 events");
+
+  /* Tags */
+  {
+    const char *tags[] = { "engineering", NULL };
+
+    chrono_filter_set_tags (filter, tags);
+    settle ();
+    g_assert_cmpuint (n_listed (window), ==, 2);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_inspector (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  ChronoInspector *inspector = template_child (window, "inspector");
+  GtkListView *list = template_child (window, "event_list_view");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GtkLabel *title;
+  GtkStack *stack;
+  int index = chrono_document_find_event (document, "alice-acme");
+  int other = chrono_document_find_event (document, "acme-ipo");
+  g_autoptr(GObject) item = NULL;
+  guint item_index;
+
+  title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                    CHRONO_TYPE_INSPECTOR, "title_label"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                    CHRONO_TYPE_INSPECTOR, "stack"));
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (other, >=, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+
+  /* The session selects: the inspector and the list follow. */
+  chrono_session_set_selected (session, index);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "event");
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Joins Acme as an engineer");
+  item = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (item);
+  g_object_ref (item);
+  g_object_get (item, "index", &item_index, NULL);
+  g_assert_cmpuint (item_index, ==, index);
+  g_clear_object (&item);
+
+  /* The list selects: the session and the inspector follow. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_object_get (item, "index", &item_index, NULL);
+      g_clear_object (&item);
+      if (item_index == (guint) other)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          break;
+        }
+    }
+  settle ();
+  g_assert_cmpint (chrono_session_get_selected (session), ==, other);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Acme goes public");
+
+  chrono_session_set_selected (session, -1);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_related (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  ChronoInspector *inspector = template_child (window, "inspector");
+  int index = chrono_document_find_event (document, "alice-acme");
+  int related = chrono_document_find_event (document, "acme-founded");
+
+  /* Even when the filter hides it, a related event can be reached. */
+  chrono_filter_set_lane_visible (chrono_session_get_filter (session), "acme", FALSE);
+  chrono_session_set_selected (session, index);
+  g_signal_emit_by_name (inspector, "event-activated", (guint) related);
+  settle ();
+
+  g_assert_cmpint (chrono_session_get_selected (session), ==, related);
+  g_assert_true (chrono_filter_is_empty (chrono_session_get_filter (session)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_broken (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *before = chrono_session_get_document (session);
+  g_autoptr(GFile) broken = fixture ("broken.json");
+  g_autoptr(GFile) small = fixture ("small.json");
+  GtkRevealer *revealer = template_child (window, "error_revealer");
+  const char *error;
+
+  g_assert_nonnull (before);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  chrono_window_open_file (window, broken);
+  wait_for (is_idle, window);
+  settle ();
+
+  /* The error names the file, line and column... */
+  error = chrono_window_get_error (window);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error, "broken.json:7:") ||
+                 strstr (error, "/broken.json:7:") != NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_text (template_child (window, "error_label")), ==, error);
+
+  /* ...and the document that was open stays. */
+  g_assert_true (chrono_session_get_document (session) == before);
+  g_assert_true (g_file_equal (chrono_window_get_file (window), small));
+  g_assert_cmpuint (n_listed (window), ==, 6);
+
+  /* A good file clears the error. */
+  chrono_window_open_file (window, small);
+  wait_for (is_idle, window);
+  g_assert_null (chrono_window_get_error (window));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_broken_first (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autoptr(GFile) broken = fixture ("broken.json");
+  GtkStack *stack = template_child (window, "main_stack");
+
+  chrono_window_open_file (window, broken);
+  wait_for (is_idle, window);
+
+  g_assert_nonnull (chrono_window_get_error (window));
+  g_assert_null (chrono_session_get_document (chrono_window_get_session (window)));
+  g_assert_null (chrono_window_get_file (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+document_changed (gpointer data)
+{
+  gpointer *pair = data;
+
+  return chrono_session_get_document (pair[0]) != pair[1];
+}
+
+static void
+test_window_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GFile) source = fixture ("small.json");
+  g_autoptr(GFile) file = NULL;
+  ChronoWindow *window;
+  ChronoSession *session;
+  ChronoDocument *before;
+  const ChronoEvent *selected;
+  double start, end, start_after, end_after;
+  gpointer pair[2];
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "timeline.json", NULL);
+  g_file_load_contents (source, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  window = chrono_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+  session = chrono_window_get_session (window);
+  before = chrono_session_get_document (session);
+  g_assert_nonnull (before);
+
+  /* A view and a selection the reload must keep. */
+  chrono_session_set_visible (session, 946684800.0, 1262304000.0); /* 2000 .. 2010 */
+  chrono_session_set_selected (session, chrono_document_find_event (before, "acme-ipo"));
+  chrono_session_get_visible (session, &start, &end);
+
+  changed = g_string_new (contents);
+  g_string_replace (changed, "Acme goes public", "Acme lists on the exchange", 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_assert_no_error (error);
+
+  pair[0] = session;
+  pair[1] = before;
+  wait_for (document_changed, pair);
+  wait_for (is_idle, window);
+
+  selected = chrono_session_get_selected_event (session);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (selected->id, ==, "acme-ipo");
+  g_assert_cmpstr (selected->title, ==, "Acme lists on the exchange");
+  chrono_session_get_visible (session, &start_after, &end_after);
+  g_assert_cmpfloat (start_after, ==, start);
+  g_assert_cmpfloat (end_after, ==, end);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_window_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ChronoWindow *window;
+  AdwFlap *flap;
+
+  g_settings_set_boolean (settings, "sidebar-visible", FALSE);
+  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+  flap = template_child (window, "flap");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/window/empty", test_window_empty);
+  g_test_add_func ("/app/window/open", test_window_open);
+  g_test_add_func ("/app/window/filter", test_window_filter);
+  g_test_add_func ("/app/window/inspector", test_window_inspector);
+  g_test_add_func ("/app/window/related", test_window_related);
+  g_test_add_func ("/app/window/broken", test_window_broken);
+  g_test_add_func ("/app/window/broken-first", test_window_broken_first);
+  g_test_add_func ("/app/window/reload", test_window_reload);
+  g_test_add_func ("/app/window/settings", test_window_settings);
+
+  return g_test_run ();
+}
