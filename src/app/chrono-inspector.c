@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-inspector.h"
+#include "chrono-style.h"
 
 struct _ChronoInspector
 {
@@ -21,8 +22,8 @@ struct _ChronoInspector
   gulong          selected_handler;
   gulong          document_handler;
 
-  guint32         lane_color;
-  guint32         category_color;
+  ChronoColor     lane_color;
+  ChronoColor     category_color;
 
   GtkStack       *stack;
   GtkScrolledWindow *scroller;
@@ -59,22 +60,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The GNOME palette, for lanes and categories the file gives no colour;
- * the same order as the renderer's fallbacks. */
-static const guint32 fallback_colors[] = {
-  0x3584e4, 0x33d17a, 0xf6d32d, 0xff7800, 0xe01b24, 0x9141ac, 0x986a44, 0x2190a4,
-};
-
-static guint32
-pick_color (guint32  color,
-            gboolean has_color,
-            guint    index)
-{
-  if (has_color)
-    return color;
-  return fallback_colors[index % G_N_ELEMENTS (fallback_colors)];
-}
-
 static void
 draw_chip (GtkDrawingArea *area,
            cairo_t        *cr,
@@ -82,15 +67,22 @@ draw_chip (GtkDrawingArea *area,
            int             height,
            gpointer        user_data)
 {
-  const guint32 *color = user_data;
+  const ChronoColor *color = user_data;
   double r = MIN (width, height) / 2.0;
 
-  cairo_set_source_rgb (cr,
-                        ((*color >> 16) & 0xff) / 255.0,
-                        ((*color >> 8) & 0xff) / 255.0,
-                        (*color & 0xff) / 255.0);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
   cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
   cairo_fill (cr);
+}
+
+/* The renderer's colours, so the chips match the bars on the timeline. */
+static void
+init_style (ChronoStyle *style)
+{
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chrono_style_init_dark (style, 1.0);
+  else
+    chrono_style_init_light (style, 1.0);
 }
 
 static void
@@ -315,7 +307,10 @@ show_event (ChronoInspector   *self,
   g_autofree char *duration = NULL;
   g_autofree char *lane_text = NULL;
   g_autofree char *source = NULL;
+  ChronoStyle style;
   GFile *file;
+
+  init_style (&style);
 
   gtk_label_set_text (self->title_label, event->title);
 
@@ -344,7 +339,7 @@ show_event (ChronoInspector   *self,
   if (lane != NULL)
     {
       lane_text = g_strdup (lane->title);
-      self->lane_color = pick_color (lane->color, lane->has_color, event->lane);
+      self->lane_color = chrono_style_get_lane_color (&style, document, event->lane);
     }
   set_row (self->lane_row, lane_text);
   gtk_widget_queue_draw (GTK_WIDGET (self->lane_chip));
@@ -353,7 +348,7 @@ show_event (ChronoInspector   *self,
       (guint) event->category < chrono_document_get_n_categories (document))
     {
       const ChronoCategory *category = chrono_document_get_category (document, event->category);
-      self->category_color = pick_color (category->color, category->has_color, event->category);
+      self->category_color = chrono_style_get_category_color (&style, document, event->category);
       set_row (self->category_row, category->title);
     }
   else
@@ -531,6 +526,9 @@ chrono_inspector_init (ChronoInspector *self)
 
   gtk_drawing_area_set_draw_func (self->lane_chip, draw_chip, &self->lane_color, NULL);
   gtk_drawing_area_set_draw_func (self->category_chip, draw_chip, &self->category_color, NULL);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 }
 
 /**
