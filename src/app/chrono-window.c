@@ -53,6 +53,7 @@ struct _ChronoWindow
   GtkMenuButton        *filter_button;
   ChronoFilterPopover  *filter_popover;
   GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *search_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
@@ -476,18 +477,15 @@ sync_list_selection (ChronoWindow *self)
 static void
 on_list_selection_changed (ChronoWindow *self)
 {
-  g_autoptr(GObject) item = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
   guint index;
 
-  if (self->syncing_selection)
+  if (self->syncing_selection || position == GTK_INVALID_LIST_POSITION)
     return;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                gtk_single_selection_get_selected (self->selection));
-  if (item == NULL)
+  index = chrono_event_list_get_event_index (self->event_list, position);
+  if (index == G_MAXUINT)
     return;
-
-  g_object_get (item, "index", &index, NULL);
 
   self->syncing_selection = TRUE;
   chrono_session_set_selected (self->session, index);
@@ -512,13 +510,11 @@ static void
 on_event_list_activate (ChronoWindow *self,
                         guint         position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  guint index;
+  guint index = chrono_event_list_get_event_index (self->event_list, position);
 
-  if (item == NULL)
+  if (index == G_MAXUINT)
     return;
 
-  g_object_get (item, "index", &index, NULL);
   chrono_session_set_selected (self->session, index);
   zoom_to_event (self, index);
 }
@@ -558,6 +554,9 @@ update_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), has_document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), has_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_document);
+  if (!has_document)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -967,17 +966,11 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GObject *item = gtk_list_item_get_item (list_item);
-  g_autofree char *title_text = NULL;
-  g_autofree char *date_text = NULL;
-  g_autofree char *lane_text = NULL;
+  ChronoEventItem *item = gtk_list_item_get_item (list_item);
+  const char *title_text = chrono_event_item_get_title (item);
+  const char *date_text = chrono_event_item_get_date_text (item);
+  const char *lane_text = chrono_event_item_get_lane_title (item);
   g_autofree char *subtitle_text = NULL;
-
-  g_object_get (item,
-                "title", &title_text,
-                "date-text", &date_text,
-                "lane-title", &lane_text,
-                NULL);
 
   subtitle_text = g_strdup_printf ("%s · %s", date_text ? date_text : "", lane_text ? lane_text : "");
   gtk_label_set_text (GTK_LABEL (title), title_text);
@@ -1155,6 +1148,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
@@ -1193,7 +1187,12 @@ chrono_window_init (ChronoWindow *self)
   chrono_inspector_set_session (self->inspector, self->session);
   chrono_filter_popover_set_session (self->filter_popover, self->session);
 
-  self->event_list = chrono_event_list_new (self->session);
+  /* Bound before the window's own notify::document handler, so the list
+   * has the new document when the window looks at it. */
+  self->event_list = chrono_event_list_new (NULL, chrono_session_get_filter (self->session));
+  g_object_bind_property (self->session, "document",
+                          self->event_list, "document",
+                          G_BINDING_SYNC_CREATE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->event_list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
