@@ -1,0 +1,1153 @@
+#define G_LOG_DOMAIN "chrono-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "chrono-date.h"
+#include "chrono-layout.h"
+#include "chrono-scene-private.h"
+
+/* A lane with more events in view than one per this many pixels is drawn
+ * as a density histogram with counted clusters instead of bars. */
+#define DENSITY_PIXELS_PER_EVENT 4.0
+/* The width of a density column and of a density cluster, in pixels. */
+#define DENSITY_COLUMN 3.0
+#define DENSITY_BUCKET 96.0
+/* A partial date whose period is wider than this is shown as a period. */
+#define PERIOD_MIN_PIXELS 10.0
+/* How far an ongoing span fades out after today. */
+#define ONGOING_FADE 48.0
+#define EXPANDED_ROWS_FACTOR 5
+#define ERA_STRIP 22.0
+
+struct _ChronoLayoutCache
+{
+  ChronoDocument *document;
+  double          font_key;
+  float          *widths;      /* per event, < 0 when not measured */
+  guint           n_widths;
+};
+
+ChronoLayoutCache *
+chrono_layout_cache_new (void)
+{
+  return g_new0 (ChronoLayoutCache, 1);
+}
+
+void
+chrono_layout_cache_free (ChronoLayoutCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_clear_object (&cache->document);
+  g_clear_pointer (&cache->widths, g_free);
+  g_free (cache);
+}
+
+static void
+cache_prepare (ChronoLayoutCache *cache,
+               ChronoDocument    *document,
+               double             font_key)
+{
+  guint n = chrono_document_get_n_events (document);
+
+  if (cache->document == document && cache->font_key == font_key && cache->n_widths == n)
+    return;
+
+  g_set_object (&cache->document, document);
+  cache->font_key = font_key;
+  g_free (cache->widths);
+  cache->widths = g_new (float, MAX (n, 1));
+  cache->n_widths = n;
+  for (guint i = 0; i < n; i++)
+    cache->widths[i] = -1;
+}
+
+typedef struct
+{
+  guint  event;
+  guint  row;
+  guint  flags;
+  double x0;          /* the drawn shape, pixels */
+  double x1;
+  double mid;         /* a point's marker */
+  double label_x;
+  double label_w;     /* 0: no label */
+  double period_start;
+  double period_end;
+} Placed;
+
+typedef struct
+{
+  double x0;
+  double x1;
+  guint  count;
+  gint64 start_time;
+  gint64 end_time;
+} Cluster;
+
+typedef struct
+{
+  double x;
+  guint  index;
+} Overflow;
+
+typedef struct
+{
+  guint    lane;
+  gboolean density;
+  guint    n_in_view;
+  GArray  *events;    /* of guint */
+  GArray  *placed;    /* of Placed */
+  GArray  *clusters;  /* of Cluster */
+  double  *columns;   /* density */
+  guint    n_columns;
+  guint    n_rows;
+  gboolean has_series;
+  double   top;
+  double   rows_top;
+  double   series_top;
+  double   bottom;
+} LaneLayout;
+
+typedef struct
+{
+  const ChronoLayoutParams *params;
+  const ChronoStyle        *style;
+  const ChronoViewport     *vp;
+  ChronoDocument           *document;
+  ChronoScene              *scene;
+  PangoLayout              *label_layout;
+  PangoLayout              *small_layout;
+  GArray                   *labels;    /* of ChronoRect, every event label placed */
+  double                    top;       /* lanes start here (under axis and eras) */
+} Ctx;
+
+void
+chrono_layout_params_init (ChronoLayoutParams *params,
+                           const ChronoStyle  *style,
+                           double              start,
+                           double              end,
+                           double              width,
+                           double              height)
+{
+  g_return_if_fail (params != NULL);
+
+  memset (params, 0, sizeof *params);
+  params->style = style;
+  chrono_viewport_init (&params->viewport, start, end, width);
+  params->width = width;
+  params->height = height;
+  params->selected = -1;
+  params->hovered = -1;
+  params->now = chrono_now ();
+}
+
+static double
+measure_text (PangoLayout *layout,
+              const char  *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  return logical.width;
+}
+
+static double
+event_label_width (Ctx               *ctx,
+                   const ChronoEvent *event)
+{
+  ChronoLayoutCache *cache = ctx->params->cache;
+  double width;
+
+  if (event->title == NULL || event->title[0] == '\0')
+    return 0;
+
+  if (cache != NULL && cache->widths[event->index] >= 0)
+    return cache->widths[event->index];
+
+  width = measure_text (ctx->label_layout, event->title);
+  if (cache != NULL)
+    cache->widths[event->index] = width;
+
+  return width;
+}
+
+static gboolean
+lane_is_expanded (const ChronoLayoutParams *params,
+                  guint                     lane)
+{
+  for (guint i = 0; i < params->n_expanded_lanes; i++)
+    if (params->expanded_lanes[i] == lane)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+rects_overlap (const ChronoRect *a,
+               const ChronoRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+label_is_free (Ctx              *ctx,
+               const ChronoRect *rect)
+{
+  for (guint i = 0; i < ctx->labels->len; i++)
+    if (rects_overlap (&g_array_index (ctx->labels, ChronoRect, i), rect))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Greedy interval packing: each event takes the first row where it fits
+ * with its label, else the first where its shape alone fits, else it
+ * overflows into a cluster. */
+static void
+pack_lane (Ctx        *ctx,
+           LaneLayout *lane)
+{
+  const ChronoStyle *style = ctx->style;
+  const ChronoViewport *vp = ctx->vp;
+  double pad = chrono_style_px (style, style->label_padding);
+  double gap = chrono_style_px (style, 4);
+  double radius = chrono_style_px (style, style->point_radius);
+  double max_label = chrono_style_px (style, style->max_label_width);
+  double min_inside = chrono_style_px (style, 36);
+  double min_bar = chrono_style_px (style, 4);
+  double now_x = chrono_viewport_time_to_x (vp, ctx->params->now);
+  guint max_rows = MAX (1, style->max_rows);
+  double row_end[64];
+  g_autoptr(GArray) overflow = g_array_new (FALSE, FALSE, sizeof (Overflow));
+  guint used_rows = 0;
+
+  if (lane_is_expanded (ctx->params, lane->lane))
+    max_rows = MIN (64, max_rows * EXPANDED_ROWS_FACTOR);
+
+  for (guint r = 0; r < G_N_ELEMENTS (row_end); r++)
+    row_end[r] = -G_MAXDOUBLE;
+
+  lane->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
+  lane->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+
+  for (guint i = 0; i < lane->events->len; i++)
+    {
+      guint index = g_array_index (lane->events, guint, i);
+      const ChronoEvent *event = chrono_document_get_event (ctx->document, index);
+      Placed p = { 0 };
+      double x0 = chrono_viewport_time_to_x (vp, event->start.time);
+      double x1 = chrono_viewport_time_to_x (vp, event->end_time);
+      double start_period_end = chrono_viewport_time_to_x (vp, chrono_date_get_period_end (&event->start));
+      double occ_start, occ_end_label, occ_end_shape;
+      double label_w;
+      int row = -1;
+
+      p.event = index;
+
+      if (CHRONO_EVENT_IS_POINT (event))
+        {
+          if (x1 - x0 >= PERIOD_MIN_PIXELS && event->start.precision < CHRONO_PRECISION_SECOND)
+            {
+              p.flags |= CHRONO_ITEM_PERIOD;
+              p.period_start = x0;
+              p.period_end = x1;
+            }
+          p.mid = (x1 - x0 >= PERIOD_MIN_PIXELS) ? (x0 + x1) / 2 : x0;
+          p.x0 = p.mid - radius;
+          p.x1 = p.mid + radius;
+          if (p.flags & CHRONO_ITEM_PERIOD)
+            {
+              p.x0 = MIN (p.x0, x0);
+              p.x1 = MAX (p.x1, x1);
+            }
+        }
+      else
+        {
+          if (event->end.flags & CHRONO_DATE_OPEN)
+            {
+              p.flags |= CHRONO_ITEM_ONGOING;
+              x1 = MAX (x0 + min_bar, now_x);
+              p.period_start = now_x;
+              p.period_end = x1 + chrono_style_px (style, ONGOING_FADE);
+            }
+          else
+            {
+              /* The solid part: from the end of the start's period to the
+               * start of the end's period, when those are wide. */
+              double end_start = chrono_viewport_time_to_x (vp, event->end.time);
+
+              p.period_start = start_period_end - x0 >= PERIOD_MIN_PIXELS ? start_period_end : x0;
+              p.period_end = x1 - end_start >= PERIOD_MIN_PIXELS ? end_start : x1;
+              if (p.period_start > p.period_end)
+                p.period_start = p.period_end = (x0 + x1) / 2;
+              if (p.period_start != x0 || p.period_end != x1)
+                p.flags |= CHRONO_ITEM_PERIOD;
+            }
+          if (x1 - x0 < min_bar)
+            x1 = x0 + min_bar;
+          p.x0 = x0;
+          p.x1 = x1;
+          if (event->start.flags & CHRONO_DATE_APPROXIMATE)
+            p.flags |= CHRONO_ITEM_FADE_START;
+          if (event->end.flags & CHRONO_DATE_APPROXIMATE)
+            p.flags |= CHRONO_ITEM_FADE_END;
+        }
+
+      if ((event->start.flags | event->end.flags) & CHRONO_DATE_UNCERTAIN)
+        p.flags |= CHRONO_ITEM_UNCERTAIN;
+
+      label_w = MIN (event_label_width (ctx, event), max_label);
+      occ_start = p.x0;
+      occ_end_shape = (p.flags & CHRONO_ITEM_ONGOING) ? p.period_end : p.x1;
+
+      if (label_w > 0)
+        {
+          double bar_left = MAX (p.x0, 0);
+          double bar_right = MIN (p.x1, vp->width);
+          double inside = bar_right - bar_left - 2 * pad;
+          gboolean shaped = !CHRONO_EVENT_IS_POINT (event) || (p.flags & CHRONO_ITEM_PERIOD);
+
+          if (shaped && inside >= MIN (label_w, min_inside))
+            {
+              p.label_x = bar_left + pad;
+              p.label_w = MIN (label_w, inside);
+              occ_end_label = occ_end_shape;
+            }
+          else
+            {
+              p.flags |= CHRONO_ITEM_LABEL_OUTSIDE;
+              p.label_x = occ_end_shape + pad;
+              p.label_w = label_w;
+              occ_end_label = p.label_x + label_w;
+            }
+        }
+      else
+        occ_end_label = occ_end_shape;
+
+      for (guint r = 0; r < max_rows; r++)
+        if (row_end[r] + gap <= occ_start)
+          {
+            row = r;
+            row_end[r] = occ_end_label;
+            break;
+          }
+
+      if (row < 0 && occ_end_label != occ_end_shape)
+        {
+          /* No room with its label: try the shape alone. */
+          for (guint r = 0; r < max_rows; r++)
+            if (row_end[r] + gap <= occ_start)
+              {
+                row = r;
+                row_end[r] = occ_end_shape;
+                p.label_w = 0;
+                p.flags &= ~CHRONO_ITEM_LABEL_OUTSIDE;
+                break;
+              }
+        }
+
+      if (row < 0)
+        {
+          Overflow entry = { MAX (p.x0, 0), index };
+
+          g_array_append_val (overflow, entry);
+          continue;
+        }
+
+      p.row = row;
+      used_rows = MAX (used_rows, (guint) row + 1);
+      g_array_append_val (lane->placed, p);
+    }
+
+  lane->n_rows = MAX (1, used_rows);
+
+  /* Overflowing events close together become one counted cluster. */
+  if (overflow->len > 0)
+    {
+      double min_width = chrono_style_px (style, 30);
+      double join = chrono_style_px (style, 24);
+      Cluster current = { 0 };
+      gboolean open = FALSE;
+
+      for (guint i = 0; i < overflow->len; i++)
+        {
+          const Overflow *entry = &g_array_index (overflow, Overflow, i);
+          const ChronoEvent *event = chrono_document_get_event (ctx->document, entry->index);
+          double x = entry->x;
+
+          if (open && x <= current.x1 + join)
+            {
+              current.count++;
+              current.x1 = MAX (current.x1, x + min_width);
+              current.start_time = MIN (current.start_time, event->start.time);
+              current.end_time = MAX (current.end_time, event->end_time);
+              continue;
+            }
+
+          if (open)
+            g_array_append_val (lane->clusters, current);
+
+          current.x0 = x;
+          current.x1 = x + min_width;
+          current.count = 1;
+          current.start_time = event->start.time;
+          current.end_time = event->end_time;
+          open = TRUE;
+        }
+
+      if (open)
+        g_array_append_val (lane->clusters, current);
+
+      lane->n_rows++;
+    }
+}
+
+static char *
+format_count (guint count)
+{
+  if (count >= 1000000)
+    return g_strdup_printf ("%.1fM", count / 1e6);
+  if (count >= 10000)
+    return g_strdup_printf ("%uk", count / 1000);
+  if (count >= 1000)
+    return g_strdup_printf ("%.1fk", count / 1e3);
+
+  return g_strdup_printf ("%u", count);
+}
+
+/* Far out, a lane shows a histogram of its events and counted clusters
+ * per bucket: cost is per event only a few additions, never a bar. */
+static void
+bin_lane (Ctx          *ctx,
+          LaneLayout   *lane,
+          const guint  *indices,
+          guint         n_indices,
+          const guint8 *mask)
+{
+  const ChronoViewport *vp = ctx->vp;
+  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
+  double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
+  guint n_columns = (guint) ceil (vp->width / column_px);
+  guint n_buckets = (guint) ceil (vp->width / bucket_px);
+  g_autofree double *diff = g_new0 (double, n_columns + 1);
+  g_autofree guint *bucket_counts = g_new0 (guint, n_buckets);
+  g_autofree gint64 *bucket_start = g_new (gint64, n_buckets);
+  g_autofree gint64 *bucket_end = g_new (gint64, n_buckets);
+  double max = 0;
+  double running = 0;
+
+  for (guint b = 0; b < n_buckets; b++)
+    {
+      bucket_start[b] = G_MAXINT64;
+      bucket_end[b] = G_MININT64;
+    }
+
+  for (guint i = 0; i < n_indices; i++)
+    {
+      guint index = indices[i];
+      const ChronoEvent *event = chrono_document_get_event (ctx->document, index);
+      double x0, x1;
+      int c0, c1;
+      guint b;
+
+      if (event->lane != lane->lane || (mask != NULL && !mask[index]))
+        continue;
+
+      x0 = chrono_viewport_time_to_x (vp, event->start.time);
+      x1 = chrono_viewport_time_to_x (vp, event->end_time);
+      c0 = (int) CLAMP (floor (x0 / column_px), 0, (double) n_columns - 1);
+      c1 = (int) CLAMP (floor (x1 / column_px), (double) c0, (double) n_columns - 1);
+      diff[c0] += 1;
+      diff[c1 + 1] -= 1;
+
+      b = (guint) CLAMP (floor (MAX (x0, 0) / bucket_px), 0, (double) n_buckets - 1);
+      bucket_counts[b]++;
+      bucket_start[b] = MIN (bucket_start[b], event->start.time);
+      bucket_end[b] = MAX (bucket_end[b], event->end_time);
+    }
+
+  lane->columns = _chrono_scene_alloc_values (ctx->scene, n_columns);
+  lane->n_columns = n_columns;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      running += diff[c];
+      lane->columns[c] = running;
+      max = MAX (max, running);
+    }
+  /* Logarithmic, so that sparse parts still show next to dense ones. */
+  for (guint c = 0; c < n_columns && max > 0; c++)
+    lane->columns[c] = log1p (lane->columns[c]) / log1p (max);
+
+  lane->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  lane->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
+  for (guint b = 0; b < n_buckets; b++)
+    {
+      Cluster cluster;
+
+      if (bucket_counts[b] == 0)
+        continue;
+
+      cluster.x0 = b * bucket_px + chrono_style_px (ctx->style, 2);
+      cluster.x1 = MIN ((b + 1) * bucket_px, vp->width) - chrono_style_px (ctx->style, 2);
+      cluster.count = bucket_counts[b];
+      cluster.start_time = bucket_start[b];
+      cluster.end_time = bucket_end[b];
+      g_array_append_val (lane->clusters, cluster);
+    }
+
+  lane->n_rows = 3; /* two for the histogram, one for the clusters */
+}
+
+static void
+emit_lane_content (Ctx        *ctx,
+                   LaneLayout *lane)
+{
+  const ChronoStyle *style = ctx->style;
+  ChronoDocument *document = ctx->document;
+  double row_h = chrono_style_px (style, style->row_height);
+  double bar_h = chrono_style_px (style, style->bar_height);
+  double radius = chrono_style_px (style, style->point_radius);
+  double pad = chrono_style_px (style, style->label_padding);
+  double cluster_h = bar_h;
+
+  if (lane->density)
+    {
+      ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_DENSITY);
+
+      item->lane = lane->lane;
+      item->rect.x = 0;
+      item->rect.y = lane->rows_top;
+      item->rect.width = ctx->vp->width;
+      item->rect.height = 2 * row_h;
+      item->bar = item->rect;
+      item->count = lane->n_columns;
+      item->values = lane->columns;
+      item->color = chrono_style_get_lane_color (style, document, lane->lane);
+    }
+
+  for (guint i = 0; i < lane->clusters->len; i++)
+    {
+      const Cluster *cluster = &g_array_index (lane->clusters, Cluster, i);
+      ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_CLUSTER);
+      g_autofree char *text = format_count (cluster->count);
+      double row_top = lane->rows_top + (lane->n_rows - 1) * row_h;
+
+      item->lane = lane->lane;
+      item->count = cluster->count;
+      item->start_time = cluster->start_time;
+      item->end_time = cluster->end_time;
+      item->rect.x = cluster->x0;
+      item->rect.width = cluster->x1 - cluster->x0;
+      item->rect.y = row_top + (row_h - cluster_h) / 2;
+      item->rect.height = cluster_h;
+      item->bar = item->rect;
+      item->label = _chrono_scene_intern (ctx->scene, text);
+      item->label_rect = item->rect;
+      item->color = chrono_style_get_lane_color (style, document, lane->lane);
+      if (lane_is_expanded (ctx->params, lane->lane))
+        item->flags |= CHRONO_ITEM_EXPANDED;
+    }
+
+  for (guint i = 0; i < lane->placed->len; i++)
+    {
+      const Placed *p = &g_array_index (lane->placed, Placed, i);
+      const ChronoEvent *event = chrono_document_get_event (document, p->event);
+      gboolean is_point = CHRONO_EVENT_IS_POINT (event);
+      ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, is_point ? CHRONO_ITEM_POINT : CHRONO_ITEM_SPAN);
+      double row_top = lane->rows_top + p->row * row_h;
+      double bar_y = row_top + (row_h - bar_h) / 2;
+
+      item->event = p->event;
+      item->lane = lane->lane;
+      item->flags = p->flags;
+      item->start_time = event->start.time;
+      item->end_time = event->end_time;
+      item->period_start = p->period_start;
+      item->period_end = p->period_end;
+      item->color = chrono_style_get_event_color (style, document, event);
+      if ((int) p->event == ctx->params->selected)
+        item->flags |= CHRONO_ITEM_SELECTED;
+      if ((int) p->event == ctx->params->hovered)
+        item->flags |= CHRONO_ITEM_HOVERED;
+
+      if (is_point && !(p->flags & CHRONO_ITEM_PERIOD))
+        {
+          item->bar.x = p->mid - radius;
+          item->bar.width = 2 * radius;
+          item->bar.y = row_top + row_h / 2 - radius;
+          item->bar.height = 2 * radius;
+        }
+      else
+        {
+          item->bar.x = p->x0;
+          item->bar.width = p->x1 - p->x0;
+          item->bar.y = bar_y;
+          item->bar.height = bar_h;
+          if (is_point)
+            item->bar.x = p->x0, item->bar.width = p->x1 - p->x0;
+        }
+
+      if (p->flags & CHRONO_ITEM_ONGOING)
+        item->bar.width = p->period_end - p->x0;
+
+      item->rect = item->bar;
+      if (p->label_w > 0)
+        {
+          item->label = event->title;
+          item->label_rect.x = p->label_x;
+          item->label_rect.width = p->label_w;
+          item->label_rect.y = bar_y;
+          item->label_rect.height = bar_h;
+          g_array_append_val (ctx->labels, item->label_rect);
+
+          if (p->flags & CHRONO_ITEM_LABEL_OUTSIDE)
+            item->rect.width = p->label_x + p->label_w - item->rect.x;
+        }
+      /* A small target is hard to hit: give it some slack. */
+      if (item->rect.width < 2 * pad)
+        {
+          item->rect.x -= pad - item->rect.width / 2;
+          item->rect.width = 2 * pad;
+        }
+    }
+}
+
+static void
+emit_series (Ctx        *ctx,
+             LaneLayout *lane)
+{
+  const ChronoStyle *style = ctx->style;
+  ChronoDocument *document = ctx->document;
+  double series_h = chrono_style_px (style, style->series_height);
+  double pad = chrono_style_px (style, style->label_padding);
+  double title_h = chrono_style_px (style, 16);
+  guint n_series = chrono_document_get_n_series (document);
+  guint slot = 0;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      const ChronoSeries *series = chrono_document_get_series (document, s);
+      ChronoSceneItem *item;
+      double top, bottom, vmin = 0, vmax = 0;
+      double *xy;
+      g_autofree char *title = NULL;
+      ChronoColor color;
+      ChronoRect title_rect;
+      double last_label_end = -G_MAXDOUBLE;
+
+      if (series->lane != lane->lane || series->n_points == 0)
+        continue;
+
+      top = lane->series_top + slot * series_h + title_h + pad;
+      bottom = lane->series_top + (slot + 1) * series_h - pad;
+      slot++;
+
+      for (guint i = 0; i < series->n_points; i++)
+        {
+          vmin = MIN (vmin, series->points[i].value);
+          vmax = MAX (vmax, series->points[i].value);
+        }
+      if (vmax <= vmin)
+        vmax = vmin + 1;
+
+      color = chrono_style_get_series_color (style, document, series);
+      xy = _chrono_scene_alloc_values (ctx->scene, series->n_points * 2);
+      for (guint i = 0; i < series->n_points; i++)
+        {
+          xy[2 * i] = chrono_viewport_time_to_x (ctx->vp, series->points[i].date.time);
+          xy[2 * i + 1] = bottom - (series->points[i].value - vmin) / (vmax - vmin) * (bottom - top);
+        }
+
+      item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_SERIES);
+      item->lane = lane->lane;
+      item->index = s;
+      item->count = series->n_points;
+      item->values = xy;
+      item->color = color;
+      item->rect.x = 0;
+      item->rect.y = top;
+      item->rect.width = ctx->vp->width;
+      item->rect.height = bottom - top;
+      item->bar = item->rect;
+      if (series->style == CHRONO_SERIES_STEP)
+        item->flags |= CHRONO_ITEM_STEP;
+
+      /* The title with its unit, at the left of the chart. */
+      if (series->unit != NULL)
+        title = g_strdup_printf ("%s (%s)", series->title, series->unit);
+      else
+        title = g_strdup (series->title);
+
+      title_rect.x = MAX (pad, MIN (xy[0], ctx->vp->width) + pad);
+      title_rect.x = MIN (title_rect.x, MAX (pad, ctx->vp->width - chrono_style_px (style, style->max_label_width)));
+      title_rect.y = top - title_h - pad / 2;
+      title_rect.height = title_h;
+      title_rect.width = MIN (measure_text (ctx->small_layout, title),
+                              chrono_style_px (style, style->max_label_width) * 1.5);
+      if (title_rect.x + title_rect.width > ctx->vp->width)
+        title_rect.width = MAX (0, ctx->vp->width - title_rect.x - pad);
+
+      item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
+      item->lane = lane->lane;
+      item->index = s;
+      item->label = _chrono_scene_intern (ctx->scene, title);
+      item->label_rect = title_rect;
+      item->rect = title_rect;
+      item->color = color;
+      g_array_append_val (ctx->labels, title_rect);
+
+      /* Value labels above their points; those that would collide with
+       * the previous one or with the title are dropped. */
+      for (guint i = 0; i < series->n_points; i++)
+        {
+          g_autofree char *text = NULL;
+          ChronoRect rect;
+          double x = xy[2 * i];
+
+          if (x < 0 || x > ctx->vp->width)
+            continue;
+
+          text = g_strdup_printf ("%g", series->points[i].value);
+          rect.width = measure_text (ctx->small_layout, text);
+          rect.height = title_h;
+          rect.x = x - rect.width / 2;
+          rect.y = xy[2 * i + 1] - title_h - chrono_style_px (style, 3);
+          if (rect.x < last_label_end + pad / 2 || !label_is_free (ctx, &rect) ||
+              rect.x < 0 || rect.x + rect.width > ctx->vp->width)
+            continue;
+
+          item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
+          item->lane = lane->lane;
+          item->index = s;
+          item->label = _chrono_scene_intern (ctx->scene, text);
+          item->label_rect = rect;
+          item->rect = rect;
+          item->color = color;
+          g_array_append_val (ctx->labels, rect);
+          last_label_end = rect.x + rect.width;
+        }
+    }
+}
+
+static guint
+count_lane_series (ChronoDocument *document,
+                   guint           lane)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < chrono_document_get_n_series (document); s++)
+    {
+      const ChronoSeries *series = chrono_document_get_series (document, s);
+
+      if (series->lane == lane && series->n_points > 0)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+emit_eras (Ctx *ctx)
+{
+  const ChronoStyle *style = ctx->style;
+  guint n_eras = chrono_document_get_n_eras (ctx->document);
+  double pad = chrono_style_px (style, style->label_padding);
+  double strip_top = chrono_style_px (style, style->axis_height);
+  double last_label_end = -G_MAXDOUBLE;
+
+  for (guint e = 0; e < n_eras; e++)
+    {
+      const ChronoEra *era = chrono_document_get_era (ctx->document, e);
+      double x0 = chrono_viewport_time_to_x (ctx->vp, era->start.time);
+      double x1 = chrono_viewport_time_to_x (ctx->vp, era->end_time);
+      ChronoSceneItem *item;
+      double label_w;
+
+      if (x1 < 0 || x0 > ctx->vp->width)
+        continue;
+
+      item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_ERA);
+      item->index = e;
+      item->start_time = era->start.time;
+      item->end_time = era->end_time;
+      item->rect.x = x0;
+      item->rect.width = x1 - x0;
+      item->rect.y = strip_top;
+      item->rect.height = ctx->params->height - strip_top;
+      item->bar = item->rect;
+      item->color = era->has_color ? chrono_color_from_rgb (era->color, style->dark ? 0.10 : 0.08)
+                                   : style->era_fill[e % 2];
+
+      /* The title stays in view while any of the era is. */
+      label_w = measure_text (ctx->small_layout, era->title);
+      item->label_rect.x = MAX (x0, 0) + pad;
+      item->label_rect.width = MIN (label_w, MIN (x1, ctx->vp->width) - item->label_rect.x - pad);
+      item->label_rect.y = strip_top + chrono_style_px (style, 3);
+      item->label_rect.height = chrono_style_px (style, ERA_STRIP) - chrono_style_px (style, 6);
+      if (item->label_rect.width >= MIN (label_w, chrono_style_px (style, 40)) &&
+          item->label_rect.x >= last_label_end + pad)
+        {
+          item->label = era->title;
+          last_label_end = item->label_rect.x + item->label_rect.width;
+        }
+    }
+}
+
+static void
+emit_relations (Ctx *ctx)
+{
+  ChronoScene *scene = ctx->scene;
+  double pad = chrono_style_px (ctx->style, 4);
+  guint n_items = scene->items->len;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChronoSceneItem source = g_array_index (scene->items, ChronoSceneItem, i);
+      const ChronoEvent *event;
+
+      if (source.kind != CHRONO_ITEM_SPAN && source.kind != CHRONO_ITEM_POINT)
+        continue;
+
+      event = chrono_document_get_event (ctx->document, source.event);
+      if (event->extra == NULL || event->extra->n_related == 0)
+        continue;
+
+      for (guint r = 0; r < event->extra->n_related; r++)
+        {
+          const ChronoRelation *relation = &event->extra->related[r];
+          const ChronoSceneItem *target = NULL;
+          ChronoSceneItem *item;
+          double *points;
+          double sx, sy, tx, ty;
+
+          for (guint j = 0; j < n_items; j++)
+            {
+              const ChronoSceneItem *candidate = &g_array_index (scene->items, ChronoSceneItem, j);
+
+              if ((candidate->kind == CHRONO_ITEM_SPAN || candidate->kind == CHRONO_ITEM_POINT) &&
+                  candidate->event == (int) relation->event)
+                {
+                  target = candidate;
+                  break;
+                }
+            }
+          if (target == NULL)
+            continue;
+
+          sx = source.kind == CHRONO_ITEM_POINT ? source.bar.x + source.bar.width / 2
+                                                : source.bar.x + MIN (source.bar.width / 2, chrono_style_px (ctx->style, 16));
+          sy = source.bar.y + source.bar.height / 2;
+          tx = target->kind == CHRONO_ITEM_POINT ? target->bar.x + target->bar.width / 2
+                                                 : target->bar.x + MIN (target->bar.width / 2, chrono_style_px (ctx->style, 16));
+          ty = target->bar.y + target->bar.height / 2;
+          /* Start and end at the shapes' edges, not their centres. */
+          sy += (ty > sy ? 1 : -1) * source.bar.height / 2;
+          ty -= (ty > sy ? 1 : -1) * (target->bar.height / 2 + pad);
+
+          points = _chrono_scene_alloc_values (scene, 4);
+          points[0] = sx;
+          points[1] = sy;
+          points[2] = tx;
+          points[3] = ty;
+
+          item = _chrono_scene_add_item (scene, CHRONO_ITEM_RELATION);
+          item->event = source.event;
+          item->target = relation->event;
+          item->count = 2;
+          item->values = points;
+          item->color = ctx->style->relation;
+          item->rect.x = MIN (sx, tx);
+          item->rect.y = MIN (sy, ty);
+          item->rect.width = fabs (tx - sx);
+          item->rect.height = fabs (ty - sy);
+          item->bar = item->rect;
+
+          if (relation->label != NULL && relation->label[0] != '\0')
+            {
+              ChronoRect rect;
+
+              rect.width = measure_text (ctx->small_layout, relation->label);
+              rect.height = chrono_style_px (ctx->style, 16);
+              rect.x = (sx + tx) / 2 + chrono_style_px (ctx->style, 18) - rect.width / 2;
+              rect.y = (sy + ty) / 2 - rect.height / 2;
+              if (label_is_free (ctx, &rect))
+                {
+                  item->label = relation->label;
+                  item->label_rect = rect;
+                  g_array_append_val (ctx->labels, rect);
+                }
+            }
+        }
+    }
+}
+
+ChronoScene *
+chrono_layout_build (const ChronoLayoutParams *params)
+{
+  g_autoptr(GObject) own_context = NULL;
+  g_autoptr(PangoLayout) label_layout = NULL;
+  g_autoptr(PangoLayout) small_layout = NULL;
+  g_autoptr(PangoLayout) header_layout = NULL;
+  g_autoptr(GArray) indices = NULL;
+  g_autoptr(GArray) labels = NULL;
+  g_autofree LaneLayout *lanes = NULL;
+  g_autofree guint *lane_counts = NULL;
+  const ChronoStyle *style;
+  PangoContext *context;
+  PangoFontDescription *font;
+  ChronoScene *scene;
+  const guint8 *mask = NULL;
+  guint n_lanes;
+  double y;
+  double row_h, header_h, series_h, lane_pad;
+  gint64 from, to;
+  Ctx ctx = { 0 };
+
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (params->style != NULL, NULL);
+
+  style = params->style;
+  context = params->context;
+  if (context == NULL)
+    {
+      context = chrono_style_create_pango_context ();
+      own_context = G_OBJECT (context);
+    }
+
+  scene = _chrono_scene_new (params->width, params->height);
+  scene->axis_height = chrono_style_px (style, style->axis_height);
+  scene->ticks = chrono_ticks_new (&params->viewport, style, context);
+
+  label_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->font_size, FALSE);
+  pango_layout_set_font_description (label_layout, font);
+  pango_font_description_free (font);
+
+  small_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->small_font_size, FALSE);
+  pango_layout_set_font_description (small_layout, font);
+  pango_font_description_free (font);
+
+  header_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->header_font_size, TRUE);
+  pango_layout_set_font_description (header_layout, font);
+  pango_font_description_free (font);
+
+  labels = g_array_new (FALSE, FALSE, sizeof (ChronoRect));
+
+  ctx.params = params;
+  ctx.style = style;
+  ctx.vp = &params->viewport;
+  ctx.document = params->document;
+  ctx.scene = scene;
+  ctx.label_layout = label_layout;
+  ctx.small_layout = small_layout;
+  ctx.labels = labels;
+
+  if (params->document == NULL)
+    {
+      _chrono_scene_finish (scene);
+      return scene;
+    }
+
+  if (params->cache != NULL)
+    cache_prepare (params->cache, params->document, style->font_size * style->scale);
+
+  if (params->filter != NULL)
+    mask = chrono_filter_get_mask (params->filter, params->document, NULL);
+
+  row_h = chrono_style_px (style, style->row_height);
+  header_h = chrono_style_px (style, style->lane_header_height);
+  series_h = chrono_style_px (style, style->series_height);
+  lane_pad = chrono_style_px (style, style->lane_padding);
+
+  ctx.top = scene->axis_height;
+  if (chrono_document_get_n_eras (params->document) > 0)
+    ctx.top += chrono_style_px (style, ERA_STRIP);
+
+  /* The events in view (with a margin for markers at the edges), counted
+   * per lane to choose between bars and a histogram. */
+  {
+    double margin = chrono_style_px (style, style->point_radius) + 1;
+    double t0 = floor (chrono_viewport_x_to_time (ctx.vp, -margin));
+    double t1 = ceil (chrono_viewport_x_to_time (ctx.vp, params->width + margin));
+
+    from = (gint64) CLAMP (t0, (double) G_MININT64 / 2, (double) G_MAXINT64 / 2);
+    to = (gint64) CLAMP (t1, (double) G_MININT64 / 2, (double) G_MAXINT64 / 2);
+  }
+  indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  chrono_document_query_range (params->document, from, to, indices);
+
+  n_lanes = chrono_document_get_n_lanes (params->document);
+  lanes = g_new0 (LaneLayout, MAX (n_lanes, 1));
+  lane_counts = g_new0 (guint, MAX (n_lanes, 1));
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+
+      if (mask == NULL || mask[index])
+        lane_counts[chrono_document_get_event (params->document, index)->lane]++;
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      lanes[l].lane = l;
+      lanes[l].n_in_view = lane_counts[l];
+      lanes[l].density = lane_counts[l] * DENSITY_PIXELS_PER_EVENT > params->width &&
+                         !lane_is_expanded (params, l);
+      if (!lanes[l].density)
+        lanes[l].events = g_array_sized_new (FALSE, FALSE, sizeof (guint), lane_counts[l]);
+    }
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const ChronoEvent *event;
+
+      if (mask != NULL && !mask[index])
+        continue;
+
+      event = chrono_document_get_event (params->document, index);
+      if (lanes[event->lane].events != NULL)
+        g_array_append_val (lanes[event->lane].events, index);
+    }
+
+  /* Pack, then stack the lanes. */
+  y = ctx.top - params->scroll_y;
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      LaneLayout *lane = &lanes[l];
+      const ChronoLane *info = chrono_document_get_lane (params->document, l);
+      guint n_series;
+
+      if (params->filter != NULL && !chrono_filter_get_lane_visible (params->filter, info->id))
+        {
+          lane->bottom = -1;
+          continue;
+        }
+
+      if (lane->density)
+        bin_lane (&ctx, lane, (const guint *) (gpointer) indices->data, indices->len, mask);
+      else
+        pack_lane (&ctx, lane);
+
+      n_series = count_lane_series (params->document, l);
+      lane->top = y;
+      lane->rows_top = y + header_h;
+      lane->series_top = lane->rows_top + lane->n_rows * row_h;
+      lane->bottom = lane->series_top + n_series * series_h + lane_pad;
+      lane->has_series = n_series > 0;
+      y = lane->bottom;
+    }
+  scene->content_height = y + params->scroll_y - ctx.top;
+
+  /* Lane bands first, under everything. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      ChronoSceneItem *item;
+
+      if (lanes[l].bottom < 0)
+        continue;
+
+      item = _chrono_scene_add_item (scene, CHRONO_ITEM_LANE);
+      item->lane = l;
+      item->rect.x = 0;
+      item->rect.y = lanes[l].top;
+      item->rect.width = params->width;
+      item->rect.height = lanes[l].bottom - lanes[l].top;
+      item->bar = item->rect;
+      item->color = style->lane_band[l % 2];
+      if (lane_is_expanded (params, l))
+        item->flags |= CHRONO_ITEM_EXPANDED;
+    }
+
+  emit_eras (&ctx);
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      if (lanes[l].bottom < 0)
+        continue;
+      /* Lanes wholly scrolled out of view need no items. */
+      if (lanes[l].bottom < ctx.top || lanes[l].top > params->height)
+        continue;
+
+      emit_lane_content (&ctx, &lanes[l]);
+      if (lanes[l].has_series)
+        emit_series (&ctx, &lanes[l]);
+    }
+
+  emit_relations (&ctx);
+
+  /* Today. */
+  {
+    double x = chrono_viewport_time_to_x (ctx.vp, params->now);
+
+    if (x >= 0 && x <= params->width)
+      {
+        ChronoSceneItem *item = _chrono_scene_add_item (scene, CHRONO_ITEM_TODAY);
+
+        item->start_time = item->end_time = params->now;
+        item->rect.x = x;
+        item->rect.y = scene->axis_height;
+        item->rect.width = 0;
+        item->rect.height = params->height - scene->axis_height;
+        item->bar = item->rect;
+        item->color = style->today;
+      }
+  }
+
+  /* Sticky lane headers last, on top of the lane's events. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const ChronoLane *info = chrono_document_get_lane (params->document, l);
+      ChronoSceneItem *item;
+      double pad = chrono_style_px (style, style->label_padding);
+      double header_y;
+
+      if (lanes[l].bottom < 0 || lanes[l].bottom < ctx.top || lanes[l].top > params->height)
+        continue;
+
+      header_y = MAX (lanes[l].top, ctx.top);
+      header_y = MIN (header_y, lanes[l].bottom - header_h);
+
+      item = _chrono_scene_add_item (scene, CHRONO_ITEM_LANE_HEADER);
+      item->lane = l;
+      item->label = info->title;
+      item->count = lanes[l].n_in_view;
+      /* A pill: a colour dot, then the title. */
+      item->rect.x = pad;
+      item->rect.y = header_y + chrono_style_px (style, 4);
+      item->rect.height = header_h - chrono_style_px (style, 8);
+      item->label_rect.x = item->rect.x + pad + chrono_style_px (style, 14);
+      item->label_rect.y = item->rect.y;
+      item->label_rect.height = item->rect.height;
+      item->label_rect.width = MIN (measure_text (header_layout, info->title),
+                                    params->width - item->label_rect.x - 2 * pad);
+      item->rect.width = item->label_rect.x + item->label_rect.width + pad - item->rect.x;
+      item->bar = item->rect;
+      item->color = chrono_style_get_lane_color (style, params->document, l);
+      if (lane_is_expanded (params, l))
+        item->flags |= CHRONO_ITEM_EXPANDED;
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      g_clear_pointer (&lanes[l].events, g_array_unref);
+      g_clear_pointer (&lanes[l].placed, g_array_unref);
+      g_clear_pointer (&lanes[l].clusters, g_array_unref);
+    }
+
+  _chrono_scene_finish (scene);
+
+  return scene;
+}

@@ -1,0 +1,735 @@
+#define G_LOG_DOMAIN "chrono-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "chrono-renderer.h"
+
+#define FAINT 0.32
+
+typedef struct
+{
+  cairo_t           *cr;
+  const ChronoStyle *style;
+  ChronoScene       *scene;
+  PangoLayout       *layout;
+  PangoFontDescription *label_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *small_bold_font;
+  PangoFontDescription *header_font;
+  double             width;
+  double             height;
+  double             axis_height;
+} Draw;
+
+static void
+set_color (cairo_t     *cr,
+           ChronoColor  color)
+{
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  if (r <= 0.5)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Draws @text in @rect, ellipsized to its width, vertically centred;
+ * @align 0 left, 0.5 centre. */
+static void
+draw_text (Draw                       *d,
+           const char                 *text,
+           const ChronoRect           *rect,
+           const PangoFontDescription *font,
+           ChronoColor                 color,
+           double                      align)
+{
+  PangoRectangle logical;
+  double x;
+
+  if (text == NULL || rect->width <= 1)
+    return;
+
+  pango_layout_set_font_description (d->layout, font);
+  pango_layout_set_text (d->layout, text, -1);
+  pango_layout_set_width (d->layout, (int) (rect->width * PANGO_SCALE) + PANGO_SCALE);
+  pango_layout_get_pixel_extents (d->layout, NULL, &logical);
+
+  x = rect->x + (rect->width - logical.width) * align;
+  if (align == 0)
+    x = rect->x;
+
+  set_color (d->cr, color);
+  cairo_move_to (d->cr, x, rect->y + (rect->height - logical.height) / 2);
+  pango_cairo_show_layout (d->cr, d->layout);
+}
+
+static ChronoColor
+text_on (const Draw  *d,
+         ChronoColor  fill)
+{
+  if (chrono_color_luminance (fill) > 0.42)
+    return chrono_color_from_rgb (0x241f31, 1);
+
+  return chrono_color_from_rgb (0xffffff, 1);
+}
+
+static void
+draw_lane (Draw                  *d,
+           const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+
+  set_color (cr, item->color);
+  cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+  cairo_fill (cr);
+
+  set_color (cr, d->style->lane_separator);
+  cairo_rectangle (cr, item->rect.x, floor (item->rect.y + item->rect.height) - chrono_style_px (d->style, 1),
+                   item->rect.width, chrono_style_px (d->style, 1));
+  cairo_fill (cr);
+}
+
+static void
+draw_era (Draw                  *d,
+          const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  ChronoColor edge = chrono_color_with_alpha (d->style->era_foreground, 0.25);
+
+  set_color (cr, item->color);
+  cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+  cairo_fill (cr);
+
+  set_color (cr, edge);
+  cairo_rectangle (cr, item->rect.x, item->rect.y, chrono_style_px (d->style, 1), item->rect.height);
+  cairo_rectangle (cr, item->rect.x + item->rect.width - chrono_style_px (d->style, 1), item->rect.y,
+                   chrono_style_px (d->style, 1), item->rect.height);
+  cairo_fill (cr);
+
+  if (item->label != NULL)
+    draw_text (d, item->label, &item->label_rect, d->small_bold_font, d->style->era_foreground, 0);
+}
+
+static void
+draw_grid (Draw *d)
+{
+  const ChronoTicks *ticks = chrono_scene_get_ticks (d->scene);
+  cairo_t *cr = d->cr;
+  double line = chrono_style_px (d->style, 1);
+
+  if (ticks == NULL)
+    return;
+
+  for (guint i = 0; i < ticks->minor->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+
+      set_color (cr, tick->major ? d->style->grid_major : d->style->grid_minor);
+      cairo_rectangle (cr, round (tick->x), d->axis_height, line, d->height - d->axis_height);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_axis (Draw *d)
+{
+  const ChronoTicks *ticks = chrono_scene_get_ticks (d->scene);
+  const ChronoStyle *style = d->style;
+  cairo_t *cr = d->cr;
+  double line = chrono_style_px (style, 1);
+  double h = d->axis_height;
+  gboolean two_rows;
+
+  set_color (cr, style->axis_background);
+  cairo_rectangle (cr, 0, 0, d->width, h);
+  cairo_fill (cr);
+  set_color (cr, style->axis_line);
+  cairo_rectangle (cr, 0, h - line, d->width, line);
+  cairo_fill (cr);
+
+  if (ticks == NULL)
+    return;
+
+  two_rows = ticks->major->len > 0;
+
+  for (guint i = 0; i < ticks->minor->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+      double tick_h = chrono_style_px (style, tick->major ? 10 : 6);
+      ChronoRect rect;
+
+      set_color (cr, style->axis_line);
+      cairo_rectangle (cr, round (tick->x), h - tick_h, line, tick_h);
+      cairo_fill (cr);
+
+      if (tick->label == NULL)
+        continue;
+
+      rect.x = tick->label_x;
+      rect.width = tick->label_width + 1;
+      rect.height = h / 2;
+      rect.y = two_rows ? h / 2 - chrono_style_px (style, 3) : h / 4;
+      draw_text (d, tick->label, &rect,
+                 tick->major && !two_rows ? d->small_bold_font : d->small_font,
+                 tick->major && !two_rows ? style->foreground : style->dim_foreground, 0);
+    }
+
+  for (guint i = 0; i < ticks->major->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (ticks->major, ChronoTick, i);
+      ChronoRect rect;
+
+      if (tick->label == NULL)
+        continue;
+
+      rect.x = tick->label_x;
+      rect.width = tick->label_width + 1;
+      rect.y = chrono_style_px (style, 4);
+      rect.height = h / 2 - chrono_style_px (style, 4);
+      draw_text (d, tick->label, &rect, d->header_font, style->foreground, 0);
+    }
+}
+
+static void
+draw_density (Draw                  *d,
+              const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  double column = item->rect.width / MAX (item->count, 1);
+  double bottom = item->rect.y + item->rect.height;
+
+  cairo_move_to (cr, item->rect.x, bottom);
+  for (guint c = 0; c < item->count; c++)
+    {
+      double top = bottom - item->values[c] * item->rect.height * 0.92;
+
+      cairo_line_to (cr, item->rect.x + c * column, top);
+      cairo_line_to (cr, item->rect.x + (c + 1) * column, top);
+    }
+  cairo_line_to (cr, item->rect.x + item->rect.width, bottom);
+  cairo_close_path (cr);
+  set_color (cr, chrono_color_with_alpha (item->color, 0.55));
+  cairo_fill_preserve (cr);
+  set_color (cr, item->color);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+  cairo_stroke (cr);
+}
+
+static void
+draw_cluster (Draw                  *d,
+              const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  const ChronoRect *r = &item->bar;
+  double radius = r->height / 2;
+
+  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+  set_color (cr, d->style->cluster_fill);
+  cairo_fill_preserve (cr);
+  set_color (cr, chrono_color_with_alpha (item->color, 0.7));
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+  cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 3), chrono_style_px (d->style, 2) }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_text (d, item->label, &item->label_rect, d->small_bold_font, d->style->cluster_foreground, 0.5);
+}
+
+typedef struct
+{
+  double offset;
+  double alpha;
+} Stop;
+
+/* A horizontal gradient of @color over [@x0, @x1] with alpha stops at
+ * pixel positions, to fade approximate and partial ends. */
+static cairo_pattern_t *
+make_bar_pattern (double       x0,
+                  double       x1,
+                  ChronoColor  color,
+                  const Stop  *stops,
+                  guint        n_stops)
+{
+  cairo_pattern_t *pattern = cairo_pattern_create_linear (x0, 0, x1, 0);
+  double width = MAX (x1 - x0, 1);
+  double last = 0;
+
+  for (guint i = 0; i < n_stops; i++)
+    {
+      double offset = CLAMP ((stops[i].offset - x0) / width, last, 1.0);
+
+      cairo_pattern_add_color_stop_rgba (pattern, offset, color.red, color.green, color.blue,
+                                         color.alpha * stops[i].alpha);
+      last = offset;
+    }
+
+  return pattern;
+}
+
+static void
+draw_bar_fill (Draw                  *d,
+               const ChronoSceneItem *item,
+               ChronoColor            color,
+               double                 radius)
+{
+  cairo_t *cr = d->cr;
+  const ChronoRect *r = &item->bar;
+  double x0 = r->x;
+  double x1 = r->x + r->width;
+  double fade = MIN (chrono_style_px (d->style, 24), r->width / 3);
+  Stop stops[8];
+  guint n = 0;
+
+  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+
+  if (!(item->flags & (CHRONO_ITEM_FADE_START | CHRONO_ITEM_FADE_END |
+                       CHRONO_ITEM_PERIOD | CHRONO_ITEM_ONGOING)))
+    {
+      set_color (cr, color);
+      cairo_fill (cr);
+      return;
+    }
+
+  if (item->flags & CHRONO_ITEM_ONGOING)
+    {
+      stops[n++] = (Stop) { x0, (item->flags & CHRONO_ITEM_FADE_START) ? 0.1 : 1 };
+      if (item->flags & CHRONO_ITEM_FADE_START)
+        stops[n++] = (Stop) { x0 + fade, 1 };
+      stops[n++] = (Stop) { item->period_start, 1 };
+      stops[n++] = (Stop) { x1, 0 };
+    }
+  else
+    {
+      double solid0 = (item->flags & CHRONO_ITEM_PERIOD) ? item->period_start : x0;
+      double solid1 = (item->flags & CHRONO_ITEM_PERIOD) ? item->period_end : x1;
+      double edge0 = solid0 > x0 ? FAINT : 1;
+      double edge1 = solid1 < x1 ? FAINT : 1;
+
+      if (item->flags & CHRONO_ITEM_FADE_START)
+        {
+          stops[n++] = (Stop) { x0, 0.08 };
+          stops[n++] = (Stop) { MAX (solid0, x0 + fade), 1 };
+        }
+      else
+        {
+          stops[n++] = (Stop) { x0, edge0 };
+          stops[n++] = (Stop) { solid0, edge0 };
+          stops[n++] = (Stop) { solid0, 1 };
+        }
+
+      if (item->flags & CHRONO_ITEM_FADE_END)
+        {
+          stops[n++] = (Stop) { MIN (solid1, x1 - fade), 1 };
+          stops[n++] = (Stop) { x1, 0.08 };
+        }
+      else
+        {
+          stops[n++] = (Stop) { solid1, 1 };
+          stops[n++] = (Stop) { solid1, edge1 };
+          stops[n++] = (Stop) { x1, edge1 };
+        }
+    }
+
+  {
+    cairo_pattern_t *pattern = make_bar_pattern (x0, x1, color, stops, n);
+
+    cairo_set_source (cr, pattern);
+    cairo_fill (cr);
+    cairo_pattern_destroy (pattern);
+  }
+}
+
+static void
+draw_selection_ring (Draw             *d,
+                     const ChronoRect *r,
+                     double            radius,
+                     gboolean          circle)
+{
+  cairo_t *cr = d->cr;
+  double grow = chrono_style_px (d->style, 3);
+
+  if (circle)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, r->x + r->width / 2, r->y + r->height / 2, r->width / 2 + grow, 0, 2 * G_PI);
+    }
+  else
+    rounded_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow, radius + grow);
+
+  set_color (cr, d->style->selection);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 2));
+  cairo_stroke (cr);
+}
+
+static void
+draw_span (Draw                  *d,
+           const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  double radius = chrono_style_px (d->style, d->style->bar_radius);
+  ChronoColor color = item->color;
+
+  if (item->flags & CHRONO_ITEM_HOVERED)
+    color = chrono_color_mix (color, d->style->dark ? chrono_color_from_rgb (0xffffff, 1)
+                                                    : chrono_color_from_rgb (0x000000, 1), 0.12);
+
+  draw_bar_fill (d, item, color, radius);
+
+  if (item->flags & CHRONO_ITEM_UNCERTAIN)
+    {
+      rounded_rect (cr, item->bar.x + 0.5, item->bar.y + 0.5, item->bar.width - 1, item->bar.height - 1, radius);
+      set_color (cr, chrono_color_mix (color, d->style->background, 0.5));
+      cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+      cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 3), chrono_style_px (d->style, 3) }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (item->flags & CHRONO_ITEM_SELECTED)
+    draw_selection_ring (d, &item->bar, radius, FALSE);
+
+  if (item->label != NULL)
+    {
+      ChronoColor text = (item->flags & CHRONO_ITEM_LABEL_OUTSIDE) ? d->style->foreground : text_on (d, color);
+
+      draw_text (d, item->label, &item->label_rect, d->label_font, text, 0);
+    }
+}
+
+static void
+draw_point (Draw                  *d,
+            const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  ChronoColor color = item->color;
+  const ChronoRect *r = &item->bar;
+  double radius = chrono_style_px (d->style, d->style->point_radius);
+  double cx, cy;
+
+  if (item->flags & CHRONO_ITEM_HOVERED)
+    color = chrono_color_mix (color, d->style->dark ? chrono_color_from_rgb (0xffffff, 1)
+                                                    : chrono_color_from_rgb (0x000000, 1), 0.12);
+
+  if (item->flags & CHRONO_ITEM_PERIOD)
+    {
+      /* A partial date zoomed past its precision: its period, faintly,
+       * with the marker in the middle. */
+      rounded_rect (cr, item->period_start, r->y, item->period_end - item->period_start, r->height,
+                    chrono_style_px (d->style, d->style->bar_radius));
+      set_color (cr, chrono_color_with_alpha (color, 0.22));
+      cairo_fill_preserve (cr);
+      set_color (cr, chrono_color_with_alpha (color, 0.5));
+      cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+      cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 4), chrono_style_px (d->style, 3) }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cx = (item->period_start + item->period_end) / 2;
+    }
+  else
+    cx = r->x + r->width / 2;
+  cy = r->y + r->height / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  set_color (cr, d->style->background);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 2.5));
+  cairo_stroke_preserve (cr);
+  set_color (cr, (item->flags & CHRONO_ITEM_FADE_START) ? chrono_color_with_alpha (color, 0.55) : color);
+  cairo_fill (cr);
+
+  if (item->flags & CHRONO_ITEM_SELECTED)
+    {
+      ChronoRect ring = { cx - radius, cy - radius, 2 * radius, 2 * radius };
+
+      draw_selection_ring (d, &ring, radius, TRUE);
+    }
+
+  if (item->label != NULL)
+    {
+      ChronoColor text = (item->flags & CHRONO_ITEM_LABEL_OUTSIDE) ? d->style->foreground : text_on (d, chrono_color_mix (d->style->background, color, 0.22));
+
+      draw_text (d, item->label, &item->label_rect, d->label_font, text, 0);
+    }
+}
+
+static void
+draw_series (Draw                  *d,
+             const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  const double *xy = item->values;
+  double bottom = item->rect.y + item->rect.height;
+  double dot = chrono_style_px (d->style, 3);
+
+  if (item->count == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, d->axis_height, d->width, d->height - d->axis_height);
+  cairo_clip (cr);
+
+  cairo_move_to (cr, xy[0], xy[1]);
+  for (guint i = 1; i < item->count; i++)
+    {
+      if (item->flags & CHRONO_ITEM_STEP)
+        cairo_line_to (cr, xy[2 * i], xy[2 * i - 1]);
+      cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
+    }
+
+  /* The area under the line, then the line. */
+  {
+    cairo_path_t *path = cairo_copy_path (cr);
+
+    cairo_line_to (cr, xy[2 * (item->count - 1)], bottom);
+    cairo_line_to (cr, xy[0], bottom);
+    cairo_close_path (cr);
+    set_color (cr, chrono_color_with_alpha (item->color, 0.14));
+    cairo_fill (cr);
+
+    cairo_append_path (cr, path);
+    cairo_path_destroy (path);
+  }
+  set_color (cr, item->color);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 2));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < item->count; i++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, xy[2 * i], xy[2 * i + 1], dot, 0, 2 * G_PI);
+    }
+  set_color (cr, d->style->background);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
+  cairo_stroke_preserve (cr);
+  set_color (cr, item->color);
+  cairo_fill (cr);
+
+  cairo_restore (cr);
+}
+
+static void
+draw_label (Draw                  *d,
+            const ChronoSceneItem *item)
+{
+  ChronoColor color = d->style->dark ? chrono_color_mix (item->color, chrono_color_from_rgb (0xffffff, 1), 0.3)
+                                     : chrono_color_mix (item->color, chrono_color_from_rgb (0x000000, 1), 0.25);
+
+  draw_text (d, item->label, &item->label_rect, item->rect.height > 0 && item->index >= 0 ? d->small_bold_font : d->small_font,
+             color, 0);
+}
+
+static void
+draw_relation (Draw                  *d,
+               const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  const double *p = item->values;
+  double sx = p[0], sy = p[1], tx = p[2], ty = p[3];
+  double bulge = MAX (chrono_style_px (d->style, 36), fabs (ty - sy) * 0.5);
+  double c2x = tx + bulge, c2y = ty;
+  double angle, head = chrono_style_px (d->style, 7);
+
+  cairo_move_to (cr, sx, sy);
+  cairo_curve_to (cr, sx + bulge, sy, c2x, c2y, tx, ty);
+  set_color (cr, item->color);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
+  cairo_stroke (cr);
+
+  angle = atan2 (ty - c2y, tx - c2x);
+  cairo_move_to (cr, tx, ty);
+  cairo_line_to (cr, tx - head * cos (angle - 0.45), ty - head * sin (angle - 0.45));
+  cairo_line_to (cr, tx - head * cos (angle + 0.45), ty - head * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  if (item->label != NULL)
+    {
+      const ChronoRect *r = &item->label_rect;
+      double pad = chrono_style_px (d->style, 4);
+
+      rounded_rect (cr, r->x - pad, r->y, r->width + 2 * pad, r->height, r->height / 2);
+      set_color (cr, chrono_color_with_alpha (d->style->background, 0.9));
+      cairo_fill (cr);
+      draw_text (d, item->label, r, d->small_font, d->style->dim_foreground, 0);
+    }
+}
+
+static void
+draw_today (Draw                  *d,
+            const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  double x = round (item->rect.x) + 0.5;
+  double s = chrono_style_px (d->style, 5);
+
+  set_color (cr, chrono_color_with_alpha (item->color, 0.8));
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
+  cairo_move_to (cr, x, d->axis_height);
+  cairo_line_to (cr, x, d->height);
+  cairo_stroke (cr);
+
+  set_color (cr, item->color);
+  cairo_move_to (cr, x - s, d->axis_height - s);
+  cairo_line_to (cr, x + s, d->axis_height - s);
+  cairo_line_to (cr, x, d->axis_height + 1);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_lane_header (Draw                  *d,
+                  const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  const ChronoRect *r = &item->rect;
+  double dot = chrono_style_px (d->style, 4.5);
+
+  rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+  set_color (cr, d->style->header_background);
+  cairo_fill_preserve (cr);
+  set_color (cr, d->style->lane_separator);
+  cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+  cairo_stroke (cr);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + chrono_style_px (d->style, d->style->label_padding) + dot,
+             r->y + r->height / 2, dot, 0, 2 * G_PI);
+  set_color (cr, item->color);
+  cairo_fill (cr);
+
+  draw_text (d, item->label, &item->label_rect, d->header_font, d->style->foreground, 0);
+}
+
+void
+chrono_renderer_draw (cairo_t           *cr,
+                      ChronoScene       *scene,
+                      const ChronoStyle *style)
+{
+  const ChronoSceneItem *items;
+  guint n_items;
+  Draw d = { 0 };
+  cairo_font_options_t *options;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+
+  d.cr = cr;
+  d.style = style;
+  d.scene = scene;
+  chrono_scene_get_size (scene, &d.width, &d.height);
+  d.axis_height = chrono_scene_get_axis_height (scene);
+  d.layout = pango_cairo_create_layout (cr);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (d.layout), options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (d.layout);
+  pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (d.layout, TRUE);
+  d.label_font = chrono_style_create_font (style, style->font_size, FALSE);
+  d.small_font = chrono_style_create_font (style, style->small_font_size, FALSE);
+  d.small_bold_font = chrono_style_create_font (style, style->small_font_size, TRUE);
+  d.header_font = chrono_style_create_font (style, style->header_font_size, TRUE);
+
+  cairo_rectangle (cr, 0, 0, d.width, d.height);
+  cairo_clip (cr);
+  set_color (cr, style->background);
+  cairo_paint (cr);
+
+  items = chrono_scene_get_items (scene, &n_items);
+
+  /* Passes by kind, so that each layer is under the next whatever the
+   * order items were made in. */
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_LANE)
+      draw_lane (&d, &items[i]);
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_ERA)
+      draw_era (&d, &items[i]);
+
+  draw_grid (&d);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      switch (items[i].kind)
+        {
+        case CHRONO_ITEM_DENSITY:
+          draw_density (&d, &items[i]);
+          break;
+        case CHRONO_ITEM_SERIES:
+          draw_series (&d, &items[i]);
+          break;
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_RELATION)
+      draw_relation (&d, &items[i]);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      switch (items[i].kind)
+        {
+        case CHRONO_ITEM_CLUSTER:
+          draw_cluster (&d, &items[i]);
+          break;
+        case CHRONO_ITEM_SPAN:
+          draw_span (&d, &items[i]);
+          break;
+        case CHRONO_ITEM_POINT:
+          draw_point (&d, &items[i]);
+          break;
+        case CHRONO_ITEM_LABEL:
+          draw_label (&d, &items[i]);
+          break;
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_LANE_HEADER)
+      draw_lane_header (&d, &items[i]);
+
+  draw_axis (&d);
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_TODAY)
+      draw_today (&d, &items[i]);
+
+  pango_font_description_free (d.label_font);
+  pango_font_description_free (d.small_font);
+  pango_font_description_free (d.small_bold_font);
+  pango_font_description_free (d.header_font);
+  g_object_unref (d.layout);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <glib.h>
+
+#include "chrono-document.h"
+#include "chrono-filter.h"
+
+G_BEGIN_DECLS
+
+/* The steps of a presentation of @document, as a new array of event
+ * indices (guint) in the order they are shown: the document's story when
+ * it has one, else every event by importance (most important first), then
+ * by time.  With @filter (may be NULL) events it hides are left out.
+ * Used by the presenter and the slides alike.  Free with
+ * g_array_unref(); the array is empty, never NULL, when there is
+ * nothing to show. */
+GArray *chrono_story_get_steps (ChronoDocument *document,
+                                ChronoFilter   *filter);
+
+/* "3 / 12": the localized progress text of @step (0-based) out of
+ * @n_steps.  Free with g_free(). */
+char   *chrono_story_format_progress (guint step,
+                                      guint n_steps);
+
+G_END_DECLS

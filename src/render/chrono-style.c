@@ -1,0 +1,283 @@
+#define G_LOG_DOMAIN "chrono-style"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "chrono-style.h"
+
+/* GNOME palette: a strong shade for light backgrounds and a lighter one
+ * for dark backgrounds, in the same order. */
+static const guint32 palette_light[] = {
+  0x3584e4, /* blue 3 */
+  0x26a269, /* green 5 */
+  0xe66100, /* orange 5 */
+  0x9141ac, /* purple 3 */
+  0xc01c28, /* red 4 */
+  0x1c71d8, /* blue 4 */
+  0xe5a50a, /* yellow 5 */
+  0x986a44, /* brown 3 */
+  0x2190a4, /* teal */
+  0x5e5c64, /* dark 2 */
+};
+
+static const guint32 palette_dark[] = {
+  0x62a0ea, /* blue 2 */
+  0x33d17a, /* green 3 */
+  0xffa348, /* orange 2 */
+  0xc061cb, /* purple 2 */
+  0xf66151, /* red 1 */
+  0x99c1f1, /* blue 1 */
+  0xf6d32d, /* yellow 3 */
+  0xcdab8f, /* brown 1 */
+  0x5bc8dc, /* teal, light */
+  0xc0bfbc, /* light 4 */
+};
+
+ChronoColor
+chrono_color_from_rgb (guint32 rgb,
+                       double  alpha)
+{
+  ChronoColor c;
+
+  c.red = ((rgb >> 16) & 0xff) / 255.0;
+  c.green = ((rgb >> 8) & 0xff) / 255.0;
+  c.blue = (rgb & 0xff) / 255.0;
+  c.alpha = alpha;
+
+  return c;
+}
+
+ChronoColor
+chrono_color_with_alpha (ChronoColor color,
+                         double      alpha)
+{
+  color.alpha *= alpha;
+  return color;
+}
+
+ChronoColor
+chrono_color_mix (ChronoColor a,
+                  ChronoColor b,
+                  double      t)
+{
+  ChronoColor c;
+
+  c.red = a.red + (b.red - a.red) * t;
+  c.green = a.green + (b.green - a.green) * t;
+  c.blue = a.blue + (b.blue - a.blue) * t;
+  c.alpha = a.alpha + (b.alpha - a.alpha) * t;
+
+  return c;
+}
+
+static double
+linear_channel (double v)
+{
+  return v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+}
+
+double
+chrono_color_luminance (ChronoColor color)
+{
+  return 0.2126 * linear_channel (color.red) +
+         0.7152 * linear_channel (color.green) +
+         0.0722 * linear_channel (color.blue);
+}
+
+static void
+init_common (ChronoStyle *style,
+             double       scale)
+{
+  style->scale = scale > 0 ? scale : 1.0;
+  style->font_family = "Cantarell, Adwaita Sans, Noto Sans, Sans";
+  style->font_size = 10.0;
+  style->small_font_size = 8.5;
+  style->header_font_size = 10.5;
+  style->axis_height = 46;
+  style->lane_header_height = 30;
+  style->row_height = 28;
+  style->bar_height = 20;
+  style->bar_radius = 6;
+  style->point_radius = 6;
+  style->series_height = 72;
+  style->lane_padding = 10;
+  style->label_padding = 6;
+  style->max_label_width = 260;
+  style->max_rows = 6;
+}
+
+void
+chrono_style_init_light (ChronoStyle *style,
+                         double       scale)
+{
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  init_common (style, scale);
+  style->dark = FALSE;
+  style->background = chrono_color_from_rgb (0xffffff, 1);
+  style->foreground = chrono_color_from_rgb (0x241f31, 1);
+  style->dim_foreground = chrono_color_from_rgb (0x5e5c64, 1);
+  style->lane_band[0] = chrono_color_from_rgb (0xffffff, 1);
+  style->lane_band[1] = chrono_color_from_rgb (0xf6f5f4, 1);
+  style->lane_separator = chrono_color_from_rgb (0xdeddda, 1);
+  style->header_background = chrono_color_from_rgb (0xffffff, 0.92);
+  style->axis_background = chrono_color_from_rgb (0xfafafa, 0.97);
+  style->axis_line = chrono_color_from_rgb (0xc0bfbc, 1);
+  style->grid_major = chrono_color_from_rgb (0x000000, 0.10);
+  style->grid_minor = chrono_color_from_rgb (0x000000, 0.045);
+  style->era_fill[0] = chrono_color_from_rgb (0x3584e4, 0.06);
+  style->era_fill[1] = chrono_color_from_rgb (0x9141ac, 0.06);
+  style->era_foreground = chrono_color_from_rgb (0x1a5fb4, 0.85);
+  style->today = chrono_color_from_rgb (0xe01b24, 1);
+  style->selection = chrono_color_from_rgb (0x1c71d8, 1);
+  style->hover = chrono_color_from_rgb (0x000000, 0.08);
+  style->cluster_fill = chrono_color_from_rgb (0x5e5c64, 0.14);
+  style->cluster_foreground = chrono_color_from_rgb (0x3d3846, 1);
+  style->relation = chrono_color_from_rgb (0x77767b, 0.85);
+  style->accent = chrono_color_from_rgb (0x3584e4, 1);
+}
+
+void
+chrono_style_init_dark (ChronoStyle *style,
+                        double       scale)
+{
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  init_common (style, scale);
+  style->dark = TRUE;
+  style->background = chrono_color_from_rgb (0x1e1e1e, 1);
+  style->foreground = chrono_color_from_rgb (0xffffff, 1);
+  style->dim_foreground = chrono_color_from_rgb (0xc0bfbc, 1);
+  style->lane_band[0] = chrono_color_from_rgb (0x1e1e1e, 1);
+  style->lane_band[1] = chrono_color_from_rgb (0x262626, 1);
+  style->lane_separator = chrono_color_from_rgb (0x3a3a3a, 1);
+  style->header_background = chrono_color_from_rgb (0x303030, 0.92);
+  style->axis_background = chrono_color_from_rgb (0x242424, 0.97);
+  style->axis_line = chrono_color_from_rgb (0x5e5c64, 1);
+  style->grid_major = chrono_color_from_rgb (0xffffff, 0.10);
+  style->grid_minor = chrono_color_from_rgb (0xffffff, 0.045);
+  style->era_fill[0] = chrono_color_from_rgb (0x62a0ea, 0.07);
+  style->era_fill[1] = chrono_color_from_rgb (0xc061cb, 0.07);
+  style->era_foreground = chrono_color_from_rgb (0x99c1f1, 0.85);
+  style->today = chrono_color_from_rgb (0xff7b63, 1);
+  style->selection = chrono_color_from_rgb (0x78aeed, 1);
+  style->hover = chrono_color_from_rgb (0xffffff, 0.10);
+  style->cluster_fill = chrono_color_from_rgb (0xdeddda, 0.16);
+  style->cluster_foreground = chrono_color_from_rgb (0xf6f5f4, 1);
+  style->relation = chrono_color_from_rgb (0x9a9996, 0.9);
+  style->accent = chrono_color_from_rgb (0x78aeed, 1);
+}
+
+ChronoColor
+chrono_style_get_palette_color (const ChronoStyle *style,
+                                guint              n)
+{
+  const guint32 *palette = style->dark ? palette_dark : palette_light;
+
+  return chrono_color_from_rgb (palette[n % G_N_ELEMENTS (palette_light)], 1);
+}
+
+/* A colour given in the file is made lighter on dark backgrounds so that
+ * it keeps its contrast. */
+static ChronoColor
+adjust_for_style (const ChronoStyle *style,
+                  guint32            rgb)
+{
+  ChronoColor c = chrono_color_from_rgb (rgb, 1);
+
+  if (style->dark && chrono_color_luminance (c) < 0.25)
+    c = chrono_color_mix (c, chrono_color_from_rgb (0xffffff, 1), 0.25);
+
+  return c;
+}
+
+ChronoColor
+chrono_style_get_lane_color (const ChronoStyle *style,
+                             ChronoDocument    *document,
+                             guint              index)
+{
+  const ChronoLane *lane = NULL;
+
+  if (document != NULL && index < chrono_document_get_n_lanes (document))
+    lane = chrono_document_get_lane (document, index);
+
+  if (lane != NULL && lane->has_color)
+    return adjust_for_style (style, lane->color);
+
+  return chrono_style_get_palette_color (style, index);
+}
+
+ChronoColor
+chrono_style_get_category_color (const ChronoStyle *style,
+                                 ChronoDocument    *document,
+                                 guint              index)
+{
+  const ChronoCategory *category = NULL;
+
+  if (document != NULL && index < chrono_document_get_n_categories (document))
+    category = chrono_document_get_category (document, index);
+
+  if (category != NULL && category->has_color)
+    return adjust_for_style (style, category->color);
+
+  /* Offset so that categories do not repeat the first lanes' colours. */
+  return chrono_style_get_palette_color (style, index + 3);
+}
+
+ChronoColor
+chrono_style_get_event_color (const ChronoStyle *style,
+                              ChronoDocument    *document,
+                              const ChronoEvent *event)
+{
+  if (event->category >= 0)
+    return chrono_style_get_category_color (style, document, event->category);
+
+  return chrono_style_get_lane_color (style, document, event->lane);
+}
+
+ChronoColor
+chrono_style_get_series_color (const ChronoStyle  *style,
+                               ChronoDocument     *document,
+                               const ChronoSeries *series)
+{
+  if (series->has_color)
+    return adjust_for_style (style, series->color);
+
+  return chrono_style_get_lane_color (style, document, series->lane);
+}
+
+PangoFontDescription *
+chrono_style_create_font (const ChronoStyle *style,
+                          double             size,
+                          gboolean           bold)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, style->font_family);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (desc, size * 96.0 / 72.0 * style->scale * PANGO_SCALE);
+
+  return desc;
+}
+
+PangoContext *
+chrono_style_create_pango_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96);
+  cairo_font_options_destroy (options);
+
+  return context;
+}

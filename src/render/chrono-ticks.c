@@ -1,0 +1,544 @@
+#define G_LOG_DOMAIN "chrono-ticks"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "chrono-date.h"
+#include "chrono-ticks.h"
+
+#define MAX_TICKS 1000
+#define MONDAY_OFFSET (-3 * (gint64) CHRONO_SECONDS_PER_DAY) /* 1969-12-29 */
+
+typedef struct
+{
+  ChronoTickUnit unit;
+  gint64         count;
+} Step;
+
+static const Step small_steps[] = {
+  { CHRONO_TICK_SECOND, 1 }, { CHRONO_TICK_SECOND, 2 }, { CHRONO_TICK_SECOND, 5 },
+  { CHRONO_TICK_SECOND, 10 }, { CHRONO_TICK_SECOND, 15 }, { CHRONO_TICK_SECOND, 30 },
+  { CHRONO_TICK_MINUTE, 1 }, { CHRONO_TICK_MINUTE, 2 }, { CHRONO_TICK_MINUTE, 5 },
+  { CHRONO_TICK_MINUTE, 10 }, { CHRONO_TICK_MINUTE, 15 }, { CHRONO_TICK_MINUTE, 30 },
+  { CHRONO_TICK_HOUR, 1 }, { CHRONO_TICK_HOUR, 3 }, { CHRONO_TICK_HOUR, 6 },
+  { CHRONO_TICK_HOUR, 12 },
+  { CHRONO_TICK_DAY, 1 }, { CHRONO_TICK_DAY, 2 },
+  { CHRONO_TICK_WEEK, 1 },
+  { CHRONO_TICK_MONTH, 1 }, { CHRONO_TICK_MONTH, 3 }, { CHRONO_TICK_MONTH, 6 },
+};
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+
+  return q;
+}
+
+static double
+unit_seconds (ChronoTickUnit unit)
+{
+  switch (unit)
+    {
+    case CHRONO_TICK_SECOND: return 1;
+    case CHRONO_TICK_MINUTE: return 60;
+    case CHRONO_TICK_HOUR: return 3600;
+    case CHRONO_TICK_DAY: return CHRONO_SECONDS_PER_DAY;
+    case CHRONO_TICK_WEEK: return 7.0 * CHRONO_SECONDS_PER_DAY;
+    case CHRONO_TICK_MONTH: return 28.0 * CHRONO_SECONDS_PER_DAY; /* the shortest */
+    case CHRONO_TICK_YEAR: return 365.0 * CHRONO_SECONDS_PER_DAY;
+    default: g_assert_not_reached ();
+    }
+}
+
+static gint64
+year_start (gint64 year)
+{
+  return chrono_time_from_civil (year, 1, 1, 0, 0, 0);
+}
+
+static gint64
+year_of (gint64 time)
+{
+  gint64 year;
+
+  chrono_time_to_civil (time, &year, NULL, NULL, NULL, NULL, NULL, NULL);
+  return year;
+}
+
+/* Appends the times of every tick of @unit × @count from just before the
+ * left edge to just after the right edge. */
+static gboolean
+collect_times (const ChronoViewport *vp,
+               ChronoTickUnit        unit,
+               gint64                count,
+               GArray               *times)
+{
+  gint64 first;
+  gint64 last;
+
+  g_array_set_size (times, 0);
+  chrono_viewport_x_to_time_precise (vp, 0, &first, NULL);
+  chrono_viewport_x_to_time_precise (vp, vp->width, &last, NULL);
+  last += 1;
+
+  if (unit == CHRONO_TICK_YEAR)
+    {
+      gint64 y = floor_div (year_of (first), count) * count;
+      gint64 y_last = year_of (last);
+
+      for (; y <= y_last + count && y <= CHRONO_YEAR_MAX; y += count)
+        {
+          gint64 t = year_start (y);
+
+          if (y < CHRONO_YEAR_MIN)
+            continue;
+          g_array_append_val (times, t);
+          if (times->len > MAX_TICKS)
+            return FALSE;
+          if (t > last)
+            break;
+        }
+    }
+  else if (unit == CHRONO_TICK_MONTH)
+    {
+      gint64 year;
+      int month;
+
+      chrono_time_to_civil (first, &year, &month, NULL, NULL, NULL, NULL, NULL);
+      month = (int) (((month - 1) / count) * count) + 1;
+      for (;;)
+        {
+          gint64 t = chrono_time_from_civil (year, month, 1, 0, 0, 0);
+
+          g_array_append_val (times, t);
+          if (times->len > MAX_TICKS)
+            return FALSE;
+          if (t > last)
+            break;
+          month += count;
+          if (month > 12)
+            {
+              month -= 12;
+              year++;
+            }
+        }
+    }
+  else
+    {
+      gint64 step = (gint64) unit_seconds (unit) * count;
+      gint64 offset = unit == CHRONO_TICK_WEEK ? MONDAY_OFFSET : 0;
+      gint64 t = floor_div (first - offset, step) * step + offset;
+
+      for (;; t += step)
+        {
+          g_array_append_val (times, t);
+          if (times->len > MAX_TICKS)
+            return FALSE;
+          if (t > last)
+            break;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+chrono_ticks_format_year (gint64 year,
+                          gint64 step)
+{
+  double value;
+  double unit_size;
+  int decimals = 0;
+
+  if (year > -100000 || year > 0)
+    return chrono_format_year (year);
+
+  if (year <= -1000000000)
+    unit_size = 1e9;
+  else
+    unit_size = 1e6;
+
+  value = -(double) year / unit_size;
+  if (step > 0 && step < unit_size)
+    decimals = (int) MIN (3, ceil (log10 (unit_size / (double) step) - 1e-9));
+  /* Drop trailing zeros: "13.8", not "13.80". */
+  while (decimals > 0 &&
+         fabs (round (value * pow (10, decimals - 1)) - value * pow (10, decimals - 1)) < 1e-6)
+    decimals--;
+
+  if (unit_size == 1e9)
+    return g_strdup_printf (_("%.*f billion years ago"), decimals, value);
+  else
+    return g_strdup_printf (_("%.*f million years ago"), decimals, value);
+}
+
+static char *
+format_minor (ChronoTickUnit unit,
+              gint64         count,
+              gint64         time)
+{
+  gint64 year;
+  int month, day, hour, minute, second;
+
+  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, &second, NULL);
+
+  switch (unit)
+    {
+    case CHRONO_TICK_SECOND:
+      return g_strdup_printf ("%02d:%02d:%02d", hour, minute, second);
+    case CHRONO_TICK_MINUTE:
+    case CHRONO_TICK_HOUR:
+      return g_strdup_printf ("%02d:%02d", hour, minute);
+    case CHRONO_TICK_DAY:
+    case CHRONO_TICK_WEEK:
+      return g_strdup_printf ("%d", day);
+    case CHRONO_TICK_MONTH:
+      return g_strdup (chrono_month_name (month, TRUE));
+    case CHRONO_TICK_YEAR:
+      return chrono_ticks_format_year (year, count);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The context unit above @unit, or -1 for years (no context row). */
+static int
+major_unit_of (ChronoTickUnit unit)
+{
+  switch (unit)
+    {
+    case CHRONO_TICK_SECOND: return CHRONO_TICK_MINUTE;
+    case CHRONO_TICK_MINUTE: return CHRONO_TICK_HOUR;
+    case CHRONO_TICK_HOUR: return CHRONO_TICK_DAY;
+    case CHRONO_TICK_DAY:
+    case CHRONO_TICK_WEEK: return CHRONO_TICK_MONTH;
+    case CHRONO_TICK_MONTH: return CHRONO_TICK_YEAR;
+    case CHRONO_TICK_YEAR:
+    default:
+      return -1;
+    }
+}
+
+static char *
+format_major (ChronoTickUnit unit,
+              gint64         time)
+{
+  g_autofree char *year_text = NULL;
+  gint64 year;
+  int month, day, hour, minute;
+
+  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, NULL, NULL);
+  year_text = chrono_format_year (year);
+
+  switch (unit)
+    {
+    case CHRONO_TICK_MINUTE:
+    case CHRONO_TICK_HOUR:
+      /* Translators: an axis label: day, abbreviated month, year, time */
+      return g_strdup_printf (C_("axis", "%d %s %s, %02d:%02d"), day,
+                              chrono_month_name (month, TRUE), year_text, hour, minute);
+    case CHRONO_TICK_DAY:
+      /* Translators: an axis label: day, abbreviated month, year */
+      return g_strdup_printf (C_("axis", "%d %s %s"), day,
+                              chrono_month_name (month, TRUE), year_text);
+    case CHRONO_TICK_MONTH:
+      /* Translators: an axis label: full month name, year */
+      return g_strdup_printf (C_("axis", "%s %s"), chrono_month_name (month, FALSE), year_text);
+    case CHRONO_TICK_YEAR:
+      return g_steal_pointer (&year_text);
+    case CHRONO_TICK_SECOND:
+    case CHRONO_TICK_WEEK:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+measure (PangoLayout *layout,
+         const char  *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  return logical.width;
+}
+
+static gboolean
+is_major_year (gint64 year,
+               gint64 count)
+{
+  gint64 lead = count;
+  gint64 modulus;
+
+  while (lead >= 10)
+    lead /= 10;
+  modulus = lead == 2 ? count * 5 : lead == 5 ? count * 2 : count * 10;
+
+  return year % modulus == 0;
+}
+
+/* Fills @out with labelled minor ticks for @unit × @count; returns FALSE
+ * when the labels do not fit without overlapping. */
+static gboolean
+try_step (const ChronoViewport *vp,
+          const ChronoStyle    *style,
+          PangoLayout          *layout,
+          ChronoTickUnit        unit,
+          gint64                count,
+          GArray               *times,
+          GStringChunk         *strings,
+          GArray               *out,
+          gboolean              force)
+{
+  double pad = chrono_style_px (style, style->label_padding);
+  double inset = chrono_style_px (style, 4);
+  double last_end = -G_MAXDOUBLE;
+
+  g_array_set_size (out, 0);
+
+  if (!collect_times (vp, unit, count, times))
+    return FALSE;
+
+  for (guint i = 0; i < times->len; i++)
+    {
+      ChronoTick tick = { 0 };
+      g_autofree char *text = NULL;
+
+      tick.time = g_array_index (times, gint64, i);
+      tick.x = chrono_viewport_time_to_x (vp, tick.time);
+
+      if (tick.x > vp->width + 1)
+        break;
+
+      if (unit == CHRONO_TICK_YEAR)
+        tick.major = is_major_year (year_of (tick.time), count);
+
+      text = format_minor (unit, count, tick.time);
+      tick.label_width = measure (layout, text);
+      tick.label_x = tick.x + inset;
+
+      if (tick.label_x < last_end + pad)
+        {
+          if (!force)
+            return FALSE;
+          /* Forced: drop the label rather than overlap. */
+          tick.label_width = 0;
+        }
+      else
+        {
+          tick.label = g_string_chunk_insert (strings, text);
+          last_end = tick.label_x + tick.label_width;
+        }
+
+      /* Ticks left of the view only serve to check overlaps. */
+      if (tick.x >= -0.5 || tick.label_x + tick.label_width > 0)
+        g_array_append_val (out, tick);
+    }
+
+  return TRUE;
+}
+
+static void
+add_major_ticks (ChronoTicks          *ticks,
+                 const ChronoViewport *vp,
+                 const ChronoStyle    *style,
+                 PangoLayout          *layout,
+                 GArray               *times)
+{
+  int major_unit = major_unit_of (ticks->unit);
+  double pad = chrono_style_px (style, style->label_padding);
+  double inset = chrono_style_px (style, 4);
+  g_autoptr(GArray) placed = NULL;
+  gint64 count = 1;
+
+  if (major_unit < 0)
+    return;
+
+  if (!collect_times (vp, major_unit, count, times))
+    return;
+
+  placed = g_array_new (FALSE, TRUE, sizeof (ChronoTick));
+
+  for (guint i = 0; i < times->len; i++)
+    {
+      ChronoTick tick = { 0 };
+      g_autofree char *text = NULL;
+
+      tick.time = g_array_index (times, gint64, i);
+      tick.x = chrono_viewport_time_to_x (vp, tick.time);
+      tick.major = TRUE;
+
+      if (tick.x > vp->width + 1)
+        break;
+
+      text = format_major (major_unit, tick.time);
+      tick.label_width = measure (layout, text);
+      tick.label = g_string_chunk_insert (ticks->strings, text);
+
+      if (tick.x < 0)
+        {
+          /* The period at the left edge: a sticky label at the edge. */
+          tick.label_x = inset;
+        }
+      else
+        {
+          tick.label_x = tick.x + inset;
+        }
+
+      g_array_append_val (placed, tick);
+    }
+
+  /* A sticky label is the last one left of the edge; later ones win. */
+  while (placed->len > 1 && g_array_index (placed, ChronoTick, 1).x < 0)
+    g_array_remove_index (placed, 0);
+
+  if (placed->len > 1)
+    {
+      ChronoTick *sticky = &g_array_index (placed, ChronoTick, 0);
+      ChronoTick *next = &g_array_index (placed, ChronoTick, 1);
+
+      /* The next period's label pushes the sticky one out to the left. */
+      if (sticky->x < 0 && sticky->label_x + sticky->label_width + pad > next->label_x)
+        sticky->label_x = next->label_x - pad - sticky->label_width;
+    }
+
+  /* Drop labels that would overlap the one before them. */
+  {
+    double last_end = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < placed->len; i++)
+      {
+        ChronoTick *tick = &g_array_index (placed, ChronoTick, i);
+
+        if (tick->label_x < last_end + pad)
+          {
+            tick->label = NULL;
+            tick->label_width = 0;
+          }
+        else
+          last_end = tick->label_x + tick->label_width;
+
+        if (tick->x < 0 && tick->label_x + tick->label_width <= 0)
+          continue;
+        if (tick->x < 0)
+          tick->x = 0;
+
+        g_array_append_val (ticks->major, *tick);
+      }
+  }
+
+  /* Minor ticks on a major boundary are drawn as major. */
+  for (guint i = 0; i < ticks->minor->len; i++)
+    {
+      ChronoTick *minor = &g_array_index (ticks->minor, ChronoTick, i);
+
+      for (guint j = 0; j < times->len; j++)
+        if (g_array_index (times, gint64, j) == minor->time)
+          {
+            minor->major = TRUE;
+            break;
+          }
+    }
+}
+
+ChronoTicks *
+chrono_ticks_new (const ChronoViewport *viewport,
+                  const ChronoStyle    *style,
+                  PangoContext         *context)
+{
+  g_autoptr(ChronoTicks) ticks = NULL;
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(PangoLayout) minor_layout = NULL;
+  g_autoptr(PangoLayout) major_layout = NULL;
+  PangoFontDescription *font;
+  double spp;
+  double min_px;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (viewport != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  ticks = g_new0 (ChronoTicks, 1);
+  ticks->minor = g_array_new (FALSE, TRUE, sizeof (ChronoTick));
+  ticks->major = g_array_new (FALSE, TRUE, sizeof (ChronoTick));
+  ticks->strings = g_string_chunk_new (512);
+  times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  minor_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->small_font_size, FALSE);
+  pango_layout_set_font_description (minor_layout, font);
+  pango_font_description_free (font);
+
+  major_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->header_font_size, TRUE);
+  pango_layout_set_font_description (major_layout, font);
+  pango_font_description_free (font);
+
+  spp = chrono_viewport_get_resolution (viewport);
+  min_px = chrono_style_px (style, 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_steps) && !found; i++)
+    {
+      const Step *s = &small_steps[i];
+
+      if (unit_seconds (s->unit) * s->count / spp < min_px)
+        continue;
+
+      if (try_step (viewport, style, minor_layout, s->unit, s->count,
+                    times, ticks->strings, ticks->minor, FALSE))
+        {
+          ticks->unit = s->unit;
+          ticks->step = s->count;
+          found = TRUE;
+        }
+    }
+
+  /* Years: 1, 2, 5, 10, 20, 50 ... up to ten billion. */
+  for (gint64 magnitude = 1; !found && magnitude <= 10000000000LL; magnitude *= 10)
+    {
+      static const int leads[] = { 1, 2, 5 };
+
+      for (guint j = 0; j < G_N_ELEMENTS (leads) && !found; j++)
+        {
+          gint64 count = magnitude * leads[j];
+          gboolean last = magnitude == 10000000000LL && j == G_N_ELEMENTS (leads) - 1;
+
+          if (unit_seconds (CHRONO_TICK_YEAR) * (double) count / spp < min_px && !last)
+            continue;
+
+          if (try_step (viewport, style, minor_layout, CHRONO_TICK_YEAR, count,
+                        times, ticks->strings, ticks->minor, last))
+            {
+              ticks->unit = CHRONO_TICK_YEAR;
+              ticks->step = count;
+              found = TRUE;
+            }
+        }
+    }
+
+  add_major_ticks (ticks, viewport, style, major_layout, times);
+
+  return g_steal_pointer (&ticks);
+}
+
+void
+chrono_ticks_free (ChronoTicks *ticks)
+{
+  if (ticks == NULL)
+    return;
+
+  g_clear_pointer (&ticks->minor, g_array_unref);
+  g_clear_pointer (&ticks->major, g_array_unref);
+  g_clear_pointer (&ticks->strings, g_string_chunk_free);
+  g_free (ticks);
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <pango/pango.h>
+
+#include "chrono-style.h"
+#include "chrono-viewport.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CHRONO_TICK_SECOND,
+  CHRONO_TICK_MINUTE,
+  CHRONO_TICK_HOUR,
+  CHRONO_TICK_DAY,
+  CHRONO_TICK_WEEK,
+  CHRONO_TICK_MONTH,
+  CHRONO_TICK_YEAR,
+} ChronoTickUnit;
+
+/**
+ * ChronoTick:
+ * @time: seconds since the epoch
+ * @x: pixels
+ * @major: a major (context) tick, drawn stronger
+ * @label: the label, or NULL when there is none (no room); owned by the
+ *   #ChronoTicks
+ * @label_x: the left of the label in pixels
+ * @label_width: the width of the label in pixels
+ */
+typedef struct
+{
+  gint64      time;
+  double      x;
+  gboolean    major;
+  const char *label;
+  double      label_x;
+  double      label_width;
+} ChronoTick;
+
+/**
+ * ChronoTicks:
+ * @minor: the ticks of the chosen step, each with its short label
+ *   ("Dec", "2015", "09:30") on the lower row of the axis
+ * @major: the context ticks ("2015", "December 2015"), on the upper row;
+ *   the first may be a sticky label for the period at the left edge,
+ *   whose @x is then the left edge's
+ * @unit: the unit of @minor; @step the number of units between them
+ *
+ * The ticks of an axis.  Labels on one row never overlap: each is at
+ * least the style's label padding apart from the next.
+ */
+typedef struct
+{
+  GArray         *minor;  /* of ChronoTick */
+  GArray         *major;  /* of ChronoTick */
+  ChronoTickUnit  unit;
+  gint64          step;
+  GStringChunk   *strings;
+} ChronoTicks;
+
+/* Computes the ticks of @viewport, measuring labels with @context in the
+ * style's small (minor) and header (major) fonts.  Free with
+ * chrono_ticks_free(). */
+ChronoTicks *chrono_ticks_new       (const ChronoViewport *viewport,
+                                     const ChronoStyle    *style,
+                                     PangoContext         *context);
+void         chrono_ticks_free      (ChronoTicks          *ticks);
+/* A label for @year on an axis whose ticks are @step years apart, for
+ * deep time: "13.8 billion years ago", "500 million years ago"; other
+ * years as chrono_format_year().  Free with g_free(). */
+char        *chrono_ticks_format_year (gint64              year,
+                                       gint64              step);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoTicks, chrono_ticks_free)
+
+G_END_DECLS
