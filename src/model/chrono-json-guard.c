@@ -1464,6 +1464,7 @@ chrono_json_guard_locate (const char         *data,
 
   wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (prefixes, g_strdup (""));
 
   for (guint i = 0; i < n_locations; i++)
     {

@@ -2,4 +2,841 @@
 
 #include "config.h"
 
-/* placeholder: being written */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "chrono-import.h"
+#include "chrono-json-guard.h"
+#include "chrono-loader.h"
+#include "chrono-loader-private.h"
+
+/*
+ * Loading runs in phases: read the bytes (refusing files over the size
+ * cap before reading), detect the format from the content, guard the JSON
+ * (chrono-json-guard.c) so that json-glib only ever sees strict JSON it
+ * reads faithfully, parse, read the tree into a ChronoDocumentBuilder and
+ * finish it.  Diagnostics are collected with JSON paths only; positions
+ * are filled in afterwards by one more pass over the text, so a file
+ * without errors pays nothing for them.
+ */
+
+/* Progress phases, as fractions of the whole load. */
+#define PHASE_READ   0.00
+#define PHASE_GUARD  0.10
+#define PHASE_PARSE  0.20
+#define PHASE_BUILD  0.50
+#define PHASE_FINISH 0.90
+
+typedef struct
+{
+  ChronoProgressFunc func;
+  gpointer           data;
+} Progress;
+
+static void
+progress_report (const Progress *progress,
+                 double          fraction)
+{
+  if (progress != NULL && progress->func != NULL)
+    progress->func (CLAMP (fraction, 0.0, 1.0), progress->data);
+}
+
+static void
+add_diagnostic (GPtrArray        *diagnostics,
+                ChronoDiagnostic *diagnostic)
+{
+  if (diagnostics != NULL)
+    g_ptr_array_add (diagnostics, diagnostic);
+  else
+    chrono_diagnostic_free (diagnostic);
+}
+
+/* Sets @error from @diagnostic, which is an error. */
+static void
+set_error (GError                 **error,
+           const ChronoDiagnostic  *diagnostic,
+           const char              *display_name)
+{
+  g_autofree char *text = chrono_diagnostic_format (diagnostic, display_name);
+
+  g_set_error_literal (error, CHRONO_ERROR, diagnostic->code, text);
+}
+
+static const char *
+display_name_of (GFile *file,
+                 char **to_free)
+{
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return path;
+  *to_free = g_file_get_parse_name (file);
+  return *to_free;
+}
+
+typedef struct
+{
+  ChronoDiagnostic *diagnostic;
+  guint             sequence;
+} Sorted;
+
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b)
+{
+  const Sorted *sa = a, *sb = b;
+  const ChronoPos *pa = &sa->diagnostic->pos, *pb = &sb->diagnostic->pos;
+  /* Unknown positions last. */
+  guint la = pa->line ? pa->line : G_MAXUINT;
+  guint lb = pb->line ? pb->line : G_MAXUINT;
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return sa->sequence < sb->sequence ? -1 : (sa->sequence > sb->sequence);
+}
+
+/* The path without its last ".member" or "[i]", or NULL for the root. */
+static char *
+parent_path (const char *path)
+{
+  const char *end = path + strlen (path);
+
+  if (*path == '\0')
+    return NULL;
+
+  while (end > path && end[-1] != '.' && end[-1] != '[')
+    end--;
+  if (end == path)
+    return g_strdup ("");
+  if (end[-1] == '[')
+    end--;
+  else
+    end--;
+  return g_strndup (path, end - path);
+}
+
+/*
+ * Gives every diagnostic that has a path but no position the position of
+ * its member (of the character at fault inside a date string), falling
+ * back to the closest enclosing member that exists (a missing member is
+ * reported where its object starts).
+ */
+static void
+fill_positions (const char *data,
+                gsize       length,
+                GPtrArray  *diagnostics,
+                GHashTable *string_offsets)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->pos.line == 0 && d->path != NULL)
+        {
+          g_ptr_array_add (todo, d);
+          g_ptr_array_add (paths, g_strdup (d->path));
+        }
+    }
+
+  /* Each round resolves what it can and moves the rest one level up. */
+  for (guint round = 0; todo->len > 0 && round < 32; round++)
+    {
+      g_autofree ChronoJsonLocation *locations = g_new0 (ChronoJsonLocation, todo->len);
+      g_autoptr(GPtrArray) next_todo = g_ptr_array_new ();
+      g_autoptr(GPtrArray) next_paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < todo->len; i++)
+        locations[i].path = g_ptr_array_index (paths, i);
+
+      chrono_json_guard_locate (data, length, locations, todo->len);
+
+      for (guint i = 0; i < todo->len; i++)
+        {
+          ChronoDiagnostic *d = g_ptr_array_index (todo, i);
+          gsize offset;
+
+          if (locations[i].found)
+            {
+              offset = string_offsets && round == 0
+                ? GPOINTER_TO_SIZE (g_hash_table_lookup (string_offsets, d)) : 0;
+              if (offset > 0)
+                d->pos = chrono_json_guard_string_pos (data, length, locations[i].value_offset,
+                                                       locations[i].value_pos, offset - 1);
+              else
+                d->pos = locations[i].pos;
+            }
+          else
+            {
+              char *parent = parent_path (locations[i].path);
+
+              if (parent != NULL)
+                {
+                  g_ptr_array_add (next_todo, d);
+                  g_ptr_array_add (next_paths, parent);
+                }
+            }
+        }
+
+      g_ptr_array_set_size (todo, 0);
+      g_ptr_array_extend_and_steal (todo, g_steal_pointer (&next_todo));
+      g_ptr_array_set_size (paths, 0);
+      for (guint i = 0; i < next_paths->len; i++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (next_paths, i)));
+    }
+}
+
+/*
+ * Sorts @all by position, caps the errors, moves everything into @out
+ * (when not NULL) and returns the first error, or NULL.  Takes @all.
+ */
+static ChronoDiagnostic *
+publish (GPtrArray *all,
+         GPtrArray *out)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), all->len);
+  ChronoDiagnostic *first = NULL;
+  guint n_errors = 0;
+  guint dropped = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Sorted s = { g_ptr_array_index (all, i), i };
+
+      g_array_append_val (sorted, s);
+    }
+  g_array_sort (sorted, compare_sorted);
+
+  /* The array only held them; ownership moves to @out. */
+  g_ptr_array_set_free_func (all, NULL);
+  g_ptr_array_unref (all);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      ChronoDiagnostic *d = g_array_index (sorted, Sorted, i).diagnostic;
+
+      if (!d->is_warning)
+        {
+          if (++n_errors > CHRONO_LOADER_MAX_ERRORS)
+            {
+              dropped++;
+              chrono_diagnostic_free (d);
+              continue;
+            }
+          if (first == NULL)
+            first = d;
+        }
+      if (out != NULL)
+        g_ptr_array_add (out, d);
+      else if (d != first)
+        chrono_diagnostic_free (d);
+    }
+
+  if (dropped > 0 && out != NULL)
+    {
+      ChronoPos nowhere = { 0, 0 };
+
+      g_ptr_array_add (out, chrono_diagnostic_new (CHRONO_ERROR_VALUE, FALSE, nowhere, NULL, NULL,
+                                                   g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u more error not shown",
+                                                                "%u more errors not shown",
+                                                                dropped),
+                                                   dropped));
+    }
+
+  return first;
+}
+
+/* True when the content is text whose first line looks like a CSV header. */
+static gboolean
+looks_like_csv (const char *data,
+                gsize       length)
+{
+  gsize p = chrono_json_guard_skip_bom (data, length);
+  gboolean separator = FALSE;
+
+  while (p < length && g_ascii_isspace (data[p]))
+    p++;
+  if (p >= length || data[p] == '{' || data[p] == '[' || data[p] == '/' || data[p] == '#')
+    return FALSE;
+
+  for (; p < length && data[p] != '\n'; p++)
+    {
+      if (data[p] == '{' || data[p] == '=')
+        return FALSE;
+      separator |= data[p] == ',' || data[p] == ';';
+    }
+
+  return separator;
+}
+
+/* Whether @root is TimelineJS: an object with "events" and nothing like
+ * "chronoscope" (a misspelt version member stays native, so it is
+ * reported). */
+static gboolean
+looks_like_timelinejs (JsonNode *root)
+{
+  static const char * const version[] = { "chronoscope", NULL };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "events"))
+    return FALSE;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (strcmp (name, "chronoscope") == 0 || _chrono_suggest (name, version) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static ChronoDocument *
+load_data (const char      *data,
+           gsize            length,
+           const char      *display_name,
+           ChronoLoadFlags  flags,
+           GPtrArray       *diagnostics,
+           GCancellable    *cancellable,
+           const Progress  *progress,
+           GError         **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(ChronoDocumentBuilder) builder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  ChronoReadContext ctx = { 0 };
+  ChronoDiagnostic *diagnostic;
+  ChronoDiagnostic *first;
+  GPtrArray *all;
+  GPtrArray *from_builder;
+  gsize bom = chrono_json_guard_skip_bom (data, length);
+  gboolean ok = TRUE;
+  gboolean is_json = TRUE;
+  ChronoPos start = { 1, 1 };
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  progress_report (progress, PHASE_GUARD);
+
+  if (looks_like_csv (data, length))
+    {
+      const char *end = NULL;
+
+      is_json = FALSE;
+      if (!g_utf8_validate (data, length, &end))
+        {
+          ChronoPos pos = { 1, 1 };
+
+          for (const char *p = data; p < end; p++)
+            {
+              if (*p == '\n')
+                {
+                  pos.line++;
+                  pos.column = 1;
+                }
+              else if ((*p & 0xC0) != 0x80)
+                pos.column++;
+            }
+          diagnostic = chrono_diagnostic_new (CHRONO_ERROR_ENCODING, FALSE, pos, NULL,
+                                              _("save the file as UTF-8"),
+                                              *end == '\0' ? _("a NUL byte in a text file")
+                                                           : _("invalid UTF-8"));
+          set_error (error, diagnostic, display_name);
+          add_diagnostic (diagnostics, diagnostic);
+          return NULL;
+        }
+
+      builder = chrono_document_builder_new (CHRONO_FORMAT_CSV);
+#ifdef CHRONO_HAVE_IMPORTERS
+      ok = chrono_import_csv (data, length, flags, builder);
+#else
+      chrono_document_builder_add_diagnostic (builder,
+        chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, start, NULL,
+                               _("save the timeline in Chronoscope’s JSON format"),
+                               _("CSV files are not supported yet")));
+      ok = FALSE;
+#endif
+    }
+  else
+    {
+      diagnostic = chrono_json_guard_check (data, length, CHRONO_LOADER_MAX_DEPTH);
+      if (diagnostic != NULL)
+        {
+          set_error (error, diagnostic, display_name);
+          add_diagnostic (diagnostics, diagnostic);
+          return NULL;
+        }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      progress_report (progress, PHASE_PARSE);
+
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error))
+        {
+          /* The guard should have caught it; keep json-glib's words. */
+          diagnostic = chrono_diagnostic_new (CHRONO_ERROR_SYNTAX, FALSE, (ChronoPos) { 0, 0 }, NULL, NULL,
+                                              "%s", local_error->message);
+          set_error (error, diagnostic, display_name);
+          add_diagnostic (diagnostics, diagnostic);
+          return NULL;
+        }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      progress_report (progress, PHASE_BUILD);
+
+      ctx.data = data;
+      ctx.length = length;
+      ctx.cancellable = cancellable;
+      ctx.diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+
+      if (looks_like_timelinejs (json_parser_get_root (parser)))
+        {
+          builder = chrono_document_builder_new (CHRONO_FORMAT_TIMELINEJS);
+#ifdef CHRONO_HAVE_IMPORTERS
+          ok = chrono_import_timelinejs (json_parser_get_root (parser), data, length, builder);
+#else
+          chrono_document_builder_add_diagnostic (builder,
+            chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, start, NULL,
+                                   _("save the timeline in Chronoscope’s JSON format"),
+                                   _("TimelineJS files are not supported yet")));
+          ok = FALSE;
+#endif
+        }
+      else
+        {
+          builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+          ctx.progress = progress ? progress->func : NULL;
+          ctx.progress_data = progress ? progress->data : NULL;
+          ctx.progress_from = PHASE_BUILD;
+          ctx.progress_to = PHASE_FINISH;
+          ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+          if (local_error != NULL)
+            {
+              /* Cancelled. */
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              g_ptr_array_unref (ctx.diagnostics);
+              g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
+              return NULL;
+            }
+        }
+    }
+
+  (void) flags;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&ctx.diagnostics, g_ptr_array_unref);
+      g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
+      return NULL;
+    }
+  progress_report (progress, PHASE_FINISH);
+
+  /* Finish even after errors, to report reference errors too. */
+  from_builder = g_ptr_array_new ();
+  document = chrono_document_builder_finish (g_steal_pointer (&builder), from_builder);
+
+  all = ctx.diagnostics ? ctx.diagnostics : g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  g_ptr_array_set_free_func (all, (GDestroyNotify) chrono_diagnostic_free);
+  g_ptr_array_extend_and_steal (all, from_builder);
+
+  if (is_json)
+    fill_positions (data, length, all, ctx.string_offsets);
+  g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
+
+  first = publish (all, diagnostics);
+  if (first != NULL || !ok)
+    {
+      g_clear_object (&document);
+      if (first != NULL)
+        set_error (error, first, display_name);
+      else
+        g_set_error (error, CHRONO_ERROR, CHRONO_ERROR_FORMAT, "%s: %s", display_name,
+                     _("the file could not be read"));
+      if (diagnostics == NULL)
+        chrono_diagnostic_free (first);
+      return NULL;
+    }
+
+  if (document == NULL)
+    {
+      /* Defensive: the builder failed without saying why. */
+      g_set_error (error, CHRONO_ERROR, CHRONO_ERROR_FORMAT, "%s: %s", display_name,
+                   _("the file could not be read"));
+      return NULL;
+    }
+
+  progress_report (progress, 1.0);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * chrono_loader_load_data:
+ * @data: (array length=length): the file's bytes; need not be nul-terminated
+ * @display_name: (nullable): the name used in messages
+ * @diagnostics: (nullable): a #GPtrArray of #ChronoDiagnostic to append to
+ *
+ * Returns: (transfer full) (nullable): the document, or NULL with @error
+ *   set to the first error as "FILE:LINE:COL: message (hint)"
+ */
+ChronoDocument *
+chrono_loader_load_data (const char       *data,
+                         gsize             length,
+                         const char       *display_name,
+                         ChronoLoadFlags   flags,
+                         GPtrArray        *diagnostics,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data == NULL)
+    data = "";
+
+  return load_data (data, length, display_name ? display_name : "-", flags,
+                    diagnostics, cancellable, NULL, error);
+}
+
+static ChronoDiagnostic *
+io_diagnostic (GError *io_error)
+{
+  ChronoPos nowhere = { 0, 0 };
+  const char *message;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    message = _("no such file");
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    message = _("this is a folder, not a file");
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    message = _("permission denied");
+  else
+    message = io_error->message;
+
+  return chrono_diagnostic_new (CHRONO_ERROR_IO, FALSE, nowhere, NULL, NULL, "%s", message);
+}
+
+static ChronoDiagnostic *
+too_large (goffset size)
+{
+  ChronoPos nowhere = { 0, 0 };
+  g_autofree char *size_text = g_format_size ((guint64) size);
+  g_autofree char *limit_text = g_format_size ((guint64) CHRONO_LOADER_MAX_SIZE);
+
+  return chrono_diagnostic_new (CHRONO_ERROR_TOO_LARGE, FALSE, nowhere, NULL,
+                                _("split the timeline into several files"),
+                                _("the file is too large (%s; the limit is %s)"),
+                                size_text, limit_text);
+}
+
+/*
+ * Reads the whole file, refusing directories, special files (a FIFO would
+ * block) and files over the cap before reading them; a file that grows
+ * while being read is cut off at the cap and refused too.
+ */
+static gboolean
+read_file (GFile              *file,
+           GCancellable       *cancellable,
+           char              **out_data,
+           gsize              *out_length,
+           ChronoDiagnostic  **diagnostic,
+           GError            **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  ChronoPos nowhere = { 0, 0 };
+  gsize allocated, length = 0;
+  goffset size;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    goto failed;
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      *diagnostic = chrono_diagnostic_new (CHRONO_ERROR_IO, FALSE, nowhere, NULL, NULL,
+                                           "%s", _("this is a folder, not a file"));
+      return FALSE;
+    case G_FILE_TYPE_REGULAR:
+    case G_FILE_TYPE_UNKNOWN:
+      break;
+    default:
+      *diagnostic = chrono_diagnostic_new (CHRONO_ERROR_IO, FALSE, nowhere, NULL, NULL,
+                                           "%s", _("this is not a regular file"));
+      return FALSE;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size > CHRONO_LOADER_MAX_SIZE)
+    {
+      *diagnostic = too_large (size);
+      return FALSE;
+    }
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    goto failed;
+
+  allocated = (gsize) MAX (size, 0) + 1;
+  buffer = g_malloc (allocated + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (length == allocated)
+        {
+          if (allocated > (gsize) CHRONO_LOADER_MAX_SIZE)
+            {
+              *diagnostic = too_large ((goffset) length);
+              return FALSE;
+            }
+          allocated = MIN (allocated * 2, (gsize) CHRONO_LOADER_MAX_SIZE + 1);
+          buffer = g_realloc (buffer, allocated + 1);
+        }
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + length, allocated - length,
+                               cancellable, &local_error);
+      if (n < 0)
+        goto failed;
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  if (length > (gsize) CHRONO_LOADER_MAX_SIZE)
+    {
+      *diagnostic = too_large ((goffset) length);
+      return FALSE;
+    }
+  buffer[length] = '\0';
+
+  *out_data = g_steal_pointer (&buffer);
+  *out_length = length;
+  return TRUE;
+
+failed:
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    *diagnostic = io_diagnostic (local_error);
+  return FALSE;
+}
+
+static ChronoDocument *
+load_file (GFile           *file,
+           ChronoLoadFlags  flags,
+           GPtrArray       *diagnostics,
+           GCancellable    *cancellable,
+           const Progress  *progress,
+           GError         **error)
+{
+  g_autofree char *name_to_free = NULL;
+  g_autofree char *data = NULL;
+  const char *display_name = display_name_of (file, &name_to_free);
+  ChronoDiagnostic *diagnostic = NULL;
+  ChronoDocument *document;
+  gsize length = 0;
+
+  progress_report (progress, PHASE_READ);
+
+  if (!read_file (file, cancellable, &data, &length, &diagnostic, error))
+    {
+      if (diagnostic != NULL)
+        {
+          set_error (error, diagnostic, display_name);
+          add_diagnostic (diagnostics, diagnostic);
+        }
+      return NULL;
+    }
+
+  document = load_data (data, length, display_name, flags, diagnostics, cancellable, progress, error);
+  if (document != NULL)
+    chrono_document_set_file (document, file);
+
+  return document;
+}
+
+/**
+ * chrono_loader_load_file:
+ * @file: the file to load
+ * @diagnostics: (nullable): a #GPtrArray of #ChronoDiagnostic to append to
+ *
+ * Loads synchronously; see chrono_loader_load_data().
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+ChronoDocument *
+chrono_loader_load_file (GFile            *file,
+                         ChronoLoadFlags   flags,
+                         GPtrArray        *diagnostics,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, flags, diagnostics, cancellable, NULL, error);
+}
+
+/* Asynchronous loading. */
+
+typedef struct
+{
+  GFile              *file;
+  ChronoLoadFlags     flags;
+  GPtrArray          *diagnostics;
+  GMainContext       *context;
+  ChronoProgressFunc  progress;
+  gpointer            progress_data;
+  double              last_fraction;
+} LoadData;
+
+static void
+load_data_free (LoadData *ld)
+{
+  g_clear_object (&ld->file);
+  g_clear_pointer (&ld->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&ld->context, g_main_context_unref);
+  g_free (ld);
+}
+
+typedef struct
+{
+  ChronoProgressFunc func;
+  gpointer           data;
+  double             fraction;
+} ProgressCall;
+
+static gboolean
+progress_dispatch (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->func (call->fraction, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: forwards progress to the caller's context, at most about
+ * a hundred times per load. */
+static void
+progress_forward (double   fraction,
+                  gpointer user_data)
+{
+  LoadData *ld = user_data;
+  ProgressCall *call;
+
+  if (fraction < 1.0 && fraction - ld->last_fraction < 0.01 && ld->last_fraction >= 0)
+    return;
+  ld->last_fraction = fraction;
+
+  call = g_new (ProgressCall, 1);
+  call->func = ld->progress;
+  call->data = ld->progress_data;
+  call->fraction = fraction;
+  g_main_context_invoke_full (ld->context, G_PRIORITY_DEFAULT, progress_dispatch, call, g_free);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *ld = task_data;
+  Progress progress = { progress_forward, ld };
+  g_autoptr(GError) error = NULL;
+  ChronoDocument *document;
+
+  document = load_file (ld->file, ld->flags, ld->diagnostics, cancellable,
+                        ld->progress != NULL ? &progress : NULL, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * chrono_loader_load_file_async:
+ * @file: the file to load
+ * @cancellable: (nullable): cancels the load between phases and every few
+ *   thousand events
+ * @progress: (nullable) (scope notified): called on the calling thread's
+ *   thread-default main context with the fraction done, 0.0 to 1.0
+ * @callback: called when done
+ *
+ * Loads @file on a worker thread.
+ */
+void
+chrono_loader_load_file_async (GFile               *file,
+                               ChronoLoadFlags      flags,
+                               GCancellable        *cancellable,
+                               ChronoProgressFunc   progress,
+                               gpointer             progress_data,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *ld;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  ld = g_new0 (LoadData, 1);
+  ld->file = g_object_ref (file);
+  ld->flags = flags;
+  ld->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  ld->context = g_main_context_ref_thread_default ();
+  ld->progress = progress;
+  ld->progress_data = progress_data;
+  ld->last_fraction = -1;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_loader_load_file_async);
+  g_task_set_task_data (task, ld, (GDestroyNotify) load_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * chrono_loader_load_file_finish:
+ * @diagnostics: (out) (optional) (transfer full): every diagnostic, also
+ *   when the load failed
+ *
+ * Returns: (transfer full) (nullable): the document, or NULL with @error
+ *   set (G_IO_ERROR_CANCELLED when cancelled)
+ */
+ChronoDocument *
+chrono_loader_load_file_finish (GAsyncResult  *result,
+                                GPtrArray    **diagnostics,
+                                GError       **error)
+{
+  LoadData *ld;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chrono_loader_load_file_async, NULL);
+
+  ld = g_task_get_task_data (G_TASK (result));
+  if (diagnostics != NULL)
+    *diagnostics = g_ptr_array_ref (ld->diagnostics);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

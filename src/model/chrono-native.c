@@ -1,0 +1,1009 @@
+#define G_LOG_DOMAIN "chrono-native"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "chrono-loader-private.h"
+
+/*
+ * The reader of Chronoscope's own format, version 1 (docs/format.md).
+ *
+ * Required members: the top level needs "chronoscope" (1); a lane needs
+ * id and title; a category id and title; an event id, lane, title and
+ * start; a link url; a relation event; a series id, lane, title and
+ * points; an era title, start and end.  Ids, titles, tags and urls must
+ * not be empty.  Everything else is optional; members whose names start
+ * with "x-" are extensions and ignored; any other member is an error.
+ *
+ * Every problem is collected (up to CHRONO_LOADER_MAX_ERRORS) with the
+ * JSON path of the member at fault.  An item with errors is still handed
+ * to the builder, with stand-ins for what was wrong, so that references
+ * to it do not turn into more, misleading errors.
+ */
+
+#define CHECK_EVERY 4096
+
+typedef struct
+{
+  ChronoReadContext     *ctx;
+  ChronoDocumentBuilder *builder;
+  gboolean               stopped;   /* too many errors */
+  /* Scratch for one event, reused. */
+  GPtrArray             *tags;
+  GArray                *links;
+  GPtrArray             *related;
+  GPtrArray             *related_labels;
+  GArray                *points;
+} Reader;
+
+ChronoDiagnostic *
+_chrono_read_context_error (ChronoReadContext *ctx,
+                            ChronoErrorCode    code,
+                            const char        *path,
+                            gssize             decoded_offset,
+                            const char        *hint,
+                            const char        *message)
+{
+  ChronoPos nowhere = { 0, 0 };
+  ChronoDiagnostic *d;
+
+  d = chrono_diagnostic_new (code, FALSE, nowhere, path, hint, "%s", message);
+  g_ptr_array_add (ctx->diagnostics, d);
+  ctx->n_errors++;
+
+  if (decoded_offset >= 0)
+    {
+      if (ctx->string_offsets == NULL)
+        ctx->string_offsets = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (ctx->string_offsets, d, GSIZE_TO_POINTER ((gsize) decoded_offset + 1));
+    }
+
+  return d;
+}
+
+static void G_GNUC_PRINTF (5, 6)
+error_at (Reader          *r,
+          ChronoErrorCode  code,
+          const char      *path,
+          const char      *hint,
+          const char      *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (r->stopped)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  _chrono_read_context_error (r->ctx, code, path, -1, hint, message);
+  if (r->ctx->n_errors >= CHRONO_LOADER_MAX_ERRORS)
+    r->stopped = TRUE;
+}
+
+/* Optimal string alignment distance, for "did you mean". */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  guint la = strlen (a), lb = strlen (b);
+  guint d[33][33];
+
+  if (la > 32 || lb > 32)
+    return G_MAXUINT;
+
+  for (guint i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (guint j = 0; j <= lb; j++)
+    d[0][j] = j;
+
+  for (guint i = 1; i <= la; i++)
+    for (guint j = 1; j <= lb; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+        guint v = MIN (MIN (d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          v = MIN (v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+      }
+
+  return d[la][lb];
+}
+
+const char *
+_chrono_suggest (const char         *name,
+                 const char * const *candidates)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  guint len = strlen (name);
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      guint dist = edit_distance (name, candidates[i]);
+
+      if (dist < best_distance)
+        {
+          best_distance = dist;
+          best = candidates[i];
+        }
+    }
+
+  /* Close enough to be a typo, not a different word. */
+  if (best != NULL && best_distance <= 2 && best_distance < MAX (len, 2) / 2 + 1)
+    return best;
+
+  return NULL;
+}
+
+static const char *
+type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("a boolean");
+        case G_TYPE_INT64:
+          return _("an integer");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static inline gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static inline gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static char *
+join_path (const char *base,
+           const char *member)
+{
+  if (base == NULL || base[0] == '\0')
+    return g_strdup (member);
+  return g_strconcat (base, ".", member, NULL);
+}
+
+static void
+type_error (Reader     *r,
+            const char *path,
+            const char *expected,
+            JsonNode   *node)
+{
+  error_at (r, CHRONO_ERROR_TYPE, path, NULL,
+            /* Translators: "events[2].importance must be an integer from 1 to 5, not a string" */
+            _("%s must be %s, not %s"), path, expected, type_name (node));
+}
+
+/*
+ * Collects the members of the object @node named in @names into @out
+ * (parallel to @names), reporting unknown and missing ones.  @required has
+ * bit i set when names[i] is required.  @what names the item in messages
+ * ("an event").  Returns FALSE when @node is not an object.
+ */
+static gboolean
+collect (Reader             *r,
+         JsonNode           *node,
+         const char         *path,
+         const char         *what,
+         const char * const *names,
+         guint               required,
+         JsonNode          **out)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  guint n_names = g_strv_length ((char **) names);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *expected = g_strdup_printf (_("%s (an object)"), what);
+
+      type_error (r, path, expected, node);
+      return FALSE;
+    }
+
+  memset (out, 0, sizeof (JsonNode *) * n_names);
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      guint i;
+
+      for (i = 0; i < n_names; i++)
+        if (strcmp (name, names[i]) == 0)
+          break;
+
+      if (i < n_names)
+        out[i] = value;
+      else if (!g_str_has_prefix (name, "x-"))
+        {
+          g_autofree char *member_path = join_path (path, name);
+          g_autofree char *hint = NULL;
+          const char *suggestion = _chrono_suggest (name, names);
+
+          if (suggestion != NULL)
+            hint = g_strdup_printf (_("did you mean “%s”?"), suggestion);
+          else
+            {
+              g_autofree char *list = g_strjoinv (", ", (char **) names);
+
+              hint = g_strdup_printf (_("known members: %s; names starting with “x-” are ignored"), list);
+            }
+
+          if (path == NULL || path[0] == '\0')
+            error_at (r, CHRONO_ERROR_UNKNOWN_MEMBER, member_path, hint,
+                      _("unknown member “%s” at the top level"), name);
+          else
+            error_at (r, CHRONO_ERROR_UNKNOWN_MEMBER, member_path, hint,
+                      _("unknown member “%s” in %s"), name, path);
+        }
+    }
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if ((required & (1u << i)) && out[i] == NULL)
+        {
+          g_autoptr(GString) needed = g_string_new (NULL);
+          g_autofree char *hint = NULL;
+
+          for (guint j = 0; j < n_names; j++)
+            if (required & (1u << j))
+              g_string_append_printf (needed, "%s%s", needed->len ? ", " : "", names[j]);
+          hint = g_strdup_printf (_("%s needs %s"), what, needed->str);
+
+          if (path != NULL && path[0] != '\0')
+            error_at (r, CHRONO_ERROR_MISSING_MEMBER, path, hint,
+                      _("%s has no “%s”"), path, names[i]);
+          else
+            error_at (r, CHRONO_ERROR_MISSING_MEMBER, "", hint,
+                      _("the member “%s” is missing"), names[i]);
+        }
+    }
+
+  return TRUE;
+}
+
+/* A string member; @nonempty refuses "". */
+static const char *
+get_string (Reader     *r,
+            JsonNode   *node,
+            const char *base,
+            const char *member,
+            gboolean    nonempty)
+{
+  const char *s;
+
+  if (node == NULL)
+    return NULL;
+
+  if (!is_string (node))
+    {
+      g_autofree char *path = join_path (base, member);
+
+      type_error (r, path, _("a string"), node);
+      return NULL;
+    }
+
+  s = json_node_get_string (node);
+  if (nonempty && s[0] == '\0')
+    {
+      g_autofree char *path = join_path (base, member);
+
+      error_at (r, CHRONO_ERROR_VALUE, path, NULL, _("%s must not be empty"), path);
+      return NULL;
+    }
+
+  return s;
+}
+
+/* A date member at @path; on failure *out is a stand-in (1970). */
+static gboolean
+get_date (Reader     *r,
+          JsonNode   *node,
+          const char *path,
+          gboolean    allow_open,
+          ChronoDate *out)
+{
+  g_autoptr(GError) error = NULL;
+  gsize offset = 0;
+
+  chrono_date_init_civil (out, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!is_string (node))
+    {
+      type_error (r, path,
+                  allow_open ? _("a date string such as \"2015-12\" or \"..\"")
+                             : _("a date string such as \"2015-12\""),
+                  node);
+      return FALSE;
+    }
+
+  if (!chrono_date_parse (json_node_get_string (node), allow_open, out, &offset, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("bad date in %s: %s"), path, error->message);
+
+      chrono_date_init_civil (out, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+      if (!r->stopped)
+        {
+          _chrono_read_context_error (r->ctx, CHRONO_ERROR_DATE, path, (gssize) offset,
+                                      _("dates are written YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm"),
+                                      message);
+          if (r->ctx->n_errors >= CHRONO_LOADER_MAX_ERRORS)
+            r->stopped = TRUE;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_color (Reader     *r,
+           JsonNode   *node,
+           const char *base,
+           guint32    *out)
+{
+  g_autofree char *path = NULL;
+  const char *s;
+  guint32 v = 0;
+
+  *out = 0;
+  if (node == NULL)
+    return FALSE;
+
+  path = join_path (base, "color");
+  if (!is_string (node))
+    {
+      type_error (r, path, _("a colour string such as \"#3584e4\""), node);
+      return FALSE;
+    }
+
+  s = json_node_get_string (node);
+  if (strlen (s) != 7 || s[0] != '#')
+    goto bad;
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (s[i]))
+        goto bad;
+      v = (v << 4) | (guint32) g_ascii_xdigit_value (s[i]);
+    }
+  *out = v;
+  return TRUE;
+
+bad:
+  error_at (r, CHRONO_ERROR_VALUE, path, _("write colours as #rrggbb, for example #3584e4"),
+            _("“%s” is not a colour"), s);
+  return FALSE;
+}
+
+/* The array member @node at @path, or NULL with a type error. */
+static JsonArray *
+get_array (Reader     *r,
+           JsonNode   *node,
+           const char *path,
+           const char *expected)
+{
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      type_error (r, path, expected, node);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static const char * const lane_kinds[] = {
+  "person", "company", "organization", "product", "topic", "other", NULL
+};
+
+enum { LANE_ID, LANE_TITLE, LANE_KIND, LANE_COLOR, LANE_DESCRIPTION, N_LANE };
+static const char * const lane_members[] = { "id", "title", "kind", "color", "description", NULL };
+
+static void
+read_lanes (Reader    *r,
+            JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  ChronoPos nowhere = { 0, 0 };
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("lanes[%u]", i);
+      JsonNode *m[N_LANE];
+      ChronoLane lane = { 0 };
+
+      if (!collect (r, json_array_get_element (array, i), path, _("a lane"),
+                    lane_members, (1 << LANE_ID) | (1 << LANE_TITLE), m))
+        continue;
+
+      lane.id = get_string (r, m[LANE_ID], path, "id", TRUE);
+      lane.title = get_string (r, m[LANE_TITLE], path, "title", TRUE);
+      lane.description = get_string (r, m[LANE_DESCRIPTION], path, "description", FALSE);
+      lane.kind = CHRONO_LANE_OTHER;
+      if (m[LANE_KIND] != NULL)
+        {
+          const char *kind = get_string (r, m[LANE_KIND], path, "kind", FALSE);
+
+          if (kind != NULL)
+            {
+              guint k;
+
+              for (k = 0; lane_kinds[k] != NULL; k++)
+                if (strcmp (kind, lane_kinds[k]) == 0)
+                  break;
+              if (lane_kinds[k] != NULL)
+                lane.kind = (ChronoLaneKind) k;
+              else
+                {
+                  g_autofree char *kind_path = join_path (path, "kind");
+                  const char *suggestion = _chrono_suggest (kind, lane_kinds);
+                  g_autofree char *hint = suggestion
+                    ? g_strdup_printf (_("did you mean “%s”?"), suggestion)
+                    : g_strdup (_("use person, company, organization, product, topic or other"));
+
+                  error_at (r, CHRONO_ERROR_VALUE, kind_path, hint,
+                            _("unknown lane kind “%s”"), kind);
+                }
+            }
+        }
+      lane.has_color = get_color (r, m[LANE_COLOR], path, &lane.color);
+
+      if (lane.id == NULL)
+        continue;
+      if (lane.title == NULL)
+        lane.title = lane.id;
+
+      chrono_document_builder_add_lane (r->builder, &lane, path, nowhere);
+    }
+}
+
+enum { CAT_ID, CAT_TITLE, CAT_COLOR, N_CAT };
+static const char * const category_members[] = { "id", "title", "color", NULL };
+
+static void
+read_categories (Reader    *r,
+                 JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  ChronoPos nowhere = { 0, 0 };
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("categories[%u]", i);
+      JsonNode *m[N_CAT];
+      ChronoCategory category = { 0 };
+
+      if (!collect (r, json_array_get_element (array, i), path, _("a category"),
+                    category_members, (1 << CAT_ID) | (1 << CAT_TITLE), m))
+        continue;
+
+      category.id = get_string (r, m[CAT_ID], path, "id", TRUE);
+      category.title = get_string (r, m[CAT_TITLE], path, "title", TRUE);
+      category.has_color = get_color (r, m[CAT_COLOR], path, &category.color);
+
+      if (category.id == NULL)
+        continue;
+      if (category.title == NULL)
+        category.title = category.id;
+
+      chrono_document_builder_add_category (r->builder, &category, path, nowhere);
+    }
+}
+
+enum { LINK_URL, LINK_TITLE, N_LINK };
+static const char * const link_members[] = { "url", "title", NULL };
+enum { REL_EVENT, REL_LABEL, N_REL };
+static const char * const relation_members[] = { "event", "label", NULL };
+
+enum
+{
+  EV_ID, EV_LANE, EV_TITLE, EV_START, EV_END, EV_CATEGORY, EV_IMPORTANCE,
+  EV_DESCRIPTION, EV_TAGS, EV_LINKS, EV_RELATED, N_EV
+};
+static const char * const event_members[] = {
+  "id", "lane", "title", "start", "end", "category", "importance",
+  "description", "tags", "links", "related", NULL
+};
+
+static void
+read_tags (Reader     *r,
+           JsonNode   *node,
+           const char *base)
+{
+  g_autofree char *path = join_path (base, "tags");
+  JsonArray *array = get_array (r, node, path, _("an array of strings"));
+  guint n;
+
+  g_ptr_array_set_size (r->tags, 0);
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  for (guint j = 0; j < n; j++)
+    {
+      JsonNode *tag = json_array_get_element (array, j);
+      g_autofree char *tag_path = g_strdup_printf ("%s[%u]", path, j);
+
+      if (!is_string (tag))
+        type_error (r, tag_path, _("a string"), tag);
+      else if (json_node_get_string (tag)[0] == '\0')
+        error_at (r, CHRONO_ERROR_VALUE, tag_path, NULL, _("%s must not be empty"), tag_path);
+      else
+        g_ptr_array_add (r->tags, (gpointer) json_node_get_string (tag));
+    }
+}
+
+static void
+read_links (Reader     *r,
+            JsonNode   *node,
+            const char *base)
+{
+  g_autofree char *path = join_path (base, "links");
+  JsonArray *array = get_array (r, node, path, _("an array of links"));
+  guint n;
+
+  g_array_set_size (r->links, 0);
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree char *link_path = g_strdup_printf ("%s[%u]", path, j);
+      JsonNode *m[N_LINK];
+      ChronoLink link;
+
+      if (!collect (r, json_array_get_element (array, j), link_path, _("a link"),
+                    link_members, 1 << LINK_URL, m))
+        continue;
+      link.url = get_string (r, m[LINK_URL], link_path, "url", TRUE);
+      link.title = get_string (r, m[LINK_TITLE], link_path, "title", FALSE);
+      if (link.url != NULL)
+        g_array_append_val (r->links, link);
+    }
+}
+
+static void
+read_related (Reader     *r,
+              JsonNode   *node,
+              const char *base)
+{
+  g_autofree char *path = join_path (base, "related");
+  JsonArray *array = get_array (r, node, path, _("an array of relations"));
+  guint n;
+
+  g_ptr_array_set_size (r->related, 0);
+  g_ptr_array_set_size (r->related_labels, 0);
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree char *rel_path = g_strdup_printf ("%s[%u]", path, j);
+      JsonNode *m[N_REL];
+      const char *event, *label;
+
+      if (!collect (r, json_array_get_element (array, j), rel_path, _("a relation"),
+                    relation_members, 1 << REL_EVENT, m))
+        continue;
+      event = get_string (r, m[REL_EVENT], rel_path, "event", TRUE);
+      label = get_string (r, m[REL_LABEL], rel_path, "label", FALSE);
+      if (event != NULL)
+        {
+          g_ptr_array_add (r->related, (gpointer) event);
+          g_ptr_array_add (r->related_labels, (gpointer) label);
+        }
+    }
+}
+
+static void
+read_event (Reader     *r,
+            JsonNode   *node,
+            const char *path)
+{
+  JsonNode *m[N_EV];
+  ChronoEventDraft draft = { 0 };
+  guint errors_before = r->ctx->n_errors;
+
+  if (!collect (r, node, path, _("an event"), event_members,
+                (1 << EV_ID) | (1 << EV_LANE) | (1 << EV_TITLE) | (1 << EV_START), m))
+    return;
+
+  draft.path = path;
+  draft.id = get_string (r, m[EV_ID], path, "id", TRUE);
+  draft.lane = get_string (r, m[EV_LANE], path, "lane", TRUE);
+  draft.title = get_string (r, m[EV_TITLE], path, "title", TRUE);
+  draft.description = get_string (r, m[EV_DESCRIPTION], path, "description", FALSE);
+  draft.category = get_string (r, m[EV_CATEGORY], path, "category", TRUE);
+
+  if (m[EV_START] != NULL)
+    {
+      g_autofree char *start_path = join_path (path, "start");
+
+      get_date (r, m[EV_START], start_path, FALSE, &draft.start);
+    }
+  else
+    chrono_date_init_civil (&draft.start, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+
+  if (m[EV_END] != NULL)
+    {
+      g_autofree char *end_path = join_path (path, "end");
+
+      if (!get_date (r, m[EV_END], end_path, TRUE, &draft.end))
+        memset (&draft.end, 0, sizeof draft.end);
+    }
+
+  if (m[EV_IMPORTANCE] != NULL)
+    {
+      JsonNode *imp = m[EV_IMPORTANCE];
+      g_autofree char *imp_path = join_path (path, "importance");
+      double v = is_number (imp) ? json_node_get_double (imp) : 0;
+
+      if (!is_number (imp) || v != floor (v))
+        type_error (r, imp_path, _("an integer from 1 to 5"), imp);
+      else if (v < 1 || v > 5)
+        error_at (r, CHRONO_ERROR_VALUE, imp_path, _("use 1 (minor) to 5 (major)"),
+                  _("%s must be an integer from 1 to 5, not %g"), imp_path, v);
+      else
+        draft.importance = (int) v;
+    }
+
+  read_tags (r, m[EV_TAGS], path);
+  if (r->tags->len > 0)
+    {
+      g_ptr_array_add (r->tags, NULL);
+      draft.tags = (const char * const *) r->tags->pdata;
+    }
+
+  read_links (r, m[EV_LINKS], path);
+  draft.links = (const ChronoLink *) (gpointer) r->links->data;
+  draft.n_links = r->links->len;
+
+  read_related (r, m[EV_RELATED], path);
+  if (r->related->len > 0)
+    {
+      g_ptr_array_add (r->related, NULL);
+      g_ptr_array_add (r->related_labels, NULL);
+      draft.related = (const char * const *) r->related->pdata;
+      draft.related_labels = (const char * const *) r->related_labels->pdata;
+    }
+
+  /* Stand-ins keep a broken event referable without more errors. */
+  if (r->ctx->n_errors > errors_before && draft.title == NULL)
+    draft.title = draft.id != NULL ? draft.id : "?";
+
+  chrono_document_builder_add_event (r->builder, &draft);
+}
+
+static void
+report_progress (Reader *r,
+                 double  fraction)
+{
+  ChronoReadContext *ctx = r->ctx;
+
+  if (ctx->progress != NULL)
+    ctx->progress (ctx->progress_from + (ctx->progress_to - ctx->progress_from) * fraction,
+                   ctx->progress_data);
+}
+
+static gboolean
+read_events (Reader     *r,
+             JsonArray  *array,
+             GError    **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      if (i % CHECK_EVERY == 0 && i > 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (r->ctx->cancellable, error))
+            return FALSE;
+          report_progress (r, 0.1 + 0.8 * i / n);
+        }
+
+      g_string_printf (path, "events[%u]", i);
+      read_event (r, json_array_get_element (array, i), path->str);
+    }
+
+  return TRUE;
+}
+
+enum { SER_ID, SER_LANE, SER_TITLE, SER_POINTS, SER_UNIT, SER_STYLE, SER_COLOR, N_SER };
+static const char * const series_members[] = { "id", "lane", "title", "points", "unit", "style", "color", NULL };
+
+static void
+read_points (Reader     *r,
+             JsonNode   *node,
+             const char *base)
+{
+  g_autofree char *path = join_path (base, "points");
+  JsonArray *array = get_array (r, node, path, _("an array of [date, value] pairs"));
+  guint n;
+
+  g_array_set_size (r->points, 0);
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  for (guint j = 0; j < n && !r->stopped; j++)
+    {
+      g_autofree char *point_path = g_strdup_printf ("%s[%u]", path, j);
+      JsonNode *pn = json_array_get_element (array, j);
+      JsonArray *pair;
+      ChronoSeriesPoint point;
+
+      if (!JSON_NODE_HOLDS_ARRAY (pn))
+        {
+          type_error (r, point_path, _("a [date, value] pair"), pn);
+          continue;
+        }
+      pair = json_node_get_array (pn);
+      if (json_array_get_length (pair) != 2)
+        {
+          error_at (r, CHRONO_ERROR_VALUE, point_path, _("write a point as [\"2025-12\", 9]"),
+                    _("%s must be a [date, value] pair, not %u values"), point_path,
+                    json_array_get_length (pair));
+          continue;
+        }
+      {
+        g_autofree char *date_path = g_strdup_printf ("%s[0]", point_path);
+        g_autofree char *value_path = g_strdup_printf ("%s[1]", point_path);
+        JsonNode *value = json_array_get_element (pair, 1);
+        gboolean ok = get_date (r, json_array_get_element (pair, 0), date_path, FALSE, &point.date);
+
+        if (!is_number (value))
+          {
+            type_error (r, value_path, _("a number"), value);
+            ok = FALSE;
+          }
+        else
+          point.value = json_node_get_double (value);
+
+        if (ok)
+          g_array_append_val (r->points, point);
+      }
+    }
+}
+
+static void
+read_series (Reader    *r,
+             JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  ChronoPos nowhere = { 0, 0 };
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("series[%u]", i);
+      JsonNode *m[N_SER];
+      ChronoSeries series = { 0 };
+      const char *lane;
+
+      if (!collect (r, json_array_get_element (array, i), path, _("a series"), series_members,
+                    (1 << SER_ID) | (1 << SER_LANE) | (1 << SER_TITLE) | (1 << SER_POINTS), m))
+        continue;
+
+      series.id = get_string (r, m[SER_ID], path, "id", TRUE);
+      lane = get_string (r, m[SER_LANE], path, "lane", TRUE);
+      series.title = get_string (r, m[SER_TITLE], path, "title", TRUE);
+      series.unit = get_string (r, m[SER_UNIT], path, "unit", FALSE);
+      series.has_color = get_color (r, m[SER_COLOR], path, &series.color);
+      series.style = CHRONO_SERIES_LINE;
+      if (m[SER_STYLE] != NULL)
+        {
+          const char *style = get_string (r, m[SER_STYLE], path, "style", FALSE);
+
+          if (g_strcmp0 (style, "step") == 0)
+            series.style = CHRONO_SERIES_STEP;
+          else if (style != NULL && strcmp (style, "line") != 0)
+            {
+              g_autofree char *style_path = join_path (path, "style");
+
+              error_at (r, CHRONO_ERROR_VALUE, style_path, _("use “line” or “step”"),
+                        _("unknown series style “%s”"), style);
+            }
+        }
+
+      read_points (r, m[SER_POINTS], path);
+      series.points = (const ChronoSeriesPoint *) (gpointer) r->points->data;
+      series.n_points = r->points->len;
+
+      if (series.title == NULL)
+        series.title = series.id != NULL ? series.id : "?";
+
+      chrono_document_builder_add_series (r->builder, &series, lane, path, nowhere);
+    }
+}
+
+enum { ERA_TITLE, ERA_START, ERA_END, ERA_COLOR, N_ERA };
+static const char * const era_members[] = { "title", "start", "end", "color", NULL };
+
+static void
+read_eras (Reader    *r,
+           JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  ChronoPos nowhere = { 0, 0 };
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("eras[%u]", i);
+      g_autofree char *start_path = NULL;
+      g_autofree char *end_path = NULL;
+      JsonNode *m[N_ERA];
+      ChronoEra era = { 0 };
+      gboolean ok;
+
+      if (!collect (r, json_array_get_element (array, i), path, _("an era"), era_members,
+                    (1 << ERA_TITLE) | (1 << ERA_START) | (1 << ERA_END), m))
+        continue;
+
+      start_path = join_path (path, "start");
+      end_path = join_path (path, "end");
+      era.title = get_string (r, m[ERA_TITLE], path, "title", TRUE);
+      ok = get_date (r, m[ERA_START], start_path, FALSE, &era.start);
+      ok &= get_date (r, m[ERA_END], end_path, TRUE, &era.end);
+      era.has_color = get_color (r, m[ERA_COLOR], path, &era.color);
+
+      if (!ok || era.title == NULL)
+        continue;
+
+      chrono_document_builder_add_era (r->builder, &era, path, nowhere);
+    }
+}
+
+static void
+read_story (Reader    *r,
+            JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  ChronoPos nowhere = { 0, 0 };
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("story[%u]", i);
+      JsonNode *step = json_array_get_element (array, i);
+
+      if (!is_string (step))
+        type_error (r, path, _("an event id (a string)"), step);
+      else
+        chrono_document_builder_add_story_step (r->builder, json_node_get_string (step), path, nowhere);
+    }
+}
+
+enum
+{
+  ROOT_VERSION, ROOT_TITLE, ROOT_DESCRIPTION, ROOT_LANES, ROOT_CATEGORIES,
+  ROOT_EVENTS, ROOT_SERIES, ROOT_ERAS, ROOT_STORY, N_ROOT
+};
+static const char * const root_members[] = {
+  "chronoscope", "title", "description", "lanes", "categories", "events",
+  "series", "eras", "story", NULL
+};
+
+gboolean
+_chrono_native_read (ChronoReadContext      *ctx,
+                     JsonNode               *root,
+                     ChronoDocumentBuilder  *builder,
+                     GError                **error)
+{
+  Reader reader = { ctx, builder, FALSE };
+  Reader *r = &reader;
+  JsonNode *m[N_ROOT];
+  JsonNode *version;
+  JsonArray *array;
+  gboolean ok = TRUE;
+  const char *s;
+
+  g_return_val_if_fail (ctx != NULL, FALSE);
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      error_at (r, CHRONO_ERROR_FORMAT, "", _("a timeline file is a JSON object: {\"chronoscope\": 1, …}"),
+                _("a timeline must be a JSON object, not %s"), type_name (root));
+      return FALSE;
+    }
+
+  if (!collect (r, root, "", _("a timeline"), root_members, 1 << ROOT_VERSION, m))
+    return FALSE;
+
+  version = m[ROOT_VERSION];
+  if (version == NULL)
+    return FALSE;
+  if (!is_number (version))
+    {
+      type_error (r, "chronoscope", _("the format version 1"), version);
+      return FALSE;
+    }
+  if (json_node_get_double (version) != 1.0)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", json_node_get_double (version));
+
+      error_at (r, CHRONO_ERROR_FORMAT, "chronoscope",
+                _("this version of Chronoscope reads format version 1; a newer Chronoscope may read this file"),
+                _("unsupported format version %s"), text);
+      return FALSE;
+    }
+
+  s = get_string (r, m[ROOT_TITLE], "", "title", TRUE);
+  if (s != NULL)
+    chrono_document_builder_set_title (builder, s);
+  s = get_string (r, m[ROOT_DESCRIPTION], "", "description", FALSE);
+  if (s != NULL)
+    chrono_document_builder_set_description (builder, s);
+
+  reader.tags = g_ptr_array_new ();
+  reader.links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  reader.related = g_ptr_array_new ();
+  reader.related_labels = g_ptr_array_new ();
+  reader.points = g_array_new (FALSE, FALSE, sizeof (ChronoSeriesPoint));
+
+  if ((array = get_array (r, m[ROOT_LANES], "lanes", _("an array of lanes"))))
+    read_lanes (r, array);
+  if ((array = get_array (r, m[ROOT_CATEGORIES], "categories", _("an array of categories"))))
+    read_categories (r, array);
+  report_progress (r, 0.1);
+  if ((array = get_array (r, m[ROOT_EVENTS], "events", _("an array of events"))))
+    ok = read_events (r, array, error);
+  if (ok)
+    {
+      if ((array = get_array (r, m[ROOT_SERIES], "series", _("an array of series"))))
+        read_series (r, array);
+      if ((array = get_array (r, m[ROOT_ERAS], "eras", _("an array of eras"))))
+        read_eras (r, array);
+      if ((array = get_array (r, m[ROOT_STORY], "story", _("an array of event ids"))))
+        read_story (r, array);
+      report_progress (r, 1.0);
+    }
+
+  g_ptr_array_unref (reader.tags);
+  g_array_unref (reader.links);
+  g_ptr_array_unref (reader.related);
+  g_ptr_array_unref (reader.related_labels);
+  g_array_unref (reader.points);
+
+  return ok;
+}
