@@ -1026,7 +1026,7 @@ chrono_json_guard_check (const char *data,
   g.length = length;
   g.p = bom;
   g.line = 1;
-  g.line_start = 0;
+  g.line_start = bom; /* the BOM is no column */
   g.frames = g_new0 (Frame, max_depth);
 
   if (length == 0)
@@ -1490,7 +1490,7 @@ chrono_json_guard_locate (const char         *data,
   w.length = length;
   w.p = chrono_json_guard_skip_bom (data, length);
   w.line = 1;
-  w.line_start = 0;
+  w.line_start = w.p;
 
   path = g_string_new (NULL);
   stack = g_array_new (FALSE, FALSE, sizeof (WalkFrame));

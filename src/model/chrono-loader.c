@@ -140,8 +140,16 @@ fill_positions (const char *data,
 
       if (d->pos.line == 0 && d->path != NULL)
         {
+          const char *bracket = strrchr (d->path, '[');
+
           g_ptr_array_add (todo, d);
-          g_ptr_array_add (paths, g_strdup (d->path));
+          /* An unknown related event: point at its "event" member. */
+          if (d->code == CHRONO_ERROR_REFERENCE && bracket != NULL &&
+              g_str_has_suffix (d->path, "]") && bracket - d->path >= 8 &&
+              strncmp (bracket - 8, ".related", 8) == 0)
+            g_ptr_array_add (paths, g_strconcat (d->path, ".event", NULL));
+          else
+            g_ptr_array_add (paths, g_strdup (d->path));
         }
     }
 
@@ -324,7 +332,6 @@ load_data (const char      *data,
   gsize bom = chrono_json_guard_skip_bom (data, length);
   gboolean ok = TRUE;
   gboolean is_json = TRUE;
-  ChronoPos start = { 1, 1 };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -364,7 +371,7 @@ load_data (const char      *data,
       ok = chrono_import_csv (data, length, flags, builder);
 #else
       chrono_document_builder_add_diagnostic (builder,
-        chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, start, NULL,
+        chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, (ChronoPos) { 1, 1 }, NULL,
                                _("save the timeline in Chronoscope’s JSON format"),
                                _("CSV files are not supported yet")));
       ok = FALSE;
@@ -411,7 +418,7 @@ load_data (const char      *data,
           ok = chrono_import_timelinejs (json_parser_get_root (parser), data, length, builder);
 #else
           chrono_document_builder_add_diagnostic (builder,
-            chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, start, NULL,
+            chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, (ChronoPos) { 1, 1 }, NULL,
                                    _("save the timeline in Chronoscope’s JSON format"),
                                    _("TimelineJS files are not supported yet")));
           ok = FALSE;

@@ -227,6 +227,7 @@ collect (Reader             *r,
   const char *name;
   JsonNode *value;
   guint n_names = g_strv_length ((char **) names);
+  guint suggested = 0;  /* bits of names offered as "did you mean" */
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -256,7 +257,12 @@ collect (Reader             *r,
           const char *suggestion = _chrono_suggest (name, names);
 
           if (suggestion != NULL)
-            hint = g_strdup_printf (_("did you mean “%s”?"), suggestion);
+            {
+              hint = g_strdup_printf (_("did you mean “%s”?"), suggestion);
+              for (guint j = 0; j < n_names; j++)
+                if (names[j] == suggestion)
+                  suggested |= 1u << j;
+            }
           else
             {
               g_autofree char *list = g_strjoinv (", ", (char **) names);
@@ -275,7 +281,8 @@ collect (Reader             *r,
 
   for (guint i = 0; i < n_names; i++)
     {
-      if ((required & (1u << i)) && out[i] == NULL)
+      /* A misspelt required member is reported once, as unknown. */
+      if ((required & (1u << i)) && out[i] == NULL && !(suggested & (1u << i)))
         {
           g_autoptr(GString) needed = g_string_new (NULL);
           g_autofree char *hint = NULL;
@@ -289,7 +296,8 @@ collect (Reader             *r,
             error_at (r, CHRONO_ERROR_MISSING_MEMBER, path, hint,
                       _("%s has no “%s”"), path, names[i]);
           else
-            error_at (r, CHRONO_ERROR_MISSING_MEMBER, "", hint,
+            error_at (r, CHRONO_ERROR_MISSING_MEMBER, "",
+                      _("start the file with {\"chronoscope\": 1, …}"),
                       _("the member “%s” is missing"), names[i]);
         }
     }
