@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-document-builder.h"
+#include "chrono-import.h"
 #include "chrono-loader.h"
 
 G_BEGIN_DECLS
@@ -81,16 +82,6 @@ void _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
                                  char                 **description,
                                  GArray                *links,
                                  GPtrArray             *strings);
-
-/* Also declared in chrono-import.h, which the loader includes. */
-gboolean chrono_import_timelinejs (JsonNode              *root,
-                                   const char            *data,
-                                   gsize                  length,
-                                   ChronoDocumentBuilder *builder);
-gboolean chrono_import_csv        (const char            *data,
-                                   gsize                  length,
-                                   ChronoLoadFlags        flags,
-                                   ChronoDocumentBuilder *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoImporter, _chrono_importer_free)
 
