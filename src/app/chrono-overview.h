@@ -1,0 +1,24 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chrono-session.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ChronoOverview:
+ *
+ * A strip under the timeline: the density of the whole filtered document
+ * with the visible window drawn on it.  Clicking or dragging moves the
+ * view.  CSS name "overview".
+ */
+#define CHRONO_TYPE_OVERVIEW (chrono_overview_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoOverview, chrono_overview, CHRONO, OVERVIEW, GtkWidget)
+
+GtkWidget *chrono_overview_new         (void);
+/* Shows @session (NULL allowed); the overview holds a reference. */
+void       chrono_overview_set_session (ChronoOverview *self,
+                                        ChronoSession  *session);
+
+G_END_DECLS

@@ -1,0 +1,1233 @@
+#define G_LOG_DOMAIN "chrono-timeline-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chrono-layout.h"
+#include "chrono-renderer.h"
+#include "chrono-timeline-view.h"
+
+#define ZOOM_STEP 2.0
+#define ANIMATION_MS 350
+#define KINETIC_FRICTION 4.0     /* per second, exponential */
+#define KINETIC_MIN_SPEED 30.0   /* pixels per second */
+#define WHEEL_PIXELS 48.0
+#define MAX_EXPAND_COUNT 60
+
+struct _ChronoTimelineView
+{
+  GtkWidget          parent_instance;
+
+  ChronoSession     *session;
+  ChronoFilter      *filter;
+  ChronoScene       *scene;
+  ChronoLayoutCache *cache;
+  PangoContext      *measure_context;
+  GArray            *expanded_lanes;
+  ChronoStyle        style;
+
+  double             scroll_y;
+  int                hovered;
+  double             pointer_x;
+  double             pointer_y;
+
+  /* Animation of the visible span. */
+  guint              animation_id;
+  gint64             animation_begin;
+  double             animation_duration;
+  double             from_centre;
+  double             from_span;
+  double             to_centre;
+  double             to_span;
+
+  /* Dragging and kinetic panning. */
+  double             drag_start;
+  double             drag_end;
+  double             drag_scroll_y;
+  double             drag_last_x;
+  gint64             drag_last_time;
+  double             velocity;
+  guint              kinetic_id;
+  gint64             kinetic_last_time;
+
+  /* Pinch. */
+  double             zoom_start;
+  double             zoom_end;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+invalidate (ChronoTimelineView *self)
+{
+  g_clear_pointer (&self->scene, chrono_scene_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static ChronoDocument *
+get_document (ChronoTimelineView *self)
+{
+  return self->session ? chrono_session_get_document (self->session) : NULL;
+}
+
+static char *
+format_time (double   time,
+             double   span)
+{
+  ChronoDate date = { 0 };
+  gint64 year;
+  int month, day;
+
+  chrono_time_to_civil ((gint64) floor (time), &year, &month, &day, NULL, NULL, NULL, NULL);
+  if (span > 5.0 * CHRONO_SECONDS_PER_YEAR)
+    chrono_date_init_civil (&date, year, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+  else if (span > 60.0 * CHRONO_SECONDS_PER_DAY)
+    chrono_date_init_civil (&date, year, month, 1, 0, 0, 0, CHRONO_PRECISION_MONTH);
+  else
+    chrono_date_init_civil (&date, year, month, day, 0, 0, 0, CHRONO_PRECISION_DAY);
+
+  return chrono_date_format (&date);
+}
+
+static void
+update_accessible_label (ChronoTimelineView *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *label = NULL;
+  const ChronoEvent *event;
+  double start, end;
+
+  if (self->session == NULL || get_document (self) == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline, empty"),
+                                      -1);
+      return;
+    }
+
+  chrono_session_get_visible (self->session, &start, &end);
+  from = format_time (start, end - start);
+  to = format_time (end, end - start);
+  event = chrono_session_get_selected_event (self->session);
+
+  if (event != NULL)
+    {
+      g_autofree char *dates = chrono_date_format_range (&event->start, &event->end);
+
+      /* Translators: the timeline's accessible label: range, then the selected event and its dates */
+      label = g_strdup_printf (_("Timeline from %s to %s; selected: %s, %s"), from, to, event->title, dates);
+    }
+  else
+    /* Translators: the timeline's accessible label */
+    label = g_strdup_printf (_("Timeline from %s to %s"), from, to);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_view_changed (ChronoTimelineView *self)
+{
+  update_accessible_label (self);
+  invalidate (self);
+}
+
+static void
+on_document_changed (ChronoTimelineView *self)
+{
+  self->hovered = -1;
+  self->scroll_y = 0;
+  g_array_set_size (self->expanded_lanes, 0);
+  on_view_changed (self);
+}
+
+static void
+stop_motion (ChronoTimelineView *self)
+{
+  if (self->animation_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->animation_id);
+      self->animation_id = 0;
+    }
+  if (self->kinetic_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_id);
+      self->kinetic_id = 0;
+    }
+}
+
+void
+chrono_timeline_view_set_session (ChronoTimelineView *self,
+                                  ChronoSession      *session)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (!session || CHRONO_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  stop_motion (self);
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (self->filter, self);
+      g_clear_object (&self->filter);
+    }
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->filter = g_object_ref (chrono_session_get_filter (session));
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::start", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::end", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  on_document_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+ChronoSession *
+chrono_timeline_view_get_session (ChronoTimelineView *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->session;
+}
+
+/* Colours come from the theme's CSS, so that light, dark and high
+ * contrast follow the system; the rest of the style is the renderer's. */
+static void
+update_style (ChronoTimelineView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkStyleContext *context;
+  GdkRGBA rgba;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+  if (adw_style_manager_get_dark (manager))
+    chrono_style_init_dark (&self->style, 1);
+  else
+    chrono_style_init_light (&self->style, 1);
+
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &rgba);
+  self->style.foreground = (ChronoColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+  self->style.dim_foreground = (ChronoColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha * 0.7 };
+
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
+    {
+      self->style.background = (ChronoColor) { rgba.red, rgba.green, rgba.blue, 1 };
+      self->style.lane_band[0] = self->style.background;
+      self->style.lane_band[1] = chrono_color_mix (self->style.background, self->style.foreground, 0.035);
+    }
+  if (gtk_style_context_lookup_color (context, "accent_bg_color", &rgba))
+    self->style.selection = (ChronoColor) { rgba.red, rgba.green, rgba.blue, 1 };
+  if (gtk_style_context_lookup_color (context, "headerbar_bg_color", &rgba))
+    self->style.axis_background = (ChronoColor) { rgba.red, rgba.green, rgba.blue, 0.97 };
+
+  if (adw_style_manager_get_high_contrast (manager))
+    {
+      self->style.dim_foreground = self->style.foreground;
+      self->style.lane_separator = chrono_color_with_alpha (self->style.foreground, 0.5);
+      self->style.grid_major = chrono_color_with_alpha (self->style.foreground, 0.3);
+      self->style.grid_minor = chrono_color_with_alpha (self->style.foreground, 0.15);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static ChronoScene *
+ensure_scene (ChronoTimelineView *self)
+{
+  ChronoLayoutParams params;
+  double start, end;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->scene != NULL)
+    {
+      double w, h;
+
+      chrono_scene_get_size (self->scene, &w, &h);
+      if (w == width && h == height)
+        return self->scene;
+      g_clear_pointer (&self->scene, chrono_scene_unref);
+    }
+
+  if (width <= 0 || height <= 0)
+    return NULL;
+
+  update_style (self);
+
+  if (self->session != NULL)
+    chrono_session_get_visible (self->session, &start, &end);
+  else
+    start = 0, end = CHRONO_SECONDS_PER_YEAR;
+
+  chrono_layout_params_init (&params, &self->style, start, end, width, height);
+  params.document = get_document (self);
+  params.filter = self->filter;
+  params.scroll_y = self->scroll_y;
+  params.expanded_lanes = (const guint *) (gpointer) self->expanded_lanes->data;
+  params.n_expanded_lanes = self->expanded_lanes->len;
+  params.selected = self->session ? chrono_session_get_selected (self->session) : -1;
+  params.hovered = self->hovered;
+  params.context = self->measure_context;
+  params.cache = self->cache;
+
+  self->scene = chrono_layout_build (&params);
+
+  /* Keep the vertical scroll within the lanes. */
+  {
+    double axis = chrono_scene_get_axis_height (self->scene);
+    double max_scroll = MAX (0, chrono_scene_get_content_height (self->scene) - (height - axis) + 24);
+
+    if (self->scroll_y > max_scroll)
+      {
+        self->scroll_y = max_scroll;
+        g_clear_pointer (&self->scene, chrono_scene_unref);
+        return ensure_scene (self);
+      }
+  }
+
+  return self->scene;
+}
+
+static void
+chrono_timeline_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  ChronoScene *scene = ensure_scene (self);
+  cairo_t *cr;
+
+  if (scene == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  chrono_renderer_draw (cr, scene, &self->style);
+  cairo_destroy (cr);
+}
+
+static void
+set_visible_span (ChronoTimelineView *self,
+                  double              start,
+                  double              end)
+{
+  if (self->session != NULL)
+    chrono_session_set_visible (self->session, start, end);
+}
+
+static double
+ease_out_cubic (double t)
+{
+  double p = t - 1;
+
+  return p * p * p + 1;
+}
+
+static gboolean
+animation_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t, eased, centre, span;
+
+  if (self->animation_begin == 0)
+    self->animation_begin = now;
+
+  t = (now - self->animation_begin) / (self->animation_duration * 1000.0);
+  t = CLAMP (t, 0, 1);
+  eased = ease_out_cubic (t);
+
+  /* Zoom geometrically so that the motion looks even at every scale. */
+  centre = self->from_centre + (self->to_centre - self->from_centre) * eased;
+  span = self->from_span * pow (self->to_span / self->from_span, eased);
+  set_visible_span (self, centre - span / 2, centre + span / 2);
+
+  if (t >= 1)
+    {
+      self->animation_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+chrono_timeline_view_animate_to (ChronoTimelineView *self,
+                                 double              start,
+                                 double              end,
+                                 guint               duration_ms)
+{
+  double from_start, from_end;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  stop_motion (self);
+
+  if (duration_ms == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      set_visible_span (self, start, end);
+      return;
+    }
+
+  chrono_session_get_visible (self->session, &from_start, &from_end);
+  self->from_centre = (from_start + from_end) / 2;
+  self->from_span = MAX (from_end - from_start, 1e-3);
+  self->to_centre = (start + end) / 2;
+  self->to_span = MAX (end - start, 1e-3);
+  self->animation_duration = duration_ms;
+  self->animation_begin = 0;
+  self->animation_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
+}
+
+/* The span the view is going to: the animation's target if one runs. */
+static void
+get_target_span (ChronoTimelineView *self,
+                 double             *start,
+                 double             *end)
+{
+  if (self->animation_id != 0)
+    {
+      *start = self->to_centre - self->to_span / 2;
+      *end = self->to_centre + self->to_span / 2;
+    }
+  else
+    chrono_session_get_visible (self->session, start, end);
+}
+
+static void
+zoom_animated (ChronoTimelineView *self,
+               double              factor)
+{
+  double start, end, centre, span;
+
+  if (self->session == NULL)
+    return;
+
+  get_target_span (self, &start, &end);
+  centre = (start + end) / 2;
+  span = (end - start) / factor;
+  chrono_timeline_view_animate_to (self, centre - span / 2, centre + span / 2, ANIMATION_MS);
+}
+
+void
+chrono_timeline_view_zoom_in (ChronoTimelineView *self)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  zoom_animated (self, ZOOM_STEP);
+}
+
+void
+chrono_timeline_view_zoom_out (ChronoTimelineView *self)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  zoom_animated (self, 1 / ZOOM_STEP);
+}
+
+void
+chrono_timeline_view_zoom_fit (ChronoTimelineView *self)
+{
+  double start, end;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  chrono_session_get_fit (self->session, &start, &end);
+  chrono_timeline_view_animate_to (self, start, end, ANIMATION_MS + 100);
+}
+
+void
+chrono_timeline_view_zoom_to_event (ChronoTimelineView *self,
+                                    guint               index)
+{
+  ChronoDocument *document;
+  double start, end;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  document = get_document (self);
+  if (document == NULL || index >= chrono_document_get_n_events (document))
+    return;
+
+  chrono_session_set_selected (self->session, index);
+  chrono_session_get_event_frame (self->session, index, &start, &end);
+  chrono_timeline_view_animate_to (self, start, end, ANIMATION_MS + 150);
+}
+
+double
+chrono_timeline_view_get_time_at (ChronoTimelineView *self,
+                                  double              x)
+{
+  ChronoViewport vp;
+  double start, end;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), 0);
+
+  if (self->session == NULL)
+    return 0;
+
+  chrono_session_get_visible (self->session, &start, &end);
+  chrono_viewport_init (&vp, start, end, MAX (1, gtk_widget_get_width (GTK_WIDGET (self))));
+
+  return chrono_viewport_x_to_time (&vp, x);
+}
+
+void
+chrono_timeline_view_zoom_at (ChronoTimelineView *self,
+                              double              factor,
+                              double              x)
+{
+  ChronoViewport vp;
+  double start, end;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  if (self->session == NULL)
+    return;
+
+  stop_motion (self);
+  chrono_session_get_visible (self->session, &start, &end);
+  chrono_viewport_init (&vp, start, end, MAX (1, gtk_widget_get_width (GTK_WIDGET (self))));
+  chrono_viewport_zoom (&vp, factor, x);
+  set_visible_span (self, chrono_viewport_get_start (&vp), chrono_viewport_get_end (&vp));
+}
+
+static void
+pan_pixels (ChronoTimelineView *self,
+            double              dx)
+{
+  double start, end, shift;
+
+  if (self->session == NULL)
+    return;
+
+  chrono_session_get_visible (self->session, &start, &end);
+  shift = dx * (end - start) / MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+  set_visible_span (self, start + shift, end + shift);
+}
+
+static void
+scroll_lanes (ChronoTimelineView *self,
+              double              dy)
+{
+  double scroll = MAX (0, self->scroll_y + dy);
+
+  if (scroll != self->scroll_y)
+    {
+      self->scroll_y = scroll;
+      invalidate (self);
+    }
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           ChronoTimelineView       *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double unit = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? WHEEL_PIXELS : 1;
+
+  if (self->session == NULL)
+    return FALSE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = exp (-dy * (unit > 1 ? 0.25 : 0.01));
+
+      chrono_timeline_view_zoom_at (self, factor, self->pointer_x);
+      return TRUE;
+    }
+
+  stop_motion (self);
+
+  if (state & GDK_SHIFT_MASK)
+    {
+      pan_pixels (self, (dy + dx) * unit);
+      return TRUE;
+    }
+
+  if (dx != 0)
+    pan_pixels (self, dx * unit);
+  if (dy != 0)
+    scroll_lanes (self, dy * unit);
+
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           ChronoTimelineView       *self)
+{
+  const ChronoSceneItem *item = NULL;
+  int hovered;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+
+  if (self->scene != NULL)
+    item = chrono_scene_hit_test (self->scene, x, y);
+
+  hovered = item != NULL ? item->event : -1;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), item != NULL ? "pointer" : NULL);
+
+  if (hovered != self->hovered)
+    {
+      self->hovered = hovered;
+      invalidate (self);
+    }
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          ChronoTimelineView       *self)
+{
+  if (self->hovered != -1)
+    {
+      self->hovered = -1;
+      invalidate (self);
+    }
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
+  const ChronoSceneItem *item;
+  ChronoDocument *document = get_document (self);
+  g_autofree char *markup = NULL;
+
+  if (self->scene == NULL || document == NULL)
+    return FALSE;
+
+  if (keyboard)
+    {
+      int selected = chrono_session_get_selected (self->session);
+
+      item = selected >= 0 ? chrono_scene_find_event (self->scene, selected) : NULL;
+    }
+  else
+    item = chrono_scene_hit_test (self->scene, x, y);
+
+  if (item == NULL)
+    return FALSE;
+
+  if (item->kind == CHRONO_ITEM_CLUSTER)
+    {
+      gboolean expandable = item->count <= MAX_EXPAND_COUNT && !(item->flags & CHRONO_ITEM_EXPANDED);
+
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", item->count),
+                                                item->count);
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", count,
+                                        expandable ? _("Click to show them all") : _("Click to zoom in"));
+    }
+  else
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, item->event);
+      const ChronoLane *lane = chrono_document_get_lane (document, event->lane);
+      g_autofree char *dates = chrono_date_format_range (&event->start, &event->end);
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n<span size='small'>%s</span>",
+                                        event->title, dates, lane->title);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                              (int) item->rect.x, (int) item->rect.y,
+                              MAX (1, (int) item->rect.width), MAX (1, (int) item->rect.height) });
+
+  return TRUE;
+}
+
+static void
+toggle_lane_expanded (ChronoTimelineView *self,
+                      guint               lane)
+{
+  for (guint i = 0; i < self->expanded_lanes->len; i++)
+    if (g_array_index (self->expanded_lanes, guint, i) == lane)
+      {
+        g_array_remove_index (self->expanded_lanes, i);
+        invalidate (self);
+        return;
+      }
+
+  g_array_append_val (self->expanded_lanes, lane);
+  invalidate (self);
+}
+
+static void
+on_click_released (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   ChronoTimelineView *self)
+{
+  const ChronoSceneItem *item;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (self->session == NULL || self->scene == NULL)
+    return;
+
+  item = chrono_scene_hit_test (self->scene, x, y);
+
+  if (item == NULL)
+    {
+      if (n_press == 1)
+        chrono_session_set_selected (self->session, -1);
+      return;
+    }
+
+  if (item->kind == CHRONO_ITEM_CLUSTER)
+    {
+      if (item->count <= MAX_EXPAND_COUNT && !(item->flags & CHRONO_ITEM_EXPANDED))
+        toggle_lane_expanded (self, item->lane);
+      else
+        {
+          double span = MAX ((double) (item->end_time - item->start_time), 60.0);
+
+          chrono_timeline_view_animate_to (self, item->start_time - span * 0.1,
+                                           item->end_time + span * 0.3, ANIMATION_MS);
+        }
+      return;
+    }
+
+  if (n_press >= 2)
+    chrono_timeline_view_zoom_to_event (self, item->event);
+  else
+    chrono_session_set_selected (self->session, item->event);
+}
+
+static void
+on_drag_begin (GtkGestureDrag     *gesture,
+               double              x,
+               double              y,
+               ChronoTimelineView *self)
+{
+  if (self->session == NULL)
+    return;
+
+  stop_motion (self);
+  chrono_session_get_visible (self->session, &self->drag_start, &self->drag_end);
+  self->drag_scroll_y = self->scroll_y;
+  self->drag_last_x = 0;
+  self->drag_last_time = g_get_monotonic_time ();
+  self->velocity = 0;
+}
+
+static void
+on_drag_update (GtkGestureDrag     *gesture,
+                double              offset_x,
+                double              offset_y,
+                ChronoTimelineView *self)
+{
+  double width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+  double shift = -offset_x * (self->drag_end - self->drag_start) / width;
+  gint64 now = g_get_monotonic_time ();
+  double dt = (now - self->drag_last_time) / 1e6;
+
+  if (self->session == NULL)
+    return;
+
+  /* Smoothed velocity for the kinetic fling at the end. */
+  if (dt > 0)
+    {
+      double instant = (offset_x - self->drag_last_x) / dt;
+
+      self->velocity = self->velocity * 0.6 + instant * 0.4;
+      self->drag_last_x = offset_x;
+      self->drag_last_time = now;
+    }
+
+  set_visible_span (self, self->drag_start + shift, self->drag_end + shift);
+
+  if (fabs (offset_y) > 0)
+    {
+      self->scroll_y = MAX (0, self->drag_scroll_y - offset_y);
+      invalidate (self);
+    }
+}
+
+static gboolean
+kinetic_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt;
+
+  if (self->kinetic_last_time == 0)
+    {
+      self->kinetic_last_time = now;
+      return G_SOURCE_CONTINUE;
+    }
+
+  dt = (now - self->kinetic_last_time) / 1e6;
+  self->kinetic_last_time = now;
+
+  pan_pixels (self, -self->velocity * dt);
+  self->velocity *= exp (-KINETIC_FRICTION * dt);
+
+  if (fabs (self->velocity) < KINETIC_MIN_SPEED)
+    {
+      self->kinetic_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_drag_end (GtkGestureDrag     *gesture,
+             double              offset_x,
+             double              offset_y,
+             ChronoTimelineView *self)
+{
+  /* A pause before letting go means no fling. */
+  if (g_get_monotonic_time () - self->drag_last_time > 80000)
+    self->velocity = 0;
+
+  if (fabs (self->velocity) >= KINETIC_MIN_SPEED * 4 && adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      self->kinetic_last_time = 0;
+      self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick, NULL, NULL);
+    }
+}
+
+static void
+on_zoom_begin (GtkGesture         *gesture,
+               GdkEventSequence   *sequence,
+               ChronoTimelineView *self)
+{
+  if (self->session == NULL)
+    return;
+
+  stop_motion (self);
+  chrono_session_get_visible (self->session, &self->zoom_start, &self->zoom_end);
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom     *gesture,
+                       double              scale,
+                       ChronoTimelineView *self)
+{
+  ChronoViewport vp;
+  double x, y;
+
+  if (self->session == NULL || scale <= 0)
+    return;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+
+  chrono_viewport_init (&vp, self->zoom_start, self->zoom_end, MAX (1, gtk_widget_get_width (GTK_WIDGET (self))));
+  chrono_viewport_zoom (&vp, scale, x);
+  set_visible_span (self, chrono_viewport_get_start (&vp), chrono_viewport_get_end (&vp));
+}
+
+/* Keeps event @index in view, panning (animated) when it is outside. */
+static void
+reveal_event (ChronoTimelineView *self,
+              guint               index)
+{
+  const ChronoEvent *event = chrono_document_get_event (get_document (self), index);
+  double start, end, span, t;
+
+  chrono_session_get_visible (self->session, &start, &end);
+  span = end - start;
+  t = (double) event->start.time;
+
+  if (t >= start + span * 0.05 && t <= end - span * 0.2)
+    return;
+
+  chrono_timeline_view_animate_to (self, t - span * 0.4, t + span * 0.6, ANIMATION_MS);
+}
+
+static void
+select_step (ChronoTimelineView *self,
+             int                 direction)
+{
+  ChronoDocument *document = get_document (self);
+  const guint8 *mask;
+  guint n_events;
+  int selected;
+  double start, end;
+
+  if (document == NULL)
+    return;
+
+  n_events = chrono_document_get_n_events (document);
+  mask = chrono_filter_get_mask (self->filter, document, NULL);
+  selected = chrono_session_get_selected (self->session);
+  chrono_session_get_visible (self->session, &start, &end);
+
+  if (selected < 0)
+    {
+      /* Start from the first (or last) event in view. */
+      if (direction > 0)
+        {
+          for (guint i = 0; i < n_events; i++)
+            if (mask[i] && (double) chrono_document_get_event (document, i)->end_time >= start)
+              {
+                chrono_session_set_selected (self->session, i);
+                reveal_event (self, i);
+                return;
+              }
+        }
+      else
+        {
+          for (guint i = n_events; i > 0; i--)
+            if (mask[i - 1] && (double) chrono_document_get_event (document, i - 1)->start.time <= end)
+              {
+                chrono_session_set_selected (self->session, i - 1);
+                reveal_event (self, i - 1);
+                return;
+              }
+        }
+      return;
+    }
+
+  for (int i = selected + direction; i >= 0 && i < (int) n_events; i += direction)
+    if (mask[i])
+      {
+        chrono_session_set_selected (self->session, i);
+        reveal_event (self, i);
+        return;
+      }
+}
+
+static void
+lane_step (ChronoTimelineView *self,
+           int                 direction)
+{
+  const ChronoSceneItem *current;
+  const ChronoSceneItem *items;
+  const ChronoSceneItem *best = NULL;
+  guint n_items;
+  int selected;
+  double best_distance = G_MAXDOUBLE;
+  int best_lane = -1;
+
+  if (self->session == NULL || self->scene == NULL)
+    return;
+
+  selected = chrono_session_get_selected (self->session);
+  current = selected >= 0 ? chrono_scene_find_event (self->scene, selected) : NULL;
+  if (current == NULL)
+    {
+      scroll_lanes (self, direction * self->style.row_height * 2);
+      return;
+    }
+
+  /* The nearest event in time in the closest lane above or below. */
+  items = chrono_scene_get_items (self->scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+      double distance;
+
+      if ((item->kind != CHRONO_ITEM_SPAN && item->kind != CHRONO_ITEM_POINT) ||
+          (item->lane - current->lane) * direction <= 0)
+        continue;
+
+      if (best_lane >= 0 && (item->lane - best_lane) * direction > 0)
+        continue;
+
+      distance = fabs (item->bar.x - current->bar.x);
+      if (item->lane != best_lane || distance < best_distance)
+        {
+          best = item;
+          best_lane = item->lane;
+          best_distance = distance;
+        }
+    }
+
+  if (best != NULL)
+    chrono_session_set_selected (self->session, best->event);
+  else
+    scroll_lanes (self, direction * self->style.row_height * 2);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (action_name, "view.zoom-in"))
+    chrono_timeline_view_zoom_in (self);
+  else if (g_str_equal (action_name, "view.zoom-out"))
+    chrono_timeline_view_zoom_out (self);
+  else if (g_str_equal (action_name, "view.zoom-fit"))
+    chrono_timeline_view_zoom_fit (self);
+  else if (g_str_equal (action_name, "view.select-previous"))
+    select_step (self, -1);
+  else if (g_str_equal (action_name, "view.select-next"))
+    select_step (self, 1);
+  else if (g_str_equal (action_name, "view.lane-up"))
+    lane_step (self, -1);
+  else if (g_str_equal (action_name, "view.lane-down"))
+    lane_step (self, 1);
+  else if (g_str_equal (action_name, "view.activate"))
+    {
+      int selected = self->session ? chrono_session_get_selected (self->session) : -1;
+
+      if (selected >= 0)
+        chrono_timeline_view_zoom_to_event (self, selected);
+    }
+}
+
+static void
+chrono_timeline_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  invalidate (CHRONO_TIMELINE_VIEW (widget));
+}
+
+static void
+chrono_timeline_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 480;
+}
+
+static void
+on_style_changed (ChronoTimelineView *self)
+{
+  invalidate (self);
+}
+
+static void
+chrono_timeline_view_dispose (GObject *object)
+{
+  ChronoTimelineView *self = (ChronoTimelineView *) object;
+
+  stop_motion (self);
+  chrono_timeline_view_set_session (self, NULL);
+  g_clear_pointer (&self->scene, chrono_scene_unref);
+
+  G_OBJECT_CLASS (chrono_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+chrono_timeline_view_finalize (GObject *object)
+{
+  ChronoTimelineView *self = (ChronoTimelineView *) object;
+
+  g_clear_pointer (&self->cache, chrono_layout_cache_free);
+  g_clear_object (&self->measure_context);
+  g_clear_pointer (&self->expanded_lanes, g_array_unref);
+
+  G_OBJECT_CLASS (chrono_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+chrono_timeline_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_timeline_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      chrono_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_binding (GtkWidgetClass *widget_class,
+             guint           keyval,
+             GdkModifierType modifiers,
+             const char     *action)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, modifiers, action, NULL);
+}
+
+static void
+chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_timeline_view_dispose;
+  object_class->finalize = chrono_timeline_view_finalize;
+  object_class->get_property = chrono_timeline_view_get_property;
+  object_class->set_property = chrono_timeline_view_set_property;
+
+  widget_class->snapshot = chrono_timeline_view_snapshot;
+  widget_class->measure = chrono_timeline_view_measure;
+  widget_class->size_allocate = chrono_timeline_view_size_allocate;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.select-previous", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.select-next", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.lane-up", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.lane-down", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.activate", NULL, view_action);
+
+  add_binding (widget_class, GDK_KEY_plus, 0, "view.zoom-in");
+  add_binding (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "view.zoom-in");
+  add_binding (widget_class, GDK_KEY_equal, 0, "view.zoom-in");
+  add_binding (widget_class, GDK_KEY_KP_Add, 0, "view.zoom-in");
+  add_binding (widget_class, GDK_KEY_minus, 0, "view.zoom-out");
+  add_binding (widget_class, GDK_KEY_KP_Subtract, 0, "view.zoom-out");
+  add_binding (widget_class, GDK_KEY_0, 0, "view.zoom-fit");
+  add_binding (widget_class, GDK_KEY_KP_0, 0, "view.zoom-fit");
+  add_binding (widget_class, GDK_KEY_Left, 0, "view.select-previous");
+  add_binding (widget_class, GDK_KEY_KP_Left, 0, "view.select-previous");
+  add_binding (widget_class, GDK_KEY_Right, 0, "view.select-next");
+  add_binding (widget_class, GDK_KEY_KP_Right, 0, "view.select-next");
+  add_binding (widget_class, GDK_KEY_Up, 0, "view.lane-up");
+  add_binding (widget_class, GDK_KEY_KP_Up, 0, "view.lane-up");
+  add_binding (widget_class, GDK_KEY_Down, 0, "view.lane-down");
+  add_binding (widget_class, GDK_KEY_KP_Down, 0, "view.lane-down");
+  add_binding (widget_class, GDK_KEY_Return, 0, "view.activate");
+  add_binding (widget_class, GDK_KEY_KP_Enter, 0, "view.activate");
+}
+
+static void
+chrono_timeline_view_init (ChronoTimelineView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->hovered = -1;
+  self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cache = chrono_layout_cache_new ();
+  self->measure_context = chrono_style_create_pango_context ();
+  chrono_style_init_light (&self->style, 1);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+
+  update_accessible_label (self);
+}
+
+/**
+ * chrono_timeline_view_new:
+ *
+ * Returns: (transfer floating): a new timeline view with no session.
+ */
+GtkWidget *
+chrono_timeline_view_new (void)
+{
+  return g_object_new (CHRONO_TYPE_TIMELINE_VIEW, NULL);
+}

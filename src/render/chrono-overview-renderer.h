@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cairo.h>
+
+#include "chrono-document.h"
+#include "chrono-style.h"
+
+G_BEGIN_DECLS
+
+/* Counts the events that pass @mask (NULL: all) into @n_bins equal bins
+ * over [@start, @end) seconds; a span counts in every bin it covers.
+ * @bins receives the counts.  O(events + bins). */
+void chrono_overview_compute_bins (ChronoDocument    *document,
+                                   const guint8      *mask,
+                                   double             start,
+                                   double             end,
+                                   guint              n_bins,
+                                   double            *bins);
+/* Draws the overview strip on @cr at @width × @height pixels: the
+ * density histogram in @bins covering [@range_start, @range_end), a year
+ * axis, and the visible window [@visible_start, @visible_end) as a
+ * highlighted frame. */
+void chrono_overview_draw         (cairo_t           *cr,
+                                   const ChronoStyle *style,
+                                   const double      *bins,
+                                   guint              n_bins,
+                                   double             width,
+                                   double             height,
+                                   double             range_start,
+                                   double             range_end,
+                                   double             visible_start,
+                                   double             visible_end);
+
+G_END_DECLS
