@@ -575,29 +575,16 @@ slugify (const char *title)
   return g_string_free (slug, FALSE);
 }
 
-/* Registers unique ids of one kind in @seen (id -> item index + 1),
- * reporting duplicates. */
 static void
-check_duplicate (ChronoDocumentBuilder *self,
-                 GHashTable            *seen,
-                 const char            *id,
-                 guint                  index,
-                 const char            *path,
-                 ChronoPos              pos,
-                 const ChronoPos       *first_pos,
-                 ItemKind               kind)
+report_duplicate (ChronoDocumentBuilder *self,
+                  ItemKind               kind,
+                  const char            *id,
+                  const char            *path,
+                  ChronoPos              pos,
+                  const ChronoPos       *first_pos)
 {
   g_autofree char *message = NULL;
   g_autofree char *hint = NULL;
-
-  if (id == NULL)
-    return;
-
-  if (!g_hash_table_contains (seen, id))
-    {
-      g_hash_table_insert (seen, (gpointer)id, GUINT_TO_POINTER (index + 1));
-      return;
-    }
 
   switch (kind)
     {
@@ -623,6 +610,30 @@ check_duplicate (ChronoDocumentBuilder *self,
     hint = g_strdup (_("Ids must be unique"));
 
   report (self, CHRONO_ERROR_DUPLICATE_ID, pos, path, ".id", hint, message);
+}
+
+/* Registers unique ids of one kind in @seen (id -> item index + 1),
+ * reporting duplicates. */
+static void
+check_duplicate (ChronoDocumentBuilder *self,
+                 GHashTable            *seen,
+                 const char            *id,
+                 guint                  index,
+                 const char            *path,
+                 ChronoPos              pos,
+                 const ChronoPos       *first_pos,
+                 ItemKind               kind)
+{
+  if (id == NULL)
+    return;
+
+  if (!g_hash_table_contains (seen, id))
+    {
+      g_hash_table_insert (seen, (gpointer)id, GUINT_TO_POINTER (index + 1));
+      return;
+    }
+
+  report_duplicate (self, kind, id, path, pos, first_pos);
 }
 
 static void
@@ -669,52 +680,48 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
     }
 }
 
-/* Gives every event without an id a unique one made from its title, after
- * the explicit ids are known so that a slug never takes one of them. */
+/* Fills the id table in input order.  Events without an id get a unique
+ * one made from their title, after the explicit ids are known so that a
+ * slug never takes one of them. */
 static void
 assign_event_ids (ChronoDocumentBuilder *self,
-                  GHashTable            *event_ids)
+                  guint32               *id_slots,
+                  guint                  id_mask)
 {
+  ChronoEvent *events = (ChronoEvent *)(gpointer)self->events->data;
+
   for (guint i = 0; i < self->events->len; i++)
     {
-      ChronoEvent *event = &g_array_index (self->events, ChronoEvent, i);
       const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, i);
-      const ChronoEvent *first;
+      int first;
 
-      if (event->id == NULL)
+      if (events[i].id == NULL)
         continue;
 
-      if (!g_hash_table_contains (event_ids, event->id))
-        {
-          g_hash_table_insert (event_ids, (gpointer)event->id, GUINT_TO_POINTER (i + 1));
-          continue;
-        }
-
-      first = &g_array_index (self->events, ChronoEvent,
-                              GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, event->id)) - 1);
-      check_duplicate (self, event_ids, event->id, i, pending->path, pending->pos,
-                       &first->source, KIND_EVENT);
+      first = _chrono_id_table_insert (id_slots, id_mask, events, i);
+      if (first >= 0)
+        report_duplicate (self, KIND_EVENT, events[i].id, pending->path, pending->pos,
+                          &events[first].source);
     }
 
   for (guint i = 0; i < self->events->len; i++)
     {
-      ChronoEvent *event = &g_array_index (self->events, ChronoEvent, i);
       g_autofree char *base = NULL;
       g_autofree char *candidate = NULL;
 
-      if (event->id != NULL)
+      if (events[i].id != NULL)
         continue;
 
-      base = slugify (event->title);
+      base = slugify (events[i].title);
       candidate = g_strdup (base);
-      for (guint n = 2; g_hash_table_contains (event_ids, candidate); n++)
+      for (guint n = 2; _chrono_id_table_lookup (id_slots, id_mask, events, candidate) >= 0; n++)
         {
           g_free (candidate);
           candidate = g_strdup_printf ("%s-%u", base, n);
         }
 
-      event->id = insert_string (self, candidate);
-      g_hash_table_insert (event_ids, (gpointer)event->id, GUINT_TO_POINTER (i + 1));
+      events[i].id = insert_string (self, candidate);
+      _chrono_id_table_insert (id_slots, id_mask, events, i);
     }
 }
 
@@ -808,14 +815,27 @@ report_unknown (ChronoDocumentBuilder *self,
   report (self, CHRONO_ERROR_REFERENCE, pos, path, member, hint, message);
 }
 
-static int
-compare_event_order (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+typedef struct
 {
+  gint64 start;
+  gint64 end_time;
+  guint  index;
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
   const ChronoEvent *events = user_data;
 
-  return _chrono_event_compare (&events[*(const guint *)a], &events[*(const guint *)b]);
+  if (ka->start != kb->start)
+    return ka->start < kb->start ? -1 : 1;
+  if (ka->end_time != kb->end_time)
+    return ka->end_time < kb->end_time ? -1 : 1;
+  return _chrono_event_compare (&events[ka->index], &events[kb->index]);
 }
 
 static int
@@ -907,13 +927,14 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 {
   g_autoptr(GHashTable) lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) event_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) series_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *known_lanes = NULL;
   g_autofree char *known_categories = NULL;
   g_autofree char *known_events = NULL;
-  g_autofree guint *order = NULL;
+  g_autofree guint32 *id_slots = NULL;
+  g_autofree SortKey *keys = NULL;
   g_autofree guint *rank = NULL;
+  guint id_mask;
   ChronoDocument *document = NULL;
   int default_lane = -1;
   gint64 now = chrono_now ();
@@ -930,7 +951,8 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   events = (ChronoEvent *)(gpointer)self->events->data;
 
   check_lanes_and_categories (self, lane_ids, category_ids);
-  assign_event_ids (self, event_ids);
+  id_slots = _chrono_id_table_new (n_events, &id_mask);
+  assign_event_ids (self, id_slots, id_mask);
 
   known_lanes = list_ids ((const char * const *)(gpointer)self->lanes->data, self->lanes->len, sizeof (ChronoLane));
   known_categories = list_ids ((const char * const *)(gpointer)self->categories->data, self->categories->len,
@@ -999,7 +1021,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           const PendingRelation *relation = &g_array_index (self->related, PendingRelation,
                                                             pending->related_offset + j);
 
-          if (!g_hash_table_contains (event_ids, relation->id))
+          if (_chrono_id_table_lookup (id_slots, id_mask, events, relation->id) < 0)
             {
               g_autofree char *member = g_strdup_printf (".related[%u]", j);
 
@@ -1078,7 +1100,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
     {
       const ItemSource *step = &g_array_index (self->story, ItemSource, i);
 
-      if (!g_hash_table_contains (event_ids, step->id))
+      if (_chrono_id_table_lookup (id_slots, id_mask, events, step->id) < 0)
         report_unknown (self, KIND_STORY_STEP, step->pos, step->path, "", step->id, known_events);
     }
 
@@ -1097,14 +1119,15 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       return NULL;
     }
 
-  /* Sort through a permutation so the pending data stays in input order. */
-  order = g_new (guint, MAX (n_events, 1));
+  /* Sort compact keys, not the events, so the pending data stays in
+   * input order and the sort stays in cache. */
+  keys = g_new (SortKey, MAX (n_events, 1));
   rank = g_new (guint, MAX (n_events, 1));
   for (guint i = 0; i < n_events; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n_events, sizeof (guint), compare_event_order, events);
+    keys[i] = (SortKey) { events[i].start.time, events[i].end_time, i };
+  g_qsort_with_data (keys, n_events, sizeof (SortKey), compare_sort_keys, events);
   for (guint i = 0; i < n_events; i++)
-    rank[order[i]] = i;
+    rank[keys[i].index] = i;
 
   document = _chrono_document_new (self->format);
   g_free (document->title);
@@ -1125,11 +1148,11 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   for (guint i = 0; i < n_events; i++)
     {
       static const char * const no_tags[] = { NULL };
-      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, order[i]);
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, keys[i].index);
       ChronoEvent *event = &document->events[i];
       ChronoEventExtra *extra;
 
-      *event = events[order[i]];
+      *event = events[keys[i].index];
       event->index = i;
       event->extra = NULL;
 
@@ -1148,16 +1171,25 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
         {
           const PendingRelation *relation = &g_array_index (self->related, PendingRelation,
                                                             pending->related_offset + j);
-          guint target = GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, relation->id));
+          int target = _chrono_id_table_lookup (id_slots, id_mask, events, relation->id);
           ChronoRelation *out = &document->relations[document->n_relations++];
 
-          g_assert (target > 0);
-          out->event = rank[target - 1];
+          g_assert (target >= 0);
+          out->event = rank[target];
           out->label = relation->label;
         }
 
       event->extra = extra;
     }
+
+  /* The id table now points at the sorted events. */
+  for (guint slot = 0; slot <= id_mask; slot++)
+    {
+      if (id_slots[slot] != 0)
+        id_slots[slot] = rank[id_slots[slot] - 1] + 1;
+    }
+  document->id_slots = g_steal_pointer (&id_slots);
+  document->id_mask = id_mask;
 
   document->n_lanes = self->lanes->len;
   document->lanes = (ChronoLane *)(gpointer)g_array_free (g_steal_pointer (&self->lanes), FALSE);
@@ -1185,10 +1217,10 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   for (guint i = 0; i < self->story->len; i++)
     {
       const ItemSource *step = &g_array_index (self->story, ItemSource, i);
-      guint target = GPOINTER_TO_UINT (g_hash_table_lookup (event_ids, step->id));
+      int target = chrono_document_find_event (document, step->id);
 
-      g_assert (target > 0);
-      document->story[i] = rank[target - 1];
+      g_assert (target >= 0);
+      document->story[i] = target;
     }
 
   _chrono_document_seal (document);

@@ -67,9 +67,22 @@ struct _ChronoDocument
 };
 
 ChronoDocument *_chrono_document_new  (ChronoSourceFormat  format);
-/* Builds the indices (interval tree, id table, tags) once every array is
- * in place and the events are sorted. */
+/* Builds the indices (interval tree, tags, and the id table unless the
+ * builder gave one) once every array is in place and the events are
+ * sorted. */
 void            _chrono_document_seal (ChronoDocument     *self);
+/* The open-addressing id table of events, shared with the builder which
+ * fills it in input order and renumbers it after sorting. */
+guint32        *_chrono_id_table_new    (guint               n_events,
+                                         guint              *mask);
+int             _chrono_id_table_lookup (const guint32      *slots,
+                                         guint               mask,
+                                         const ChronoEvent  *events,
+                                         const char         *id);
+int             _chrono_id_table_insert (guint32            *slots,
+                                         guint               mask,
+                                         const ChronoEvent  *events,
+                                         guint               index);
 /* The sort order of events: start, then end_time, then id. */
 int             _chrono_event_compare (const ChronoEvent  *a,
                                        const ChronoEvent  *b);

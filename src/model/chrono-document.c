@@ -234,26 +234,88 @@ id_hash (const char *id)
   return g_str_hash (id);
 }
 
-static void
-build_id_table (ChronoDocument *self)
+/**
+ * _chrono_id_table_new:
+ * @n_events: how many ids the table must hold
+ * @mask: (out): the number of slots minus one
+ *
+ * Returns: (transfer full): an empty open-addressing table of event
+ *   index + 1 (0: empty), at most two thirds full once @n_events are in
+ */
+guint32 *
+_chrono_id_table_new (guint  n_events,
+                      guint *mask)
 {
   gsize n_slots = 8;
 
-  while (n_slots < (gsize)self->n_events + self->n_events / 2 + 1)
+  while (n_slots < (gsize)n_events + n_events / 2 + 1)
     n_slots <<= 1;
 
+  *mask = n_slots - 1;
+
+  return g_new0 (guint32, n_slots);
+}
+
+/**
+ * _chrono_id_table_lookup:
+ * @events: the events the table's indices point into
+ *
+ * Returns: the index of the event with @id, or -1
+ */
+int
+_chrono_id_table_lookup (const guint32     *slots,
+                         guint              mask,
+                         const ChronoEvent *events,
+                         const char        *id)
+{
+  for (guint slot = id_hash (id) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      guint index = slots[slot] - 1;
+
+      if (strcmp (events[index].id, id) == 0)
+        return index;
+    }
+
+  return -1;
+}
+
+/**
+ * _chrono_id_table_insert:
+ * @index: the event to add, by its id
+ *
+ * Returns: -1 when added, or the index of the event that already has
+ *   that id (and then nothing is added)
+ */
+int
+_chrono_id_table_insert (guint32           *slots,
+                         guint              mask,
+                         const ChronoEvent *events,
+                         guint              index)
+{
+  const char *id = events[index].id;
+  guint slot;
+
+  for (slot = id_hash (id) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      guint other = slots[slot] - 1;
+
+      if (strcmp (events[other].id, id) == 0)
+        return other;
+    }
+
+  slots[slot] = index + 1;
+
+  return -1;
+}
+
+static void
+build_id_table (ChronoDocument *self)
+{
   g_clear_pointer (&self->id_slots, g_free);
-  self->id_slots = g_new0 (guint32, n_slots);
-  self->id_mask = n_slots - 1;
+  self->id_slots = _chrono_id_table_new (self->n_events, &self->id_mask);
 
   for (guint i = 0; i < self->n_events; i++)
-    {
-      guint slot = id_hash (self->events[i].id) & self->id_mask;
-
-      while (self->id_slots[slot] != 0)
-        slot = (slot + 1) & self->id_mask;
-      self->id_slots[slot] = i + 1;
-    }
+    _chrono_id_table_insert (self->id_slots, self->id_mask, self->events, i);
 }
 
 static int
@@ -294,7 +356,8 @@ _chrono_document_seal (ChronoDocument *self)
   g_assert (CHRONO_IS_DOCUMENT (self));
 
   build_interval_tree (self);
-  build_id_table (self);
+  if (self->id_slots == NULL)
+    build_id_table (self);
   build_tags (self);
 
   if (self->lane_ids == NULL)
@@ -419,25 +482,13 @@ int
 chrono_document_find_event (ChronoDocument *self,
                             const char     *id)
 {
-  guint slot;
-
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
   g_return_val_if_fail (id != NULL, -1);
 
   if (self->id_slots == NULL)
     return -1;
 
-  for (slot = id_hash (id) & self->id_mask;
-       self->id_slots[slot] != 0;
-       slot = (slot + 1) & self->id_mask)
-    {
-      guint index = self->id_slots[slot] - 1;
-
-      if (strcmp (self->events[index].id, id) == 0)
-        return index;
-    }
-
-  return -1;
+  return _chrono_id_table_lookup (self->id_slots, self->id_mask, self->events, id);
 }
 
 /**
