@@ -698,6 +698,14 @@ assign_event_ids (ChronoDocumentBuilder *self,
       if (events[i].id == NULL)
         continue;
 
+      if (events[i].id[0] == '\0')
+        {
+          report (self, CHRONO_ERROR_VALUE, pending->pos, pending->path, ".id",
+                  _("Leave “id” out to have one made from the title"),
+                  _("an event id cannot be empty"));
+          continue;
+        }
+
       first = _chrono_id_table_insert (id_slots, id_mask, events, i);
       if (first >= 0)
         report_duplicate (self, KIND_EVENT, events[i].id, pending->path, pending->pos,

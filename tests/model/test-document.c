@@ -570,6 +570,25 @@ test_unknown_series_lane (void)
 }
 
 static void
+test_empty_id (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  ChronoDiagnostic *d;
+
+  add_simple_event (builder, "", NULL, "2015", NULL);
+  chrono_document_builder_add_story_step (builder, "", "story[0]", (ChronoPos) { 9, 3 });
+
+  g_assert_null (chrono_document_builder_finish (g_steal_pointer (&builder), diagnostics));
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (d->code, ==, CHRONO_ERROR_VALUE);
+  d = g_ptr_array_index (diagnostics, 1);
+  g_assert_cmpint (d->code, ==, CHRONO_ERROR_REFERENCE);
+  g_assert_cmpstr (d->path, ==, "story[0]");
+}
+
+static void
 test_end_before_start (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
@@ -934,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/model/document/error/duplicate-lane", test_duplicate_lane);
   g_test_add_func ("/model/document/error/duplicate-category", test_duplicate_category);
   g_test_add_func ("/model/document/error/duplicate-series", test_duplicate_series);
+  g_test_add_func ("/model/document/error/empty-id", test_empty_id);
   g_test_add_func ("/model/document/error/end-before-start", test_end_before_start);
   g_test_add_func ("/model/document/error/era-end-before-start", test_era_end_before_start);
   g_test_add_func ("/model/document/error/importance", test_importance);
