@@ -581,7 +581,8 @@ report_duplicate (ChronoDocumentBuilder *self,
                   const char            *id,
                   const char            *path,
                   ChronoPos              pos,
-                  const ChronoPos       *first_pos)
+                  const char            *first_path,
+                  ChronoPos              first_pos)
 {
   g_autofree char *message = NULL;
   g_autofree char *hint = NULL;
@@ -604,36 +605,31 @@ report_duplicate (ChronoDocumentBuilder *self,
       break;
     }
 
-  if (first_pos != NULL && first_pos->line > 0)
-    hint = g_strdup_printf (_("The first one is at line %u; ids must be unique"), first_pos->line);
+  if (first_pos.line > 0)
+    hint = g_strdup_printf (_("The first one is at line %u; ids must be unique"), first_pos.line);
+  else if (first_path != NULL)
+    hint = g_strdup_printf (_("The first one is %s; ids must be unique"), first_path);
   else
     hint = g_strdup (_("Ids must be unique"));
 
   report (self, CHRONO_ERROR_DUPLICATE_ID, pos, path, ".id", hint, message);
 }
 
-/* Registers unique ids of one kind in @seen (id -> item index + 1),
- * reporting duplicates. */
-static void
-check_duplicate (ChronoDocumentBuilder *self,
-                 GHashTable            *seen,
-                 const char            *id,
-                 guint                  index,
-                 const char            *path,
-                 ChronoPos              pos,
-                 const ChronoPos       *first_pos,
-                 ItemKind               kind)
+/* Registers @id as item @index of its kind.  Returns the index of an
+ * earlier item with the same id, or -1. */
+static int
+register_id (GHashTable *seen,
+             const char *id,
+             guint       index)
 {
-  if (id == NULL)
-    return;
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id));
 
-  if (!g_hash_table_contains (seen, id))
-    {
-      g_hash_table_insert (seen, (gpointer)id, GUINT_TO_POINTER (index + 1));
-      return;
-    }
+  if (first > 0)
+    return first - 1;
 
-  report_duplicate (self, kind, id, path, pos, first_pos);
+  g_hash_table_insert (seen, (gpointer)id, GUINT_TO_POINTER (index + 1));
+
+  return -1;
 }
 
 static void
@@ -645,7 +641,7 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
     {
       const ChronoLane *lane = &g_array_index (self->lanes, ChronoLane, i);
       const ItemSource *source = &g_array_index (self->lane_sources, ItemSource, i);
-      guint first;
+      int first;
 
       if (lane->id == NULL || lane->id[0] == '\0')
         {
@@ -654,17 +650,20 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
           continue;
         }
 
-      first = GPOINTER_TO_UINT (g_hash_table_lookup (lane_ids, lane->id));
-      check_duplicate (self, lane_ids, lane->id, i, source->path, source->pos,
-                       first > 0 ? &g_array_index (self->lane_sources, ItemSource, first - 1).pos : NULL,
-                       KIND_LANE);
+      first = register_id (lane_ids, lane->id, i);
+      if (first >= 0)
+        {
+          const ItemSource *earlier = &g_array_index (self->lane_sources, ItemSource, first);
+
+          report_duplicate (self, KIND_LANE, lane->id, source->path, source->pos, earlier->path, earlier->pos);
+        }
     }
 
   for (guint i = 0; i < self->categories->len; i++)
     {
       const ChronoCategory *category = &g_array_index (self->categories, ChronoCategory, i);
       const ItemSource *source = &g_array_index (self->category_sources, ItemSource, i);
-      guint first;
+      int first;
 
       if (category->id == NULL || category->id[0] == '\0')
         {
@@ -673,10 +672,14 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
           continue;
         }
 
-      first = GPOINTER_TO_UINT (g_hash_table_lookup (category_ids, category->id));
-      check_duplicate (self, category_ids, category->id, i, source->path, source->pos,
-                       first > 0 ? &g_array_index (self->category_sources, ItemSource, first - 1).pos : NULL,
-                       KIND_CATEGORY);
+      first = register_id (category_ids, category->id, i);
+      if (first >= 0)
+        {
+          const ItemSource *earlier = &g_array_index (self->category_sources, ItemSource, first);
+
+          report_duplicate (self, KIND_CATEGORY, category->id, source->path, source->pos,
+                            earlier->path, earlier->pos);
+        }
     }
 }
 
@@ -709,7 +712,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
       first = _chrono_id_table_insert (id_slots, id_mask, events, i);
       if (first >= 0)
         report_duplicate (self, KIND_EVENT, events[i].id, pending->path, pending->pos,
-                          &events[first].source);
+                          g_array_index (self->pending, PendingEvent, first).path, events[first].source);
     }
 
   for (guint i = 0; i < self->events->len; i++)
@@ -1050,7 +1053,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
     {
       ChronoSeries *series = &g_array_index (self->series, ChronoSeries, i);
       const PendingSeries *pending = &g_array_index (self->series_pending, PendingSeries, i);
-      guint first;
+      int first;
 
       if (series->id == NULL)
         {
@@ -1065,10 +1068,14 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           series->id = insert_string (self, candidate);
         }
 
-      first = GPOINTER_TO_UINT (g_hash_table_lookup (series_ids, series->id));
-      check_duplicate (self, series_ids, series->id, i, pending->path, pending->pos,
-                       first > 0 ? &g_array_index (self->series_pending, PendingSeries, first - 1).pos : NULL,
-                       KIND_SERIES);
+      first = register_id (series_ids, series->id, i);
+      if (first >= 0)
+        {
+          const PendingSeries *earlier = &g_array_index (self->series_pending, PendingSeries, first);
+
+          report_duplicate (self, KIND_SERIES, series->id, pending->path, pending->pos,
+                            earlier->path, earlier->pos);
+        }
 
       if (pending->lane_id == NULL)
         series->lane = resolve_default_lane (self, lane_ids, &default_lane);
