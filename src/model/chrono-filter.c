@@ -26,7 +26,6 @@ struct _ChronoFilter
   char          **tags;              /* NULL or non-empty */
   char           *text;              /* as set, NULL when empty */
   char          **words;             /* folded words of @text, or NULL */
-  gboolean        words_ascii;
   gboolean        has_range;
   gint64          from;
   gint64          to;
