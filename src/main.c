@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-check.h"
+#include "chrono-export-cli.h"
 #include "chrono-application.h"
 
 /* Everything that works without a display (--check, --version, --export)
@@ -35,6 +36,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GApplication) app = NULL;
   g_autoptr(GPtrArray) app_argv = NULL;
+  ChronoExportCli export_cli;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -44,6 +47,8 @@ main (int   argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Chronoscope — see careers and company histories on one zoomable timeline."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  chrono_export_cli_init (&export_cli);
+  chrono_export_cli_add_entries (&export_cli, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -58,6 +63,14 @@ main (int   argc,
       g_print ("chronoscope %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  if (chrono_export_cli_requested (&export_cli))
+    {
+      status = chrono_export_cli_run (&export_cli, (const char * const *) opt_files);
+      chrono_export_cli_clear (&export_cli);
+      return status;
+    }
+  chrono_export_cli_clear (&export_cli);
 
   if (opt_check)
     {

@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 GArray *chrono_story_get_steps (ChronoDocument *document,
                                 ChronoFilter   *filter);
 
+/* The span that frames event @index for a presentation step, in seconds
+ * since the epoch: the event with its nearest neighbours in time (among
+ * those @filter, which may be NULL, shows) for context, with room on the
+ * right for labels.  Never narrower than a fortieth of the document. */
+void    chrono_story_get_frame (ChronoDocument *document,
+                                ChronoFilter   *filter,
+                                guint           index,
+                                double         *start,
+                                double         *end);
+
 /* "3 / 12": the localized progress text of @step (0-based) out of
  * @n_steps.  Free with g_free(). */
 char   *chrono_story_format_progress (guint step,

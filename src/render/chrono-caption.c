@@ -1,0 +1,333 @@
+#define G_LOG_DOMAIN "chrono-caption"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "chrono-caption.h"
+#include "chrono-story.h"
+
+/* Device-independent sizes of the card; the style's scale multiplies
+ * them.  They are large on purpose: the presenter is read from the back
+ * of a room and the slides on a projector. */
+#define MARGIN          28.0
+#define PADDING         22.0
+#define RADIUS          14.0
+#define ACCENT_WIDTH     6.0
+#define MAX_CARD_WIDTH 620.0
+#define META_SIZE       12.0
+#define TITLE_SIZE      21.0
+#define DATES_SIZE      14.0
+#define BODY_SIZE       13.0
+#define BODY_LINES       5
+
+static void
+set_color (cairo_t     *cr,
+           ChronoColor  color)
+{
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   width,
+              double   height,
+              double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A layout for @cr with metrics that scale linearly, as the renderer's. */
+static PangoLayout *
+create_layout (cairo_t           *cr,
+               const ChronoStyle *style,
+               double             size,
+               gboolean           bold,
+               double             width,
+               int                max_lines)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = chrono_style_create_font (style, size, bold);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* A negative height limits the number of lines. */
+  pango_layout_set_height (layout, -max_lines);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             ChronoColor  color)
+{
+  cairo_move_to (cr, x, y);
+  set_color (cr, color);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+chrono_caption_draw_card (cairo_t           *cr,
+                          const ChronoStyle *style,
+                          ChronoDocument    *document,
+                          guint              event,
+                          double             width,
+                          double             height,
+                          ChronoRect        *card)
+{
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *dates = NULL;
+  g_autoptr(PangoLayout) meta_layout = NULL;
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) dates_layout = NULL;
+  g_autoptr(PangoLayout) body_layout = NULL;
+  const ChronoEvent *ev;
+  const ChronoLane *lane;
+  ChronoColor color;
+  double margin = chrono_style_px (style, MARGIN);
+  double padding = chrono_style_px (style, PADDING);
+  double accent = chrono_style_px (style, ACCENT_WIDTH);
+  double gap = chrono_style_px (style, 6);
+  double card_width, text_width, card_height, x, y, ty;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (event < chrono_document_get_n_events (document));
+
+  ev = chrono_document_get_event (document, event);
+  lane = chrono_document_get_lane (document, ev->lane);
+  color = chrono_style_get_event_color (style, document, ev);
+
+  card_width = MIN (chrono_style_px (style, MAX_CARD_WIDTH), width * 0.46);
+  card_width = MAX (card_width, MIN (width - 2 * margin, chrono_style_px (style, 260)));
+  text_width = MAX (1, card_width - 2 * padding - accent);
+
+  g_string_append (meta, lane->title);
+  if (ev->category >= 0)
+    g_string_append_printf (meta, " · %s",
+                            chrono_document_get_category (document, ev->category)->title);
+  dates = chrono_date_format_range (&ev->start, &ev->end);
+
+  cairo_save (cr);
+
+  meta_layout = create_layout (cr, style, META_SIZE, TRUE, text_width, 1);
+  pango_layout_set_text (meta_layout, meta->str, -1);
+  title_layout = create_layout (cr, style, TITLE_SIZE, TRUE, text_width, 3);
+  pango_layout_set_text (title_layout, ev->title, -1);
+  dates_layout = create_layout (cr, style, DATES_SIZE, FALSE, text_width, 1);
+  pango_layout_set_text (dates_layout, dates, -1);
+
+  card_height = 2 * padding
+                + layout_height (meta_layout) + gap
+                + layout_height (title_layout) + gap
+                + layout_height (dates_layout);
+
+  if (ev->description != NULL && ev->description[0] != '\0')
+    {
+      body_layout = create_layout (cr, style, BODY_SIZE, FALSE, text_width, BODY_LINES);
+      pango_layout_set_text (body_layout, ev->description, -1);
+      card_height += 2 * gap + layout_height (body_layout);
+    }
+
+  x = margin;
+  y = MAX (margin, height - margin - card_height);
+
+  /* A soft shadow, then the card and its accent in the event's colour. */
+  rounded_rect (cr, x, y + chrono_style_px (style, 3), card_width, card_height,
+                chrono_style_px (style, RADIUS));
+  cairo_set_source_rgba (cr, 0, 0, 0, style->dark ? 0.45 : 0.16);
+  cairo_fill (cr);
+
+  rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
+  set_color (cr, chrono_color_with_alpha (style->dark ? style->header_background : style->background, 0.97));
+  cairo_fill_preserve (cr);
+  set_color (cr, style->lane_separator);
+  cairo_set_line_width (cr, chrono_style_px (style, 1));
+  cairo_stroke (cr);
+
+  cairo_save (cr);
+  rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
+  cairo_clip (cr);
+  cairo_rectangle (cr, x, y, accent, card_height);
+  set_color (cr, color);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  ty = y + padding;
+  show_layout (cr, meta_layout, x + accent + padding, ty, color);
+  ty += layout_height (meta_layout) + gap;
+  show_layout (cr, title_layout, x + accent + padding, ty, style->foreground);
+  ty += layout_height (title_layout) + gap;
+  show_layout (cr, dates_layout, x + accent + padding, ty, style->dim_foreground);
+  ty += layout_height (dates_layout) + 2 * gap;
+  if (body_layout != NULL)
+    show_layout (cr, body_layout, x + accent + padding, ty, style->foreground);
+
+  cairo_restore (cr);
+
+  if (card != NULL)
+    *card = (ChronoRect) { x, y, card_width, card_height };
+}
+
+void
+chrono_caption_draw_progress (cairo_t           *cr,
+                              const ChronoStyle *style,
+                              guint              step,
+                              guint              n_steps,
+                              double             width,
+                              double             height)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double margin = chrono_style_px (style, MARGIN);
+  double pad_x = chrono_style_px (style, 16);
+  double pad_y = chrono_style_px (style, 8);
+  double bar = chrono_style_px (style, 4);
+  double pill_width, pill_height, x, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (n_steps == 0)
+    return;
+
+  cairo_save (cr);
+
+  /* A thin bar along the bottom edge shows how far the talk has come. */
+  cairo_rectangle (cr, 0, height - bar, width, bar);
+  set_color (cr, chrono_color_with_alpha (style->foreground, 0.12));
+  cairo_fill (cr);
+  cairo_rectangle (cr, 0, height - bar, width * (step + 1) / (double) n_steps, bar);
+  set_color (cr, style->accent);
+  cairo_fill (cr);
+
+  text = chrono_story_format_progress (step, n_steps);
+  layout = create_layout (cr, style, DATES_SIZE, TRUE, width, 1);
+  pango_layout_set_text (layout, text, -1);
+  pill_width = 0;
+  {
+    int w, h;
+
+    pango_layout_get_pixel_size (layout, &w, &h);
+    pill_width = w + 2 * pad_x;
+    pill_height = h + 2 * pad_y;
+  }
+  x = width - margin - pill_width;
+  y = height - margin - pill_height;
+
+  rounded_rect (cr, x, y, pill_width, pill_height, pill_height / 2);
+  set_color (cr, chrono_color_with_alpha (style->dark ? style->header_background : style->background, 0.95));
+  cairo_fill_preserve (cr);
+  set_color (cr, style->lane_separator);
+  cairo_set_line_width (cr, chrono_style_px (style, 1));
+  cairo_stroke (cr);
+  show_layout (cr, layout, x + pad_x, y + pad_y, style->foreground);
+
+  cairo_restore (cr);
+}
+
+void
+chrono_caption_draw_title (cairo_t           *cr,
+                           const ChronoStyle *style,
+                           const char        *title,
+                           const char        *subtitle,
+                           const char        *description,
+                           double             width,
+                           double             height)
+{
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) subtitle_layout = NULL;
+  g_autoptr(PangoLayout) body_layout = NULL;
+  double text_width = width * 0.8;
+  double gap = chrono_style_px (style, 18);
+  double total, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+
+  set_color (cr, style->background);
+  cairo_paint (cr);
+
+  title_layout = create_layout (cr, style, 34, TRUE, text_width, 3);
+  pango_layout_set_alignment (title_layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (title_layout, title != NULL ? title : "", -1);
+  total = layout_height (title_layout);
+
+  if (subtitle != NULL && subtitle[0] != '\0')
+    {
+      subtitle_layout = create_layout (cr, style, 18, FALSE, text_width, 1);
+      pango_layout_set_alignment (subtitle_layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_text (subtitle_layout, subtitle, -1);
+      total += gap + layout_height (subtitle_layout);
+    }
+
+  if (description != NULL && description[0] != '\0')
+    {
+      body_layout = create_layout (cr, style, 14, FALSE, MIN (text_width, chrono_style_px (style, 760)), 6);
+      pango_layout_set_alignment (body_layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_text (body_layout, description, -1);
+      total += 2 * gap + layout_height (body_layout);
+    }
+
+  y = (height - total) / 2;
+  show_layout (cr, title_layout, (width - text_width) / 2, y, style->foreground);
+  y += layout_height (title_layout);
+
+  /* An accent rule between the title and the dates. */
+  cairo_rectangle (cr, width / 2 - chrono_style_px (style, 36), y + gap / 2 - chrono_style_px (style, 2),
+                   chrono_style_px (style, 72), chrono_style_px (style, 4));
+  set_color (cr, style->accent);
+  cairo_fill (cr);
+
+  if (subtitle_layout != NULL)
+    {
+      y += gap;
+      show_layout (cr, subtitle_layout, (width - text_width) / 2, y, style->dim_foreground);
+      y += layout_height (subtitle_layout);
+    }
+
+  if (body_layout != NULL)
+    {
+      double w = MIN (text_width, chrono_style_px (style, 760));
+
+      y += 2 * gap;
+      show_layout (cr, body_layout, (width - w) / 2, y, style->foreground);
+    }
+
+  cairo_restore (cr);
+}

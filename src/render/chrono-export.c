@@ -1,0 +1,1015 @@
+#define G_LOG_DOMAIN "chrono-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+
+#include "chrono-caption.h"
+#include "chrono-export.h"
+#include "chrono-layout.h"
+#include "chrono-renderer.h"
+#include "chrono-story.h"
+#include "chrono-style.h"
+
+/* Device-independent sizes of the parts around the timeline. */
+#define PAGE_PADDING    24.0
+#define TITLE_SIZE      18.0
+#define LEGEND_SIZE      9.5
+#define LEGEND_SWATCH   10.0
+#define LEGEND_GAP      16.0
+#define CAPTION_SIZE     9.0
+/* The timeline may shrink to this fraction of the scale to fit its lanes. */
+#define MIN_FIT          0.7
+
+G_DEFINE_QUARK (chrono-export-error-quark, chrono_export_error)
+
+void
+chrono_export_options_init (ChronoExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->format = CHRONO_EXPORT_FORMAT_PNG;
+  options->width = 1920;
+  options->height = 1080;
+  options->scale = 1.0;
+  options->show_title = TRUE;
+  options->show_legend = TRUE;
+  options->show_caption = TRUE;
+}
+
+gboolean
+chrono_export_format_from_path (const char          *path,
+                                ChronoExportFormat  *format,
+                                GError             **error)
+{
+  static const struct {
+    const char *extension;
+    ChronoExportFormat format;
+  } formats[] = {
+    { ".png", CHRONO_EXPORT_FORMAT_PNG },
+    { ".svg", CHRONO_EXPORT_FORMAT_SVG },
+    { ".pdf", CHRONO_EXPORT_FORMAT_PDF },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_str_has_suffix (lower, formats[i].extension))
+        {
+          if (format != NULL)
+            *format = formats[i].format;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_FORMAT,
+               _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
+               path);
+  return FALSE;
+}
+
+const char *
+chrono_export_format_get_extension (ChronoExportFormat format)
+{
+  switch (format)
+    {
+    case CHRONO_EXPORT_FORMAT_SVG:
+      return "svg";
+    case CHRONO_EXPORT_FORMAT_PDF:
+      return "pdf";
+    case CHRONO_EXPORT_FORMAT_PNG:
+    default:
+      return "png";
+    }
+}
+
+static void
+get_output_size (const ChronoExportOptions *options,
+                 int                       *width,
+                 int                       *height)
+{
+  *width = (int) ceil (options->width * options->scale - 0.001);
+  *height = (int) ceil (options->height * options->scale - 0.001);
+}
+
+gboolean
+chrono_export_options_validate (const ChronoExportOptions  *options,
+                                GError                    **error)
+{
+  int width, height;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!(options->scale >= CHRONO_EXPORT_MIN_SCALE && options->scale <= CHRONO_EXPORT_MAX_SCALE))
+    {
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
+                   _("The scale %g is out of range: use %g to %g"),
+                   options->scale, CHRONO_EXPORT_MIN_SCALE, CHRONO_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
+  if (options->width < 1 || options->height < 1 ||
+      options->width > CHRONO_EXPORT_MAX_SIZE || options->height > CHRONO_EXPORT_MAX_SIZE)
+    {
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
+                   _("The size %d × %d is out of range: width and height must be 1 to %d"),
+                   options->width, options->height, CHRONO_EXPORT_MAX_SIZE);
+      return FALSE;
+    }
+
+  get_output_size (options, &width, &height);
+  if (width > CHRONO_EXPORT_MAX_SIZE || height > CHRONO_EXPORT_MAX_SIZE)
+    {
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
+                   _("The size %d × %d at scale %g makes %d × %d, more than %d"),
+                   options->width, options->height, options->scale,
+                   width, height, CHRONO_EXPORT_MAX_SIZE);
+      return FALSE;
+    }
+
+  if (options->has_range &&
+      !(isfinite (options->start) && isfinite (options->end) && options->end > options->start))
+    {
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE,
+                   _("The date range is empty: its end must come after its start"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+chrono_export_get_span (ChronoDocument            *document,
+                        const ChronoExportOptions *options,
+                        double                    *start,
+                        double                    *end)
+{
+  gint64 from = G_MAXINT64;
+  gint64 to = G_MININT64;
+  double margin;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (start != NULL && end != NULL);
+
+  if (options->has_range)
+    {
+      *start = options->start;
+      *end = options->end;
+      return;
+    }
+
+  if (document != NULL)
+    {
+      if (options->filter != NULL && !chrono_filter_is_empty (options->filter))
+        {
+          guint n_visible = 0;
+          const guint8 *mask = chrono_filter_get_mask (options->filter, document, &n_visible);
+          guint n_events = chrono_document_get_n_events (document);
+
+          for (guint i = 0; i < n_events; i++)
+            {
+              const ChronoEvent *event;
+
+              if (!mask[i])
+                continue;
+              event = chrono_document_get_event (document, i);
+              from = MIN (from, event->start.time);
+              to = MAX (to, event->end_time);
+            }
+        }
+
+      if (from > to && !chrono_document_get_bounds (document, &from, &to))
+        from = G_MAXINT64;
+    }
+
+  if (from > to)
+    {
+      /* Nothing to show: a year either side of today. */
+      gint64 now = chrono_now ();
+
+      from = now - CHRONO_SECONDS_PER_YEAR;
+      to = now + CHRONO_SECONDS_PER_YEAR;
+    }
+
+  if (to - from < 60)
+    to = from + 60;
+
+  margin = (double) (to - from) * 0.03;
+  *start = (double) from - margin;
+  /* Labels go right of their markers: more room on the right. */
+  *end = (double) to + margin * 3;
+}
+
+/* A date for @time at the precision that suits a span of @duration
+ * seconds, for the caption. */
+static void
+date_at (ChronoDate *date,
+         gint64      time,
+         double      duration)
+{
+  ChronoPrecision precision;
+  gint64 year;
+  int month, day, hour, minute, second, weekday;
+
+  if (duration > 4.0 * CHRONO_SECONDS_PER_YEAR)
+    precision = CHRONO_PRECISION_YEAR;
+  else if (duration > 90.0 * CHRONO_SECONDS_PER_DAY)
+    precision = CHRONO_PRECISION_MONTH;
+  else if (duration > 3.0 * CHRONO_SECONDS_PER_DAY)
+    precision = CHRONO_PRECISION_DAY;
+  else
+    precision = CHRONO_PRECISION_MINUTE;
+
+  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, &second, &weekday);
+  year = CLAMP (year, CHRONO_YEAR_MIN, CHRONO_YEAR_MAX);
+  if (!chrono_date_init_civil (date, year, month, day, hour, minute, second, precision))
+    memset (date, 0, sizeof *date);
+}
+
+/* "2015 – 2026": the span as the caption shows it.  Free with g_free(). */
+static char *
+format_span (double start,
+             double end)
+{
+  ChronoDate from, to;
+  double duration = end - start;
+
+  date_at (&from, (gint64) floor (start), duration);
+  /* The end is exclusive: the last second shown names its period. */
+  date_at (&to, (gint64) ceil (end) - 1, duration);
+
+  return chrono_date_format_range (&from, &to);
+}
+
+static void
+set_color (cairo_t     *cr,
+           ChronoColor  color)
+{
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
+}
+
+static PangoLayout *
+create_layout (cairo_t           *cr,
+               const ChronoStyle *style,
+               double             size,
+               gboolean           bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = chrono_style_create_font (style, size, bold);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  cairo_font_options_destroy (font_options);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  return layout;
+}
+
+typedef struct
+{
+  const char  *text;
+  ChronoColor  color;
+  gboolean     heading;
+} LegendEntry;
+
+/* Lays the legend out in rows across @width and, with @draw, draws it with
+ * its top left at (@x, @y).  Returns its height. */
+static double
+flow_legend (cairo_t           *cr,
+             const ChronoStyle *style,
+             GArray            *entries,
+             double             x,
+             double             y,
+             double             width,
+             gboolean           draw)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, style, LEGEND_SIZE, FALSE);
+  g_autoptr(PangoLayout) bold = create_layout (cr, style, LEGEND_SIZE, TRUE);
+  double swatch = chrono_style_px (style, LEGEND_SWATCH);
+  double gap = chrono_style_px (style, LEGEND_GAP);
+  double line_height = 0;
+  double cx = 0, cy = 0;
+
+  if (entries->len == 0)
+    return 0;
+
+  {
+    int w, h;
+
+    pango_layout_set_text (layout, "Ag", -1);
+    pango_layout_get_pixel_size (layout, &w, &h);
+    line_height = MAX (h, swatch) + chrono_style_px (style, 6);
+  }
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (bold, (int) (width * PANGO_SCALE));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LegendEntry *entry = &g_array_index (entries, LegendEntry, i);
+      PangoLayout *l = entry->heading ? bold : layout;
+      double entry_width;
+      int w, h;
+
+      pango_layout_set_text (l, entry->text, -1);
+      pango_layout_get_pixel_size (l, &w, &h);
+      entry_width = w + (entry->heading ? 0 : swatch + chrono_style_px (style, 6));
+
+      /* A heading starts a new row, as does an entry that does not fit. */
+      if (cx > 0 && (entry->heading || cx + entry_width > width))
+        {
+          cx = 0;
+          cy += line_height;
+        }
+
+      if (draw)
+        {
+          double tx = x + cx;
+          double mid = y + cy + line_height / 2;
+
+          if (!entry->heading)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, tx + swatch / 2, mid, swatch / 2, 0, 2 * G_PI);
+              set_color (cr, entry->color);
+              cairo_fill (cr);
+              tx += swatch + chrono_style_px (style, 6);
+            }
+
+          cairo_move_to (cr, tx, mid - h / 2.0);
+          set_color (cr, entry->heading ? style->dim_foreground : style->foreground);
+          pango_cairo_show_layout (cr, l);
+        }
+
+      cx += MIN (entry_width, width) + gap;
+    }
+
+  return cy + line_height;
+}
+
+static GArray *
+collect_legend (ChronoDocument    *document,
+                ChronoFilter      *filter,
+                const ChronoStyle *style)
+{
+  GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  guint n_lanes, n_categories;
+  guint first;
+
+  if (document == NULL)
+    return entries;
+
+  n_lanes = chrono_document_get_n_lanes (document);
+  first = entries->len;
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const ChronoLane *lane = chrono_document_get_lane (document, i);
+      LegendEntry entry = { lane->title, chrono_style_get_lane_color (style, document, i), FALSE };
+
+      if (filter != NULL && !chrono_filter_get_lane_visible (filter, lane->id))
+        continue;
+      if (entries->len == first)
+        {
+          LegendEntry heading = { _("Lanes"), style->dim_foreground, TRUE };
+          g_array_append_val (entries, heading);
+        }
+      g_array_append_val (entries, entry);
+    }
+
+  n_categories = chrono_document_get_n_categories (document);
+  first = entries->len;
+  for (guint i = 0; i < n_categories; i++)
+    {
+      const ChronoCategory *category = chrono_document_get_category (document, i);
+      LegendEntry entry = { category->title, chrono_style_get_category_color (style, document, i), FALSE };
+
+      if (filter != NULL && !chrono_filter_get_category_visible (filter, category->id))
+        continue;
+      if (entries->len == first)
+        {
+          LegendEntry heading = { _("Categories"), style->dim_foreground, TRUE };
+          g_array_append_val (entries, heading);
+        }
+      g_array_append_val (entries, entry);
+    }
+
+  return entries;
+}
+
+/* Lays out and draws the timeline of @document over [@start, @end) in a
+ * box of @width × @height at the current origin of @cr. */
+static ChronoScene *
+layout_timeline (ChronoDocument    *document,
+                 ChronoFilter      *filter,
+                 const ChronoStyle *style,
+                 PangoContext      *context,
+                 double             start,
+                 double             end,
+                 double             width,
+                 double             height,
+                 double             scroll_y,
+                 int                selected)
+{
+  ChronoLayoutParams params;
+
+  chrono_layout_params_init (&params, style, start, end, width, height);
+  params.document = document;
+  params.filter = filter;
+  params.context = context;
+  params.scroll_y = scroll_y;
+  params.selected = selected;
+  params.hovered = -1;
+
+  return chrono_layout_build (&params);
+}
+
+/* Where the last lane ends, in the scene's pixels, as if nothing were
+ * cut off at the bottom. */
+static double
+scene_content_bottom (ChronoScene *scene)
+{
+  const ChronoSceneItem *items = NULL;
+  guint n_items = 0;
+  double top = G_MAXDOUBLE;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_LANE)
+      top = MIN (top, items[i].rect.y);
+
+  if (top == G_MAXDOUBLE)
+    return 0;
+
+  return top + chrono_scene_get_content_height (scene);
+}
+
+void
+chrono_export_draw (cairo_t                   *cr,
+                    ChronoDocument            *document,
+                    const ChronoExportOptions *options,
+                    double                     width,
+                    double                     height)
+{
+  PangoContext *context = NULL;
+  g_autoptr(GArray) legend = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  g_autofree char *span_text = NULL;
+  ChronoStyle style, scene_style;
+  double padding, top = 0, bottom = height;
+  double legend_height = 0, caption_height = 0;
+  double start, end;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+
+  if (options->dark)
+    chrono_style_init_dark (&style, options->scale);
+  else
+    chrono_style_init_light (&style, options->scale);
+
+  padding = chrono_style_px (&style, PAGE_PADDING);
+  chrono_export_get_span (document, options, &start, &end);
+  context = chrono_style_create_pango_context ();
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  set_color (cr, style.background);
+  cairo_paint (cr);
+
+  if (options->show_title)
+    {
+      const char *title = options->title;
+      g_autoptr(PangoLayout) layout = create_layout (cr, &style, TITLE_SIZE, TRUE);
+      int w, h;
+
+      if (title == NULL && document != NULL)
+        title = chrono_document_get_title (document);
+      if (title == NULL)
+        title = "";
+
+      pango_layout_set_text (layout, title, -1);
+      pango_layout_set_width (layout, (int) (MAX (1, width - 2 * padding) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_move_to (cr, padding, padding * 0.75);
+      set_color (cr, style.foreground);
+      pango_cairo_show_layout (cr, layout);
+      top = padding * 1.25 + h;
+    }
+
+  if (options->show_caption)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (cr, &style, CAPTION_SIZE, FALSE);
+      int w, h;
+
+      span_text = format_span (start, end);
+      pango_layout_set_text (layout, span_text, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      caption_height = h + padding * 0.5;
+    }
+
+  if (options->show_legend)
+    {
+      legend = collect_legend (document, options->filter, &style);
+      legend_height = flow_legend (cr, &style, legend, padding, 0, MAX (1, width - 2 * padding), FALSE);
+      if (legend_height > 0)
+        legend_height += padding * 0.5;
+      /* The timeline keeps at least half the page. */
+      legend_height = MIN (legend_height, MAX (0, (height - top) / 2 - caption_height));
+    }
+
+  if (legend_height > 0 || caption_height > 0)
+    bottom = height - legend_height - caption_height - padding * 0.5;
+  bottom = MAX (bottom, top + 1);
+
+  scene_style = style;
+  scene = layout_timeline (document, options->filter, &scene_style, context,
+                           start, end, width, bottom - top, 0, -1);
+
+  /* An export shows every lane: when they do not fit, draw the timeline
+   * a little smaller rather than cut the last lanes off. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      double needed = scene_content_bottom (scene);
+      double factor;
+
+      if (needed <= bottom - top || scene_style.scale <= style.scale * MIN_FIT)
+        break;
+
+      factor = MAX ((bottom - top) / needed, MIN_FIT * style.scale / scene_style.scale);
+      if (options->dark)
+        chrono_style_init_dark (&scene_style, scene_style.scale * factor);
+      else
+        chrono_style_init_light (&scene_style, scene_style.scale * factor);
+
+      g_clear_pointer (&scene, chrono_scene_unref);
+      scene = layout_timeline (document, options->filter, &scene_style, context,
+                               start, end, width, bottom - top, 0, -1);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  chrono_renderer_draw (cr, scene, &scene_style);
+  cairo_restore (cr);
+
+  if (legend_height > 0)
+    {
+      double y = bottom + padding * 0.5;
+
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, y, width, legend_height);
+      cairo_clip (cr);
+      flow_legend (cr, &style, legend, padding, y, MAX (1, width - 2 * padding), TRUE);
+      cairo_restore (cr);
+    }
+
+  if (span_text != NULL)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (cr, &style, CAPTION_SIZE, FALSE);
+      int w, h;
+
+      pango_layout_set_text (layout, span_text, -1);
+      pango_layout_set_width (layout, (int) (MAX (1, width - 2 * padding) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_move_to (cr, padding, height - padding * 0.5 - h);
+      set_color (cr, style.dim_foreground);
+      pango_cairo_show_layout (cr, layout);
+
+      pango_layout_set_text (layout, "Chronoscope", -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_move_to (cr, width - padding - w, height - padding * 0.5 - h);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  g_object_unref (context);
+  cairo_restore (cr);
+}
+
+/* Atomic writes: a temporary file next to the target, renamed over it
+ * only once everything was written. */
+
+typedef struct
+{
+  char   *path;
+  char   *tmp_path;
+  int     fd;
+  GError *error;
+} AtomicFile;
+
+static gboolean
+atomic_file_open (AtomicFile  *file,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int saved_errno;
+
+  memset (file, 0, sizeof *file);
+  file->fd = -1;
+  file->tmp_path = g_build_filename (dir, name, NULL);
+  file->fd = g_mkstemp_full (file->tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  saved_errno = errno;
+
+  if (file->fd < 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      g_clear_pointer (&file->tmp_path, g_free);
+      return FALSE;
+    }
+
+  file->path = g_strdup (path);
+  return TRUE;
+}
+
+static cairo_status_t
+atomic_file_write (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  AtomicFile *file = closure;
+
+  if (file->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  while (length > 0)
+    {
+      gssize n = write (file->fd, data, length);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = NULL;
+
+          if (saved_errno == EINTR)
+            continue;
+
+          display = g_filename_display_name (file->path);
+          g_set_error (&file->error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
+                       _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+
+      data += n;
+      length -= n;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+atomic_file_abort (AtomicFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  file->fd = -1;
+  if (file->tmp_path != NULL)
+    g_unlink (file->tmp_path);
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+  g_clear_error (&file->error);
+}
+
+/* Renames the file into place, or removes it and fails with the first
+ * write error. */
+static gboolean
+atomic_file_commit (AtomicFile  *file,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (file->path);
+  int saved_errno;
+
+  if (file->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&file->error));
+      atomic_file_abort (file);
+      return FALSE;
+    }
+
+  if (fsync (file->fd) != 0 || close (file->fd) != 0)
+    {
+      saved_errno = errno;
+      file->fd = -1;
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      atomic_file_abort (file);
+      return FALSE;
+    }
+  file->fd = -1;
+
+  if (g_rename (file->tmp_path, file->path) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      atomic_file_abort (file);
+      return FALSE;
+    }
+
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+  return TRUE;
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             AtomicFile      *file,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS && file->error == NULL)
+    return TRUE;
+
+  if (file->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&file->error));
+  else
+    g_set_error (error, CHRONO_EXPORT_ERROR,
+                 status == CAIRO_STATUS_WRITE_ERROR ? CHRONO_EXPORT_ERROR_WRITE : CHRONO_EXPORT_ERROR_DRAW,
+                 _("Cannot draw the export: %s"), cairo_status_to_string (status));
+  atomic_file_abort (file);
+  return FALSE;
+}
+
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  ChronoDocument  *document,
+                  const char      *title)
+{
+  if (title == NULL && document != NULL)
+    title = chrono_document_get_title (document);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chronoscope " PACKAGE_VERSION);
+}
+
+gboolean
+chrono_export_to_file (ChronoDocument             *document,
+                       const ChronoExportOptions  *options,
+                       const char                 *path,
+                       GError                    **error)
+{
+  AtomicFile file;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  int width, height;
+
+  g_return_val_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!chrono_export_options_validate (options, error))
+    return FALSE;
+
+  get_output_size (options, &width, &height);
+
+  /* Draw a raster image before creating any file: running out of memory
+   * for a huge image must not leave an empty file. */
+  if (options->format == CHRONO_EXPORT_FORMAT_PNG)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      status = cairo_surface_status (surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (surface);
+          g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
+                       _("Cannot make an image of %d × %d pixels: %s"),
+                       width, height, cairo_status_to_string (status));
+          return FALSE;
+        }
+
+      cr = cairo_create (surface);
+      chrono_export_draw (cr, document, options, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (surface);
+          g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
+                       _("Cannot draw the export: %s"), cairo_status_to_string (status));
+          return FALSE;
+        }
+
+      if (!atomic_file_open (&file, path, error))
+        {
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+
+      status = cairo_surface_write_to_png_stream (surface, atomic_file_write, &file);
+      cairo_surface_destroy (surface);
+      if (!check_cairo (status, &file, error))
+        return FALSE;
+
+      return atomic_file_commit (&file, error);
+    }
+
+  if (!atomic_file_open (&file, path, error))
+    return FALSE;
+
+  if (options->format == CHRONO_EXPORT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (atomic_file_write, &file, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (atomic_file_write, &file, width, height);
+      set_pdf_metadata (surface, document, options->title);
+    }
+
+  cr = cairo_create (surface);
+  chrono_export_draw (cr, document, options, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, &file, error))
+    return FALSE;
+
+  return atomic_file_commit (&file, error);
+}
+
+/* Slides */
+
+static double
+slide_scale (const ChronoExportOptions *options,
+             double                     width,
+             double                     height)
+{
+  /* As the presenter: type grows with the page, from a 1280 × 720 base. */
+  return options->scale * MAX (0.75, MIN (width / options->scale / 1280.0,
+                                          height / options->scale / 720.0));
+}
+
+void
+chrono_export_draw_slide (cairo_t                   *cr,
+                          ChronoDocument            *document,
+                          const ChronoExportOptions *options,
+                          GArray                    *steps,
+                          guint                      page,
+                          double                     width,
+                          double                     height)
+{
+  PangoContext *context = NULL;
+  ChronoStyle style;
+  double start, end;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (steps != NULL);
+  g_return_if_fail (page <= steps->len);
+
+  if (options->dark)
+    chrono_style_init_dark (&style, slide_scale (options, width, height));
+  else
+    chrono_style_init_light (&style, slide_scale (options, width, height));
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (page == 0)
+    {
+      g_autofree char *span_text = NULL;
+      ChronoExportOptions whole = *options;
+      const char *title = options->title;
+
+      whole.has_range = FALSE;
+      chrono_export_get_span (document, &whole, &start, &end);
+      span_text = format_span (start, end);
+      if (title == NULL)
+        title = chrono_document_get_title (document);
+      chrono_caption_draw_title (cr, &style, title, span_text,
+                                 chrono_document_get_description (document),
+                                 width, height);
+    }
+  else
+    {
+      g_autoptr(ChronoScene) scene = NULL;
+      guint event = g_array_index (steps, guint, page - 1);
+      const ChronoSceneItem *item;
+      ChronoRect card;
+
+      chrono_story_get_frame (document, options->filter, event, &start, &end);
+      context = chrono_style_create_pango_context ();
+
+      /* Measure the card first, so that the event can be scrolled clear
+       * of it; the card is drawn over the timeline as in the presenter. */
+      {
+        cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cairo_t *scratch_cr = cairo_create (scratch);
+
+        chrono_caption_draw_card (scratch_cr, &style, document, event, width, height, &card);
+        cairo_destroy (scratch_cr);
+        cairo_surface_destroy (scratch);
+      }
+
+      scene = layout_timeline (document, options->filter, &style, context,
+                               start, end, width, height, 0, event);
+      item = chrono_scene_find_event (scene, event);
+      if (item != NULL && item->rect.y + item->rect.height > card.y)
+        {
+          double scroll = item->rect.y + item->rect.height - card.y
+                          + chrono_style_px (&style, 24);
+
+          g_clear_pointer (&scene, chrono_scene_unref);
+          scene = layout_timeline (document, options->filter, &style, context,
+                                   start, end, width, height, scroll, event);
+        }
+
+      chrono_renderer_draw (cr, scene, &style);
+      chrono_caption_draw_card (cr, &style, document, event, width, height, NULL);
+      chrono_caption_draw_progress (cr, &style, page - 1, steps->len, width, height);
+      g_object_unref (context);
+    }
+
+  cairo_restore (cr);
+}
+
+gboolean
+chrono_export_slides (ChronoDocument             *document,
+                      const ChronoExportOptions  *options,
+                      const char                 *path,
+                      GError                    **error)
+{
+  g_autoptr(GArray) steps = NULL;
+  AtomicFile file;
+  cairo_surface_t *surface;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  cairo_t *cr;
+  int width, height;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!chrono_export_options_validate (options, error))
+    return FALSE;
+
+  steps = chrono_story_get_steps (document, options->filter);
+  if (steps->len == 0)
+    {
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_EMPTY,
+                   _("There are no events to make slides of"));
+      return FALSE;
+    }
+
+  get_output_size (options, &width, &height);
+
+  if (!atomic_file_open (&file, path, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (atomic_file_write, &file, width, height);
+  set_pdf_metadata (surface, document, options->title);
+  cr = cairo_create (surface);
+
+  for (guint page = 0; page <= steps->len && status == CAIRO_STATUS_SUCCESS; page++)
+    {
+      chrono_export_draw_slide (cr, document, options, steps, page, width, height);
+      cairo_show_page (cr);
+      status = cairo_status (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, &file, error))
+    return FALSE;
+
+  return atomic_file_commit (&file, error);
+}

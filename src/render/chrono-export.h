@@ -1,0 +1,144 @@
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "chrono-document.h"
+#include "chrono-filter.h"
+
+G_BEGIN_DECLS
+
+/* The largest width or height of an export, in output units. */
+#define CHRONO_EXPORT_MAX_SIZE 16384
+#define CHRONO_EXPORT_MIN_SCALE 0.25
+#define CHRONO_EXPORT_MAX_SCALE 8.0
+
+typedef enum
+{
+  CHRONO_EXPORT_FORMAT_PNG,
+  CHRONO_EXPORT_FORMAT_SVG,
+  CHRONO_EXPORT_FORMAT_PDF,
+} ChronoExportFormat;
+
+#define CHRONO_EXPORT_ERROR (chrono_export_error_quark ())
+
+typedef enum
+{
+  CHRONO_EXPORT_ERROR_FORMAT,  /* an unknown file name extension */
+  CHRONO_EXPORT_ERROR_SIZE,    /* width, height or scale out of range */
+  CHRONO_EXPORT_ERROR_RANGE,   /* an empty or reversed date range */
+  CHRONO_EXPORT_ERROR_EMPTY,   /* nothing to export (no slides) */
+  CHRONO_EXPORT_ERROR_DRAW,    /* cairo failed (out of memory...) */
+  CHRONO_EXPORT_ERROR_WRITE,   /* the file could not be written */
+} ChronoExportError;
+
+/**
+ * ChronoExportOptions:
+ * @format: the file format
+ * @width, @height: the size in device-independent units; the output is
+ *   @width × @scale by @height × @scale pixels (PNG, SVG) or points (PDF)
+ * @scale: output units per device-independent unit: 2.0 draws everything
+ *   twice as large, as on a HiDPI screen
+ * @dark: the dark palette rather than the light one
+ * @has_range: whether @start and @end give the span; without it the
+ *   whole (filtered) timeline is shown
+ * @start, @end: the span, seconds since the epoch
+ * @show_title: draw a title bar with @title, or the document's title
+ *   when @title is NULL
+ * @title: the title, or NULL
+ * @show_legend: draw a legend of the lanes and categories shown
+ * @show_caption: draw a caption giving the date range
+ * @filter: which events to show, or NULL for all; not owned
+ *
+ * What to export: a plain struct.  Initialize it with
+ * chrono_export_options_init() and change what you need.
+ */
+typedef struct
+{
+  ChronoExportFormat  format;
+  int                 width;
+  int                 height;
+  double              scale;
+  gboolean            dark;
+  gboolean            has_range;
+  double              start;
+  double              end;
+  gboolean            show_title;
+  const char         *title;
+  gboolean            show_legend;
+  gboolean            show_caption;
+  ChronoFilter       *filter;
+} ChronoExportOptions;
+
+GQuark   chrono_export_error_quark        (void);
+
+/* Defaults: PNG, 1920 × 1080 at scale 1, light, the whole timeline, with
+ * title, legend and caption, no filter. */
+void     chrono_export_options_init       (ChronoExportOptions       *options);
+
+/* The format that the extension of @path (".png", ".svg", ".pdf", any
+ * case) names; FALSE with CHRONO_EXPORT_ERROR_FORMAT otherwise. */
+gboolean chrono_export_format_from_path   (const char                *path,
+                                           ChronoExportFormat        *format,
+                                           GError                   **error);
+
+/* The usual extension of @format, without the dot ("png"). */
+const char *chrono_export_format_get_extension (ChronoExportFormat format);
+
+/* Checks @options: size within 1 .. CHRONO_EXPORT_MAX_SIZE output units,
+ * scale within range, a range that is not empty or reversed. */
+gboolean chrono_export_options_validate   (const ChronoExportOptions *options,
+                                           GError                   **error);
+
+/* The span an export of @document with @options shows, in seconds since
+ * the epoch: the options' range, else the filtered document's extent with
+ * a margin. */
+void     chrono_export_get_span           (ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           double                    *start,
+                                           double                    *end);
+
+/* Draws the export page (title, timeline, legend, caption) on @cr over
+ * @width × @height output units at @options' scale, ignoring the
+ * options' size and format.  The dialog's preview, printing and every
+ * export share it. */
+void     chrono_export_draw               (cairo_t                   *cr,
+                                           ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           double                     width,
+                                           double                     height);
+
+/* Writes an export of @document to @path in @options' format.  The file
+ * is written to a temporary file in the same directory and renamed over
+ * @path only when complete: a failed export leaves no file behind and
+ * keeps any file that was there. */
+gboolean chrono_export_to_file            (ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           const char                *path,
+                                           GError                   **error);
+
+/* Writes one vector PDF of the presentation of @document: a title page
+ * (title and range), then one page per step (chrono_story_get_steps()),
+ * each as the presenter shows it: the timeline framed on the step's
+ * event with its neighbours, the caption card and the progress.  The
+ * page is @options' width × height × scale points; its format, range and
+ * title/legend/caption switches are not used.  Atomic like
+ * chrono_export_to_file(). */
+gboolean chrono_export_slides             (ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           const char                *path,
+                                           GError                   **error);
+
+/* Draws slide @page of a presentation of @document on @cr over @width ×
+ * @height units: page 0 is the title page, page n the step n - 1 of
+ * @steps (event indices).  Shared by chrono_export_slides() and the
+ * dialog's preview. */
+void     chrono_export_draw_slide         (cairo_t                   *cr,
+                                           ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           GArray                    *steps,
+                                           guint                      page,
+                                           double                     width,
+                                           double                     height);
+
+G_END_DECLS
