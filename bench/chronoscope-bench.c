@@ -1,0 +1,384 @@
+#define G_LOG_DOMAIN "chrono-bench"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "chrono-layout.h"
+#include "chrono-loader.h"
+#include "chrono-renderer.h"
+#include "chrono-session.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+#define REPEATS 7
+
+static const char *words[] = {
+  "research", "director", "founding", "team", "pre-training", "launch",
+  "keynote", "acquisition", "series", "funding", "model", "release",
+  "department", "laboratory", "announcement", "partnership", "conference",
+  "quarterly", "infrastructure", "autonomy",
+};
+
+/* Writes N synthetic events as a native file: 10 lanes, 30 years, half
+ * points and half spans, long titles. */
+static char *
+generate (guint n)
+{
+  g_autoptr(GString) json = g_string_sized_new ((gsize) n * 150);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260519);
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  g_string_append (json, "{\n  \"chronoscope\": 1,\n  \"title\": \"Benchmark\",\n  \"lanes\": [\n");
+  for (guint l = 0; l < 10; l++)
+    g_string_append_printf (json, "    { \"id\": \"lane%u\", \"title\": \"Lane %u\", \"kind\": \"person\" }%s\n",
+                            l, l, l < 9 ? "," : "");
+  g_string_append (json, "  ],\n  \"events\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      int year = g_rand_int_range (rand, 1995, 2025);
+      int month = g_rand_int_range (rand, 1, 13);
+      int day = g_rand_int_range (rand, 1, 29);
+
+      g_string_append_printf (json, "    { \"id\": \"e%u\", \"lane\": \"lane%u\", \"title\": \"%s %s %s %s event number %u\", "
+                              "\"start\": \"%04d-%02d-%02d\"",
+                              i, g_rand_int_range (rand, 0, 10),
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                              i, year, month, day);
+      if (i % 2 == 1)
+        {
+          int length = g_rand_int_range (rand, 1, 800);
+          gint64 end = chrono_time_from_civil (year, month, day, 0, 0, 0) + (gint64) length * CHRONO_SECONDS_PER_DAY;
+          gint64 end_year;
+          int end_month, end_day;
+
+          chrono_time_to_civil (end, &end_year, &end_month, &end_day, NULL, NULL, NULL, NULL);
+          g_string_append_printf (json, ", \"end\": \"%04d-%02d-%02d\"", (int) end_year, end_month, end_day);
+        }
+      g_string_append (json, i + 1 < n ? " },\n" : " }\n");
+    }
+  g_string_append (json, "  ]\n}\n");
+
+  fd = g_file_open_tmp ("chronoscope-bench-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  return values[n / 2];
+}
+
+/* One frame: layout + render, in milliseconds. */
+static double
+frame (ChronoDocument    *document,
+       ChronoFilter      *filter,
+       const ChronoStyle *style,
+       PangoContext      *context,
+       ChronoLayoutCache *cache,
+       cairo_t           *cr,
+       double             start,
+       double             end,
+       ChronoScene      **out_scene)
+{
+  ChronoLayoutParams params;
+  ChronoScene *scene;
+  gint64 begin = g_get_monotonic_time ();
+  double elapsed;
+
+  chrono_layout_params_init (&params, style, start, end, WIDTH, HEIGHT);
+  params.document = document;
+  params.filter = filter;
+  params.context = context;
+  params.cache = cache;
+  scene = chrono_layout_build (&params);
+  chrono_renderer_draw (cr, scene, style);
+  cairo_surface_flush (cairo_get_target (cr));
+  elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+
+  if (out_scene != NULL)
+    *out_scene = scene;
+  else
+    chrono_scene_unref (scene);
+
+  return elapsed;
+}
+
+static double
+frame_median (ChronoDocument    *document,
+              ChronoFilter      *filter,
+              const ChronoStyle *style,
+              PangoContext      *context,
+              ChronoLayoutCache *cache,
+              cairo_t           *cr,
+              double             start,
+              double             end)
+{
+  double times[REPEATS];
+
+  for (guint i = 0; i < REPEATS; i++)
+    times[i] = frame (document, filter, style, context, cache, cr, start, end, NULL);
+
+  return median (times, REPEATS);
+}
+
+static void
+run_case (guint n)
+{
+  g_autofree char *path = generate (n);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ChronoFilter) filter = chrono_filter_new ();
+  g_autoptr(GObject) context = NULL;
+  g_autoptr(ChronoLayoutCache) cache = chrono_layout_cache_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ChronoStyle style;
+  ChronoScene *scene = NULL;
+  double parse_ms, load_ms, first_ms, full_ms, year_ms, day_ms, zoom_ms, hit_us;
+  double zoom_times[REPEATS];
+  gint64 begin, bounds_start, bounds_end;
+  gsize strings = 0, model;
+  double centre;
+  guint hits = 0;
+
+  begin = g_get_monotonic_time ();
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  parse_ms = (g_get_monotonic_time () - begin) / 1000.0;
+  g_clear_object (&parser);
+
+  begin = g_get_monotonic_time ();
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  load_ms = (g_get_monotonic_time () - begin) / 1000.0;
+  g_unlink (path);
+
+  model = chrono_document_get_memory_size (document, &strings);
+
+  chrono_style_init_light (&style, 1);
+  context = G_OBJECT (chrono_style_create_pango_context ());
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+
+  chrono_document_get_bounds (document, &bounds_start, &bounds_end);
+  centre = bounds_start + (bounds_end - bounds_start) * 0.5;
+
+  /* The first frame pays for measuring labels; later ones use the cache. */
+  first_ms = frame (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+                    bounds_start, bounds_end, NULL);
+  full_ms = frame_median (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+                          bounds_start, bounds_end);
+  year_ms = frame_median (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+                          centre, centre + CHRONO_SECONDS_PER_YEAR);
+  day_ms = frame_median (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+                         centre, centre + CHRONO_SECONDS_PER_DAY);
+
+  /* One zoom step: the viewport maths plus the frame it asks for. */
+  for (guint i = 0; i < REPEATS; i++)
+    {
+      ChronoViewport vp;
+
+      begin = g_get_monotonic_time ();
+      chrono_viewport_init (&vp, centre - 2.0 * CHRONO_SECONDS_PER_YEAR, centre + 2.0 * CHRONO_SECONDS_PER_YEAR, WIDTH);
+      chrono_viewport_zoom (&vp, 1.25, WIDTH * 0.3);
+      frame (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+             chrono_viewport_get_start (&vp), chrono_viewport_get_end (&vp), NULL);
+      zoom_times[i] = (g_get_monotonic_time () - begin) / 1000.0;
+    }
+  zoom_ms = median (zoom_times, REPEATS);
+
+  /* Hit-testing: many points over a 1-year view. */
+  frame (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+         centre, centre + CHRONO_SECONDS_PER_YEAR, &scene);
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+    const guint n_tests = 100000;
+
+    begin = g_get_monotonic_time ();
+    for (guint i = 0; i < n_tests; i++)
+      if (chrono_scene_hit_test (scene, g_rand_double_range (rand, 0, WIDTH),
+                                 g_rand_double_range (rand, 0, HEIGHT)) != NULL)
+        hits++;
+    hit_us = (g_get_monotonic_time () - begin) / (double) n_tests;
+  }
+  chrono_scene_unref (scene);
+
+  g_print ("%8u events: parse %8.1f ms  load %8.1f ms (%+5.0f%%)  first frame %7.1f ms  "
+           "frame all %6.2f ms  1 year %6.2f ms  1 day %6.2f ms  zoom step %6.2f ms  "
+           "hit %5.2f us (%u%% hits)  model %5.0f B/event (+%.0f B strings)\n",
+           n, parse_ms, load_ms, (load_ms / parse_ms - 1) * 100, first_ms,
+           full_ms, year_ms, day_ms, zoom_ms, hit_us, hits / 1000,
+           (double) model / n, (double) strings / n);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+parse_range (const char *text,
+             double     *start,
+             double     *end)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "..", 2);
+  ChronoDate a, b;
+
+  if (g_strv_length (parts) != 2 ||
+      !chrono_date_parse (parts[0], FALSE, &a, NULL, NULL) ||
+      !chrono_date_parse (parts[1], FALSE, &b, NULL, NULL))
+    return FALSE;
+
+  *start = (double) a.time;
+  *end = (double) chrono_date_get_period_end (&b);
+
+  return *end > *start;
+}
+
+static int
+render_file (const char *out,
+             const char *input,
+             const char *range,
+             gboolean    dark,
+             int         width,
+             int         height,
+             double      scale)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoSession) session = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double start, end;
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  session = chrono_session_new ();
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_visible (session, &start, &end);
+  if (range != NULL && !parse_range (range, &start, &end))
+    {
+      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
+      return 1;
+    }
+
+  if (dark)
+    chrono_style_init_dark (&style, scale);
+  else
+    chrono_style_init_light (&style, scale);
+
+  chrono_layout_params_init (&params, &style, start, end, width * scale, height * scale);
+  params.document = document;
+  params.filter = chrono_session_get_filter (session);
+  scene = chrono_layout_build (&params);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  chrono_renderer_draw (cr, scene, &style);
+  cairo_destroy (cr);
+  if (cairo_surface_write_to_png (surface, out) != CAIRO_STATUS_SUCCESS)
+    {
+      g_printerr ("Cannot write %s\n", out);
+      cairo_surface_destroy (surface);
+      return 1;
+    }
+  cairo_surface_destroy (surface);
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *render = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *sizes = NULL;
+  g_auto(GStrv) size_list = NULL;
+  gboolean dark = FALSE;
+  int width = WIDTH;
+  int height = HEIGHT;
+  double scale = 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  GOptionEntry entries[] = {
+    { "render", 0, 0, G_OPTION_ARG_FILENAME, &render, "Render FILE to this PNG instead of benchmarking", "OUT.png" },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range, "The span to render", "START..END" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels", "H" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Scale factor", "S" },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("[FILE] — measure layout and rendering, or render FILE");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (render != NULL)
+    {
+      if (argc != 2)
+        {
+          g_printerr ("--render needs one timeline file\n");
+          return 1;
+        }
+      return render_file (render, argv[1], range, dark, width, height, scale);
+    }
+
+  size_list = g_strsplit (sizes ? sizes : "10000,100000", ",", -1);
+  for (guint i = 0; size_list[i] != NULL; i++)
+    {
+      guint64 n = g_ascii_strtoull (size_list[i], NULL, 10);
+
+      if (n == 0 || n > 10000000)
+        {
+          g_printerr ("Bad size “%s”\n", size_list[i]);
+          return 1;
+        }
+      run_case ((guint) n);
+    }
+
+  return 0;
+}
