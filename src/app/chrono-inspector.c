@@ -425,7 +425,7 @@ chrono_inspector_dispose (GObject *object)
   ChronoInspector *self = CHRONO_INSPECTOR (object);
 
   chrono_inspector_set_session (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_INSPECTOR);
+  /* AdwBin unparents its child (the template's stack) itself. */
 
   G_OBJECT_CLASS (chrono_inspector_parent_class)->dispose (object);
 }

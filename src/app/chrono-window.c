@@ -16,13 +16,13 @@
 #include "chrono-filter-popover.h"
 #include "chrono-inspector.h"
 #include "chrono-loader.h"
+#include "chrono-overview.h"
+#include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
 /* How long the file must be quiet before it is reloaded: editors write a
  * file in several steps. */
 #define RELOAD_DELAY_MS 250
-/* Zoom buttons change the visible span by this factor. */
-#define ZOOM_STEP 1.5
 
 struct _ChronoWindow
 {
@@ -60,9 +60,8 @@ struct _ChronoWindow
   GtkProgressBar       *progress_bar;
   GtkStack             *main_stack;
   AdwFlap              *flap;
-  GtkBox               *timeline_box;
-  GtkBox               *overview_box;
-  GtkWidget            *timeline_view;
+  ChronoTimelineView   *timeline_view;
+  ChronoOverview       *overview;
   ChronoInspector      *inspector;
   GtkListView          *event_list_view;
   GtkStack             *list_stack;
@@ -496,14 +495,7 @@ static void
 zoom_to_event (ChronoWindow *self,
                guint         index)
 {
-#ifdef HAVE_TIMELINE_VIEW
-  chrono_timeline_view_zoom_to_event (CHRONO_TIMELINE_VIEW (self->timeline_view), index);
-#else
-  double start, end;
-
-  chrono_session_get_event_frame (self->session, index, &start, &end);
-  chrono_session_set_visible (self->session, start, end);
-#endif
+  chrono_timeline_view_zoom_to_event (self->timeline_view, index);
 }
 
 static void
@@ -728,47 +720,18 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
-zoom_by (ChronoWindow *self,
-         double        factor)
-{
-  double start, end, middle;
-
-  chrono_session_get_visible (self->session, &start, &end);
-  middle = start + (end - start) / 2;
-  chrono_session_set_visible (self->session,
-                              middle - (middle - start) * factor,
-                              middle + (end - middle) * factor);
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
 
-#ifdef HAVE_TIMELINE_VIEW
-  ChronoTimelineView *view = CHRONO_TIMELINE_VIEW (self->timeline_view);
-
   if (g_str_equal (action_name, "win.zoom-in"))
-    chrono_timeline_view_zoom_in (view);
+    chrono_timeline_view_zoom_in (self->timeline_view);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    chrono_timeline_view_zoom_out (view);
+    chrono_timeline_view_zoom_out (self->timeline_view);
   else
-    chrono_timeline_view_zoom_fit (view);
-#else
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom_by (self, 1 / ZOOM_STEP);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom_by (self, ZOOM_STEP);
-  else
-    {
-      double start, end;
-
-      chrono_session_get_fit (self->session, &start, &end);
-      chrono_session_set_visible (self->session, start, end);
-    }
-#endif
+    chrono_timeline_view_zoom_fit (self->timeline_view);
 }
 
 static void
@@ -816,8 +779,8 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
   GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) time_a = gtk_recent_info_get_modified (info_a);
-  g_autoptr(GDateTime) time_b = gtk_recent_info_get_modified (info_b);
+  GDateTime *time_a = gtk_recent_info_get_modified (info_a);
+  GDateTime *time_b = gtk_recent_info_get_modified (info_b);
 
   return g_date_time_compare (time_b, time_a);
 }
@@ -1137,6 +1100,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
+  g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
+  g_type_ensure (CHRONO_TYPE_OVERVIEW);
   g_type_ensure (CHRONO_TYPE_INSPECTOR);
   g_type_ensure (CHRONO_TYPE_FILTER_POPOVER);
 
@@ -1155,8 +1120,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_box);
-  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_list_view);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, list_stack);
@@ -1179,11 +1144,8 @@ chrono_window_init (ChronoWindow *self)
 
   self->session = chrono_session_new ();
 
-  /* The timeline and the overview strip. */
-  self->timeline_view = gtk_label_new (NULL);
-  gtk_widget_set_vexpand (self->timeline_view, TRUE);
-  gtk_box_append (self->timeline_box, self->timeline_view);
-
+  chrono_timeline_view_set_session (self->timeline_view, self->session);
+  chrono_overview_set_session (self->overview, self->session);
   chrono_inspector_set_session (self->inspector, self->session);
   chrono_filter_popover_set_session (self->filter_popover, self->session);
 
@@ -1357,7 +1319,7 @@ chrono_window_get_timeline_view (ChronoWindow *self)
 {
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
-  return self->timeline_view;
+  return GTK_WIDGET (self->timeline_view);
 }
 
 /**

@@ -34,7 +34,7 @@ GFile         *chrono_window_get_file          (ChronoWindow   *self);
 gboolean       chrono_window_get_loading       (ChronoWindow   *self);
 const char    *chrono_window_get_error         (ChronoWindow   *self);
 ChronoSession *chrono_window_get_session       (ChronoWindow   *self);
-/* The ChronoTimelineView (or its stand-in before one exists). */
+/* The ChronoTimelineView. */
 GtkWidget     *chrono_window_get_timeline_view (ChronoWindow   *self);
 /* Shows @toast (transfer full) over the window's content. */
 void           chrono_window_add_toast         (ChronoWindow   *self,

@@ -133,8 +133,8 @@ test_window_open (void)
   GtkStack *stack = template_child (window, "main_stack");
   AdwWindowTitle *title = template_child (window, "window_title");
 
+  g_assert_cmpstr (chrono_window_get_error (window), ==, NULL);
   g_assert_nonnull (document);
-  g_assert_null (chrono_window_get_error (window));
   g_assert_cmpuint (chrono_document_get_n_events (document), ==, 6);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "timeline");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "A Small Test Timeline");
