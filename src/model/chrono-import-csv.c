@@ -401,6 +401,16 @@ static const char *
 column_title (Csv    *csv,
               Column  column)
 {
+  if (csv->index[column] < 0)
+    {
+      /* A column the error needs but the header lacks ("End Year" for
+       * an era): its canonical name. */
+      for (gsize k = 0; k < G_N_ELEMENTS (column_names); k++)
+        if (column_names[k].column == column)
+          return column_names[k].name;
+      g_assert_not_reached ();
+    }
+
   return g_array_index (csv->header->cells, Cell, csv->index[column]).text;
 }
 
@@ -760,8 +770,7 @@ tljs_row (Csv          *csv,
     }
 
   ok = tljs_date (csv, record, COL_YEAR, errors, &start, &has_start);
-  if (csv->index[COL_END_YEAR] >= 0)
-    ok &= tljs_date (csv, record, COL_END_YEAR, errors, &end, &has_end);
+  ok &= tljs_date (csv, record, COL_END_YEAR, errors, &end, &has_end);
   if (!ok)
     return;
 

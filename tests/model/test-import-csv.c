@@ -324,6 +324,11 @@ test_bad_files (void)
       "row 2, column “Time”: “noon” is not a time" },
     { "Year,End Year,Type,Headline\n2015,,era,A\n", CHRONO_ERROR_MISSING_MEMBER, 2, 6,
       "row 2, column “End Year”: an era needs a start and an end year" },
+    /* An era row in a sheet with no end columns at all. */
+    { "Year,Type,Headline\n2015,era,A\n", CHRONO_ERROR_MISSING_MEMBER, 2, 11,
+      "row 2, column “end year”: an era needs a start and an end year" },
+    { "Year,End Month,Headline\n2015,3,A\n", CHRONO_ERROR_DATE, 2, 9,
+      "row 2, column “end year”: the year is missing" },
     { "Headline,Text\nA,B\n", CHRONO_ERROR_MISSING_MEMBER, 1, 1,
       "the header has no “Year” column" },
     { "title,start,importance\nA,2015,9\n", CHRONO_ERROR_VALUE, 2, 8,
