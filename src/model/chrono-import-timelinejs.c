@@ -685,7 +685,7 @@ read_date (Import     *import,
         {
           double d = json_node_get_double (node);
 
-          if (d == (double) (gint64) d && d > -1e18 && d < 1e18)
+          if (d > -1e18 && d < 1e18 && d == (double) (gint64) d)
             texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
           else
             {
