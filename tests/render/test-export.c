@@ -1,0 +1,821 @@
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "chrono-export.h"
+#include "chrono-layout.h"
+#include "chrono-loader.h"
+#include "chrono-story.h"
+#include "chrono-style.h"
+
+static ChronoDocument *
+load (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  ChronoDocument *document;
+
+  if (g_str_has_prefix (name, "examples/"))
+    path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "data", "export", name, NULL);
+  file = g_file_new_for_path (path);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @dir and the files in it. */
+static void
+remove_tmpdir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static guint
+count_files (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_dir_close (d);
+
+  return n;
+}
+
+static int
+index_of (ChronoDocument *document,
+          const char     *id)
+{
+  int index = chrono_document_find_event (document, id);
+
+  g_assert_cmpint (index, >=, 0);
+  return index;
+}
+
+/* Steps */
+
+static void
+test_story_order (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GArray) steps = chrono_story_get_steps (document, NULL);
+
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (g_array_index (steps, guint, 0), ==, index_of (document, "fourth"));
+  g_assert_cmpint (g_array_index (steps, guint, 1), ==, index_of (document, "first"));
+  g_assert_cmpint (g_array_index (steps, guint, 2), ==, index_of (document, "third"));
+}
+
+static void
+test_story_fallback (void)
+{
+  g_autoptr(ChronoDocument) document = load ("no-story.json");
+  g_autoptr(GArray) steps = chrono_story_get_steps (document, NULL);
+  const char *expected[] = { "second", "fourth", "third", "fifth", "first" };
+
+  /* By importance, most important first, then by time. */
+  g_assert_cmpuint (steps->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (g_array_index (steps, guint, i), ==, index_of (document, expected[i]));
+}
+
+static void
+test_story_filtered (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(ChronoFilter) filter = chrono_filter_new ();
+  g_autoptr(GArray) steps = NULL;
+
+  chrono_filter_set_lane_visible (filter, "b", FALSE);
+  steps = chrono_story_get_steps (document, filter);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (g_array_index (steps, guint, 0), ==, index_of (document, "first"));
+  g_assert_cmpint (g_array_index (steps, guint, 1), ==, index_of (document, "third"));
+}
+
+static void
+test_story_frame (void)
+{
+  g_autoptr(ChronoDocument) document = load ("no-story.json");
+  guint third = index_of (document, "third");
+  const ChronoEvent *event = chrono_document_get_event (document, third);
+  const ChronoEvent *prev = chrono_document_get_event (document, index_of (document, "second"));
+  const ChronoEvent *next = chrono_document_get_event (document, index_of (document, "fourth"));
+  double start, end;
+
+  chrono_story_get_frame (document, NULL, third, &start, &end);
+
+  /* The event and both its neighbours are in view. */
+  g_assert_cmpfloat (start, <, (double) event->start.time);
+  g_assert_cmpfloat (end, >, (double) event->end_time);
+  g_assert_cmpfloat (start, <=, (double) prev->start.time);
+  g_assert_cmpfloat (end, >, (double) next->start.time);
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *text = chrono_story_format_progress (2, 12);
+
+  g_assert_cmpstr (text, ==, "3 / 12");
+}
+
+/* Images */
+
+static void
+test_format_from_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  ChronoExportFormat format;
+
+  g_assert_true (chrono_export_format_from_path ("a/b.PNG", &format, NULL));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_PNG);
+  g_assert_true (chrono_export_format_from_path ("b.svg", &format, NULL));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_SVG);
+  g_assert_true (chrono_export_format_from_path ("b.pdf", &format, NULL));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_PDF);
+
+  g_assert_false (chrono_export_format_from_path ("b.gif", &format, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "b.gif"));
+}
+
+static cairo_surface_t *
+read_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  ChronoExportOptions options;
+  cairo_surface_t *surface;
+
+  chrono_export_options_init (&options);
+  options.width = 640;
+  options.height = 400;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+
+  surface = read_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 400);
+  cairo_surface_destroy (surface);
+
+  /* The scale multiplies the output size. */
+  options.scale = 2;
+  options.dark = TRUE;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+  surface = read_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 800);
+  cairo_surface_destroy (surface);
+
+  /* Only the image is left: no temporary file. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_tmpdir (dir);
+}
+
+static gboolean
+inside (const ChronoRect *r,
+        double            x,
+        double            y)
+{
+  return r->width > 0 && r->height > 0 &&
+         x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
+}
+
+static void
+check_pixel (cairo_surface_t *surface,
+             double           x,
+             double           y,
+             ChronoColor      color)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel;
+  int r, g, b;
+
+  cairo_surface_flush (surface);
+  pixel = *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
+  r = (pixel >> 16) & 0xff;
+  g = (pixel >> 8) & 0xff;
+  b = pixel & 0xff;
+
+  g_test_message ("pixel at %.0f,%.0f is %02x%02x%02x, expected %02x%02x%02x", x, y, r, g, b,
+                  (int) (color.red * 255 + 0.5), (int) (color.green * 255 + 0.5),
+                  (int) (color.blue * 255 + 0.5));
+  g_assert_cmpint (ABS (r - (int) (color.red * 255 + 0.5)), <=, 6);
+  g_assert_cmpint (ABS (g - (int) (color.green * 255 + 0.5)), <=, 6);
+  g_assert_cmpint (ABS (b - (int) (color.blue * 255 + 0.5)), <=, 6);
+}
+
+static void
+test_png_colors (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(ChronoScene) scene = NULL;
+  PangoContext *context;
+  ChronoExportOptions options;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  cairo_surface_t *surface;
+  const ChronoSceneItem *items;
+  guint n_items, checked = 0;
+  double start, end;
+
+  /* Without title, legend and caption the timeline fills the image, so
+   * the same layout says where every event is. */
+  chrono_export_options_init (&options);
+  options.width = 1200;
+  options.height = 600;
+  options.show_title = FALSE;
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+  surface = read_png (path);
+
+  chrono_style_init_light (&style, 1.0);
+  chrono_export_get_span (document, &options, &start, &end);
+  context = chrono_style_create_pango_context ();
+  chrono_layout_params_init (&params, &style, start, end, 1200, 600);
+  params.document = document;
+  params.context = context;
+  params.selected = -1;
+  params.hovered = -1;
+  scene = chrono_layout_build (&params);
+  g_object_unref (context);
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+      ChronoColor expected;
+      gboolean covered = FALSE;
+      double x, y;
+
+      if (item->kind != CHRONO_ITEM_SPAN && item->kind != CHRONO_ITEM_POINT)
+        continue;
+      if (item->flags & (CHRONO_ITEM_PERIOD | CHRONO_ITEM_FADE_START | CHRONO_ITEM_FADE_END))
+        continue;
+
+      x = item->bar.x + item->bar.width / 2;
+      y = item->bar.y + item->bar.height / 2;
+      if (item->kind == CHRONO_ITEM_SPAN && inside (&item->label_rect, x, y))
+        y = item->bar.y + 2;
+
+      /* Skip a spot that something drawn in the same pass or later
+       * (other events, labels, the today line, lane titles) may cover. */
+      for (guint j = 0; j < n_items && !covered; j++)
+        {
+          switch (items[j].kind)
+            {
+            case CHRONO_ITEM_LANE:
+            case CHRONO_ITEM_ERA:
+            case CHRONO_ITEM_DENSITY:
+            case CHRONO_ITEM_SERIES:
+            case CHRONO_ITEM_RELATION:
+              break;
+            default:
+              if (j != i)
+                covered = inside (&items[j].rect, x, y) || inside (&items[j].bar, x, y);
+              covered = covered || (j != i && inside (&items[j].label_rect, x, y));
+              break;
+            }
+        }
+      if (covered)
+        continue;
+
+      expected = chrono_style_get_event_color (&style, document,
+                                               chrono_document_get_event (document, item->event));
+      check_pixel (surface, x, y, expected);
+      checked++;
+    }
+
+  /* Every event of the fixture is drawn on its own. */
+  g_assert_cmpuint (checked, >=, 3);
+
+  cairo_surface_destroy (surface);
+  remove_tmpdir (dir);
+}
+
+static gboolean
+run (const char * const  *argv,
+     char               **out,
+     char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int status = 0;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "check.png", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+  cairo_surface_t *surface;
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_SVG;
+  options.width = 900;
+  options.height = 500;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"900px\""));
+
+  /* A real reader parses it and finds the size. */
+  {
+    const char *argv[] = { "rsvg-convert", "-o", png, path, NULL };
+
+    g_assert_true (run (argv, NULL, NULL));
+  }
+  surface = read_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 900);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 500);
+  cairo_surface_destroy (surface);
+
+  remove_tmpdir (dir);
+}
+
+/* pdfinfo's "Pages:" and "Page size:" lines. */
+static void
+pdf_info (const char  *path,
+          guint       *pages,
+          char       **size)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (run (argv, &out, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  *pages = 0;
+  *size = NULL;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Pages:"))
+        *pages = (guint) g_ascii_strtoull (g_strstrip (lines[i] + 6), NULL, 10);
+      else if (g_str_has_prefix (lines[i], "Page size:"))
+        *size = g_strdup (g_strstrip (lines[i] + 10));
+    }
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  ChronoExportOptions options;
+  guint pages;
+
+  /* A4 landscape. */
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 842;
+  options.height = 595;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+
+  pdf_info (path, &pages, &size);
+  g_assert_cmpuint (pages, ==, 1);
+  g_assert_nonnull (size);
+  g_assert_true (g_str_has_prefix (size, "842 x 595 pts"));
+
+  /* Text stays text: it can be extracted. */
+  {
+    const char *argv[] = { "pdftotext", path, "-", NULL };
+
+    g_assert_true (run (argv, &text, NULL));
+    g_assert_nonnull (strstr (text, "A story in three steps"));
+    g_assert_nonnull (strstr (text, "Lane A"));
+  }
+
+  remove_tmpdir (dir);
+}
+
+static void
+check_slides (const char *name,
+              guint       n_steps)
+{
+  g_autoptr(ChronoDocument) document = load (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = chrono_story_get_steps (document, NULL);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *size = NULL;
+  ChronoExportOptions options;
+  guint pages;
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 1280;
+  options.height = 720;
+  g_assert_true (chrono_export_slides (document, &options, path, &error));
+  g_assert_no_error (error);
+
+  pdf_info (path, &pages, &size);
+  g_assert_cmpuint (steps->len, ==, n_steps);
+  g_assert_cmpuint (pages, ==, steps->len + 1);
+  g_assert_true (g_str_has_prefix (size, "1280 x 720 pts"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_slides (void)
+{
+  check_slides ("story.json", 3);
+  check_slides ("no-story.json", 5);
+  check_slides ("examples/ai-talent.json", 13);
+}
+
+/* Failures leave nothing behind */
+
+static void
+test_failure_no_dir (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "out.png", NULL);
+  ChronoExportOptions options;
+
+  chrono_export_options_init (&options);
+  options.width = 100;
+  options.height = 100;
+  for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+    {
+      options.format = format;
+      g_assert_false (chrono_export_to_file (document, &options, path, &error));
+      g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+      g_clear_error (&error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_false (chrono_export_slides (document, &options, path, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_failure_bad_size (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.png", NULL);
+  g_autofree char *contents = NULL;
+  struct { int width; int height; double scale; } bad[] = {
+    { 0, 100, 1 },
+    { 100, -5, 1 },
+    { 16385, 100, 1 },
+    { 100, 20000, 1 },
+    { 9000, 100, 2 },     /* 18000 pixels wide */
+    { 100, 100, 0 },
+    { 100, 100, 100 },
+  };
+
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+        {
+          g_autoptr(GError) error = NULL;
+          ChronoExportOptions options;
+
+          chrono_export_options_init (&options);
+          options.format = format;
+          options.width = bad[i].width;
+          options.height = bad[i].height;
+          options.scale = bad[i].scale;
+
+          g_assert_false (chrono_export_to_file (document, &options, path, &error));
+          g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE);
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          g_clear_error (&error);
+
+          /* A file that was there is kept as it was. */
+          g_assert_false (chrono_export_to_file (document, &options, old_path, &error));
+          g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "old");
+          g_clear_pointer (&contents, g_free);
+        }
+    }
+
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_tmpdir (dir);
+}
+
+static void
+test_failure_bad_range (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  ChronoExportOptions options;
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.has_range = TRUE;
+  options.start = 1e9;
+  options.end = 1e9;
+  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_failure_rename (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "taken.png", NULL);
+  ChronoExportOptions options;
+
+  /* A directory where the file should go: everything is written, then
+   * the rename fails; the temporary file must go too. */
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+
+  chrono_export_options_init (&options);
+  options.width = 200;
+  options.height = 100;
+  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_replace (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 300;
+  options.height = 200;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+/* The command line, with no display */
+
+static char *
+get_binary (void)
+{
+  const char *env = g_getenv ("CHRONOSCOPE_BIN");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "chronoscope", NULL);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *binary = get_binary ();
+  g_autofree char *dir = NULL;
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+  g_autofree char *input2 = g_test_build_filename (G_TEST_DIST, "data", "export", "no-story.json", NULL);
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *slides = NULL;
+  g_autofree char *size = NULL;
+  cairo_surface_t *surface;
+  guint pages;
+
+  if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("chronoscope is not built (no GTK)");
+      return;
+    }
+
+  dir = make_tmpdir ();
+  png = g_build_filename (dir, "out.png", NULL);
+  pdf = g_build_filename (dir, "out.pdf", NULL);
+  slides = g_build_filename (dir, "slides.pdf", NULL);
+
+  {
+    const char *argv[] = { binary, "--export", png, "--range", "2009..2019",
+                           "--width", "800", "--height", "450", "--theme", "dark",
+                           "--title", "Custom", "--lane", "a", "--search", "i",
+                           input, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_true (run (argv, NULL, &err));
+    g_assert_cmpstr (err, ==, "");
+  }
+  surface = read_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 450);
+  cairo_surface_destroy (surface);
+
+  {
+    const char *argv[] = { binary, "--export", pdf, "--width", "400", "--height", "300",
+                           "--scale", "2", "--no-legend", "--category", "role", input2, NULL };
+
+    g_assert_true (run (argv, NULL, NULL));
+    pdf_info (pdf, &pages, &size);
+    g_assert_cmpuint (pages, ==, 1);
+    g_assert_true (g_str_has_prefix (size, "800 x 600 pts"));
+    g_clear_pointer (&size, g_free);
+  }
+
+  {
+    const char *argv[] = { binary, "--export-slides", slides, "--theme", "dark", input, NULL };
+
+    g_assert_true (run (argv, NULL, NULL));
+    pdf_info (slides, &pages, &size);
+    g_assert_cmpuint (pages, ==, 4);
+  }
+
+  remove_tmpdir (dir);
+}
+
+static void
+check_cli_error (const char * const *args,
+                 const char         *expected)
+{
+  g_autofree char *binary = get_binary ();
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  int status;
+
+  g_ptr_array_add (argv, g_strdup (binary));
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      if (g_str_equal (args[i], "OUT.png") || g_str_equal (args[i], "OUT.gif") ||
+          g_str_equal (args[i], "OUT.pdf"))
+        g_ptr_array_add (argv, g_build_filename (dir, args[i], NULL));
+      else if (g_str_equal (args[i], "FILE"))
+        g_ptr_array_add (argv, g_strdup (input));
+      else
+        g_ptr_array_add (argv, g_strdup (args[i]));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_cli_errors (void)
+{
+  g_autofree char *binary = get_binary ();
+
+  if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("chronoscope is not built (no GTK)");
+      return;
+    }
+
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--lane", "nosuch", "FILE", NULL }, "nosuch");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--category", "nosuch", "FILE", NULL }, "nosuch");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--range", "2026..2015", "FILE", NULL }, "2026..2015");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--range", "soon..2015", "FILE", NULL }, "soon..2015");
+  check_cli_error ((const char *[]) { "--export", "OUT.gif", "FILE", NULL }, ".png");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "no-such-file.json", NULL }, "no-such-file.json");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--width", "20000", "FILE", NULL }, "20000");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--height", "wide", "FILE", NULL }, "wide");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--scale", "0", "FILE", NULL }, "--scale");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", "--theme", "blue", "FILE", NULL }, "blue");
+  check_cli_error ((const char *[]) { "--export", "OUT.png", NULL }, "FILE");
+  check_cli_error ((const char *[]) { "--export-slides", "OUT.png", "FILE", NULL }, ".pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/story/story-order", test_story_order);
+  g_test_add_func ("/render/story/importance-fallback", test_story_fallback);
+  g_test_add_func ("/render/story/filtered", test_story_filtered);
+  g_test_add_func ("/render/story/frame", test_story_frame);
+  g_test_add_func ("/render/story/progress", test_progress);
+  g_test_add_func ("/render/export/format-from-path", test_format_from_path);
+  g_test_add_func ("/render/export/png-size", test_png_size);
+  g_test_add_func ("/render/export/png-colors", test_png_colors);
+  g_test_add_func ("/render/export/svg", test_svg);
+  g_test_add_func ("/render/export/pdf", test_pdf);
+  g_test_add_func ("/render/export/slides", test_slides);
+  g_test_add_func ("/render/export/replace", test_replace);
+  g_test_add_func ("/render/export/failure/no-directory", test_failure_no_dir);
+  g_test_add_func ("/render/export/failure/bad-size", test_failure_bad_size);
+  g_test_add_func ("/render/export/failure/bad-range", test_failure_bad_range);
+  g_test_add_func ("/render/export/failure/rename", test_failure_rename);
+  g_test_add_func ("/render/export/cli/no-display", test_cli);
+  g_test_add_func ("/render/export/cli/errors", test_cli_errors);
+
+  return g_test_run ();
+}
