@@ -194,6 +194,8 @@ join_path (const char *base,
 {
   if (base == NULL || base[0] == '\0')
     return g_strdup (member);
+  if (member[0] == '[')
+    return g_strconcat (base, member, NULL);
   return g_strconcat (base, ".", member, NULL);
 }
 
@@ -245,7 +247,7 @@ collect (Reader             *r,
       guint i;
 
       for (i = 0; i < n_names; i++)
-        if (strcmp (name, names[i]) == 0)
+        if (name[0] == names[i][0] && strcmp (name, names[i]) == 0)
           break;
 
       if (i < n_names)
@@ -342,11 +344,13 @@ get_string (Reader     *r,
 static gboolean
 get_date (Reader     *r,
           JsonNode   *node,
-          const char *path,
+          const char *base,
+          const char *member,
           gboolean    allow_open,
           ChronoDate *out)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   gsize offset = 0;
 
   chrono_date_init_civil (out, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
@@ -356,6 +360,7 @@ get_date (Reader     *r,
 
   if (!is_string (node))
     {
+      path = member ? join_path (base, member) : g_strdup (base);
       type_error (r, path,
                   allow_open ? _("a date string such as \"2015-12\" or \"..\"")
                              : _("a date string such as \"2015-12\""),
@@ -365,7 +370,10 @@ get_date (Reader     *r,
 
   if (!chrono_date_parse (json_node_get_string (node), allow_open, out, &offset, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("bad date in %s: %s"), path, error->message);
+      g_autofree char *message = NULL;
+
+      path = member ? join_path (base, member) : g_strdup (base);
+      message = g_strdup_printf (_("bad date in %s: %s"), path, error->message);
 
       chrono_date_init_civil (out, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
       if (!r->stopped)
@@ -556,11 +564,16 @@ read_tags (Reader     *r,
            JsonNode   *node,
            const char *base)
 {
-  g_autofree char *path = join_path (base, "tags");
-  JsonArray *array = get_array (r, node, path, _("an array of strings"));
+  g_autofree char *path = NULL;
+  JsonArray *array;
   guint n;
 
   g_ptr_array_set_size (r->tags, 0);
+  if (node == NULL)
+    return;
+
+  path = join_path (base, "tags");
+  array = get_array (r, node, path, _("an array of strings"));
   if (array == NULL)
     return;
 
@@ -568,14 +581,18 @@ read_tags (Reader     *r,
   for (guint j = 0; j < n; j++)
     {
       JsonNode *tag = json_array_get_element (array, j);
-      g_autofree char *tag_path = g_strdup_printf ("%s[%u]", path, j);
 
-      if (!is_string (tag))
-        type_error (r, tag_path, _("a string"), tag);
-      else if (json_node_get_string (tag)[0] == '\0')
-        error_at (r, CHRONO_ERROR_VALUE, tag_path, NULL, _("%s must not be empty"), tag_path);
-      else
+      if (is_string (tag) && json_node_get_string (tag)[0] != '\0')
         g_ptr_array_add (r->tags, (gpointer) json_node_get_string (tag));
+      else
+        {
+          g_autofree char *tag_path = g_strdup_printf ("%s[%u]", path, j);
+
+          if (!is_string (tag))
+            type_error (r, tag_path, _("a string"), tag);
+          else
+            error_at (r, CHRONO_ERROR_VALUE, tag_path, NULL, _("%s must not be empty"), tag_path);
+        }
     }
 }
 
@@ -584,11 +601,16 @@ read_links (Reader     *r,
             JsonNode   *node,
             const char *base)
 {
-  g_autofree char *path = join_path (base, "links");
-  JsonArray *array = get_array (r, node, path, _("an array of links"));
+  g_autofree char *path = NULL;
+  JsonArray *array;
   guint n;
 
   g_array_set_size (r->links, 0);
+  if (node == NULL)
+    return;
+
+  path = join_path (base, "links");
+  array = get_array (r, node, path, _("an array of links"));
   if (array == NULL)
     return;
 
@@ -614,12 +636,17 @@ read_related (Reader     *r,
               JsonNode   *node,
               const char *base)
 {
-  g_autofree char *path = join_path (base, "related");
-  JsonArray *array = get_array (r, node, path, _("an array of relations"));
+  g_autofree char *path = NULL;
+  JsonArray *array;
   guint n;
 
   g_ptr_array_set_size (r->related, 0);
   g_ptr_array_set_size (r->related_labels, 0);
+  if (node == NULL)
+    return;
+
+  path = join_path (base, "related");
+  array = get_array (r, node, path, _("an array of relations"));
   if (array == NULL)
     return;
 
@@ -663,22 +690,9 @@ read_event (Reader     *r,
   draft.description = get_string (r, m[EV_DESCRIPTION], path, "description", FALSE);
   draft.category = get_string (r, m[EV_CATEGORY], path, "category", TRUE);
 
-  if (m[EV_START] != NULL)
-    {
-      g_autofree char *start_path = join_path (path, "start");
-
-      get_date (r, m[EV_START], start_path, FALSE, &draft.start);
-    }
-  else
-    chrono_date_init_civil (&draft.start, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
-
-  if (m[EV_END] != NULL)
-    {
-      g_autofree char *end_path = join_path (path, "end");
-
-      if (!get_date (r, m[EV_END], end_path, TRUE, &draft.end))
-        memset (&draft.end, 0, sizeof draft.end);
-    }
+  get_date (r, m[EV_START], path, "start", FALSE, &draft.start);
+  if (m[EV_END] != NULL && !get_date (r, m[EV_END], path, "end", TRUE, &draft.end))
+    memset (&draft.end, 0, sizeof draft.end);
 
   if (m[EV_IMPORTANCE] != NULL)
     {
@@ -733,12 +747,29 @@ report_progress (Reader *r,
                    ctx->progress_data);
 }
 
+static void
+append_uint (GString *s,
+             guint    v)
+{
+  char buf[16];
+  guint n = 0;
+
+  do
+    {
+      buf[n++] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v > 0);
+  while (n > 0)
+    g_string_append_c (s, buf[--n]);
+}
+
 static gboolean
 read_events (Reader     *r,
              JsonArray  *array,
              GError    **error)
 {
-  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_new ("events[");
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n && !r->stopped; i++)
@@ -750,7 +781,10 @@ read_events (Reader     *r,
           report_progress (r, 0.1 + 0.8 * i / n);
         }
 
-      g_string_printf (path, "events[%u]", i);
+      /* Not g_string_printf: this runs for every event. */
+      g_string_truncate (path, strlen ("events["));
+      append_uint (path, i);
+      g_string_append_c (path, ']');
       read_event (r, json_array_get_element (array, i), path->str);
     }
 
@@ -795,13 +829,13 @@ read_points (Reader     *r,
           continue;
         }
       {
-        g_autofree char *date_path = g_strdup_printf ("%s[0]", point_path);
-        g_autofree char *value_path = g_strdup_printf ("%s[1]", point_path);
         JsonNode *value = json_array_get_element (pair, 1);
-        gboolean ok = get_date (r, json_array_get_element (pair, 0), date_path, FALSE, &point.date);
+        gboolean ok = get_date (r, json_array_get_element (pair, 0), point_path, "[0]", FALSE, &point.date);
 
         if (!is_number (value))
           {
+            g_autofree char *value_path = g_strdup_printf ("%s[1]", point_path);
+
             type_error (r, value_path, _("a number"), value);
             ok = FALSE;
           }
@@ -877,8 +911,6 @@ read_eras (Reader    *r,
   for (guint i = 0; i < n && !r->stopped; i++)
     {
       g_autofree char *path = g_strdup_printf ("eras[%u]", i);
-      g_autofree char *start_path = NULL;
-      g_autofree char *end_path = NULL;
       JsonNode *m[N_ERA];
       ChronoEra era = { 0 };
       gboolean ok;
@@ -887,11 +919,9 @@ read_eras (Reader    *r,
                     (1 << ERA_TITLE) | (1 << ERA_START) | (1 << ERA_END), m))
         continue;
 
-      start_path = join_path (path, "start");
-      end_path = join_path (path, "end");
       era.title = get_string (r, m[ERA_TITLE], path, "title", TRUE);
-      ok = get_date (r, m[ERA_START], start_path, FALSE, &era.start);
-      ok &= get_date (r, m[ERA_END], end_path, TRUE, &era.end);
+      ok = get_date (r, m[ERA_START], path, "start", FALSE, &era.start);
+      ok &= get_date (r, m[ERA_END], path, "end", TRUE, &era.end);
       era.has_color = get_color (r, m[ERA_COLOR], path, &era.color);
 
       if (!ok || era.title == NULL)
