@@ -17,7 +17,7 @@
 #define DENSITY_COLUMN 3.0
 #define DENSITY_BUCKET 96.0
 /* A partial date whose period is wider than this is shown as a period. */
-#define PERIOD_MIN_PIXELS 10.0
+#define PERIOD_MIN_PIXELS 24.0
 /* How far an ongoing span fades out after today. */
 #define ONGOING_FADE 48.0
 #define EXPANDED_ROWS_FACTOR 5
@@ -94,7 +94,17 @@ typedef struct
 {
   double x;
   guint  index;
+  Placed placed;
 } Overflow;
+
+typedef struct
+{
+  double occ_start;
+  double occ_end;
+  double label_x;
+  double label_w;
+  guint  flags;
+} Candidate;
 
 typedef struct
 {
@@ -123,6 +133,7 @@ typedef struct
   ChronoScene              *scene;
   PangoLayout              *label_layout;
   PangoLayout              *small_layout;
+  PangoLayout              *small_bold_layout;
   GArray                   *labels;    /* of ChronoRect, every event label placed */
   double                    top;       /* lanes start here (under axis and eras) */
 } Ctx;
@@ -247,7 +258,7 @@ pack_lane (Ctx        *ctx,
       double x0 = chrono_viewport_time_to_x (vp, event->start.time);
       double x1 = chrono_viewport_time_to_x (vp, event->end_time);
       double start_period_end = chrono_viewport_time_to_x (vp, chrono_date_get_period_end (&event->start));
-      double occ_start, occ_end_label, occ_end_shape;
+      double occ_end_shape;
       double label_w;
       int row = -1;
 
@@ -306,58 +317,55 @@ pack_lane (Ctx        *ctx,
         p.flags |= CHRONO_ITEM_UNCERTAIN;
 
       label_w = MIN (event_label_width (ctx, event), max_label);
-      occ_start = p.x0;
       occ_end_shape = (p.flags & CHRONO_ITEM_ONGOING) ? p.period_end : p.x1;
 
-      if (label_w > 0)
-        {
-          double bar_left = MAX (p.x0, 0);
-          double bar_right = MIN (p.x1, vp->width);
-          double inside = bar_right - bar_left - 2 * pad;
-          gboolean shaped = !CHRONO_EVENT_IS_POINT (event) || (p.flags & CHRONO_ITEM_PERIOD);
+      /* Candidates in order of preference: the whole label inside the
+       * bar, beside it, ellipsized inside, then no label at all. */
+      {
+        Candidate candidates[4];
+        guint n_candidates = 0;
+        gboolean shaped = !CHRONO_EVENT_IS_POINT (event) || (p.flags & CHRONO_ITEM_PERIOD);
+        double bar_left = MAX (p.x0, 0);
+        double bar_right = MIN (p.x1, vp->width);
+        double inside = bar_right - bar_left - 2 * pad;
 
-          if (shaped && inside >= MIN (label_w, min_inside))
-            {
-              p.label_x = bar_left + pad;
-              p.label_w = MIN (label_w, inside);
-              occ_end_label = occ_end_shape;
-            }
-          else
-            {
-              p.flags |= CHRONO_ITEM_LABEL_OUTSIDE;
-              p.label_x = occ_end_shape + pad;
-              p.label_w = label_w;
-              occ_end_label = p.label_x + label_w;
-            }
-        }
-      else
-        occ_end_label = occ_end_shape;
+        if (label_w > 0 && shaped && label_w <= inside)
+          candidates[n_candidates++] = (Candidate) { p.x0, occ_end_shape, bar_left + pad, label_w, 0 };
 
-      for (guint r = 0; r < max_rows; r++)
-        if (row_end[r] + gap <= occ_start)
+        if (label_w > 0)
           {
-            row = r;
-            row_end[r] = occ_end_label;
-            break;
+            double lx = occ_end_shape + pad;
+
+            if (lx + label_w <= vp->width)
+              candidates[n_candidates++] = (Candidate) { p.x0, lx + label_w, lx, label_w, CHRONO_ITEM_LABEL_OUTSIDE };
+            else if (p.x0 - pad - label_w >= 0 && CHRONO_EVENT_IS_POINT (event))
+              candidates[n_candidates++] = (Candidate) { p.x0 - pad - label_w, occ_end_shape,
+                                                          p.x0 - pad - label_w, label_w, CHRONO_ITEM_LABEL_OUTSIDE };
+            else if (vp->width - pad - lx >= min_inside)
+              candidates[n_candidates++] = (Candidate) { p.x0, vp->width, lx, vp->width - pad - lx, CHRONO_ITEM_LABEL_OUTSIDE };
           }
 
-      if (row < 0 && occ_end_label != occ_end_shape)
-        {
-          /* No room with its label: try the shape alone. */
+        if (label_w > 0 && shaped && inside >= min_inside && label_w > inside)
+          candidates[n_candidates++] = (Candidate) { p.x0, occ_end_shape, bar_left + pad, inside, 0 };
+
+        candidates[n_candidates++] = (Candidate) { p.x0, occ_end_shape, 0, 0, 0 };
+
+        for (guint c = 0; c < n_candidates && row < 0; c++)
           for (guint r = 0; r < max_rows; r++)
-            if (row_end[r] + gap <= occ_start)
+            if (row_end[r] + gap <= candidates[c].occ_start)
               {
                 row = r;
-                row_end[r] = occ_end_shape;
-                p.label_w = 0;
-                p.flags &= ~CHRONO_ITEM_LABEL_OUTSIDE;
+                row_end[r] = candidates[c].occ_end;
+                p.label_x = candidates[c].label_x;
+                p.label_w = candidates[c].label_w;
+                p.flags |= candidates[c].flags;
                 break;
               }
-        }
+      }
 
       if (row < 0)
         {
-          Overflow entry = { MAX (p.x0, 0), index };
+          Overflow entry = { MAX (p.x0, 0), index, p };
 
           g_array_append_val (overflow, entry);
           continue;
@@ -408,6 +416,42 @@ pack_lane (Ctx        *ctx,
         g_array_append_val (lane->clusters, current);
 
       lane->n_rows++;
+
+      /* A "cluster" of one is just the event, without its label, in the
+       * cluster row. */
+      for (guint i = lane->clusters->len; i > 0; i--)
+        {
+          Cluster *cluster = &g_array_index (lane->clusters, Cluster, i - 1);
+
+          if (cluster->count != 1)
+            continue;
+
+          for (guint j = 0; j < overflow->len; j++)
+            {
+              Overflow *entry = &g_array_index (overflow, Overflow, j);
+
+              if (entry->x == cluster->x0)
+                {
+                  Placed p = entry->placed;
+                  double end = (p.flags & CHRONO_ITEM_ONGOING) ? p.period_end : p.x1;
+
+                  /* Only when it does not reach the next cluster. */
+                  if (j + 1 < overflow->len &&
+                      g_array_index (overflow, Overflow, j + 1).x <= end + gap)
+                    {
+                      cluster = NULL;
+                      break;
+                    }
+
+                  p.row = lane->n_rows - 1;
+                  p.label_w = 0;
+                  g_array_append_val (lane->placed, p);
+                  break;
+                }
+            }
+          if (cluster != NULL)
+            g_array_remove_index (lane->clusters, i - 1);
+        }
     }
 }
 
@@ -553,6 +597,7 @@ emit_lane_content (Ctx        *ctx,
       item->label = _chrono_scene_intern (ctx->scene, text);
       item->label_rect = item->rect;
       item->color = chrono_style_get_lane_color (style, document, lane->lane);
+      g_array_append_val (ctx->labels, item->rect);
       if (lane_is_expanded (ctx->params, lane->lane))
         item->flags |= CHRONO_ITEM_EXPANDED;
     }
@@ -691,7 +736,7 @@ emit_series (Ctx        *ctx,
       title_rect.x = MIN (title_rect.x, MAX (pad, ctx->vp->width - chrono_style_px (style, style->max_label_width)));
       title_rect.y = top - title_h - pad / 2;
       title_rect.height = title_h;
-      title_rect.width = MIN (measure_text (ctx->small_layout, title),
+      title_rect.width = MIN (measure_text (ctx->small_bold_layout, title),
                               chrono_style_px (style, style->max_label_width) * 1.5);
       if (title_rect.x + title_rect.width > ctx->vp->width)
         title_rect.width = MAX (0, ctx->vp->width - title_rect.x - pad);
@@ -788,7 +833,7 @@ emit_eras (Ctx *ctx)
                                    : style->era_fill[e % 2];
 
       /* The title stays in view while any of the era is. */
-      label_w = measure_text (ctx->small_layout, era->title);
+      label_w = measure_text (ctx->small_bold_layout, era->title);
       item->label_rect.x = MAX (x0, 0) + pad;
       item->label_rect.width = MIN (label_w, MIN (x1, ctx->vp->width) - item->label_rect.x - pad);
       item->label_rect.y = strip_top + chrono_style_px (style, 3);
@@ -825,6 +870,7 @@ emit_relations (Ctx *ctx)
         {
           const ChronoRelation *relation = &event->extra->related[r];
           const ChronoSceneItem *target = NULL;
+          ChronoSceneItem target_copy;
           ChronoSceneItem *item;
           double *points;
           double sx, sy, tx, ty;
@@ -836,7 +882,9 @@ emit_relations (Ctx *ctx)
               if ((candidate->kind == CHRONO_ITEM_SPAN || candidate->kind == CHRONO_ITEM_POINT) &&
                   candidate->event == (int) relation->event)
                 {
-                  target = candidate;
+                  /* A copy: adding items below moves the array. */
+                  target_copy = *candidate;
+                  target = &target_copy;
                   break;
                 }
             }
@@ -865,6 +913,8 @@ emit_relations (Ctx *ctx)
           item->count = 2;
           item->values = points;
           item->color = ctx->style->relation;
+          if ((source.flags | target->flags) & (CHRONO_ITEM_SELECTED | CHRONO_ITEM_HOVERED))
+            item->flags |= CHRONO_ITEM_SELECTED;
           item->rect.x = MIN (sx, tx);
           item->rect.y = MIN (sy, ty);
           item->rect.width = fabs (tx - sx);
@@ -877,7 +927,7 @@ emit_relations (Ctx *ctx)
 
               rect.width = measure_text (ctx->small_layout, relation->label);
               rect.height = chrono_style_px (ctx->style, 16);
-              rect.x = (sx + tx) / 2 + chrono_style_px (ctx->style, 18) - rect.width / 2;
+              rect.x = (sx + tx) / 2 - rect.width / 2;
               rect.y = (sy + ty) / 2 - rect.height / 2;
               if (label_is_free (ctx, &rect))
                 {
@@ -897,6 +947,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   g_autoptr(PangoLayout) label_layout = NULL;
   g_autoptr(PangoLayout) small_layout = NULL;
   g_autoptr(PangoLayout) header_layout = NULL;
+  g_autoptr(PangoLayout) small_bold_layout = NULL;
   g_autoptr(GArray) indices = NULL;
   g_autoptr(GArray) labels = NULL;
   g_autofree LaneLayout *lanes = NULL;
@@ -937,6 +988,11 @@ chrono_layout_build (const ChronoLayoutParams *params)
   pango_layout_set_font_description (small_layout, font);
   pango_font_description_free (font);
 
+  small_bold_layout = pango_layout_new (context);
+  font = chrono_style_create_font (style, style->small_font_size, TRUE);
+  pango_layout_set_font_description (small_bold_layout, font);
+  pango_font_description_free (font);
+
   header_layout = pango_layout_new (context);
   font = chrono_style_create_font (style, style->header_font_size, TRUE);
   pango_layout_set_font_description (header_layout, font);
@@ -951,6 +1007,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   ctx.scene = scene;
   ctx.label_layout = label_layout;
   ctx.small_layout = small_layout;
+  ctx.small_bold_layout = small_bold_layout;
   ctx.labels = labels;
 
   if (params->document == NULL)
@@ -1086,8 +1143,6 @@ chrono_layout_build (const ChronoLayoutParams *params)
         emit_series (&ctx, &lanes[l]);
     }
 
-  emit_relations (&ctx);
-
   /* Today. */
   {
     double x = chrono_viewport_time_to_x (ctx.vp, params->now);
@@ -1134,11 +1189,15 @@ chrono_layout_build (const ChronoLayoutParams *params)
       item->label_rect.width = MIN (measure_text (header_layout, info->title),
                                     params->width - item->label_rect.x - 2 * pad);
       item->rect.width = item->label_rect.x + item->label_rect.width + pad - item->rect.x;
+      g_array_append_val (ctx.labels, item->rect);
       item->bar = item->rect;
       item->color = chrono_style_get_lane_color (style, params->document, l);
       if (lane_is_expanded (params, l))
         item->flags |= CHRONO_ITEM_EXPANDED;
     }
+
+  /* Relations last: their labels avoid every other label. */
+  emit_relations (&ctx);
 
   for (guint l = 0; l < n_lanes; l++)
     {

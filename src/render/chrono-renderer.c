@@ -190,8 +190,8 @@ draw_axis (Draw *d)
       rect.width = tick->label_width + 1;
       rect.height = h / 2;
       rect.y = two_rows ? h / 2 - chrono_style_px (style, 3) : h / 4;
-      draw_text (d, tick->label, &rect,
-                 tick->major && !two_rows ? d->small_bold_font : d->small_font,
+      /* Same font as measured; major ticks stand out by colour. */
+      draw_text (d, tick->label, &rect, d->small_font,
                  tick->major && !two_rows ? style->foreground : style->dim_foreground, 0);
     }
 
@@ -547,14 +547,18 @@ draw_relation (Draw                  *d,
   cairo_t *cr = d->cr;
   const double *p = item->values;
   double sx = p[0], sy = p[1], tx = p[2], ty = p[3];
-  double bulge = MAX (chrono_style_px (d->style, 36), fabs (ty - sy) * 0.5);
-  double c2x = tx + bulge, c2y = ty;
+  double dy = ty - sy;
+  double c2x = tx, c2y = ty - dy / 2;
   double angle, head = chrono_style_px (d->style, 7);
+  gboolean strong = (item->flags & CHRONO_ITEM_SELECTED) != 0;
+  ChronoColor color = strong ? d->style->selection : chrono_color_with_alpha (item->color, 0.55);
 
+  /* An S-curve: leaves and arrives vertically, so that arrows between
+   * lanes read as links rather than as more bars. */
   cairo_move_to (cr, sx, sy);
-  cairo_curve_to (cr, sx + bulge, sy, c2x, c2y, tx, ty);
-  set_color (cr, item->color);
-  cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
+  cairo_curve_to (cr, sx, sy + dy / 2, c2x, c2y, tx, ty);
+  set_color (cr, color);
+  cairo_set_line_width (cr, chrono_style_px (d->style, strong ? 2 : 1.2));
   cairo_stroke (cr);
 
   angle = atan2 (ty - c2y, tx - c2x);
@@ -570,9 +574,12 @@ draw_relation (Draw                  *d,
       double pad = chrono_style_px (d->style, 4);
 
       rounded_rect (cr, r->x - pad, r->y, r->width + 2 * pad, r->height, r->height / 2);
-      set_color (cr, chrono_color_with_alpha (d->style->background, 0.9));
-      cairo_fill (cr);
-      draw_text (d, item->label, r, d->small_font, d->style->dim_foreground, 0);
+      set_color (cr, chrono_color_with_alpha (d->style->background, 0.92));
+      cairo_fill_preserve (cr);
+      set_color (cr, chrono_color_with_alpha (color, 0.5));
+      cairo_set_line_width (cr, chrono_style_px (d->style, 1));
+      cairo_stroke (cr);
+      draw_text (d, item->label, r, d->small_font, strong ? d->style->foreground : d->style->dim_foreground, 0);
     }
 }
 

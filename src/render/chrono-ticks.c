@@ -157,7 +157,11 @@ chrono_ticks_format_year (gint64 year,
   double unit_size;
   int decimals = 0;
 
-  if (year > -100000 || year > 0)
+  /* On an axis of millions of years, year 0 is the present, not 1 BC. */
+  if (year == 0 && step >= 100000)
+    return g_strdup (C_("axis", "now"));
+
+  if (year > -100000)
     return chrono_format_year (year);
 
   if (year <= -1000000000)
@@ -339,8 +343,14 @@ try_step (const ChronoViewport *vp,
           last_end = tick.label_x + tick.label_width;
         }
 
-      /* Ticks left of the view only serve to check overlaps. */
-      if (tick.x >= -0.5 || tick.label_x + tick.label_width > 0)
+      /* Ticks left of the view only serve to check overlaps; a label cut
+       * by the left edge is not shown. */
+      if (tick.label_x < 0)
+        {
+          tick.label = NULL;
+          tick.label_width = 0;
+        }
+      if (tick.x >= -0.5)
         g_array_append_val (out, tick);
     }
 
