@@ -811,7 +811,7 @@ tljs_row (Csv          *csv,
 
   {
     ChronoEventDraft draft = { 0 };
-    const char *group = cell_value (csv, record, COL_GROUP);
+    g_autofree char *group = _chrono_tljs_group_name (cell_value (csv, record, COL_GROUP));
 
     draft.start = start;
     if (has_end && !(end.time == start.time && end.precision == start.precision))

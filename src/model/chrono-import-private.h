@@ -83,6 +83,10 @@ void _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
                                  GArray                *links,
                                  GPtrArray             *strings);
 
+/* The lane name for a TimelineJS group (HTML -> one line of text), or
+ * NULL when it is blank. */
+char *_chrono_tljs_group_name   (const char            *group);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoImporter, _chrono_importer_free)
 
 G_END_DECLS

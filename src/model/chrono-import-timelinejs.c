@@ -397,23 +397,45 @@ html_text (const char *html,
   return text;
 }
 
-/* One line: a title never keeps the breaks of its HTML. */
+/* One line: a title never keeps the breaks of its HTML.  @whole joins
+ * all the lines, else only the first non-empty one is kept. */
 static char *
 first_line (const char *text,
             gboolean    whole)
 {
-  char *line;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
 
   if (text == NULL)
     return NULL;
 
-  line = whole ? g_strdup (text) : g_strndup (text, strcspn (text, "\n"));
-  g_strdelimit (line, "\n", ' ');
-  g_strstrip (line);
-  if (line[0] == '\0')
-    g_clear_pointer (&line, g_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, lines[i]);
+      if (!whole)
+        break;
+    }
 
-  return line;
+  return out->len > 0 ? g_strdup (out->str) : NULL;
+}
+
+char *
+_chrono_tljs_group_name (const char *group)
+{
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return NULL;
+
+  /* TimelineJS shows group names as HTML. */
+  text = chrono_html_to_text (group, -1, NULL);
+  return first_line (text, TRUE);
 }
 
 void
@@ -652,6 +674,7 @@ read_date (Import     *import,
            ChronoDate *out,
            gboolean   *present)
 {
+  gboolean empty_is_absent = g_str_equal (name, "end_date");
   g_autofree char *path = member_path (parent, name);
   g_autofree char *message = NULL;
   char *texts[CHRONO_TLJS_N_FIELDS] = { NULL };
@@ -716,16 +739,22 @@ read_date (Import     *import,
 
       if (!_chrono_tljs_make_date (fields, out, &bad_field, &message))
         {
-          if (bad_field < 0)
-            report (import, CHRONO_ERROR_MISSING_MEMBER, FALSE, path,
-                    _("give at least a year"), _("“%s” has no year"), name);
+          /* Converted spreadsheets write empty end dates ("year": ""). */
+          if (bad_field < 0 && empty_is_absent)
+            *present = FALSE;
+          else if (bad_field < 0)
+            {
+              report (import, CHRONO_ERROR_MISSING_MEMBER, FALSE, path,
+                      _("give at least a year"), _("“%s” has no year"), name);
+              ok = FALSE;
+            }
           else
             {
               g_autofree char *field_path = member_path (path, _chrono_tljs_field_names[bad_field]);
 
               report (import, CHRONO_ERROR_DATE, FALSE, field_path, NULL, "%s", message);
+              ok = FALSE;
             }
-          ok = FALSE;
         }
     }
 
@@ -978,10 +1007,10 @@ read_event (Import     *import,
 
   if (group != NULL)
     {
-      g_autofree char *name = g_strstrip (g_strdup (group));
+      g_autofree char *name = _chrono_tljs_group_name (group);
 
       group_path = member_path (path, "group");
-      if (name[0] != '\0')
+      if (name != NULL)
         draft.lane = _chrono_importer_lane (import->importer, name, group_path,
                                             (ChronoPos) { 0, 0 });
     }

@@ -366,6 +366,32 @@ test_titles (void)
   g_assert_cmpstr (event->title, ==, "Jun 2004");
 }
 
+/* Group names are HTML on one line; an end_date with no field given (as
+ * converted spreadsheets write it) is no end. */
+static void
+test_groups_and_empty_ends (void)
+{
+  const char *json =
+    "{ \"events\": ["
+    "  { \"start_date\": { \"year\": 2001 }, \"end_date\": { \"year\": \"\", \"month\": \"\" },"
+    "    \"text\": { \"headline\": \"<p>Two</p><p>paragraphs</p>\" }, \"group\": \"R&amp;D <b>lab</b>\" },"
+    "  { \"start_date\": { \"year\": 2002 }, \"end_date\": null, \"text\": { \"headline\": \"B\" },"
+    "    \"group\": \" R&amp;D  lab \" } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = load_text (json, NULL, &error);
+  const ChronoEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 1);
+  g_assert_cmpstr (chrono_document_get_lane (document, 0)->title, ==, "R&D lab");
+  g_assert_cmpstr (chrono_document_get_lane (document, 0)->id, ==, "r-d-lab");
+
+  event = chrono_document_get_event (document, 0);
+  g_assert_cmpstr (event->title, ==, "Two paragraphs");
+  g_assert_true (CHRONO_EVENT_IS_POINT (event));
+  g_assert_true (CHRONO_EVENT_IS_POINT (chrono_document_get_event (document, 1)));
+}
+
 static void
 test_not_timelinejs (void)
 {
@@ -447,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/model/import/timelinejs/bad", test_bad);
   g_test_add_func ("/model/import/timelinejs/unknown-members", test_unknown_members);
   g_test_add_func ("/model/import/timelinejs/titles", test_titles);
+  g_test_add_func ("/model/import/timelinejs/groups-and-empty-ends", test_groups_and_empty_ends);
   g_test_add_func ("/model/import/timelinejs/not-timelinejs", test_not_timelinejs);
   g_test_add_func ("/model/import/timelinejs/html", test_html);
   g_test_add_func ("/model/import/timelinejs/html-links", test_html_links);
