@@ -550,6 +550,49 @@ test_csv_encoding (void)
   g_assert_cmpuint (d->pos.column, ==, 5);
 }
 
+static ChronoDocument *
+load_text (const char  *text,
+           GPtrArray   *diagnostics,
+           GError     **error)
+{
+  return chrono_loader_load_data (text, strlen (text), "text", CHRONO_LOAD_DEFAULT,
+                                  diagnostics, NULL, error);
+}
+
+static void
+test_dispatch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) tljs = NULL;
+  g_autoptr(ChronoDocument) csv = NULL;
+  g_autoptr(ChronoDocument) native = NULL;
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  const ChronoDiagnostic *d;
+
+  /* An object with "events" and no version is TimelineJS. */
+  tljs = load_text ("{ \"events\": [ { \"start_date\": { \"year\": \"2015\" },"
+                    " \"text\": { \"headline\": \"A\" } } ] }", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tljs);
+  g_assert_cmpint (chrono_document_get_format (tljs), ==, CHRONO_FORMAT_TIMELINEJS);
+  g_assert_cmpuint (chrono_document_get_n_events (tljs), ==, 1);
+
+  /* Text whose first line has commas is CSV. */
+  csv = load_text ("title,start\nA,2015\nB,2016\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (csv);
+  g_assert_cmpint (chrono_document_get_format (csv), ==, CHRONO_FORMAT_CSV);
+  g_assert_cmpuint (chrono_document_get_n_events (csv), ==, 2);
+
+  /* A misspelt version member keeps a file native, so it is reported. */
+  native = load_text ("{ \"chronoscop\": 1, \"events\": [] }", diagnostics, &error);
+  g_assert_null (native);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_UNKNOWN_MEMBER);
+  d = first_error (diagnostics);
+  g_assert_cmpuint (d->pos.column, ==, 3);
+  g_assert_cmpstr (d->hint, ==, "did you mean “chronoscope”?");
+}
+
 static void
 test_cancelled (void)
 {
@@ -884,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/model/loader/error-cap", test_error_cap);
   g_test_add_func ("/model/loader/no-diagnostics-array", test_no_diagnostics_array);
   g_test_add_func ("/model/loader/csv-encoding", test_csv_encoding);
+  g_test_add_func ("/model/loader/dispatch", test_dispatch);
   g_test_add_func ("/model/loader/cancelled", test_cancelled);
   g_test_add_func ("/model/loader/async", test_async);
   g_test_add_func ("/model/loader/async-error", test_async_error);
