@@ -174,8 +174,6 @@ rebuild (ChronoFilterPopover *self)
           GtkWidget *toggle = gtk_toggle_button_new_with_label (tags[n_tags]);
 
           gtk_widget_add_css_class (toggle, "tag-toggle");
-          gtk_widget_add_css_class (toggle, "pill");
-          gtk_widget_add_css_class (toggle, "small");
           gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                         tag_is_required (self->filter, tags[n_tags]));
           g_signal_connect (toggle, "toggled", G_CALLBACK (on_tag_toggled), self);
