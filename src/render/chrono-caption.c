@@ -8,6 +8,8 @@
 #include <pango/pangocairo.h>
 
 #include "chrono-caption.h"
+#include "chrono-layout.h"
+#include "chrono-renderer.h"
 #include "chrono-story.h"
 
 /* Device-independent sizes of the card; the style's scale multiplies
@@ -330,4 +332,91 @@ chrono_caption_draw_title (cairo_t           *cr,
     }
 
   cairo_restore (cr);
+}
+
+double
+chrono_caption_get_scale (double width,
+                          double height)
+{
+  return MAX (0.75, MIN (width / 1280.0, height / 720.0));
+}
+
+static ChronoScene *
+layout_step (ChronoDocument    *document,
+             ChronoFilter      *filter,
+             const ChronoStyle *style,
+             PangoContext      *context,
+             guint              event,
+             double             start,
+             double             end,
+             double             width,
+             double             height,
+             double             scroll_y)
+{
+  ChronoLayoutParams params;
+
+  chrono_layout_params_init (&params, style, start, end, width, height);
+  params.document = document;
+  params.filter = filter;
+  params.context = context;
+  params.scroll_y = scroll_y;
+  params.selected = (int) event;
+  params.hovered = -1;
+
+  return chrono_layout_build (&params);
+}
+
+void
+chrono_caption_draw_step (cairo_t           *cr,
+                          const ChronoStyle *style,
+                          ChronoDocument    *document,
+                          ChronoFilter      *filter,
+                          guint              event,
+                          guint              step,
+                          guint              n_steps,
+                          double             start,
+                          double             end,
+                          double             width,
+                          double             height)
+{
+  PangoContext *context;
+  ChronoScene *scene;
+  const ChronoSceneItem *item;
+  ChronoRect card;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (event < chrono_document_get_n_events (document));
+
+  context = chrono_style_create_pango_context ();
+
+  /* Measure the card first, so that the event can be scrolled clear of
+   * it: the card is drawn over the timeline. */
+  {
+    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *scratch_cr = cairo_create (scratch);
+
+    chrono_caption_draw_card (scratch_cr, style, document, event, width, height, &card);
+    cairo_destroy (scratch_cr);
+    cairo_surface_destroy (scratch);
+  }
+
+  scene = layout_step (document, filter, style, context, event, start, end, width, height, 0);
+  item = chrono_scene_find_event (scene, event);
+  if (item != NULL && item->rect.y + item->rect.height > card.y &&
+      item->rect.x < card.x + card.width)
+    {
+      double scroll = item->rect.y + item->rect.height - card.y + chrono_style_px (style, 24);
+
+      chrono_scene_unref (scene);
+      scene = layout_step (document, filter, style, context, event, start, end, width, height, scroll);
+    }
+
+  chrono_renderer_draw (cr, scene, style);
+  chrono_caption_draw_card (cr, style, document, event, width, height, NULL);
+  chrono_caption_draw_progress (cr, style, step, n_steps, width, height);
+
+  chrono_scene_unref (scene);
+  g_object_unref (context);
 }

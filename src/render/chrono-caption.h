@@ -3,6 +3,7 @@
 #include <cairo.h>
 
 #include "chrono-document.h"
+#include "chrono-filter.h"
 #include "chrono-scene.h"
 #include "chrono-style.h"
 
@@ -37,6 +38,29 @@ void chrono_caption_draw_title    (cairo_t           *cr,
                                    const char        *title,
                                    const char        *subtitle,
                                    const char        *description,
+                                   double             width,
+                                   double             height);
+
+/* The style scale of a presentation on @width × @height units: type
+ * grows with the screen or page from a 1280 × 720 base, so that it reads
+ * from the back of a room.  Multiply by any device scale. */
+double chrono_caption_get_scale   (double             width,
+                                   double             height);
+
+/* Draws one presentation step as the presenter and the slides show it:
+ * the timeline of @document (filtered by @filter, may be NULL) over
+ * [@start, @end) seconds with event @event selected and kept clear of
+ * the card, the caption card and the progress "@step + 1 / @n_steps",
+ * on @width × @height units. */
+void chrono_caption_draw_step     (cairo_t           *cr,
+                                   const ChronoStyle *style,
+                                   ChronoDocument    *document,
+                                   ChronoFilter      *filter,
+                                   guint              event,
+                                   guint              step,
+                                   guint              n_steps,
+                                   double             start,
+                                   double             end,
                                    double             width,
                                    double             height);
 

@@ -866,9 +866,9 @@ slide_scale (const ChronoExportOptions *options,
              double                     width,
              double                     height)
 {
-  /* As the presenter: type grows with the page, from a 1280 × 720 base. */
-  return options->scale * MAX (0.75, MIN (width / options->scale / 1280.0,
-                                          height / options->scale / 720.0));
+  /* As the presenter: type grows with the page. */
+  return options->scale * chrono_caption_get_scale (width / options->scale,
+                                                    height / options->scale);
 }
 
 void
@@ -880,7 +880,6 @@ chrono_export_draw_slide (cairo_t                   *cr,
                           double                     width,
                           double                     height)
 {
-  PangoContext *context = NULL;
   ChronoStyle style;
   double start, end;
 
@@ -916,42 +915,11 @@ chrono_export_draw_slide (cairo_t                   *cr,
     }
   else
     {
-      g_autoptr(ChronoScene) scene = NULL;
       guint event = g_array_index (steps, guint, page - 1);
-      const ChronoSceneItem *item;
-      ChronoRect card;
 
       chrono_story_get_frame (document, options->filter, event, &start, &end);
-      context = chrono_style_create_pango_context ();
-
-      /* Measure the card first, so that the event can be scrolled clear
-       * of it; the card is drawn over the timeline as in the presenter. */
-      {
-        cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-        cairo_t *scratch_cr = cairo_create (scratch);
-
-        chrono_caption_draw_card (scratch_cr, &style, document, event, width, height, &card);
-        cairo_destroy (scratch_cr);
-        cairo_surface_destroy (scratch);
-      }
-
-      scene = layout_timeline (document, options->filter, &style, context,
-                               start, end, width, height, 0, event);
-      item = chrono_scene_find_event (scene, event);
-      if (item != NULL && item->rect.y + item->rect.height > card.y)
-        {
-          double scroll = item->rect.y + item->rect.height - card.y
-                          + chrono_style_px (&style, 24);
-
-          g_clear_pointer (&scene, chrono_scene_unref);
-          scene = layout_timeline (document, options->filter, &style, context,
-                                   start, end, width, height, scroll, event);
-        }
-
-      chrono_renderer_draw (cr, scene, &style);
-      chrono_caption_draw_card (cr, &style, document, event, width, height, NULL);
-      chrono_caption_draw_progress (cr, &style, page - 1, steps->len, width, height);
-      g_object_unref (context);
+      chrono_caption_draw_step (cr, &style, document, options->filter, event,
+                                page - 1, steps->len, start, end, width, height);
     }
 
   cairo_restore (cr);
