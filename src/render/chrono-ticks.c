@@ -169,6 +169,18 @@ chrono_ticks_format_year (gint64 year,
   else
     unit_size = 1e6;
 
+  /* Zoomed in far enough that three decimals would not tell ticks
+   * apart: use the smaller unit, down to plain years. */
+  if (step > 0 && unit_size == 1e9 && (double) step * 1000 < unit_size)
+    unit_size = 1e6;
+  if (step > 0 && (double) step * 1000 < unit_size)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, -year);
+
+      /* Translators: deep time on an axis, %s is a number of years */
+      return g_strdup_printf (_("%s years ago"), number);
+    }
+
   value = -(double) year / unit_size;
   if (step > 0 && step < unit_size)
     decimals = (int) MIN (3, ceil (log10 (unit_size / (double) step) - 1e-9));
@@ -179,8 +191,8 @@ chrono_ticks_format_year (gint64 year,
 
   if (unit_size == 1e9)
     return g_strdup_printf (_("%.*f billion years ago"), decimals, value);
-  else
-    return g_strdup_printf (_("%.*f million years ago"), decimals, value);
+
+  return g_strdup_printf (_("%.*f million years ago"), decimals, value);
 }
 
 static char *
