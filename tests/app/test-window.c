@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "chrono-inspector.h"
+#include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
 /* Waiting for the loader's thread or the file monitor: a generous limit
@@ -60,6 +61,37 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames_drawn (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Waits until @widget has been through the frame clock twice, so what it
+ * shows is laid out and drawn. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  wait_for (two_frames_drawn, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 static GFile *
 fixture (const char *name)
 {
@@ -106,6 +138,50 @@ static const char *
 count_text (ChronoWindow *window)
 {
   return gtk_label_get_text (template_child (window, "count_label"));
+}
+
+/* Draws @widget as it is now onto an image and counts the pixels of
+ * exactly @rgb: the fixture gives Acme's events a colour nothing else
+ * uses, so this counts how much of them is drawn. */
+static guint
+count_drawn_pixels (GtkWidget *widget,
+                    guint32    rgb)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint count = 0;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        if ((row[x] & 0xffffff) == rgb)
+          count++;
+    }
+
+  cairo_surface_destroy (surface);
+
+  return count;
 }
 
 static void
@@ -187,6 +263,65 @@ test_window_filter (void)
     settle ();
     g_assert_cmpuint (n_listed (window), ==, 2);
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_filter_drawn (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoFilter *filter = chrono_session_get_filter (chrono_window_get_session (window));
+  GtkWidget *view = chrono_window_get_timeline_view (window);
+  guint before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  wait_for_frames (view);
+  before = count_drawn_pixels (view, 0xff00ff);
+  g_assert_cmpuint (before, >, 0);
+
+  /* The list and the timeline follow the same filter. */
+  chrono_filter_set_lane_visible (filter, "acme", FALSE);
+  wait_for_frames (view);
+  after = count_drawn_pixels (view, 0xff00ff);
+  g_assert_cmpuint (after, ==, 0);
+  g_assert_cmpuint (n_listed (window), ==, 3);
+
+  chrono_filter_set_lane_visible (filter, "acme", TRUE);
+  wait_for_frames (view);
+  g_assert_cmpuint (count_drawn_pixels (view, 0xff00ff), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_zoom_at_pointer (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoTimelineView *view = CHRONO_TIMELINE_VIEW (chrono_window_get_timeline_view (window));
+  int width;
+
+  wait_for_frames (GTK_WIDGET (view));
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_assert_cmpint (width, >, 100);
+
+  /* What Ctrl+wheel and pinch do: the time under the pointer stays. */
+  for (guint i = 0; i < 3; i++)
+    {
+      double x = width * (0.2 + 0.3 * i);
+      double time = chrono_timeline_view_get_time_at (view, x);
+      double start, end;
+
+      chrono_timeline_view_zoom_at (view, 2.0, x);
+      g_assert_cmpfloat_with_epsilon (chrono_timeline_view_get_time_at (view, x), time, 1.0);
+
+      chrono_session_get_visible (chrono_window_get_session (window), &start, &end);
+      g_assert_cmpfloat (start, <, time);
+      g_assert_cmpfloat (end, >, time);
+
+      chrono_timeline_view_zoom_at (view, 0.5, x);
+      g_assert_cmpfloat_with_epsilon (chrono_timeline_view_get_time_at (view, x), time, 1.0);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -429,6 +564,8 @@ main (int   argc,
   g_test_add_func ("/app/window/empty", test_window_empty);
   g_test_add_func ("/app/window/open", test_window_open);
   g_test_add_func ("/app/window/filter", test_window_filter);
+  g_test_add_func ("/app/window/filter-drawn", test_window_filter_drawn);
+  g_test_add_func ("/app/window/zoom-at-pointer", test_window_zoom_at_pointer);
   g_test_add_func ("/app/window/inspector", test_window_inspector);
   g_test_add_func ("/app/window/related", test_window_related);
   g_test_add_func ("/app/window/broken", test_window_broken);
