@@ -56,25 +56,21 @@ lane_id (ChronoDocument    *document,
   return chrono_document_get_lane (document, event->lane)->id;
 }
 
-/* A TimelineJS file and its hand-written native equivalent load to the
- * same model: title, lanes, events, eras and story, field by field. */
+/* Compares two documents field by field: title, description, lanes,
+ * categories, events (in start order), eras and story. */
 static void
-test_roundtrip (void)
+assert_documents_equal (ChronoDocument *tljs,
+                        ChronoDocument *native)
 {
-  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
-  g_autoptr(ChronoDocument) tljs = load_fixture ("full.json", diagnostics);
-  g_autoptr(ChronoDocument) native = load_fixture ("full-native.json", NULL);
   const guint *story_a, *story_b;
   guint n_a, n_b;
 
-  g_assert_cmpint (chrono_document_get_format (tljs), ==, CHRONO_FORMAT_TIMELINEJS);
-  g_assert_cmpint (chrono_document_get_format (native), ==, CHRONO_FORMAT_NATIVE);
-
   g_assert_cmpstr (chrono_document_get_title (tljs), ==, chrono_document_get_title (native));
-  g_assert_cmpstr (chrono_document_get_title (tljs), ==, "A Short History of Almost Everything");
   g_assert_cmpstr (chrono_document_get_description (tljs), ==,
                    chrono_document_get_description (native));
 
+  g_assert_cmpuint (chrono_document_get_n_categories (tljs), ==,
+                    chrono_document_get_n_categories (native));
   g_assert_cmpuint (chrono_document_get_n_lanes (tljs), ==, chrono_document_get_n_lanes (native));
   for (guint i = 0; i < chrono_document_get_n_lanes (tljs); i++)
     {
@@ -88,7 +84,6 @@ test_roundtrip (void)
       g_assert_cmpint (a->has_color, ==, b->has_color);
     }
 
-  g_assert_cmpuint (chrono_document_get_n_events (tljs), ==, 10);
   g_assert_cmpuint (chrono_document_get_n_events (tljs), ==, chrono_document_get_n_events (native));
   for (guint i = 0; i < chrono_document_get_n_events (tljs); i++)
     {
@@ -96,6 +91,8 @@ test_roundtrip (void)
       const ChronoEvent *b = chrono_document_get_event (native, i);
       guint n_links_a = a->extra ? a->extra->n_links : 0;
       guint n_links_b = b->extra ? b->extra->n_links : 0;
+      guint n_tags_a = a->extra ? a->extra->n_tags : 0;
+      guint n_tags_b = b->extra ? b->extra->n_tags : 0;
 
       g_assert_cmpstr (a->id, ==, b->id);
       g_assert_cmpstr (a->title, ==, b->title);
@@ -106,6 +103,7 @@ test_roundtrip (void)
       g_assert_cmpstr (lane_id (tljs, a), ==, lane_id (native, b));
       g_assert_cmpint (a->category, ==, b->category);
       g_assert_cmpint (a->importance, ==, b->importance);
+      g_assert_cmpuint (n_tags_a, ==, n_tags_b);
       g_assert_cmpuint (n_links_a, ==, n_links_b);
       for (guint k = 0; k < n_links_a; k++)
         {
@@ -114,7 +112,6 @@ test_roundtrip (void)
         }
     }
 
-  g_assert_cmpuint (chrono_document_get_n_eras (tljs), ==, 2);
   g_assert_cmpuint (chrono_document_get_n_eras (tljs), ==, chrono_document_get_n_eras (native));
   for (guint i = 0; i < chrono_document_get_n_eras (tljs); i++)
     {
@@ -129,11 +126,32 @@ test_roundtrip (void)
 
   story_a = chrono_document_get_story (tljs, &n_a);
   story_b = chrono_document_get_story (native, &n_b);
-  g_assert_cmpuint (n_a, ==, 10);
   g_assert_cmpuint (n_a, ==, n_b);
   for (guint i = 0; i < n_a; i++)
     g_assert_cmpstr (chrono_document_get_event (tljs, story_a[i])->id, ==,
                      chrono_document_get_event (native, story_b[i])->id);
+}
+
+/* A TimelineJS file and its hand-written native equivalent load to the
+ * same model: title, lanes, events, eras and story, field by field. */
+static void
+test_roundtrip (void)
+{
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(ChronoDocument) tljs = load_fixture ("full.json", diagnostics);
+  g_autoptr(ChronoDocument) native = load_fixture ("full-native.json", NULL);
+  guint n_steps;
+
+  g_assert_cmpint (chrono_document_get_format (tljs), ==, CHRONO_FORMAT_TIMELINEJS);
+  g_assert_cmpint (chrono_document_get_format (native), ==, CHRONO_FORMAT_NATIVE);
+  g_assert_cmpstr (chrono_document_get_title (tljs), ==, "A Short History of Almost Everything");
+  g_assert_cmpuint (chrono_document_get_n_events (tljs), ==, 10);
+  g_assert_cmpuint (chrono_document_get_n_lanes (tljs), ==, 5);
+  g_assert_cmpuint (chrono_document_get_n_eras (tljs), ==, 2);
+  chrono_document_get_story (tljs, &n_steps);
+  g_assert_cmpuint (n_steps, ==, 10);
+
+  assert_documents_equal (tljs, native);
 
   /* The slide without a start_date is skipped, with a positioned warning. */
   g_assert_cmpuint (diagnostics->len, ==, 1);
@@ -146,6 +164,23 @@ test_roundtrip (void)
     g_assert_cmpuint (d->pos.line, ==, 62);
     g_assert_cmpuint (d->pos.column, ==, 5);
   }
+}
+
+/* TimelineJS's spreadsheet template, read from CSV, maps as its JSON does. */
+static void
+test_same_as_sheet (void)
+{
+  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "csv", "timelinejs.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) json = load_fixture ("sheet.json", NULL);
+  g_autoptr(ChronoDocument) csv = chrono_loader_load_file (csv_file, CHRONO_LOAD_DEFAULT, NULL,
+                                                           NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (chrono_document_get_format (csv), ==, CHRONO_FORMAT_CSV);
+  g_assert_cmpuint (chrono_document_get_n_events (json), ==, 6);
+  assert_documents_equal (json, csv);
 }
 
 /* Ids: unique_id when given, else a slug of the headline that avoids
@@ -468,6 +503,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/import/timelinejs/roundtrip", test_roundtrip);
+  g_test_add_func ("/model/import/timelinejs/same-as-sheet", test_same_as_sheet);
   g_test_add_func ("/model/import/timelinejs/ids", test_ids);
   g_test_add_func ("/model/import/timelinejs/dates", test_dates);
   g_test_add_func ("/model/import/timelinejs/bad", test_bad);
