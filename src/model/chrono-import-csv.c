@@ -485,6 +485,31 @@ warn_extra_cells (Csv          *csv,
     }
 }
 
+/* An end whose whole period lies before the start (the builder's rule),
+ * checked here so that the row, not the file, is bad. */
+static void
+check_range (Csv              *csv,
+             GPtrArray        *errors,
+             const Record     *record,
+             Column            column,
+             const ChronoDate *start,
+             const ChronoDate *end)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *message = NULL;
+
+  if (end->precision == CHRONO_PRECISION_NONE || (end->flags & CHRONO_DATE_OPEN))
+    return;
+  if (chrono_date_get_period_end (end) > start->time)
+    return;
+
+  start_text = chrono_date_to_iso (start);
+  end_text = chrono_date_to_iso (end);
+  message = g_strdup_printf (_("the end %s is before the start %s"), end_text, start_text);
+  row_error (csv, errors, record, column, CHRONO_ERROR_RANGE, NULL, message);
+}
+
 /* }}} */
 
 /* Chronoscope columns {{{ */
@@ -526,6 +551,9 @@ native_row (Csv          *csv,
       if (!chrono_date_parse (value, TRUE, &draft.end, NULL, &error))
         row_error (csv, errors, record, COL_END, CHRONO_ERROR_DATE, NULL, error->message);
     }
+
+  if (errors->len == 0)
+    check_range (csv, errors, record, COL_END, &draft.start, &draft.end);
 
   value = cell_value (csv, record, COL_IMPORTANCE);
   if (value != NULL)
@@ -773,6 +801,12 @@ tljs_row (Csv          *csv,
   ok &= tljs_date (csv, record, COL_END_YEAR, errors, &end, &has_end);
   if (!ok)
     return;
+  if (has_start && has_end)
+    {
+      check_range (csv, errors, record, COL_END_YEAR, &start, &end);
+      if (errors->len > 0)
+        return;
+    }
 
   if (g_strcmp0 (type, "era") == 0)
     {

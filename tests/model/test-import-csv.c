@@ -229,6 +229,7 @@ static const Expected bad_rows[] = {
   { 5, 13, CHRONO_ERROR_DATE, "row 4, column “start”: " },
   { 6, 14, CHRONO_ERROR_DATE, "row 5, column “end”: " },
   { 8, 10, CHRONO_ERROR_MISSING_MEMBER, "row 7, column “start”: the start date is missing" },
+  { 9, 16, CHRONO_ERROR_RANGE, "row 8, column “end”: the end 2018 is before the start 2019" },
 };
 
 /* Every bad row is an error at its cell, naming the row and column; a
@@ -285,7 +286,7 @@ test_lenient (void)
       ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
 
       g_assert_true (d->is_warning);
-      if (g_strcmp0 (d->message, "4 bad rows were skipped") == 0)
+      if (g_strcmp0 (d->message, "5 bad rows were skipped") == 0)
         found_summary = TRUE;
     }
   g_assert_true (found_summary);
@@ -329,6 +330,8 @@ test_bad_files (void)
       "row 2, column “end year”: an era needs a start and an end year" },
     { "Year,End Month,Headline\n2015,3,A\n", CHRONO_ERROR_DATE, 2, 9,
       "row 2, column “end year”: the year is missing" },
+    { "Year,End Year,Headline\n2015,2014,A\n", CHRONO_ERROR_RANGE, 2, 6,
+      "row 2, column “End Year”: the end 2014 is before the start 2015" },
     { "Headline,Text\nA,B\n", CHRONO_ERROR_MISSING_MEMBER, 1, 1,
       "the header has no “Year” column" },
     { "title,start,importance\nA,2015,9\n", CHRONO_ERROR_VALUE, 2, 8,
