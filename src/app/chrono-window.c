@@ -38,6 +38,8 @@ struct _ChronoWindow
 
   /* The file shown (or being loaded for the first time). */
   GFile                *file;
+  /* The file whose load failed, for "Retry". */
+  GFile                *failed_file;
   GFileMonitor         *monitor;
   guint                 reload_source;
   GCancellable         *cancellable;
@@ -54,6 +56,7 @@ struct _ChronoWindow
   ChronoFilterPopover  *filter_popover;
   GtkToggleButton      *sidebar_button;
   GtkToggleButton      *search_button;
+  GtkWidget            *zoom_box;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
@@ -132,6 +135,8 @@ show_error (ChronoWindow *self,
 
   g_free (self->error);
   self->error = g_strdup (message);
+  g_set_object (&self->failed_file, file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
@@ -139,6 +144,8 @@ static void
 hide_error (ChronoWindow *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  g_clear_object (&self->failed_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
 
   if (self->error != NULL)
     {
@@ -539,14 +546,17 @@ update_actions (ChronoWindow *self)
 {
   gboolean has_document = chrono_session_get_document (self->session) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 self->file != NULL || self->failed_file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), has_document);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), has_document);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_document);
+  /* The empty state needs none of the timeline's buttons. */
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_box), has_document);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_document);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_document);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_document);
   if (!has_document)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
@@ -716,7 +726,18 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  chrono_window_reload (CHRONO_WINDOW (widget));
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  /* After a failed open, try that file again rather than the shown one. */
+  if (self->failed_file != NULL &&
+      (self->file == NULL || !g_file_equal (self->failed_file, self->file)))
+    {
+      g_autoptr(GFile) file = g_object_ref (self->failed_file);
+
+      load (self, file, FALSE);
+    }
+  else
+    chrono_window_reload (self);
 }
 
 static void
@@ -983,6 +1004,7 @@ chrono_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
+  g_clear_object (&self->failed_file);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->dispose (object);
 }
@@ -1114,6 +1136,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
