@@ -65,6 +65,7 @@ typedef struct
   guint     line;
   gsize     line_start;
   gboolean  is_object;
+  gboolean  is_items;    /* the array whose elements' positions are wanted */
   guint     key_base;    /* first of this object's keys in Guard.keys */
   guint     n_members;
   guint32  *table;       /* open addressing, key index + 1, or NULL */
@@ -82,6 +83,13 @@ typedef struct
   guint             depth;
   GArray           *keys;       /* of Key, created on the first key */
   ChronoDiagnostic *error;
+  /* Positions of the items of one top-level array member. */
+  const char       *items_member;
+  GArray           *items;
+  gboolean          root_key_is_items;
+  guint             cache_line;
+  gsize             cache_offset;
+  guint             cache_column;
 } Guard;
 
 typedef enum
@@ -920,6 +928,29 @@ literal (Guard      *g,
   return FALSE;
 }
 
+/* The position of @offset on the current line, counting characters from
+ * the last position asked for, so that many items on one long line
+ * still cost linear time. */
+static ChronoPos
+item_pos (Guard *g,
+          gsize  offset)
+{
+  ChronoPos pos;
+
+  if (g->cache_line != g->line || g->cache_offset < g->line_start || g->cache_offset > offset)
+    {
+      g->cache_line = g->line;
+      g->cache_offset = g->line_start;
+      g->cache_column = 1;
+    }
+  g->cache_column += count_chars (g->data, g->cache_offset, offset);
+  g->cache_offset = offset;
+
+  pos.line = g->line;
+  pos.column = g->cache_column;
+  return pos;
+}
+
 static gboolean
 push (Guard    *g,
       guint     max_depth,
@@ -939,6 +970,8 @@ push (Guard    *g,
   f->line = g->line;
   f->line_start = g->line_start;
   f->is_object = is_object;
+  f->is_items = !is_object && g->depth == 2 && g->items != NULL &&
+                g->frames[0].is_object && g->root_key_is_items;
   f->key_base = g->keys ? g->keys->len : 0;
   f->n_members = 0;
   g_clear_pointer (&f->table, g_free);
@@ -1010,6 +1043,28 @@ chrono_json_guard_check (const char *data,
                          gsize       length,
                          guint       max_depth)
 {
+  return chrono_json_guard_check_full (data, length, max_depth, NULL, NULL);
+}
+
+/**
+ * chrono_json_guard_check_full:
+ * @items_member: (nullable): the name of a top-level member ("events")
+ * @items: (nullable): a #GArray of #ChronoPos to append to
+ *
+ * Like chrono_json_guard_check(), and when the root is an object whose
+ * member @items_member is an array, appends the position of each of its
+ * elements to @items (those before an error, if there is one).
+ *
+ * Returns: (transfer full) (nullable): NULL when @data is acceptable,
+ *   else the first problem
+ */
+ChronoDiagnostic *
+chrono_json_guard_check_full (const char *data,
+                              gsize       length,
+                              guint       max_depth,
+                              const char *items_member,
+                              GArray     *items)
+{
   Guard g = { 0 };
   State state = S_VALUE;
   gsize bom;
@@ -1028,6 +1083,12 @@ chrono_json_guard_check (const char *data,
   g.line = 1;
   g.line_start = bom; /* the BOM is no column */
   g.frames = g_new0 (Frame, max_depth);
+  if (items_member != NULL && items != NULL)
+    {
+      g_return_val_if_fail (g_array_get_element_size (items) == sizeof (ChronoPos), NULL);
+      g.items_member = items_member;
+      g.items = items;
+    }
 
   if (length == 0)
     {
@@ -1089,6 +1150,12 @@ chrono_json_guard_check (const char *data,
             }
           G_GNUC_FALLTHROUGH;
         case S_VALUE:
+          if (g.depth == 2 && g.frames[1].is_items && state != S_VALUE)
+            {
+              ChronoPos pos = item_pos (&g, g.p);
+
+              g_array_append_val (g.items, pos);
+            }
           switch (c)
             {
             case '{':
@@ -1163,6 +1230,9 @@ chrono_json_guard_check (const char *data,
               if (!scan_string (&g, &hash, &escaped))
                 goto out;
               other = add_key (&g, f, key_start, hash, escaped);
+              if (g.depth == 1 && g.items != NULL)
+                g.root_key_is_items = !escaped && g.p - key_start - 2 == strlen (g.items_member) &&
+                                      memcmp (g.data + key_start + 1, g.items_member, g.p - key_start - 2) == 0;
               if (other >= 0)
                 {
                   const Key *k = &g_array_index (g.keys, Key, other);

@@ -44,6 +44,16 @@ ChronoDiagnostic *chrono_json_guard_check       (const char *data,
                                                  gsize       length,
                                                  guint       max_depth);
 
+/* Like chrono_json_guard_check(); also appends to @items (a GArray of
+ * ChronoPos) the position of every element of the array that is the
+ * top-level member @items_member ("events"), in one pass: the loader
+ * gives events their source position this way. */
+ChronoDiagnostic *chrono_json_guard_check_full  (const char *data,
+                                                 gsize       length,
+                                                 guint       max_depth,
+                                                 const char *items_member,
+                                                 GArray     *items);
+
 /**
  * ChronoJsonLocation:
  * @path: (in): a JSON path: "title", "events[3]", "events[3].lane",

@@ -23,6 +23,7 @@ typedef struct
   GPtrArray          *diagnostics;     /* of ChronoDiagnostic */
   GHashTable         *string_offsets;  /* ChronoDiagnostic* -> decoded offset + 1, or NULL */
   guint               n_errors;
+  GArray             *event_positions; /* ChronoPos of each events[i], or NULL */
   GCancellable       *cancellable;
   ChronoProgressFunc  progress;        /* called on the loading thread */
   gpointer            progress_data;

@@ -123,13 +123,16 @@ parent_path (const char *path)
  * Gives every diagnostic that has a path but no position the position of
  * its member (of the character at fault inside a date string), falling
  * back to the closest enclosing member that exists (a missing member is
- * reported where its object starts).
+ * reported where its object starts).  With @all, diagnostics that have a
+ * position get the one of their path too: the native reader gives the
+ * builder only events' positions, which the builder falls back to.
  */
 static void
 fill_positions (const char *data,
                 gsize       length,
                 GPtrArray  *diagnostics,
-                GHashTable *string_offsets)
+                GHashTable *string_offsets,
+                gboolean    all)
 {
   g_autoptr(GPtrArray) todo = g_ptr_array_new ();
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
@@ -138,7 +141,7 @@ fill_positions (const char *data,
     {
       ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
 
-      if (d->pos.line == 0 && d->path != NULL)
+      if ((d->pos.line == 0 || all) && d->path != NULL)
         {
           const char *bracket = strrchr (d->path, '[');
 
@@ -331,7 +334,9 @@ load_data (const char      *data,
   GPtrArray *from_builder;
   gsize bom = chrono_json_guard_skip_bom (data, length);
   gboolean ok = TRUE;
+  g_autoptr(GArray) event_positions = NULL;
   gboolean is_json = TRUE;
+  gboolean native = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -379,7 +384,11 @@ load_data (const char      *data,
     }
   else
     {
-      diagnostic = chrono_json_guard_check (data, length, CHRONO_LOADER_MAX_DEPTH);
+      /* The guard also notes where each event starts, for ChronoEvent.source. */
+      event_positions = g_array_new (FALSE, FALSE, sizeof (ChronoPos));
+      ctx.event_positions = event_positions;
+      diagnostic = chrono_json_guard_check_full (data, length, CHRONO_LOADER_MAX_DEPTH,
+                                                 "events", event_positions);
       if (diagnostic != NULL)
         {
           set_error (error, diagnostic, display_name);
@@ -427,6 +436,7 @@ load_data (const char      *data,
       else
         {
           builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+          native = TRUE;
           ctx.progress = progress ? progress->func : NULL;
           ctx.progress_data = progress ? progress->data : NULL;
           ctx.progress_from = PHASE_BUILD;
@@ -462,7 +472,7 @@ load_data (const char      *data,
   g_ptr_array_extend_and_steal (all, from_builder);
 
   if (is_json)
-    fill_positions (data, length, all, ctx.string_offsets);
+    fill_positions (data, length, all, ctx.string_offsets, native);
   g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
 
   first = publish (all, diagnostics);

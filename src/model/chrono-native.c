@@ -671,9 +671,10 @@ read_related (Reader     *r,
 }
 
 static void
-read_event (Reader     *r,
-            JsonNode   *node,
-            const char *path)
+read_event (Reader          *r,
+            JsonNode        *node,
+            const char      *path,
+            const ChronoPos *pos)
 {
   JsonNode *m[N_EV];
   ChronoEventDraft draft = { 0 };
@@ -684,6 +685,8 @@ read_event (Reader     *r,
     return;
 
   draft.path = path;
+  if (pos != NULL)
+    draft.pos = *pos;
   draft.id = get_string (r, m[EV_ID], path, "id", TRUE);
   draft.lane = get_string (r, m[EV_LANE], path, "lane", TRUE);
   draft.title = get_string (r, m[EV_TITLE], path, "title", TRUE);
@@ -770,6 +773,7 @@ read_events (Reader     *r,
              GError    **error)
 {
   g_autoptr(GString) path = g_string_new ("events[");
+  GArray *positions = r->ctx->event_positions;
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n && !r->stopped; i++)
@@ -785,7 +789,9 @@ read_events (Reader     *r,
       g_string_truncate (path, strlen ("events["));
       append_uint (path, i);
       g_string_append_c (path, ']');
-      read_event (r, json_array_get_element (array, i), path->str);
+      read_event (r, json_array_get_element (array, i), path->str,
+                  positions != NULL && i < positions->len
+                    ? &g_array_index (positions, ChronoPos, i) : NULL);
     }
 
   return TRUE;

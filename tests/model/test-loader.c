@@ -415,6 +415,36 @@ test_good_unicode (void)
 }
 
 static void
+test_event_source (void)
+{
+  /* One long line and a multi-line part: each event knows where it starts. */
+  static const char text[] =
+    "{\"chronoscope\":1,\"lanes\":[{\"id\":\"k\",\"title\":\"K\"}],\"x-events\":[{}],\"events\":["
+    "{\"id\":\"a\",\"lane\":\"k\",\"title\":\"A\",\"start\":\"2001\"},"
+    "{\"id\":\"b\",\"lane\":\"k\",\"title\":\"\u00e9\u00e9\",\"start\":\"2002\"},\n"
+    "  {\"id\":\"c\",\"lane\":\"k\",\"title\":\"C\",\"start\":\"2003\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  const char *a = strstr (text, "{\"id\":\"a\"");
+  const char *b = strstr (text, "{\"id\":\"b\"");
+  const ChronoEvent *e;
+
+  document = chrono_loader_load_data (text, strlen (text), "one-line.json", CHRONO_LOAD_DEFAULT,
+                                      NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  e = chrono_document_get_event (document, chrono_document_find_event (document, "a"));
+  g_assert_cmpuint (e->source.line, ==, 1);
+  g_assert_cmpuint (e->source.column, ==, (guint) (a - text) + 1);
+  e = chrono_document_get_event (document, chrono_document_find_event (document, "b"));
+  g_assert_cmpuint (e->source.line, ==, 1);
+  g_assert_cmpuint (e->source.column, ==, (guint) (b - text) + 1);
+  e = chrono_document_get_event (document, chrono_document_find_event (document, "c"));
+  g_assert_cmpuint (e->source.line, ==, 2);
+  g_assert_cmpuint (e->source.column, ==, 3);
+}
+
+static void
 test_examples (void)
 {
   g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
@@ -922,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/model/loader/io-errors", test_io_errors);
   g_test_add_func ("/model/loader/good/full-members", test_good_full);
   g_test_add_func ("/model/loader/good/unicode-text", test_good_unicode);
+  g_test_add_func ("/model/loader/event-source", test_event_source);
   g_test_add_func ("/model/loader/examples", test_examples);
   g_test_add_func ("/model/loader/all-errors", test_all_errors);
   g_test_add_func ("/model/loader/error-cap", test_error_cap);
