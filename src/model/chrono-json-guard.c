@@ -481,18 +481,23 @@ scan_string (Guard    *g,
     }
 }
 
-/* Decodes the next character of a raw, already checked string body. */
+/* Decodes the next character of a raw string body ending before @end.
+ * Checked text decodes exactly; anything else never reads past @end. */
 static gunichar
 next_char (const guchar *d,
+           gsize         end,
            gsize        *p)
 {
   gunichar u, lo;
 
-  if (d[*p] != '\\')
+  if (d[*p] != '\\' || *p + 1 >= end)
     {
-      u = g_utf8_get_char ((const char *) d + *p);
+      gunichar c = g_utf8_get_char_validated ((const char *) d + *p, (gssize) (end - *p));
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return d[(*p)++];
       *p = (gsize) (g_utf8_next_char ((const char *) d + *p) - (const char *) d);
-      return u;
+      return c;
     }
 
   switch (d[*p + 1])
@@ -503,15 +508,15 @@ next_char (const guchar *d,
     case 'r': *p += 2; return '\r';
     case 't': *p += 2; return '\t';
     case 'u':
-      u = 0;
-      for (guint i = 0; i < 4; i++)
-        u = (u << 4) | (gunichar) hex_value (d[*p + 2 + i]);
-      *p += 6;
-      if (u >= 0xD800 && u <= 0xDBFF && d[*p] == '\\' && d[*p + 1] == 'u')
+      if (!read_hex4 (d, end, *p + 2, &u))
         {
-          lo = 0;
-          for (guint i = 0; i < 4; i++)
-            lo = (lo << 4) | (gunichar) hex_value (d[*p + 2 + i]);
+          *p += 2;
+          return 'u';
+        }
+      *p += 6;
+      if (u >= 0xD800 && u <= 0xDBFF && *p + 6 <= end && d[*p] == '\\' && d[*p + 1] == 'u' &&
+          read_hex4 (d, end, *p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF)
+        {
           *p += 6;
           u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
         }
@@ -539,7 +544,7 @@ keys_equal (const guchar *d,
   eb = b->offset + b->length;
   while (pa < ea && pb < eb)
     {
-      if (next_char (d, &pa) != next_char (d, &pb))
+      if (next_char (d, ea, &pa) != next_char (d, eb, &pb))
         return FALSE;
     }
   return pa == ea && pb == eb;
@@ -1626,7 +1631,7 @@ chrono_json_guard_locate (const char         *data,
               g_string_append_c (path, '.');
             for (gsize q = kstart + 1; q < w.p - 1;)
               {
-                gunichar u = next_char (w.d, &q);
+                gunichar u = next_char (w.d, w.p - 1, &q);
 
                 g_string_append_unichar (path, u);
               }
@@ -1696,10 +1701,8 @@ chrono_json_guard_string_pos (const char *data,
     {
       gsize start = p;
       char buf[8];
-      gunichar u = next_char (d, &p);
+      gunichar u = next_char (d, length, &p);
 
-      if (p > length)
-        break;
       decoded += g_unichar_to_utf8 (u, buf);
       pos.column += count_chars (d, start, p);
     }

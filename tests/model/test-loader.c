@@ -916,6 +916,17 @@ test_garbage (void)
 
       document = chrono_loader_load_data (text, n, "garbage.json", CHRONO_LOAD_DEFAULT,
                                           diagnostics, NULL, &error);
+
+      /* The lookup copes with unchecked text too (it may find nothing). */
+      {
+        ChronoJsonLocation locations[] = { { "events[3].title" }, { "lanes[0]" }, { "title" } };
+
+        chrono_json_guard_locate (text, n, locations, G_N_ELEMENTS (locations));
+        for (guint i = 0; i < G_N_ELEMENTS (locations); i++)
+          if (locations[i].found)
+            chrono_json_guard_string_pos (text, n, locations[i].value_offset,
+                                          locations[i].value_pos, 3);
+      }
       if (document == NULL)
         {
           g_assert_nonnull (error);
