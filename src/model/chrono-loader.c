@@ -760,6 +760,7 @@ progress_forward (double   fraction,
 {
   LoadData *ld = user_data;
   ProgressCall *call;
+  GSource *source;
 
   if (fraction < 1.0 && fraction - ld->last_fraction < 0.01 && ld->last_fraction >= 0)
     return;
@@ -769,7 +770,14 @@ progress_forward (double   fraction,
   call->func = ld->progress;
   call->data = ld->progress_data;
   call->fraction = fraction;
-  g_main_context_invoke_full (ld->context, G_PRIORITY_DEFAULT, progress_dispatch, call, g_free);
+  /* Not g_main_context_invoke(): when the caller's context is the global
+   * default and idle, it would run the callback here, on the worker. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_dispatch, call, g_free);
+  g_source_set_static_name (source, "[chronoscope] load progress");
+  g_source_attach (source, ld->context);
+  g_source_unref (source);
 }
 
 static void
@@ -796,8 +804,8 @@ load_thread (GTask        *task,
  * @file: the file to load
  * @cancellable: (nullable): cancels the load between phases and every few
  *   thousand events
- * @progress: (nullable) (scope notified): called on the calling thread's
- *   thread-default main context with the fraction done, 0.0 to 1.0
+ * @progress: (nullable): called on the calling thread's thread-default
+ *   main context with the fraction done, 0.0 to 1.0, before @callback
  * @callback: called when done
  *
  * Loads @file on a worker thread.
