@@ -23,6 +23,9 @@
 /* How long the file must be quiet before it is reloaded: editors write a
  * file in several steps. */
 #define RELOAD_DELAY_MS 250
+/* Loads that end sooner show no progress bar, so small files do not
+ * flash one. */
+#define PROGRESS_DELAY_MS 200
 
 struct _ChronoWindow
 {
@@ -42,6 +45,7 @@ struct _ChronoWindow
   GFile                *failed_file;
   GFileMonitor         *monitor;
   guint                 reload_source;
+  guint                 progress_source;
   GCancellable         *cancellable;
   char                 *error;
   guint                 loading : 1;
@@ -62,6 +66,7 @@ struct _ChronoWindow
   GtkLabel             *error_label;
   GtkProgressBar       *progress_bar;
   GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
   AdwFlap              *flap;
   ChronoTimelineView   *timeline_view;
   ChronoOverview       *overview;
@@ -106,6 +111,27 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+/* The timeline once there is a document; until then the empty state,
+ * or a spinner while the first file loads. */
+static void
+update_main_page (ChronoWindow *self)
+{
+  if (chrono_session_get_document (self->session) != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "timeline");
+  else if (self->loading)
+    {
+      g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *title = NULL;
+
+      /* Translators: the argument is a file name */
+      title = g_strdup_printf (_("Opening “%s”…"), name ? name : "");
+      adw_status_page_set_title (self->loading_page, title);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+}
+
 static void
 set_loading (ChronoWindow *self,
              gboolean      loading)
@@ -114,8 +140,12 @@ set_loading (ChronoWindow *self,
     return;
 
   self->loading = !!loading;
+  update_main_page (self);
   if (!loading)
-    gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+    {
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -166,12 +196,19 @@ on_load_progress (double   fraction,
 {
   ChronoWindow *self = user_data;
 
-  /* Only large files report progress before they are done. */
-  if (self->loading && fraction < 1.0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-    }
+  if (self->loading)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  ChronoWindow *self = user_data;
+
+  self->progress_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -373,6 +410,9 @@ load (ChronoWindow *self,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_loading (self, TRUE);
+  if (self->progress_source == 0 &&
+      !gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
+    self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 
   chrono_loader_load_file_async (file,
                                  CHRONO_LOAD_DEFAULT,
@@ -564,9 +604,7 @@ update_actions (ChronoWindow *self)
 static void
 on_document_changed (ChronoWindow *self)
 {
-  ChronoDocument *document = chrono_session_get_document (self->session);
-
-  gtk_stack_set_visible_child_name (self->main_stack, document ? "timeline" : "empty");
+  update_main_page (self);
   update_title (self);
   update_actions (self);
   update_count (self);
@@ -984,6 +1022,7 @@ chrono_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   watch_file (self, NULL);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
 
   if (self->recent_manager != NULL)
     g_clear_signal_handler (&self->recent_handler, self->recent_manager);
@@ -1142,6 +1181,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, overview);

@@ -144,6 +144,20 @@ _chrono_suggest (const char         *name,
   return NULL;
 }
 
+/* @text cut to about 60 bytes on a character boundary, for messages. */
+static char *
+short_text (const char *text)
+{
+  const char *end;
+
+  if (strlen (text) <= 60)
+    return g_strdup (text);
+  end = text + 60;
+  while (end > text && (*end & 0xC0) == 0x80)
+    end--;
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
 static const char *
 type_name (JsonNode *node)
 {
@@ -256,6 +270,7 @@ collect (Reader             *r,
         {
           g_autofree char *member_path = join_path (path, name);
           g_autofree char *hint = NULL;
+          g_autofree char *shown = short_text (name);
           const char *suggestion = _chrono_suggest (name, names);
 
           if (suggestion != NULL)
@@ -274,10 +289,10 @@ collect (Reader             *r,
 
           if (path == NULL || path[0] == '\0')
             error_at (r, CHRONO_ERROR_UNKNOWN_MEMBER, member_path, hint,
-                      _("unknown member “%s” at the top level"), name);
+                      _("unknown member “%s” at the top level"), shown);
           else
             error_at (r, CHRONO_ERROR_UNKNOWN_MEMBER, member_path, hint,
-                      _("unknown member “%s” in %s"), name, path);
+                      _("unknown member “%s” in %s"), shown, path);
         }
     }
 
@@ -424,8 +439,12 @@ get_color (Reader     *r,
   return TRUE;
 
 bad:
-  error_at (r, CHRONO_ERROR_VALUE, path, _("write colours as #rrggbb, for example #3584e4"),
-            _("“%s” is not a colour"), s);
+  {
+    g_autofree char *shown = short_text (s);
+
+    error_at (r, CHRONO_ERROR_VALUE, path, _("write colours as #rrggbb, for example #3584e4"),
+              _("“%s” is not a colour"), shown);
+  }
   return FALSE;
 }
 
@@ -495,8 +514,10 @@ read_lanes (Reader    *r,
                     ? g_strdup_printf (_("did you mean “%s”?"), suggestion)
                     : g_strdup (_("use person, company, organization, product, topic or other"));
 
+                  g_autofree char *shown = short_text (kind);
+
                   error_at (r, CHRONO_ERROR_VALUE, kind_path, hint,
-                            _("unknown lane kind “%s”"), kind);
+                            _("unknown lane kind “%s”"), shown);
                 }
             }
         }
@@ -887,9 +908,10 @@ read_series (Reader    *r,
           else if (style != NULL && strcmp (style, "line") != 0)
             {
               g_autofree char *style_path = join_path (path, "style");
+              g_autofree char *shown = short_text (style);
 
               error_at (r, CHRONO_ERROR_VALUE, style_path, _("use “line” or “step”"),
-                        _("unknown series style “%s”"), style);
+                        _("unknown series style “%s”"), shown);
             }
         }
 
