@@ -17,6 +17,7 @@
 #include "chrono-inspector.h"
 #include "chrono-loader.h"
 #include "chrono-overview.h"
+#include "chrono-presenter.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
@@ -592,6 +593,7 @@ update_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document);
   /* The empty state needs none of the timeline's buttons. */
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_box), has_document);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_document);
@@ -814,13 +816,21 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
-/* Presenting and exporting are added later; the actions and their
- * shortcuts exist so the menus and the help are complete. */
+/* The presenter keeps its own camera: leaving it finds the window as it
+ * was. */
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoPresenter *presenter;
+
+  if (chrono_session_get_document (self->session) == NULL)
+    return;
+
+  presenter = chrono_presenter_new (GTK_WINDOW (self), self->session);
+  chrono_presenter_start (presenter);
 }
 
 static void
