@@ -198,8 +198,8 @@ is_ident_char (guchar c)
 /* Validates one UTF-8 sequence at @p (data[p] >= 0x80).  Returns its
  * length, or 0 with an error. */
 static gsize
-check_utf8 (Guard *g,
-            gsize  p,
+check_utf8 (Guard    *g,
+            gsize     p,
             gunichar *out)
 {
   const guchar *d = g->data;
