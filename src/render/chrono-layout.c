@@ -580,10 +580,19 @@ emit_lane_content (Ctx        *ctx,
 
   for (guint i = 0; i < lane->clusters->len; i++)
     {
-      const Cluster *cluster = &g_array_index (lane->clusters, Cluster, i);
+      Cluster *cluster = &g_array_index (lane->clusters, Cluster, i);
       ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_CLUSTER);
       g_autofree char *text = format_count (cluster->count);
       double row_top = lane->rows_top + (lane->n_rows - 1) * row_h;
+
+      /* Keep the pill in view at the right edge. */
+      if (cluster->x1 > ctx->vp->width)
+        {
+          double w = cluster->x1 - cluster->x0;
+
+          cluster->x1 = ctx->vp->width - 1;
+          cluster->x0 = MIN (cluster->x0, cluster->x1 - MIN (w, chrono_style_px (style, 30)));
+        }
 
       item->lane = lane->lane;
       item->count = cluster->count;
@@ -654,8 +663,15 @@ emit_lane_content (Ctx        *ctx,
           item->label_rect.height = bar_h;
           g_array_append_val (ctx->labels, item->label_rect);
 
+          /* The hit box takes in a label beside the shape, either side. */
           if (p->flags & CHRONO_ITEM_LABEL_OUTSIDE)
-            item->rect.width = p->label_x + p->label_w - item->rect.x;
+            {
+              double x0 = MIN (item->rect.x, p->label_x);
+              double x1 = MAX (item->rect.x + item->rect.width, p->label_x + p->label_w);
+
+              item->rect.x = x0;
+              item->rect.width = x1 - x0;
+            }
         }
       /* A small target is hard to hit: give it some slack. */
       if (item->rect.width < 2 * pad)
@@ -929,7 +945,8 @@ emit_relations (Ctx *ctx)
               rect.height = chrono_style_px (ctx->style, 16);
               rect.x = (sx + tx) / 2 - rect.width / 2;
               rect.y = (sy + ty) / 2 - rect.height / 2;
-              if (label_is_free (ctx, &rect))
+              if (rect.x >= 0 && rect.x + rect.width <= ctx->vp->width &&
+                  rect.y >= ctx->top && label_is_free (ctx, &rect))
                 {
                   item->label = relation->label;
                   item->label_rect = rect;

@@ -1,0 +1,459 @@
+#define G_LOG_DOMAIN "chrono-test-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "chrono-document-builder.h"
+#include "chrono-layout.h"
+#include "chrono-loader.h"
+#include "chrono-session.h"
+
+static PangoContext *context;
+
+static ChronoDocument *
+load_example (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoDocument *document;
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static ChronoDate
+date (const char *text)
+{
+  ChronoDate d;
+  g_autoptr(GError) error = NULL;
+
+  chrono_date_parse (text, TRUE, &d, NULL, &error);
+  g_assert_no_error (error);
+
+  return d;
+}
+
+static void
+add_lane (ChronoDocumentBuilder *builder,
+          const char            *id)
+{
+  ChronoLane lane = { 0 };
+
+  lane.id = id;
+  lane.title = id;
+  lane.kind = CHRONO_LANE_PERSON;
+  chrono_document_builder_add_lane (builder, &lane, NULL, (ChronoPos) { 0, 0 });
+}
+
+static void
+add_event (ChronoDocumentBuilder *builder,
+           const char            *lane,
+           const char            *title,
+           const char            *start,
+           const char            *end)
+{
+  ChronoEventDraft draft = { 0 };
+
+  draft.title = title;
+  draft.lane = lane;
+  draft.start = date (start);
+  if (end != NULL)
+    draft.end = date (end);
+  chrono_document_builder_add_event (builder, &draft);
+}
+
+static ChronoDocument *
+finish (ChronoDocumentBuilder *builder)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  ChronoDocument *document = chrono_document_builder_finish (builder, diagnostics);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    g_test_message ("%s", ((ChronoDiagnostic *) diagnostics->pdata[i])->message);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static ChronoScene *
+build (ChronoDocument    *document,
+       ChronoFilter      *filter,
+       const ChronoStyle *style,
+       double             start,
+       double             end,
+       double             width,
+       double             height)
+{
+  ChronoLayoutParams params;
+
+  chrono_layout_params_init (&params, style, start, end, width, height);
+  params.document = document;
+  params.filter = filter;
+  params.context = context;
+
+  return chrono_layout_build (&params);
+}
+
+static gboolean
+overlaps (const ChronoRect *a,
+          const ChronoRect *b)
+{
+  /* Touching is fine; a sliver of antialiasing is not an overlap. */
+  return a->x + 0.5 < b->x + b->width && b->x + 0.5 < a->x + a->width &&
+         a->y + 0.5 < b->y + b->height && b->y + 0.5 < a->y + a->height;
+}
+
+/* Every label in the lanes (events, clusters, series, relations, lane
+ * headers, eras) against every other. */
+static void
+assert_no_label_overlaps (ChronoScene *scene,
+                          const char  *what)
+{
+  const ChronoSceneItem *items;
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (ChronoRect));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint n_items;
+  double width, height;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  chrono_scene_get_size (scene, &width, &height);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChronoRect rect = items[i].label_rect;
+
+      if (items[i].label == NULL || rect.width <= 0)
+        continue;
+      /* Out of the picture is not on top of anything. */
+      if (rect.y + rect.height < chrono_scene_get_axis_height (scene) || rect.y > height)
+        continue;
+
+      if (rect.x < -0.5 || rect.x + rect.width > width + 0.5)
+        g_error ("%s: label “%s” (%g,%g %gx%g) is cut by the edge", what,
+                 items[i].label, rect.x, rect.y, rect.width, rect.height);
+
+      for (guint j = 0; j < rects->len; j++)
+        if (overlaps (&rect, &g_array_index (rects, ChronoRect, j)))
+          g_error ("%s: label “%s” (%g,%g %gx%g) overlaps “%s”", what,
+                   items[i].label, rect.x, rect.y, rect.width, rect.height,
+                   (const char *) texts->pdata[j]);
+
+      g_array_append_val (rects, rect);
+      g_ptr_array_add (texts, (gpointer) items[i].label);
+    }
+
+  g_assert_cmpuint (rects->len, >, 0);
+}
+
+static void
+test_labels_no_overlap (void)
+{
+  static const char *examples[] = { "ai-talent.json", "computing-history.json" };
+  static const double sizes[][2] = { { 1920, 1080 }, { 900, 700 } };
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(ChronoDocument) document = load_example (examples[e]);
+      g_autoptr(ChronoSession) session = chrono_session_new ();
+      double fit_start, fit_end;
+
+      chrono_session_set_document (session, document, FALSE);
+      chrono_session_get_fit (session, &fit_start, &fit_end);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint z = 0; z < 5; z++)
+          {
+            /* Five zoom levels: the whole, then ever closer around a
+             * point two thirds of the way, where events are dense. */
+            double span = (fit_end - fit_start) / pow (12, z);
+            double centre = fit_start + (fit_end - fit_start) * 0.93;
+            g_autoptr(ChronoScene) scene = NULL;
+            g_autofree char *what = g_strdup_printf ("%s %gx%g zoom %u", examples[e], sizes[s][0], sizes[s][1], z);
+
+            if (z == 0)
+              centre = (fit_start + fit_end) / 2;
+            scene = build (document, chrono_session_get_filter (session), &style,
+                           centre - span / 2, centre + span / 2, sizes[s][0], sizes[s][1]);
+            assert_no_label_overlaps (scene, what);
+          }
+    }
+}
+
+static gboolean
+items_equal (const ChronoSceneItem *a,
+             const ChronoSceneItem *b)
+{
+  return a->kind == b->kind && a->flags == b->flags && a->event == b->event &&
+         a->lane == b->lane && a->count == b->count &&
+         memcmp (&a->rect, &b->rect, sizeof a->rect) == 0 &&
+         memcmp (&a->label_rect, &b->label_rect, sizeof a->label_rect) == 0 &&
+         g_strcmp0 (a->label, b->label) == 0;
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoLayoutCache) cache = chrono_layout_cache_new ();
+  ChronoStyle style;
+  gint64 start, end;
+
+  chrono_style_init_light (&style, 1);
+  g_assert_true (chrono_document_get_bounds (document, &start, &end));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(ChronoScene) a = NULL;
+      g_autoptr(ChronoScene) b = NULL;
+      ChronoLayoutParams params;
+      const ChronoSceneItem *items_a, *items_b;
+      guint n_a, n_b;
+
+      chrono_layout_params_init (&params, &style, start, end, 1280, 800);
+      params.document = document;
+      params.context = context;
+      a = chrono_layout_build (&params);
+      /* The same with a (warm, on later rounds) cache. */
+      params.cache = cache;
+      b = chrono_layout_build (&params);
+
+      items_a = chrono_scene_get_items (a, &n_a);
+      items_b = chrono_scene_get_items (b, &n_b);
+      g_assert_cmpuint (n_a, ==, n_b);
+      g_assert_cmpuint (n_a, >, 20);
+      for (guint i = 0; i < n_a; i++)
+        g_assert_true (items_equal (&items_a[i], &items_b[i]));
+    }
+}
+
+static guint
+count_kind (ChronoScene    *scene,
+            ChronoItemKind  kind,
+            guint          *total_count)
+{
+  const ChronoSceneItem *items;
+  guint n_items, n = 0;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  if (total_count != NULL)
+    *total_count = 0;
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == kind)
+      {
+        n++;
+        if (total_count != NULL)
+          *total_count += items[i].count;
+      }
+
+  return n;
+}
+
+/* 200 events on one day, seen over a year: a few rows of them, the rest
+ * counted in clusters; nothing lost. */
+static void
+test_clusters (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  ChronoStyle style;
+  guint clustered, drawn;
+  guint n_visible;
+
+  add_lane (builder, "busy");
+  add_event (builder, "busy", "Alone in spring", "2015-03-01", NULL);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Event %u", i);
+
+      add_event (builder, "busy", title, "2015-07-14", NULL);
+    }
+  document = finish (g_steal_pointer (&builder));
+
+  chrono_style_init_light (&style, 1);
+  scene = build (document, NULL, &style,
+                 (double) chrono_time_from_civil (2015, 1, 1, 0, 0, 0),
+                 (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0), 1200, 800);
+
+  g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_CLUSTER, &clustered), >=, 1);
+  chrono_scene_get_visible_events (scene, &n_visible);
+  drawn = count_kind (scene, CHRONO_ITEM_POINT, NULL);
+  g_assert_cmpuint (drawn, ==, n_visible);
+  g_assert_cmpuint (drawn, <=, style.max_rows + 2);
+  g_assert_cmpuint (drawn + clustered, ==, 201);
+  /* The lone event is not in a cluster. */
+  g_assert_nonnull (chrono_scene_find_event (scene, 0));
+}
+
+/* A hundred thousand events in view: a histogram and counted clusters
+ * rather than a hundred thousand bars. */
+static void
+test_density (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  ChronoStyle style;
+  guint clustered;
+  guint n_items;
+
+  add_lane (builder, "crowd");
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("%04u-%02u-%02u", 1990 + i % 30, 1 + i % 12, 1 + i % 28);
+
+      add_event (builder, "crowd", "Crowded", start, NULL);
+    }
+  document = finish (g_steal_pointer (&builder));
+
+  chrono_style_init_light (&style, 1);
+  scene = build (document, NULL, &style,
+                 (double) chrono_time_from_civil (1989, 1, 1, 0, 0, 0),
+                 (double) chrono_time_from_civil (2021, 1, 1, 0, 0, 0), 1600, 900);
+
+  g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_DENSITY, NULL), ==, 1);
+  g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_CLUSTER, &clustered), >, 1);
+  g_assert_cmpuint (clustered, ==, 20000);
+  g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_POINT, NULL), ==, 0);
+  chrono_scene_get_items (scene, &n_items);
+  g_assert_cmpuint (n_items, <, 200);
+}
+
+static const ChronoSceneItem *
+find_titled (ChronoScene    *scene,
+             ChronoDocument *document,
+             const char     *title)
+{
+  const ChronoSceneItem *items;
+  guint n_items;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].event >= 0 && (items[i].kind == CHRONO_ITEM_SPAN || items[i].kind == CHRONO_ITEM_POINT) &&
+        g_str_equal (chrono_document_get_event (document, items[i].event)->title, title))
+      return &items[i];
+
+  return NULL;
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  const ChronoSceneItem *item;
+  ChronoStyle style;
+
+  add_lane (builder, "a");
+  add_lane (builder, "b");
+  add_lane (builder, "c");
+  add_event (builder, "a", "Sometime in 2015", "2015", NULL);
+  add_event (builder, "b", "Still going", "2014-06", "..");
+  add_event (builder, "c", "Roughly", "2014~", "2016~");
+  document = finish (g_steal_pointer (&builder));
+
+  chrono_style_init_light (&style, 1);
+  scene = build (document, NULL, &style,
+                 (double) chrono_time_from_civil (2014, 1, 1, 0, 0, 0),
+                 (double) chrono_time_from_civil (2017, 1, 1, 0, 0, 0), 900, 600);
+
+  /* The year, zoomed past its precision, shows as its whole period. */
+  item = find_titled (scene, document, "Sometime in 2015");
+  g_assert_nonnull (item);
+  g_assert_true (item->flags & CHRONO_ITEM_PERIOD);
+  g_assert_cmpfloat_with_epsilon (item->period_start, 300, 1);
+  g_assert_cmpfloat_with_epsilon (item->period_end - item->period_start, 300, 1);
+
+  item = find_titled (scene, document, "Still going");
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, CHRONO_ITEM_SPAN);
+  g_assert_true (item->flags & CHRONO_ITEM_ONGOING);
+
+  item = find_titled (scene, document, "Roughly");
+  g_assert_nonnull (item);
+  g_assert_true (item->flags & CHRONO_ITEM_FADE_START);
+  g_assert_true (item->flags & CHRONO_ITEM_FADE_END);
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoFilter) filter = chrono_filter_new ();
+  g_autoptr(ChronoScene) all = NULL;
+  g_autoptr(ChronoScene) some = NULL;
+  const ChronoLane *lane = chrono_document_get_lane (document, 0);
+  const ChronoSceneItem *items;
+  ChronoStyle style;
+  gint64 start, end;
+  guint n_items, n_all, n_some;
+
+  chrono_style_init_light (&style, 1);
+  chrono_document_get_bounds (document, &start, &end);
+
+  all = build (document, filter, &style, start, end, 1600, 1000);
+  chrono_filter_set_lane_visible (filter, lane->id, FALSE);
+  some = build (document, filter, &style, start, end, 1600, 1000);
+
+  chrono_scene_get_visible_events (all, &n_all);
+  chrono_scene_get_visible_events (some, &n_some);
+  g_assert_cmpuint (n_some, <, n_all);
+  g_assert_null (chrono_scene_find_lane (some, 0));
+
+  items = chrono_scene_get_items (some, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_cmpint (items[i].lane, !=, 0);
+}
+
+/* Dark or light, HiDPI or not, the same scene shape scaled. */
+static void
+test_scale (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoScene) one = NULL;
+  g_autoptr(ChronoScene) two = NULL;
+  ChronoStyle style1, style2;
+  gint64 start, end;
+
+  chrono_style_init_light (&style1, 1);
+  chrono_style_init_dark (&style2, 2);
+  chrono_document_get_bounds (document, &start, &end);
+
+  one = build (document, NULL, &style1, start, end, 1200, 800);
+  two = build (document, NULL, &style2, start, end, 2400, 1600);
+  g_assert_cmpfloat_with_epsilon (chrono_scene_get_axis_height (two), 2 * chrono_scene_get_axis_height (one), 1e-9);
+  g_assert_cmpfloat_with_epsilon (chrono_scene_get_content_height (two), 2 * chrono_scene_get_content_height (one), 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  context = chrono_style_create_pango_context ();
+
+  g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
+  g_test_add_func ("/render/layout/deterministic", test_deterministic);
+  g_test_add_func ("/render/layout/clusters", test_clusters);
+  g_test_add_func ("/render/layout/density", test_density);
+  g_test_add_func ("/render/layout/dates", test_dates);
+  g_test_add_func ("/render/layout/filter", test_filter);
+  g_test_add_func ("/render/layout/scale", test_scale);
+
+  status = g_test_run ();
+  g_object_unref (context);
+
+  return status;
+}
