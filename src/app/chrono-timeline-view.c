@@ -599,7 +599,7 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer_x = x;
   self->pointer_y = y;
 
-  if (self->scene != NULL)
+  if (ensure_scene (self) != NULL)
     item = chrono_scene_hit_test (self->scene, x, y);
 
   hovered = item != NULL ? item->event : -1;
@@ -636,7 +636,7 @@ on_query_tooltip (GtkWidget  *widget,
   ChronoDocument *document = get_document (self);
   g_autofree char *markup = NULL;
 
-  if (self->scene == NULL || document == NULL)
+  if (document == NULL || ensure_scene (self) == NULL)
     return FALSE;
 
   if (keyboard)
@@ -706,7 +706,7 @@ on_click_released (GtkGestureClick    *gesture,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (self->session == NULL || self->scene == NULL)
+  if (self->session == NULL || ensure_scene (self) == NULL)
     return;
 
   item = chrono_scene_hit_test (self->scene, x, y);
@@ -949,7 +949,7 @@ lane_step (ChronoTimelineView *self,
   double best_distance = G_MAXDOUBLE;
   int best_lane = -1;
 
-  if (self->session == NULL || self->scene == NULL)
+  if (self->session == NULL || ensure_scene (self) == NULL)
     return;
 
   selected = chrono_session_get_selected (self->session);

@@ -728,6 +728,10 @@ emit_series (Ctx        *ctx,
           xy[2 * i + 1] = bottom - (series->points[i].value - vmin) / (vmax - vmin) * (bottom - top);
         }
 
+      /* Wholly outside the view: nothing to draw, not even the title. */
+      if (xy[2 * (series->n_points - 1)] < 0 || xy[0] > ctx->vp->width)
+        continue;
+
       item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_SERIES);
       item->lane = lane->lane;
       item->index = s;
@@ -1047,6 +1051,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   ctx.top = scene->axis_height;
   if (chrono_document_get_n_eras (params->document) > 0)
     ctx.top += chrono_style_px (style, ERA_STRIP);
+  scene->lanes_top = ctx.top;
 
   /* The events in view (with a margin for markers at the edges), counted
    * per lane to choose between bars and a histogram. */

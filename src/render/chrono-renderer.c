@@ -22,6 +22,7 @@ typedef struct
   double             width;
   double             height;
   double             axis_height;
+  double             lanes_top;
 } Draw;
 
 static void
@@ -650,6 +651,7 @@ chrono_renderer_draw (cairo_t           *cr,
   d.scene = scene;
   chrono_scene_get_size (scene, &d.width, &d.height);
   d.axis_height = chrono_scene_get_axis_height (scene);
+  d.lanes_top = chrono_scene_get_lanes_top (scene);
   d.layout = pango_cairo_create_layout (cr);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -672,15 +674,26 @@ chrono_renderer_draw (cairo_t           *cr,
 
   /* Passes by kind, so that each layer is under the next whatever the
    * order items were made in. */
+  /* Lanes scroll under the axis and the eras' titles: clip them. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, d.lanes_top, d.width, d.height - d.lanes_top);
+  cairo_clip (cr);
+
   for (guint i = 0; i < n_items; i++)
     if (items[i].kind == CHRONO_ITEM_LANE)
       draw_lane (&d, &items[i]);
+
+  cairo_restore (cr);
 
   for (guint i = 0; i < n_items; i++)
     if (items[i].kind == CHRONO_ITEM_ERA)
       draw_era (&d, &items[i]);
 
   draw_grid (&d);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, d.lanes_top, d.width, d.height - d.lanes_top);
+  cairo_clip (cr);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -725,6 +738,8 @@ chrono_renderer_draw (cairo_t           *cr,
   for (guint i = 0; i < n_items; i++)
     if (items[i].kind == CHRONO_ITEM_LANE_HEADER)
       draw_lane_header (&d, &items[i]);
+
+  cairo_restore (cr);
 
   draw_axis (&d);
 

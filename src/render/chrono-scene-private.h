@@ -14,6 +14,7 @@ struct _ChronoScene
   double           width;
   double           height;
   double           axis_height;
+  double           lanes_top;
   double           content_height;
   GHashTable      *event_items; /* event index -> item index + 1 */
   GArray          *visible_events; /* of guint */

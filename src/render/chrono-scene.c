@@ -242,6 +242,14 @@ chrono_scene_get_axis_height (ChronoScene *self)
   return self->axis_height;
 }
 
+double
+chrono_scene_get_lanes_top (ChronoScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return MAX (self->lanes_top, self->axis_height);
+}
+
 static gboolean
 rect_contains (const ChronoRect *rect,
                double            x,
@@ -261,7 +269,8 @@ chrono_scene_hit_test (ChronoScene *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (x < 0 || y < 0 || x >= self->width || y >= self->height || y < self->axis_height)
+  if (x < 0 || y < 0 || x >= self->width || y >= self->height ||
+      y < MAX (self->lanes_top, self->axis_height))
     return NULL;
 
   column = MIN ((guint) (x / HIT_CELL), self->grid_columns - 1);

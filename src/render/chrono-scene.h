@@ -110,6 +110,9 @@ void                   chrono_scene_get_size     (ChronoScene *self,
 double                 chrono_scene_get_content_height (ChronoScene *self);
 /* The height of the axis band at the top, in pixels. */
 double                 chrono_scene_get_axis_height (ChronoScene *self);
+/* Where the lanes start, under the axis and the eras' titles, in pixels;
+ * lanes scroll under this line. */
+double                 chrono_scene_get_lanes_top (ChronoScene *self);
 /* The topmost event or cluster item at (@x, @y) pixels, or NULL.  Fast:
  * a bucket grid built with the scene. */
 const ChronoSceneItem *chrono_scene_hit_test     (ChronoScene *self,
