@@ -39,6 +39,7 @@ static const struct {
   { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.present", { "F5", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -216,6 +217,17 @@ chrono_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static gboolean
+present_when_shown (gpointer user_data)
+{
+  g_autoptr(ChronoWindow) window = user_data;
+
+  if (chrono_session_get_document (chrono_window_get_session (window)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_document (ChronoWindow *window,
                    GParamSpec   *pspec,
@@ -225,8 +237,9 @@ on_first_document (ChronoWindow *window,
     return;
 
   g_signal_handlers_disconnect_by_func (window, on_first_document, user_data);
+  /* Loading ends just before the document is shown: present once it is. */
   if (chrono_window_get_file (window) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    g_idle_add (present_when_shown, g_object_ref (window));
 }
 
 static void

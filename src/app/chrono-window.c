@@ -13,11 +13,13 @@
 
 #include "chrono-application.h"
 #include "chrono-event-list.h"
+#include "chrono-export-dialog.h"
 #include "chrono-filter-popover.h"
 #include "chrono-inspector.h"
 #include "chrono-loader.h"
 #include "chrono-overview.h"
 #include "chrono-presenter.h"
+#include "chrono-print.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
@@ -594,6 +596,9 @@ update_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-slides", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   /* The empty state needs none of the timeline's buttons. */
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_box), has_document);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_document);
@@ -838,6 +843,28 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  if (chrono_session_get_document (self->session) == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (chrono_export_dialog_new (self)));
+}
+
+static void
+export_slides_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  chrono_export_slides_run (CHRONO_WINDOW (widget));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  chrono_print_run (CHRONO_WINDOW (widget));
 }
 
 /* Recent files ---------------------------------------------------------- */
@@ -1170,6 +1197,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHRONO_TYPE_OVERVIEW);

@@ -1,0 +1,554 @@
+#define G_LOG_DOMAIN "chrono-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chrono-export-dialog.h"
+
+typedef enum
+{
+  SIZE_FULL_HD,
+  SIZE_4K,
+  SIZE_A4,
+  SIZE_LETTER,
+  SIZE_VIEW,
+  SIZE_CUSTOM,
+} SizePreset;
+
+/* Paper sizes are in points: PDF pages of exactly that size. */
+static const struct {
+  int width;
+  int height;
+} presets[] = {
+  [SIZE_FULL_HD] = { 1920, 1080 },
+  [SIZE_4K] = { 3840, 2160 },
+  [SIZE_A4] = { 842, 595 },
+  [SIZE_LETTER] = { 792, 612 },
+};
+
+typedef enum
+{
+  RANGE_VIEW,
+  RANGE_WHOLE,
+  RANGE_CUSTOM,
+} RangeChoice;
+
+struct _ChronoExportDialog
+{
+  AdwWindow       parent_instance;
+
+  /* Template */
+  GtkDrawingArea *preview;
+  AdwComboRow    *format_row;
+  AdwComboRow    *size_row;
+  AdwActionRow   *custom_size_row;
+  GtkSpinButton  *width_spin;
+  GtkSpinButton  *height_spin;
+  AdwComboRow    *scale_row;
+  AdwComboRow    *theme_row;
+  AdwComboRow    *range_row;
+  AdwEntryRow    *from_row;
+  AdwEntryRow    *to_row;
+  GtkSwitch      *title_switch;
+  GtkSwitch      *legend_switch;
+
+  ChronoWindow   *window;  /* weak */
+  ChronoSession  *session;
+  GSettings      *settings;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoExportDialog, chrono_export_dialog, ADW_TYPE_WINDOW)
+
+static void
+get_view_size (ChronoExportDialog *self,
+               int                *width,
+               int                *height)
+{
+  GtkWidget *view = self->window != NULL ? chrono_window_get_timeline_view (self->window) : NULL;
+
+  *width = view != NULL ? gtk_widget_get_width (view) : 0;
+  *height = view != NULL ? gtk_widget_get_height (view) : 0;
+  if (*width < 16 || *height < 16)
+    {
+      *width = 1280;
+      *height = 720;
+    }
+}
+
+/* A date typed in an entry row, or FALSE (and the row marked) when it
+ * does not parse.  @end takes the end of the date's period. */
+static gboolean
+parse_row_date (AdwEntryRow *row,
+                gboolean     end,
+                double      *time)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  ChronoDate date;
+  gboolean ok;
+
+  ok = text != NULL && text[0] != '\0' && chrono_date_parse (text, FALSE, &date, NULL, NULL);
+  if (ok)
+    *time = end ? (double) chrono_date_get_period_end (&date) : (double) date.time;
+
+  if (ok || text == NULL || text[0] == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  return ok;
+}
+
+gboolean
+chrono_export_dialog_get_options (ChronoExportDialog  *self,
+                                  ChronoExportOptions *options)
+{
+  gboolean ok = TRUE;
+  guint size;
+
+  g_return_val_if_fail (CHRONO_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  chrono_export_options_init (options);
+  options->format = adw_combo_row_get_selected (self->format_row);
+  options->scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  options->show_title = gtk_switch_get_active (self->title_switch);
+  options->show_legend = gtk_switch_get_active (self->legend_switch);
+  options->filter = chrono_session_get_filter (self->session);
+
+  size = adw_combo_row_get_selected (self->size_row);
+  if (size < G_N_ELEMENTS (presets))
+    {
+      options->width = presets[size].width;
+      options->height = presets[size].height;
+    }
+  else if (size == SIZE_VIEW)
+    get_view_size (self, &options->width, &options->height);
+  else
+    {
+      options->width = gtk_spin_button_get_value_as_int (self->width_spin);
+      options->height = gtk_spin_button_get_value_as_int (self->height_spin);
+    }
+
+  switch (adw_combo_row_get_selected (self->range_row))
+    {
+    case RANGE_VIEW:
+      options->has_range = TRUE;
+      chrono_session_get_visible (self->session, &options->start, &options->end);
+      break;
+    case RANGE_CUSTOM:
+      options->has_range = TRUE;
+      ok = parse_row_date (self->from_row, FALSE, &options->start) &&
+           parse_row_date (self->to_row, TRUE, &options->end) &&
+           options->end > options->start;
+      if (!ok)
+        options->has_range = FALSE;
+      break;
+    case RANGE_WHOLE:
+    default:
+      options->has_range = FALSE;
+      break;
+    }
+
+  return ok && chrono_export_options_validate (options, NULL);
+}
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  ChronoExportDialog *self = CHRONO_EXPORT_DIALOG (user_data);
+  ChronoDocument *document = chrono_session_get_document (self->session);
+  ChronoExportOptions options;
+  double out_width, out_height, scale, margin = 12;
+
+  chrono_export_dialog_get_options (self, &options);
+  if (options.has_range && !(options.end > options.start))
+    options.has_range = FALSE;
+
+  out_width = options.width * options.scale;
+  out_height = options.height * options.scale;
+  scale = MIN ((width - 2 * margin) / out_width, (height - 2 * margin) / out_height);
+  if (scale <= 0)
+    return;
+
+  /* The page, centred, with a hairline around it. */
+  cairo_translate (cr, (width - out_width * scale) / 2, (height - out_height * scale) / 2);
+  cairo_rectangle (cr, -0.5, -0.5, out_width * scale + 1, out_height * scale + 1);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_scale (cr, scale, scale);
+  chrono_export_draw (cr, document, &options, out_width, out_height);
+}
+
+static void
+update (ChronoExportDialog *self)
+{
+  ChronoExportOptions options;
+  gboolean custom_size = adw_combo_row_get_selected (self->size_row) == SIZE_CUSTOM;
+  gboolean custom_range = adw_combo_row_get_selected (self->range_row) == RANGE_CUSTOM;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_size_row), custom_size);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom_range);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom_range);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save",
+                                 chrono_export_dialog_get_options (self, &options));
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+save_settings (ChronoExportDialog        *self,
+               const ChronoExportOptions *options)
+{
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_enum (self->settings, "export-format", options->format);
+  g_settings_set_int (self->settings, "export-width", options->width);
+  g_settings_set_int (self->settings, "export-height", options->height);
+  g_settings_set_enum (self->settings, "export-theme", options->dark ? 1 : 0);
+  g_settings_set_boolean (self->settings, "export-title", options->show_title);
+  g_settings_set_boolean (self->settings, "export-legend", options->show_legend);
+  g_settings_set_enum (self->settings, "export-range", adw_combo_row_get_selected (self->range_row));
+  g_settings_set_string (self->settings, "export-range-start",
+                         gtk_editable_get_text (GTK_EDITABLE (self->from_row)));
+  g_settings_set_string (self->settings, "export-range-end",
+                         gtk_editable_get_text (GTK_EDITABLE (self->to_row)));
+}
+
+static void
+load_settings (ChronoExportDialog *self)
+{
+  int width, height;
+  guint size = SIZE_CUSTOM;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  adw_combo_row_set_selected (self->format_row, g_settings_get_enum (self->settings, "export-format"));
+  adw_combo_row_set_selected (self->theme_row, g_settings_get_enum (self->settings, "export-theme"));
+  adw_combo_row_set_selected (self->range_row, g_settings_get_enum (self->settings, "export-range"));
+  gtk_switch_set_active (self->title_switch, g_settings_get_boolean (self->settings, "export-title"));
+  gtk_switch_set_active (self->legend_switch, g_settings_get_boolean (self->settings, "export-legend"));
+
+  width = g_settings_get_int (self->settings, "export-width");
+  height = g_settings_get_int (self->settings, "export-height");
+  gtk_spin_button_set_value (self->width_spin, width);
+  gtk_spin_button_set_value (self->height_spin, height);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (presets[i].width == width && presets[i].height == height)
+      size = i;
+  adw_combo_row_set_selected (self->size_row, size);
+
+  from = g_settings_get_string (self->settings, "export-range-start");
+  to = g_settings_get_string (self->settings, "export-range-end");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+}
+
+/* "Andrej Karpathy and the race.png": a file name from the title. */
+static char *
+suggest_name (ChronoDocument *document,
+              const char     *suffix,
+              const char     *extension)
+{
+  const char *title = document != NULL ? chrono_document_get_title (document) : NULL;
+  g_autofree char *base = g_strdup (title != NULL && title[0] != '\0' ? title : _("Timeline"));
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strdup_printf ("%s%s.%s", base, suffix, extension);
+}
+
+/* @path with @extension added unless it already names a format. */
+static char *
+with_extension (const char *path,
+                const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *dotted = g_strconcat (".", extension, NULL);
+
+  if (g_str_has_suffix (lower, dotted))
+    return g_strdup (path);
+
+  return g_strconcat (path, dotted, NULL);
+}
+
+static void
+show_result (ChronoWindow *window,
+             GFile        *file,
+             const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (error == NULL)
+    /* Translators: the argument is a file name */
+    text = g_strdup_printf (_("Exported “%s”"), name);
+  else
+    text = g_strdup (error->message);
+
+  toast = adw_toast_new (text);
+  if (error != NULL)
+    adw_toast_set_timeout (toast, 0);
+  chrono_window_add_toast (window, toast);
+}
+
+gboolean
+chrono_export_dialog_export_to (ChronoExportDialog  *self,
+                                GFile               *file,
+                                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  ChronoExportOptions options;
+  gboolean ok;
+
+  g_return_val_if_fail (CHRONO_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Exports can only be saved to local files"));
+      ok = FALSE;
+    }
+  else if (!chrono_export_dialog_get_options (self, &options))
+    {
+      /* Either the size is out of range or the custom dates are wrong. */
+      if (chrono_export_options_validate (&options, &local_error))
+        g_set_error (&local_error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE,
+                     _("The custom dates are not valid: use dates like 2015 or 2015-06-30"));
+      ok = FALSE;
+    }
+  else
+    ok = chrono_export_to_file (chrono_session_get_document (self->session), &options, path, &local_error);
+
+  if (ok)
+    save_settings (self, &options);
+  if (self->window != NULL)
+    show_result (self->window, file, local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+static void
+on_chooser_response (GtkNativeDialog    *chooser,
+                     int                 response,
+                     ChronoExportDialog *self)
+{
+  ChronoExportOptions options;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen_path = chosen != NULL ? g_file_get_path (chosen) : NULL;
+      g_autoptr(GFile) file = NULL;
+
+      chrono_export_dialog_get_options (self, &options);
+      if (chosen_path != NULL)
+        {
+          g_autofree char *path = with_extension (chosen_path, chrono_export_format_get_extension (options.format));
+
+          file = g_file_new_for_path (path);
+        }
+      else if (chosen != NULL)
+        file = g_object_ref (chosen);
+
+      if (file != NULL && chrono_export_dialog_export_to (self, file, NULL))
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChronoExportDialog *self = CHRONO_EXPORT_DIALOG (widget);
+  ChronoExportOptions options;
+  g_autofree char *name = NULL;
+
+  chrono_export_dialog_get_options (self, &options);
+  name = suggest_name (chrono_session_get_document (self->session), "",
+                       chrono_export_format_get_extension (options.format));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+chrono_export_dialog_dispose (GObject *object)
+{
+  ChronoExportDialog *self = CHRONO_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (chrono_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+chrono_export_dialog_class_init (ChronoExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_export_dialog_dispose;
+
+  gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chrono-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, custom_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, range_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, title_switch);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, legend_switch);
+}
+
+static void
+chrono_export_dialog_init (ChronoExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+}
+
+ChronoExportDialog *
+chrono_export_dialog_new (ChronoWindow *window)
+{
+  ChronoExportDialog *self;
+
+  g_return_val_if_fail (CHRONO_IS_WINDOW (window), NULL);
+
+  self = g_object_new (CHRONO_TYPE_EXPORT_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->session = g_object_ref (chrono_window_get_session (window));
+  g_object_get (window, "settings", &self->settings, NULL);
+
+  load_settings (self);
+
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->range_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->width_spin, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->height_spin, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->title_switch, "notify::active", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->legend_switch, "notify::active", G_CALLBACK (update), self);
+  update (self);
+
+  return self;
+}
+
+/* Slides */
+
+static void
+on_slides_response (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(ChronoWindow) window = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen_path = chosen != NULL ? g_file_get_path (chosen) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = NULL;
+      ChronoSession *session = chrono_window_get_session (window);
+      ChronoExportOptions options;
+      GSettings *settings = NULL;
+
+      if (chosen_path == NULL)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("Exports can only be saved to local files"));
+          file = chosen != NULL ? g_object_ref (chosen) : g_file_new_for_path ("slides.pdf");
+        }
+      else
+        {
+          g_autofree char *path = with_extension (chosen_path, "pdf");
+
+          file = g_file_new_for_path (path);
+          chrono_export_options_init (&options);
+          options.format = CHRONO_EXPORT_FORMAT_PDF;
+          options.width = 1280;
+          options.height = 720;
+          options.filter = chrono_session_get_filter (session);
+          g_object_get (window, "settings", &settings, NULL);
+          if (settings != NULL)
+            options.dark = g_settings_get_enum (settings, "export-theme") == 1;
+          g_clear_object (&settings);
+
+          chrono_export_slides (chrono_session_get_document (session), &options, path, &error);
+        }
+
+      show_result (window, file, error);
+    }
+
+  g_object_unref (chooser);
+}
+
+void
+chrono_export_slides_run (ChronoWindow *window)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  ChronoDocument *document;
+
+  g_return_if_fail (CHRONO_IS_WINDOW (window));
+
+  document = chrono_session_get_document (chrono_window_get_session (window));
+  if (document == NULL)
+    return;
+
+  name = suggest_name (document, _(" slides"), "pdf");
+  chooser = gtk_file_chooser_native_new (_("Export Slides"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_slides_response), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "chrono-export.h"
+#include "chrono-window.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ChronoExportDialog:
+ *
+ * Exports what a window shows to PNG, SVG or PDF: format, size presets,
+ * scale, theme, dates (the visible span, the whole timeline or custom
+ * dates), title and legend, with a live preview.  It remembers the last
+ * choices in the export-* settings and reports the result with a toast
+ * on the window.
+ */
+#define CHRONO_TYPE_EXPORT_DIALOG (chrono_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoExportDialog, chrono_export_dialog, CHRONO, EXPORT_DIALOG, AdwWindow)
+
+/* A dialog exporting @window's document, modal over it. */
+ChronoExportDialog *chrono_export_dialog_new         (ChronoWindow         *window);
+/* Fills @options from the dialog's choices (the filter is the window's).
+ * FALSE when they cannot be exported, e.g. custom dates that do not
+ * parse; @options is filled all the same. */
+gboolean            chrono_export_dialog_get_options (ChronoExportDialog   *self,
+                                                      ChronoExportOptions  *options);
+/* Exports to @file (a local path) at once, remembers the choices and shows
+ * a toast on the window.  Returns FALSE and sets @error on failure. */
+gboolean            chrono_export_dialog_export_to   (ChronoExportDialog   *self,
+                                                      GFile                *file,
+                                                      GError              **error);
+
+/* Asks where to save and writes @window's presentation as a slide PDF,
+ * then shows a toast. */
+void                chrono_export_slides_run         (ChronoWindow         *window);
+
+G_END_DECLS
