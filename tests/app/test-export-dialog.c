@@ -1,0 +1,148 @@
+#define G_LOG_DOMAIN "test-export-dialog"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "chrono-export-dialog.h"
+#include "chrono-window.h"
+
+#define WAIT_LIMIT_SECONDS 30
+
+static gboolean
+on_wait_limit (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !chrono_window_get_loading (data);
+}
+
+static void
+wait_idle (ChronoWindow *window)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+
+  while (!is_idle (window) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (expired)
+    g_error ("Gave up waiting after %d seconds", WAIT_LIMIT_SECONDS);
+  g_source_remove (source);
+
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+child (ChronoExportDialog *dialog,
+       const char         *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), CHRONO_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-dialog-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  ChronoWindow *window;
+  ChronoExportDialog *dialog;
+  ChronoExportOptions options;
+  double start, end;
+
+  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_idle (window);
+
+  chrono_session_set_visible (chrono_window_get_session (window), 1.2e9, 1.5e9);
+  chrono_session_get_visible (chrono_window_get_session (window), &start, &end);
+
+  /* The defaults: Full HD, light, the visible span, the window's filter. */
+  dialog = chrono_export_dialog_new (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (chrono_export_dialog_get_options (dialog, &options));
+  g_assert_cmpint (options.format, ==, CHRONO_EXPORT_FORMAT_PNG);
+  g_assert_cmpint (options.width, ==, 1920);
+  g_assert_cmpint (options.height, ==, 1080);
+  g_assert_false (options.dark);
+  g_assert_true (options.has_range);
+  g_assert_cmpfloat (options.start, ==, start);
+  g_assert_cmpfloat (options.end, ==, end);
+  g_assert_true (options.filter == chrono_session_get_filter (chrono_window_get_session (window)));
+
+  /* Custom dates must parse and be in order. */
+  adw_combo_row_set_selected (child (dialog, "range_row"), 2);
+  gtk_editable_set_text (child (dialog, "from_row"), "2015");
+  gtk_editable_set_text (child (dialog, "to_row"), "2012");
+  g_assert_false (chrono_export_dialog_get_options (dialog, &options));
+  gtk_editable_set_text (child (dialog, "to_row"), "not a date");
+  g_assert_false (chrono_export_dialog_get_options (dialog, &options));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, "to_row"), "error"));
+  gtk_editable_set_text (child (dialog, "to_row"), "2016");
+  g_assert_true (chrono_export_dialog_get_options (dialog, &options));
+  g_assert_true (options.has_range);
+  g_assert_cmpfloat (options.start, ==, 1420070400.0); /* 2015-01-01 */
+  g_assert_cmpfloat (options.end, ==, 1483228800.0);   /* 2017-01-01 */
+
+  /* A4 landscape PDF, dark, no legend. */
+  adw_combo_row_set_selected (child (dialog, "format_row"), CHRONO_EXPORT_FORMAT_PDF);
+  adw_combo_row_set_selected (child (dialog, "size_row"), 2);
+  adw_combo_row_set_selected (child (dialog, "theme_row"), 1);
+  gtk_switch_set_active (child (dialog, "legend_switch"), FALSE);
+  g_assert_true (chrono_export_dialog_get_options (dialog, &options));
+  g_assert_cmpint (options.width, ==, 842);
+  g_assert_cmpint (options.height, ==, 595);
+  g_assert_true (options.dark);
+  g_assert_false (options.show_legend);
+
+  g_assert_true (chrono_export_dialog_export_to (dialog, out_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* The choices are remembered for next time. */
+  g_assert_cmpint (g_settings_get_enum (settings, "export-format"), ==, CHRONO_EXPORT_FORMAT_PDF);
+  g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 842);
+  g_assert_cmpint (g_settings_get_enum (settings, "export-theme"), ==, 1);
+  g_assert_false (g_settings_get_boolean (settings, "export-legend"));
+  g_assert_cmpint (g_settings_get_enum (settings, "export-range"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = chrono_export_dialog_new (window);
+  g_assert_true (chrono_export_dialog_get_options (dialog, &options));
+  g_assert_cmpint (options.format, ==, CHRONO_EXPORT_FORMAT_PDF);
+  g_assert_cmpint (options.width, ==, 842);
+  g_assert_true (options.dark);
+  g_assert_false (options.show_legend);
+  g_assert_cmpfloat (options.start, ==, 1420070400.0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_unlink (out);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/export-dialog/options", test_export_dialog);
+
+  return g_test_run ();
+}
