@@ -310,8 +310,9 @@ test_density (void)
   for (guint i = 0; i < 20000; i++)
     {
       g_autofree char *start = g_strdup_printf ("%04u-%02u-%02u", 1990 + i % 30, 1 + i % 12, 1 + i % 28);
+      g_autofree char *title = g_strdup_printf ("Crowded %u", i);
 
-      add_event (builder, "crowd", "Crowded", start, NULL);
+      add_event (builder, "crowd", title, start, NULL);
     }
   document = finish (g_steal_pointer (&builder));
 
