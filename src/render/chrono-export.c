@@ -29,7 +29,7 @@
 #define LEGEND_GAP      16.0
 #define CAPTION_SIZE     9.0
 /* The timeline may shrink to this fraction of the scale to fit its lanes. */
-#define MIN_FIT          0.7
+#define MIN_FIT          0.5
 
 G_DEFINE_QUARK (chrono-export-error-quark, chrono_export_error)
 
@@ -275,6 +275,7 @@ create_layout (cairo_t           *cr,
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
   cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (pango_layout_get_context (layout), FALSE);
   pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -518,53 +519,60 @@ chrono_export_draw (cairo_t                   *cr,
     }
 
   if (options->show_caption)
-    {
-      g_autoptr(PangoLayout) layout = create_layout (cr, &style, CAPTION_SIZE, FALSE);
-      int w, h;
-
-      span_text = format_span (start, end);
-      pango_layout_set_text (layout, span_text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      caption_height = h + padding * 0.5;
-    }
-
+    span_text = format_span (start, end);
   if (options->show_legend)
-    {
-      legend = collect_legend (document, options->filter, &style);
-      legend_height = flow_legend (cr, &style, legend, padding, 0, MAX (1, width - 2 * padding), FALSE);
-      if (legend_height > 0)
-        legend_height += padding * 0.5;
-      /* The timeline keeps at least half the page. */
-      legend_height = MIN (legend_height, MAX (0, (height - top) / 2 - caption_height));
-    }
+    legend = collect_legend (document, options->filter, &style);
 
-  if (legend_height > 0 || caption_height > 0)
-    bottom = height - legend_height - caption_height - padding * 0.5;
-  bottom = MAX (bottom, top + 1);
-
+  /* An export shows every lane: when they do not fit, draw the timeline,
+   * its legend and caption smaller (the title keeps its size) rather
+   * than cut the last lanes off. */
   scene_style = style;
-  scene = layout_timeline (document, options->filter, &scene_style, context,
-                           start, end, width, bottom - top, 0, -1);
-
-  /* An export shows every lane: when they do not fit, draw the timeline
-   * a little smaller rather than cut the last lanes off. */
-  for (guint attempt = 0; attempt < 3; attempt++)
+  for (guint attempt = 0; attempt < 4; attempt++)
     {
-      double needed = scene_content_bottom (scene);
-      double factor;
+      double needed, available, factor;
 
-      if (needed <= bottom - top || scene_style.scale <= style.scale * MIN_FIT)
+      legend_height = caption_height = 0;
+      if (span_text != NULL)
+        {
+          g_autoptr(PangoLayout) layout = create_layout (cr, &scene_style, CAPTION_SIZE, FALSE);
+          int w, h;
+
+          pango_layout_set_text (layout, span_text, -1);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          caption_height = h + padding * 0.5;
+        }
+
+      if (legend != NULL)
+        {
+          legend_height = flow_legend (cr, &scene_style, legend, padding, 0,
+                                       MAX (1, width - 2 * padding), FALSE);
+          if (legend_height > 0)
+            legend_height += padding * 0.5;
+          /* The timeline keeps at least half the page. */
+          legend_height = MIN (legend_height, MAX (0, (height - top) / 2 - caption_height));
+        }
+
+      bottom = height;
+      if (legend_height > 0 || caption_height > 0)
+        bottom = height - legend_height - caption_height - padding * 0.5;
+      bottom = MAX (bottom, top + 1);
+      available = bottom - top;
+
+      g_clear_pointer (&scene, chrono_scene_unref);
+      scene = layout_timeline (document, options->filter, &scene_style, context,
+                               start, end, width, available, 0, -1);
+
+      needed = scene_content_bottom (scene);
+      if (needed <= available || scene_style.scale <= style.scale * MIN_FIT * 1.001)
         break;
 
-      factor = MAX ((bottom - top) / needed, MIN_FIT * style.scale / scene_style.scale);
+      /* The lanes shrink with the scale, the axis too: aim a little
+       * under the exact ratio so that the next attempt fits. */
+      factor = MAX (available / needed * 0.97, MIN_FIT * style.scale / scene_style.scale);
       if (options->dark)
         chrono_style_init_dark (&scene_style, scene_style.scale * factor);
       else
         chrono_style_init_light (&scene_style, scene_style.scale * factor);
-
-      g_clear_pointer (&scene, chrono_scene_unref);
-      scene = layout_timeline (document, options->filter, &scene_style, context,
-                               start, end, width, bottom - top, 0, -1);
     }
 
   cairo_save (cr);
@@ -579,13 +587,13 @@ chrono_export_draw (cairo_t                   *cr,
       cairo_save (cr);
       cairo_rectangle (cr, 0, y, width, legend_height);
       cairo_clip (cr);
-      flow_legend (cr, &style, legend, padding, y, MAX (1, width - 2 * padding), TRUE);
+      flow_legend (cr, &scene_style, legend, padding, y, MAX (1, width - 2 * padding), TRUE);
       cairo_restore (cr);
     }
 
   if (span_text != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, &style, CAPTION_SIZE, FALSE);
+      g_autoptr(PangoLayout) layout = create_layout (cr, &scene_style, CAPTION_SIZE, FALSE);
       int w, h;
 
       pango_layout_set_text (layout, span_text, -1);

@@ -656,6 +656,8 @@ chrono_renderer_draw (cairo_t           *cr,
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (pango_layout_get_context (d.layout), options);
+  /* Whole-pixel glyph positions look uneven in small vector text. */
+  pango_context_set_round_glyph_positions (pango_layout_get_context (d.layout), FALSE);
   cairo_font_options_destroy (options);
   pango_layout_context_changed (d.layout);
   pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);

@@ -277,6 +277,7 @@ chrono_style_create_pango_context (void)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 96);
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
 
   return context;
