@@ -463,6 +463,63 @@ scene_content_bottom (ChronoScene *scene)
   return top + chrono_scene_get_content_height (scene);
 }
 
+/* Lays out the timeline, and measures the legend and caption, at @fit
+ * times the options' scale, under a title ending at @top. */
+static ChronoScene *
+layout_page (cairo_t                   *cr,
+             ChronoDocument            *document,
+             const ChronoExportOptions *options,
+             GArray                    *legend,
+             const char                *span_text,
+             double                     fit,
+             double                     top,
+             double                     width,
+             double                     height,
+             PangoContext              *context,
+             ChronoStyle               *style,
+             double                    *legend_height,
+             double                    *caption_height,
+             double                    *bottom)
+{
+  double padding;
+  double start, end;
+
+  if (options->dark)
+    chrono_style_init_dark (style, options->scale * fit);
+  else
+    chrono_style_init_light (style, options->scale * fit);
+  padding = options->scale * PAGE_PADDING;
+  chrono_export_get_span (document, options, &start, &end);
+
+  *legend_height = *caption_height = 0;
+  if (span_text != NULL)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (cr, style, CAPTION_SIZE, FALSE);
+      int w, h;
+
+      pango_layout_set_text (layout, span_text, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      *caption_height = h + padding * 0.5;
+    }
+
+  if (legend != NULL)
+    {
+      *legend_height = flow_legend (cr, style, legend, padding, 0, MAX (1, width - 2 * padding), FALSE);
+      if (*legend_height > 0)
+        *legend_height += padding * 0.5;
+      /* The timeline keeps at least half the page. */
+      *legend_height = MIN (*legend_height, MAX (0, (height - top) / 2 - *caption_height));
+    }
+
+  *bottom = height;
+  if (*legend_height > 0 || *caption_height > 0)
+    *bottom = height - *legend_height - *caption_height - padding * 0.5;
+  *bottom = MAX (*bottom, top + 1);
+
+  return layout_timeline (document, options->filter, style, context,
+                          start, end, width, *bottom - top, 0, -1);
+}
+
 void
 chrono_export_draw (cairo_t                   *cr,
                     ChronoDocument            *document,
@@ -525,55 +582,41 @@ chrono_export_draw (cairo_t                   *cr,
 
   /* An export shows every lane: when they do not fit, draw the timeline,
    * its legend and caption smaller (the title keeps its size) rather
-   * than cut the last lanes off. */
-  scene_style = style;
-  for (guint attempt = 0; attempt < 4; attempt++)
-    {
-      double needed, available, factor;
+   * than cut the last lanes off.  Rows pack differently at each size, so
+   * search for the largest scale that fits, down to MIN_FIT. */
+  {
+    double lo = MIN_FIT, hi = 1.0, fit = 1.0;
+    gboolean fits = FALSE;
 
-      legend_height = caption_height = 0;
-      if (span_text != NULL)
-        {
-          g_autoptr(PangoLayout) layout = create_layout (cr, &scene_style, CAPTION_SIZE, FALSE);
-          int w, h;
+    for (guint attempt = 0; attempt < 7; attempt++)
+      {
+        g_clear_pointer (&scene, chrono_scene_unref);
+        scene = layout_page (cr, document, options, legend, span_text, fit, top, width, height,
+                             context, &scene_style, &legend_height, &caption_height, &bottom);
+        fits = scene_content_bottom (scene) <= bottom - top;
 
-          pango_layout_set_text (layout, span_text, -1);
-          pango_layout_get_pixel_size (layout, &w, &h);
-          caption_height = h + padding * 0.5;
-        }
+        if (attempt == 0 && fits)
+          break;
+        if (fits)
+          lo = fit;
+        else
+          hi = fit;
+        if (attempt == 0)
+          fit = lo;
+        else if (attempt == 1 && !fits)
+          break;  /* not even the smallest fits: keep it */
+        else
+          fit = (lo + hi) / 2;
+      }
 
-      if (legend != NULL)
-        {
-          legend_height = flow_legend (cr, &scene_style, legend, padding, 0,
-                                       MAX (1, width - 2 * padding), FALSE);
-          if (legend_height > 0)
-            legend_height += padding * 0.5;
-          /* The timeline keeps at least half the page. */
-          legend_height = MIN (legend_height, MAX (0, (height - top) / 2 - caption_height));
-        }
-
-      bottom = height;
-      if (legend_height > 0 || caption_height > 0)
-        bottom = height - legend_height - caption_height - padding * 0.5;
-      bottom = MAX (bottom, top + 1);
-      available = bottom - top;
-
-      g_clear_pointer (&scene, chrono_scene_unref);
-      scene = layout_timeline (document, options->filter, &scene_style, context,
-                               start, end, width, available, 0, -1);
-
-      needed = scene_content_bottom (scene);
-      if (needed <= available || scene_style.scale <= style.scale * MIN_FIT * 1.001)
-        break;
-
-      /* The lanes shrink with the scale, the axis too: aim a little
-       * under the exact ratio so that the next attempt fits. */
-      factor = MAX (available / needed * 0.97, MIN_FIT * style.scale / scene_style.scale);
-      if (options->dark)
-        chrono_style_init_dark (&scene_style, scene_style.scale * factor);
-      else
-        chrono_style_init_light (&scene_style, scene_style.scale * factor);
-    }
+    /* The last try may have been too large: settle on the best fit. */
+    if (!fits && fit != lo)
+      {
+        g_clear_pointer (&scene, chrono_scene_unref);
+        scene = layout_page (cr, document, options, legend, span_text, lo, top, width, height,
+                             context, &scene_style, &legend_height, &caption_height, &bottom);
+      }
+  }
 
   cairo_save (cr);
   cairo_translate (cr, 0, top);
