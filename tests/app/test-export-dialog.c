@@ -5,6 +5,11 @@
 #include <glib/gstdio.h>
 
 #include "chrono-export-dialog.h"
+#include "chrono-print.h"
+#include "chrono-loader.h"
+
+#include <cairo-pdf.h>
+#include <string.h>
 #include "chrono-window.h"
 
 #define WAIT_LIMIT_SECONDS 30
@@ -135,6 +140,81 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text pdftotext finds on page @page of @path. */
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", first, "-l", first, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static void
+test_print_tiles (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "print.pdf", NULL);
+  ChronoExportOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* 2010 to 2016 on three A4 landscape pages: two years a page. */
+  chrono_export_options_init (&options);
+  options.has_range = TRUE;
+  options.start = 1262304000.0;  /* 2010-01-01 */
+  options.end = 1451606400.0;    /* 2016-01-01 */
+  options.scale = 0.75;
+
+  surface = cairo_pdf_surface_create (path, 842, 595);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < 3; page++)
+    {
+      chrono_print_draw_page (cr, document, &options, page, 3, 842, 595);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* The title once; the dates of its own slice on every page. */
+  {
+    g_autofree char *one = page_text (path, 1);
+    g_autofree char *two = page_text (path, 2);
+    g_autofree char *three = page_text (path, 3);
+
+    g_assert_nonnull (strstr (one, "A story in three steps"));
+    g_assert_null (strstr (two, "A story in three steps"));
+    g_assert_nonnull (strstr (one, "2010"));
+    g_assert_nonnull (strstr (two, "2012"));
+    g_assert_null (strstr (two, "2010"));
+    g_assert_nonnull (strstr (three, "2015"));
+    g_assert_null (strstr (three, "2012"));
+    /* Lane titles are on every page too. */
+    g_assert_nonnull (strstr (three, "Lane A"));
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +223,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/export-dialog/options", test_export_dialog);
+  g_test_add_func ("/app/print/tiles", test_print_tiles);
 
   return g_test_run ();
 }
