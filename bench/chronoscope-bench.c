@@ -131,6 +131,47 @@ frame (ChronoDocument    *document,
   return elapsed;
 }
 
+/* Layout and render of one frame apart, in milliseconds. */
+static void
+frame_split (ChronoDocument    *document,
+             ChronoFilter      *filter,
+             const ChronoStyle *style,
+             PangoContext      *context,
+             ChronoLayoutCache *cache,
+             cairo_t           *cr,
+             double             start,
+             double             end,
+             double            *layout_ms,
+             double            *render_ms)
+{
+  double layout_times[REPEATS];
+  double render_times[REPEATS];
+
+  for (guint i = 0; i < REPEATS; i++)
+    {
+      ChronoLayoutParams params;
+      ChronoScene *scene;
+      gint64 begin = g_get_monotonic_time ();
+      gint64 middle;
+
+      chrono_layout_params_init (&params, style, start, end, WIDTH, HEIGHT);
+      params.document = document;
+      params.filter = filter;
+      params.context = context;
+      params.cache = cache;
+      scene = chrono_layout_build (&params);
+      middle = g_get_monotonic_time ();
+      chrono_renderer_draw (cr, scene, style);
+      cairo_surface_flush (cairo_get_target (cr));
+      layout_times[i] = (middle - begin) / 1000.0;
+      render_times[i] = (g_get_monotonic_time () - middle) / 1000.0;
+      chrono_scene_unref (scene);
+    }
+
+  *layout_ms = median (layout_times, REPEATS);
+  *render_ms = median (render_times, REPEATS);
+}
+
 static double
 frame_median (ChronoDocument    *document,
               ChronoFilter      *filter,
@@ -165,6 +206,7 @@ run_case (guint n)
   ChronoStyle style;
   ChronoScene *scene = NULL;
   double parse_ms, load_ms, first_ms, full_ms, year_ms, day_ms, zoom_ms, hit_us;
+  double full_layout_ms, full_render_ms, day_layout_ms, day_render_ms;
   double zoom_times[REPEATS];
   gint64 begin, bounds_start, bounds_end;
   gsize strings = 0, model;
@@ -202,6 +244,10 @@ run_case (guint n)
                           centre, centre + CHRONO_SECONDS_PER_YEAR);
   day_ms = frame_median (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
                          centre, centre + CHRONO_SECONDS_PER_DAY);
+  frame_split (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+               bounds_start, bounds_end, &full_layout_ms, &full_render_ms);
+  frame_split (document, filter, &style, PANGO_CONTEXT (context), cache, cr,
+               centre, centre + CHRONO_SECONDS_PER_DAY, &day_layout_ms, &day_render_ms);
 
   /* One zoom step: the viewport maths plus the frame it asks for. */
   for (guint i = 0; i < REPEATS; i++)
@@ -239,6 +285,8 @@ run_case (guint n)
            n, parse_ms, load_ms, (load_ms / parse_ms - 1) * 100, first_ms,
            full_ms, year_ms, day_ms, zoom_ms, hit_us, hits / 1000,
            (double) model / n, (double) strings / n);
+  g_print ("%8s         (layout + render: all %.2f + %.2f ms, 1 day %.2f + %.2f ms)\n", "",
+           full_layout_ms, full_render_ms, day_layout_ms, day_render_ms);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -270,7 +318,8 @@ render_file (const char *out,
              gboolean    dark,
              int         width,
              int         height,
-             double      scale)
+             double      scale,
+             int         repeat)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autoptr(GError) error = NULL;
@@ -312,6 +361,29 @@ render_file (const char *out,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   chrono_renderer_draw (cr, scene, &style);
+
+  /* Timing the sample itself: layout + render, median of @repeat. */
+  if (repeat > 0)
+    {
+      g_autofree double *times = g_new (double, repeat);
+      g_autoptr(ChronoLayoutCache) cache = chrono_layout_cache_new ();
+      g_autoptr(GObject) measure = G_OBJECT (chrono_style_create_pango_context ());
+
+      params.cache = cache;
+      params.context = PANGO_CONTEXT (measure);
+      for (int i = 0; i < repeat; i++)
+        {
+          gint64 begin = g_get_monotonic_time ();
+          ChronoScene *again = chrono_layout_build (&params);
+
+          chrono_renderer_draw (cr, again, &style);
+          cairo_surface_flush (surface);
+          chrono_scene_unref (again);
+          times[i] = (g_get_monotonic_time () - begin) / 1000.0;
+        }
+      g_print ("%s: %d frames, median %.2f ms (layout + render)\n", input, repeat, median (times, repeat));
+    }
+
   cairo_destroy (cr);
   if (cairo_surface_write_to_png (surface, out) != CAIRO_STATUS_SUCCESS)
     {
@@ -336,6 +408,7 @@ main (int   argc,
   int width = WIDTH;
   int height = HEIGHT;
   double scale = 1;
+  int repeat = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
@@ -345,6 +418,7 @@ main (int   argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels", "H" },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Scale factor", "S" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "With --render, also time this many frames", "N" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
     { NULL }
   };
@@ -364,7 +438,7 @@ main (int   argc,
           g_printerr ("--render needs one timeline file\n");
           return 1;
         }
-      return render_file (render, argv[1], range, dark, width, height, scale);
+      return render_file (render, argv[1], range, dark, width, height, scale, repeat);
     }
 
   size_list = g_strsplit (sizes ? sizes : "10000,100000", ",", -1);

@@ -15,7 +15,7 @@
 #define DENSITY_PIXELS_PER_EVENT 4.0
 /* The width of a density column and of a density cluster, in pixels. */
 #define DENSITY_COLUMN 3.0
-#define DENSITY_BUCKET 96.0
+#define DENSITY_BUCKET 128.0
 /* A partial date whose period is wider than this is shown as a period. */
 #define PERIOD_MIN_PIXELS 24.0
 /* How far an ongoing span fades out after today. */
@@ -23,13 +23,34 @@
 #define EXPANDED_ROWS_FACTOR 5
 #define ERA_STRIP 22.0
 
+typedef struct
+{
+  guint64  key;        /* of the filter's mask; 0 when empty */
+  guint    n_lanes;
+  guint    n_buckets;
+  gint64   t0;
+  double   bucket;     /* seconds */
+  guint32 *starts;     /* per lane, n_buckets + 1 prefix sums */
+  guint32 *coverage;   /* per lane, n_buckets */
+} Aggregate;
+
 struct _ChronoLayoutCache
 {
   ChronoDocument *document;
   double          font_key;
   float          *widths;      /* per event, < 0 when not measured */
   guint           n_widths;
+  Aggregate       aggregate;
 };
+
+static void
+aggregate_clear (Aggregate *agg)
+{
+  g_clear_pointer (&agg->starts, g_free);
+  g_clear_pointer (&agg->coverage, g_free);
+  agg->key = 0;
+  agg->n_lanes = 0;
+}
 
 ChronoLayoutCache *
 chrono_layout_cache_new (void)
@@ -45,6 +66,7 @@ chrono_layout_cache_free (ChronoLayoutCache *cache)
 
   g_clear_object (&cache->document);
   g_clear_pointer (&cache->widths, g_free);
+  aggregate_clear (&cache->aggregate);
   g_free (cache);
 }
 
@@ -58,6 +80,8 @@ cache_prepare (ChronoLayoutCache *cache,
   if (cache->document == document && cache->font_key == font_key && cache->n_widths == n)
     return;
 
+  if (cache->document != document)
+    aggregate_clear (&cache->aggregate);
   g_set_object (&cache->document, document);
   cache->font_key = font_key;
   g_free (cache->widths);
@@ -110,6 +134,7 @@ typedef struct
 {
   guint    lane;
   gboolean density;
+  gboolean from_cache;
   guint    n_in_view;
   GArray  *events;    /* of guint */
   GArray  *placed;    /* of Placed */
@@ -468,62 +493,59 @@ format_count (guint count)
   return g_strdup_printf ("%u", count);
 }
 
-/* Far out, a lane shows a histogram of its events and counted clusters
- * per bucket: cost is per event only a few additions, never a bar. */
-static void
-bin_lane (Ctx          *ctx,
-          LaneLayout   *lane,
-          const guint  *indices,
-          guint         n_indices,
-          const guint8 *mask)
+/* Per-lane accumulators of the density view, pixel columns and cluster
+ * buckets. */
+typedef struct
 {
-  const ChronoViewport *vp = ctx->vp;
-  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
-  double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
-  guint n_columns = (guint) ceil (vp->width / column_px);
-  guint n_buckets = (guint) ceil (vp->width / bucket_px);
-  g_autofree double *diff = g_new0 (double, n_columns + 1);
-  g_autofree guint *bucket_counts = g_new0 (guint, n_buckets);
-  g_autofree gint64 *bucket_start = g_new (gint64, n_buckets);
-  g_autofree gint64 *bucket_end = g_new (gint64, n_buckets);
-  double max = 0;
-  double running = 0;
+  double *diff;          /* n_columns + 1 */
+  guint  *bucket_counts;
+  gint64 *bucket_start;
+  gint64 *bucket_end;
+} Bins;
 
+static void
+bins_init (Bins  *bins,
+           guint  n_columns,
+           guint  n_buckets)
+{
+  bins->diff = g_new0 (double, n_columns + 1);
+  bins->bucket_counts = g_new0 (guint, n_buckets);
+  bins->bucket_start = g_new (gint64, n_buckets);
+  bins->bucket_end = g_new (gint64, n_buckets);
   for (guint b = 0; b < n_buckets; b++)
     {
-      bucket_start[b] = G_MAXINT64;
-      bucket_end[b] = G_MININT64;
+      bins->bucket_start[b] = G_MAXINT64;
+      bins->bucket_end[b] = G_MININT64;
     }
+}
 
-  for (guint i = 0; i < n_indices; i++)
-    {
-      guint index = indices[i];
-      const ChronoEvent *event = chrono_document_get_event (ctx->document, index);
-      double x0, x1;
-      int c0, c1;
-      guint b;
+static void
+bins_clear (Bins *bins)
+{
+  g_clear_pointer (&bins->diff, g_free);
+  g_clear_pointer (&bins->bucket_counts, g_free);
+  g_clear_pointer (&bins->bucket_start, g_free);
+  g_clear_pointer (&bins->bucket_end, g_free);
+}
 
-      if (event->lane != lane->lane || (mask != NULL && !mask[index]))
-        continue;
-
-      x0 = chrono_viewport_time_to_x (vp, event->start.time);
-      x1 = chrono_viewport_time_to_x (vp, event->end_time);
-      c0 = (int) CLAMP (floor (x0 / column_px), 0, (double) n_columns - 1);
-      c1 = (int) CLAMP (floor (x1 / column_px), (double) c0, (double) n_columns - 1);
-      diff[c0] += 1;
-      diff[c1 + 1] -= 1;
-
-      b = (guint) CLAMP (floor (MAX (x0, 0) / bucket_px), 0, (double) n_buckets - 1);
-      bucket_counts[b]++;
-      bucket_start[b] = MIN (bucket_start[b], event->start.time);
-      bucket_end[b] = MAX (bucket_end[b], event->end_time);
-    }
+/* Turns a lane's accumulated bins into its histogram and clusters. */
+static void
+bins_finish (Ctx        *ctx,
+             LaneLayout *lane,
+             Bins       *bins,
+             guint       n_columns,
+             guint       n_buckets)
+{
+  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
+  double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
+  double running = 0;
+  double max = 0;
 
   lane->columns = _chrono_scene_alloc_values (ctx->scene, n_columns);
   lane->n_columns = n_columns;
   for (guint c = 0; c < n_columns; c++)
     {
-      running += diff[c];
+      running += bins->diff[c];
       lane->columns[c] = running;
       max = MAX (max, running);
     }
@@ -537,18 +559,266 @@ bin_lane (Ctx          *ctx,
     {
       Cluster cluster;
 
-      if (bucket_counts[b] == 0)
+      if (bins->bucket_counts[b] == 0)
         continue;
 
       cluster.x0 = b * bucket_px + chrono_style_px (ctx->style, 2);
-      cluster.x1 = MIN ((b + 1) * bucket_px, vp->width) - chrono_style_px (ctx->style, 2);
-      cluster.count = bucket_counts[b];
-      cluster.start_time = bucket_start[b];
-      cluster.end_time = bucket_end[b];
+      cluster.x1 = MIN ((b + 1) * bucket_px, ctx->vp->width) - chrono_style_px (ctx->style, 2);
+      cluster.count = bins->bucket_counts[b];
+      cluster.start_time = bins->bucket_start[b];
+      cluster.end_time = bins->bucket_end[b];
       g_array_append_val (lane->clusters, cluster);
     }
 
   lane->n_rows = 3; /* two for the histogram, one for the clusters */
+  (void) column_px;
+}
+
+/* Far out, lanes show a histogram of their events and counted clusters
+ * per bucket: one pass over the events in view for all such lanes, and
+ * per event only a few additions, never a bar. */
+static void
+bin_lanes (Ctx          *ctx,
+           LaneLayout   *lanes,
+           guint         n_lanes,
+           const guint  *indices,
+           guint         n_indices,
+           const guint8 *mask)
+{
+  const ChronoViewport *vp = ctx->vp;
+  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
+  double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
+  guint n_columns = (guint) ceil (vp->width / column_px);
+  guint n_buckets = (guint) ceil (vp->width / bucket_px);
+  g_autofree Bins *bins = g_new0 (Bins, MAX (n_lanes, 1));
+  gboolean any = FALSE;
+
+  for (guint l = 0; l < n_lanes; l++)
+    if (lanes[l].density && !lanes[l].from_cache && lanes[l].bottom >= 0)
+      {
+        bins_init (&bins[l], n_columns, n_buckets);
+        any = TRUE;
+      }
+
+  if (!any)
+    return;
+
+  for (guint i = 0; i < n_indices; i++)
+    {
+      guint index = indices[i];
+      const ChronoEvent *event;
+      Bins *lane_bins;
+      double x0, x1;
+      int c0, c1;
+      guint b;
+
+      if (mask != NULL && !mask[index])
+        continue;
+
+      event = chrono_document_get_event (ctx->document, index);
+      lane_bins = &bins[event->lane];
+      if (lane_bins->diff == NULL)
+        continue;
+
+      x0 = chrono_viewport_time_to_x (vp, event->start.time);
+      x1 = chrono_viewport_time_to_x (vp, event->end_time);
+      c0 = (int) CLAMP (floor (x0 / column_px), 0, (double) n_columns - 1);
+      c1 = (int) CLAMP (floor (x1 / column_px), (double) c0, (double) n_columns - 1);
+      lane_bins->diff[c0] += 1;
+      lane_bins->diff[c1 + 1] -= 1;
+
+      b = (guint) CLAMP (floor (MAX (x0, 0) / bucket_px), 0, (double) n_buckets - 1);
+      lane_bins->bucket_counts[b]++;
+      lane_bins->bucket_start[b] = MIN (lane_bins->bucket_start[b], event->start.time);
+      lane_bins->bucket_end[b] = MAX (lane_bins->bucket_end[b], event->end_time);
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    if (bins[l].diff != NULL)
+      {
+        bins_finish (ctx, &lanes[l], &bins[l], n_columns, n_buckets);
+        bins_clear (&bins[l]);
+      }
+}
+
+/* The density aggregate of the whole document: per lane, fine time
+ * buckets with the number of events starting in each (as prefix sums)
+ * and the number overlapping each.  Built once per document and filter,
+ * it makes a zoomed-out frame cost per pixel, not per event. */
+#define AGGREGATE_BUCKETS 65536
+#define AGGREGATE_MAX_CELLS (8u * 1024 * 1024)
+/* Below this many events, a pass over them is as fast as the aggregate. */
+#define AGGREGATE_MIN_EVENTS 20000
+
+static guint64
+hash_mask (const guint8 *mask,
+           guint         n)
+{
+  guint64 hash = 14695981039346656037ULL;
+  guint i = 0;
+
+  if (mask == NULL)
+    return 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, mask + i, 8);
+      hash = (hash ^ word) * 1099511628211ULL;
+    }
+  for (; i < n; i++)
+    hash = (hash ^ mask[i]) * 1099511628211ULL;
+
+  return hash ^ n;
+}
+
+static gboolean
+aggregate_prepare (ChronoLayoutCache *cache,
+                   ChronoDocument    *document,
+                   const guint8      *mask)
+{
+  Aggregate *agg = &cache->aggregate;
+  guint n_events = chrono_document_get_n_events (document);
+  guint n_lanes = chrono_document_get_n_lanes (document);
+  guint64 key = hash_mask (mask, n_events) + 1;
+  gint64 start, end;
+  g_autofree gint32 *diff = NULL;
+
+  if (n_events < AGGREGATE_MIN_EVENTS || n_lanes == 0)
+    return FALSE;
+
+  if (agg->key == key && agg->n_lanes == n_lanes)
+    return TRUE;
+
+  aggregate_clear (agg);
+  if (!chrono_document_get_bounds (document, &start, &end) || end <= start)
+    return FALSE;
+
+  agg->n_lanes = n_lanes;
+  agg->n_buckets = MIN (AGGREGATE_BUCKETS, MAX (64, AGGREGATE_MAX_CELLS / n_lanes));
+  agg->t0 = start;
+  agg->bucket = MAX (1.0, ((double) end - (double) start) / agg->n_buckets);
+  agg->starts = g_new0 (guint32, (gsize) n_lanes * (agg->n_buckets + 1));
+  agg->coverage = g_new0 (guint32, (gsize) n_lanes * agg->n_buckets);
+  diff = g_new0 (gint32, (gsize) n_lanes * (agg->n_buckets + 1));
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const ChronoEvent *event;
+      gint64 b0, b1;
+      gsize row;
+
+      if (mask != NULL && !mask[i])
+        continue;
+
+      event = chrono_document_get_event (document, i);
+      b0 = (gint64) (((double) event->start.time - agg->t0) / agg->bucket);
+      b1 = (gint64) (((double) event->end_time - 1 - agg->t0) / agg->bucket);
+      b0 = CLAMP (b0, 0, (gint64) agg->n_buckets - 1);
+      b1 = CLAMP (b1, b0, (gint64) agg->n_buckets - 1);
+      row = (gsize) event->lane * (agg->n_buckets + 1);
+      agg->starts[row + b0 + 1]++;
+      diff[row + b0]++;
+      diff[row + b1 + 1]--;
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      gsize row = (gsize) l * (agg->n_buckets + 1);
+      gint64 running = 0;
+
+      for (guint b = 0; b < agg->n_buckets; b++)
+        {
+          running += diff[row + b];
+          agg->coverage[(gsize) l * agg->n_buckets + b] = (guint32) running;
+          agg->starts[row + b + 1] += agg->starts[row + b];
+        }
+    }
+
+  agg->key = key;
+  return TRUE;
+}
+
+/* The bucket of @time, clamped to [0, n_buckets]. */
+static guint
+aggregate_bucket (const Aggregate *agg,
+                  double           time)
+{
+  double b = floor ((time - (double) agg->t0) / agg->bucket);
+
+  return (guint) CLAMP (b, 0, (double) agg->n_buckets);
+}
+
+/* Events of @lane starting in buckets [b0, b1), plus those started
+ * earlier that still run at b0. */
+static guint
+aggregate_count (const Aggregate *agg,
+                 guint            lane,
+                 guint            b0,
+                 guint            b1,
+                 gboolean         with_running)
+{
+  const guint32 *starts = agg->starts + (gsize) lane * (agg->n_buckets + 1);
+  guint count = b1 > b0 ? starts[b1] - starts[b0] : 0;
+
+  if (with_running && b0 < agg->n_buckets)
+    count += agg->coverage[(gsize) lane * agg->n_buckets + b0] - (starts[b0 + 1] - starts[b0]);
+
+  return count;
+}
+
+static void
+bin_lane_from_aggregate (Ctx             *ctx,
+                         LaneLayout      *lane,
+                         const Aggregate *agg)
+{
+  const ChronoViewport *vp = ctx->vp;
+  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
+  double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
+  guint n_columns = (guint) ceil (vp->width / column_px);
+  guint n_buckets = (guint) ceil (vp->width / bucket_px);
+  const guint32 *coverage = agg->coverage + (gsize) lane->lane * agg->n_buckets;
+  double max = 0;
+
+  lane->columns = _chrono_scene_alloc_values (ctx->scene, n_columns);
+  lane->n_columns = n_columns;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint b0 = aggregate_bucket (agg, chrono_viewport_x_to_time (vp, c * column_px));
+      guint b1 = aggregate_bucket (agg, chrono_viewport_x_to_time (vp, (c + 1) * column_px));
+      guint32 peak = 0;
+
+      for (guint b = b0; b < MAX (b1, b0 + 1) && b < agg->n_buckets; b++)
+        peak = MAX (peak, coverage[b]);
+      lane->columns[c] = peak;
+      max = MAX (max, peak);
+    }
+  for (guint c = 0; c < n_columns && max > 0; c++)
+    lane->columns[c] = log1p (lane->columns[c]) / log1p (max);
+
+  lane->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  lane->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
+  for (guint k = 0; k < n_buckets; k++)
+    {
+      double t0 = chrono_viewport_x_to_time (vp, k * bucket_px);
+      double t1 = chrono_viewport_x_to_time (vp, MIN ((k + 1) * bucket_px, vp->width));
+      guint b0 = aggregate_bucket (agg, t0);
+      guint b1 = aggregate_bucket (agg, t1);
+      Cluster cluster;
+
+      cluster.count = aggregate_count (agg, lane->lane, b0, b1, k == 0);
+      if (cluster.count == 0)
+        continue;
+
+      cluster.x0 = k * bucket_px + chrono_style_px (ctx->style, 2);
+      cluster.x1 = MIN ((k + 1) * bucket_px, vp->width) - chrono_style_px (ctx->style, 2);
+      cluster.start_time = (gint64) floor (t0);
+      cluster.end_time = (gint64) ceil (t1);
+      g_array_append_val (lane->clusters, cluster);
+    }
+
+  lane->n_rows = 3;
 }
 
 static void
@@ -911,6 +1181,11 @@ emit_relations (Ctx *ctx)
           if (target == NULL)
             continue;
 
+          /* Far off screen, the curve would only cost time. */
+          if (MAX (source.bar.x, target->bar.x) > 3 * ctx->vp->width ||
+              MIN (source.bar.x + source.bar.width, target->bar.x + target->bar.width) < -2 * ctx->vp->width)
+            continue;
+
           sx = source.kind == CHRONO_ITEM_POINT ? source.bar.x + source.bar.width / 2
                                                 : source.bar.x + MIN (source.bar.width / 2, chrono_style_px (ctx->style, 16));
           sy = source.bar.y + source.bar.height / 2;
@@ -982,6 +1257,8 @@ chrono_layout_build (const ChronoLayoutParams *params)
   double y;
   double row_h, header_h, series_h, lane_pad;
   gint64 from, to;
+  gboolean use_aggregate = FALSE;
+  gboolean need_events = FALSE;
   Ctx ctx = { 0 };
 
   g_return_val_if_fail (params != NULL, NULL);
@@ -1064,18 +1341,24 @@ chrono_layout_build (const ChronoLayoutParams *params)
     to = (gint64) CLAMP (t1, (double) G_MININT64 / 2, (double) G_MAXINT64 / 2);
   }
   indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  chrono_document_query_range (params->document, from, to, indices);
-
   n_lanes = chrono_document_get_n_lanes (params->document);
   lanes = g_new0 (LaneLayout, MAX (n_lanes, 1));
   lane_counts = g_new0 (guint, MAX (n_lanes, 1));
 
-  for (guint i = 0; i < indices->len; i++)
+  /* Zoomed out on a large document, the aggregate counts the events in
+   * view per lane; when every lane is then a histogram, no event needs to
+   * be looked at at all. */
+  if (params->cache != NULL &&
+      aggregate_prepare (params->cache, params->document, mask) &&
+      DENSITY_COLUMN * style->scale * chrono_viewport_get_resolution (ctx.vp) >= 4 * params->cache->aggregate.bucket)
     {
-      guint index = g_array_index (indices, guint, i);
+      const Aggregate *agg = &params->cache->aggregate;
+      guint b0 = aggregate_bucket (agg, (double) from);
+      guint b1 = aggregate_bucket (agg, (double) to);
 
-      if (mask == NULL || mask[index])
-        lane_counts[chrono_document_get_event (params->document, index)->lane]++;
+      use_aggregate = TRUE;
+      for (guint l = 0; l < n_lanes; l++)
+        lane_counts[l] = aggregate_count (agg, l, b0, MIN (b1 + 1, agg->n_buckets), TRUE);
     }
 
   for (guint l = 0; l < n_lanes; l++)
@@ -1084,43 +1367,81 @@ chrono_layout_build (const ChronoLayoutParams *params)
       lanes[l].n_in_view = lane_counts[l];
       lanes[l].density = lane_counts[l] * DENSITY_PIXELS_PER_EVENT > params->width &&
                          !lane_is_expanded (params, l);
-      if (!lanes[l].density)
-        lanes[l].events = g_array_sized_new (FALSE, FALSE, sizeof (guint), lane_counts[l]);
+      lanes[l].from_cache = use_aggregate && lanes[l].density;
+      if (!lanes[l].from_cache)
+        need_events = TRUE;
     }
 
-  for (guint i = 0; i < indices->len; i++)
+  if (need_events)
     {
-      guint index = g_array_index (indices, guint, i);
-      const ChronoEvent *event;
+      chrono_document_query_range (params->document, from, to, indices);
 
-      if (mask != NULL && !mask[index])
-        continue;
+      if (!use_aggregate)
+        {
+          for (guint i = 0; i < indices->len; i++)
+            {
+              guint index = g_array_index (indices, guint, i);
 
-      event = chrono_document_get_event (params->document, index);
-      if (lanes[event->lane].events != NULL)
-        g_array_append_val (lanes[event->lane].events, index);
+              if (mask == NULL || mask[index])
+                lane_counts[chrono_document_get_event (params->document, index)->lane]++;
+            }
+
+          for (guint l = 0; l < n_lanes; l++)
+            {
+              lanes[l].n_in_view = lane_counts[l];
+              lanes[l].density = lane_counts[l] * DENSITY_PIXELS_PER_EVENT > params->width &&
+                                 !lane_is_expanded (params, l);
+            }
+        }
+
+      for (guint l = 0; l < n_lanes; l++)
+        if (!lanes[l].density)
+          lanes[l].events = g_array_sized_new (FALSE, FALSE, sizeof (guint), lane_counts[l]);
+
+      for (guint i = 0; i < indices->len; i++)
+        {
+          guint index = g_array_index (indices, guint, i);
+          const ChronoEvent *event;
+
+          if (mask != NULL && !mask[index])
+            continue;
+
+          event = chrono_document_get_event (params->document, index);
+          if (lanes[event->lane].events != NULL)
+            g_array_append_val (lanes[event->lane].events, index);
+        }
     }
+
+  /* Hidden lanes are left out; the histograms of the others are made in
+   * one pass. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const ChronoLane *info = chrono_document_get_lane (params->document, l);
+
+      if (params->filter != NULL && !chrono_filter_get_lane_visible (params->filter, info->id))
+        lanes[l].bottom = -1;
+    }
+  bin_lanes (&ctx, lanes, n_lanes, (const guint *) (gpointer) indices->data, indices->len, mask);
 
   /* Pack, then stack the lanes. */
   y = ctx.top - params->scroll_y;
   for (guint l = 0; l < n_lanes; l++)
     {
       LaneLayout *lane = &lanes[l];
-      const ChronoLane *info = chrono_document_get_lane (params->document, l);
       guint n_series;
 
-      if (params->filter != NULL && !chrono_filter_get_lane_visible (params->filter, info->id))
-        {
-          lane->bottom = -1;
-          continue;
-        }
+      if (lane->bottom < 0)
+        continue;
 
-      if (lane->density)
-        bin_lane (&ctx, lane, (const guint *) (gpointer) indices->data, indices->len, mask);
-      else
+      if (lane->from_cache)
+        bin_lane_from_aggregate (&ctx, lane, &params->cache->aggregate);
+      else if (!lane->density)
         pack_lane (&ctx, lane);
 
       n_series = count_lane_series (params->document, l);
+      /* Whole pixels: bands and bars on the pixel grid stay sharp and
+       * fill fast. */
+      y = round (y);
       lane->top = y;
       lane->rows_top = y + header_h;
       lane->series_top = lane->rows_top + lane->n_rows * row_h;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "chrono-renderer.h"
@@ -101,9 +102,13 @@ draw_lane (Draw                  *d,
 {
   cairo_t *cr = d->cr;
 
-  set_color (cr, item->color);
-  cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
-  cairo_fill (cr);
+  /* A band the colour of the background needs no fill. */
+  if (memcmp (&item->color, &d->style->background, sizeof (ChronoColor)) != 0)
+    {
+      set_color (cr, item->color);
+      cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+      cairo_fill (cr);
+    }
 
   set_color (cr, d->style->lane_separator);
   cairo_rectangle (cr, item->rect.x, floor (item->rect.y + item->rect.height) - chrono_style_px (d->style, 1),
@@ -142,14 +147,22 @@ draw_grid (Draw *d)
   if (ticks == NULL)
     return;
 
-  for (guint i = 0; i < ticks->minor->len; i++)
+  /* One fill per colour, on whole pixels: the fast path of pixman. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (int major = 0; major <= 1; major++)
     {
-      const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+      for (guint i = 0; i < ticks->minor->len; i++)
+        {
+          const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
 
-      set_color (cr, tick->major ? d->style->grid_major : d->style->grid_minor);
-      cairo_rectangle (cr, round (tick->x), d->axis_height, line, d->height - d->axis_height);
+          if (tick->major == major)
+            cairo_rectangle (cr, round (tick->x), d->axis_height, MAX (1, round (line)), d->height - d->axis_height);
+        }
+      set_color (cr, major ? d->style->grid_major : d->style->grid_minor);
       cairo_fill (cr);
     }
+  cairo_restore (cr);
 }
 
 static void
@@ -230,11 +243,10 @@ draw_density (Draw                  *d,
     }
   cairo_line_to (cr, item->rect.x + item->rect.width, bottom);
   cairo_close_path (cr);
-  set_color (cr, chrono_color_with_alpha (item->color, 0.55));
-  cairo_fill_preserve (cr);
-  set_color (cr, item->color);
-  cairo_set_line_width (cr, chrono_style_px (d->style, 1));
-  cairo_stroke (cr);
+  /* A fill only: stroking a stair of a thousand steps costs more than
+   * the whole rest of a frame. */
+  set_color (cr, chrono_color_with_alpha (item->color, 0.6));
+  cairo_fill (cr);
 }
 
 static void
@@ -245,14 +257,12 @@ draw_cluster (Draw                  *d,
   const ChronoRect *r = &item->bar;
   double radius = r->height / 2;
 
-  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+  rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, radius);
   set_color (cr, d->style->cluster_fill);
   cairo_fill_preserve (cr);
   set_color (cr, chrono_color_with_alpha (item->color, 0.7));
   cairo_set_line_width (cr, chrono_style_px (d->style, 1));
-  cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 3), chrono_style_px (d->style, 2) }, 2, 0);
   cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
 
   draw_text (d, item->label, &item->label_rect, d->small_bold_font, d->style->cluster_foreground, 0.5);
 }
@@ -299,10 +309,24 @@ draw_bar_fill (Draw                  *d,
   double x0 = r->x;
   double x1 = r->x + r->width;
   double fade = MIN (chrono_style_px (d->style, 24), r->width / 3);
+  double margin = 4 * radius + 2;
   Stop stops[8];
   guint n = 0;
 
-  rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+  /* Zoomed in, a bar may be millions of pixels long: draw only what is
+   * in view (rounded ends off screen are not missed), which keeps cairo
+   * from tessellating the rest. */
+  if (x0 < -margin || x1 > d->width + margin)
+    {
+      double cx0 = MAX (x0, -margin);
+      double cx1 = MIN (x1, d->width + margin);
+
+      if (cx1 <= cx0)
+        return;
+      rounded_rect (cr, cx0, r->y, cx1 - cx0, r->height, radius);
+    }
+  else
+    rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
 
   if (!(item->flags & (CHRONO_ITEM_FADE_START | CHRONO_ITEM_FADE_END |
                        CHRONO_ITEM_PERIOD | CHRONO_ITEM_ONGOING)))
@@ -376,7 +400,12 @@ draw_selection_ring (Draw             *d,
       cairo_arc (cr, r->x + r->width / 2, r->y + r->height / 2, r->width / 2 + grow, 0, 2 * G_PI);
     }
   else
-    rounded_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow, radius + grow);
+    {
+      double x0 = MAX (r->x, -4 * radius - grow);
+      double x1 = MIN (r->x + r->width, d->width + 4 * radius + grow);
+
+      rounded_rect (cr, x0 - grow, r->y - grow, x1 - x0 + 2 * grow, r->height + 2 * grow, radius + grow);
+    }
 
   set_color (cr, d->style->selection);
   cairo_set_line_width (cr, chrono_style_px (d->style, 2));
@@ -399,7 +428,10 @@ draw_span (Draw                  *d,
 
   if (item->flags & CHRONO_ITEM_UNCERTAIN)
     {
-      rounded_rect (cr, item->bar.x + 0.5, item->bar.y + 0.5, item->bar.width - 1, item->bar.height - 1, radius);
+      double x0 = MAX (item->bar.x, -4 * radius);
+      double x1 = MIN (item->bar.x + item->bar.width, d->width + 4 * radius);
+
+      rounded_rect (cr, x0 + 0.5, item->bar.y + 0.5, x1 - x0 - 1, item->bar.height - 1, radius);
       set_color (cr, chrono_color_mix (color, d->style->background, 0.5));
       cairo_set_line_width (cr, chrono_style_px (d->style, 1));
       cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 3), chrono_style_px (d->style, 3) }, 2, 0);
@@ -436,7 +468,10 @@ draw_point (Draw                  *d,
     {
       /* A partial date zoomed past its precision: its period, faintly,
        * with the marker in the middle. */
-      rounded_rect (cr, item->period_start, r->y, item->period_end - item->period_start, r->height,
+      double p0 = MAX (item->period_start, -chrono_style_px (d->style, 40));
+      double p1 = MIN (item->period_end, d->width + chrono_style_px (d->style, 40));
+
+      rounded_rect (cr, p0, r->y, MAX (p1 - p0, 1), r->height,
                     chrono_style_px (d->style, d->style->bar_radius));
       set_color (cr, chrono_color_with_alpha (color, 0.22));
       cairo_fill_preserve (cr);
