@@ -285,6 +285,184 @@ create_layout (cairo_t           *cr,
   return layout;
 }
 
+/* SVG text layer.  cairo's SVG surface draws glyphs as shapes, so the
+ * text of an SVG export could not be selected or searched.  While
+ * drawing an SVG export, the text drawn is also recorded with its box and
+ * added to the file as invisible <text> elements over the glyphs: the
+ * picture is cairo's, the words are real text. */
+
+typedef struct
+{
+  char   *text;
+  double  x;
+  double  y;
+  double  width;
+  double  height;
+  double  size;  /* pixels */
+  gboolean bold;
+} TextRun;
+
+static void
+text_run_clear (gpointer data)
+{
+  TextRun *run = data;
+
+  g_free (run->text);
+}
+
+static void
+record_text (GArray     *texts,
+             const char *text,
+             double      x,
+             double      y,
+             double      width,
+             double      height,
+             double      size_points,
+             double      scale,
+             gboolean    bold)
+{
+  TextRun run;
+
+  if (texts == NULL || text == NULL || text[0] == '\0' || width <= 0 || height <= 0)
+    return;
+
+  run.text = g_strdup (text);
+  run.x = x;
+  run.y = y;
+  run.width = width;
+  run.height = height;
+  run.size = size_points * 96.0 / 72.0 * scale;
+  run.bold = bold;
+  g_array_append_val (texts, run);
+}
+
+/* The labels of @scene, drawn at (0, @top) with @style. */
+static void
+record_scene_text (GArray            *texts,
+                   ChronoScene       *scene,
+                   const ChronoStyle *style,
+                   double             top)
+{
+  const ChronoSceneItem *items;
+  const ChronoTicks *ticks;
+  guint n_items;
+  double axis = chrono_scene_get_axis_height (scene);
+  double width, height;
+
+  if (texts == NULL)
+    return;
+
+  chrono_scene_get_size (scene, &width, &height);
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+      const ChronoRect *r = &item->label_rect;
+      double size = style->font_size;
+      gboolean bold = FALSE;
+
+      if (item->label == NULL || r->y + r->height <= 0 || r->y >= height ||
+          r->x + r->width <= 0 || r->x >= width)
+        continue;
+
+      switch (item->kind)
+        {
+        case CHRONO_ITEM_LANE_HEADER:
+          size = style->header_font_size;
+          bold = TRUE;
+          break;
+        case CHRONO_ITEM_ERA:
+        case CHRONO_ITEM_LABEL:
+        case CHRONO_ITEM_RELATION:
+        case CHRONO_ITEM_CLUSTER:
+          size = style->small_font_size;
+          break;
+        default:
+          break;
+        }
+
+      record_text (texts, item->label, r->x, r->y + top, r->width, r->height,
+                   size, style->scale, bold);
+    }
+
+  ticks = chrono_scene_get_ticks (scene);
+  if (ticks == NULL)
+    return;
+
+  for (guint i = 0; i < ticks->minor->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+      gboolean two_rows = ticks->major->len > 0;
+
+      record_text (texts, tick->label, tick->label_x,
+                   top + (two_rows ? axis / 2 - chrono_style_px (style, 3) : axis / 4),
+                   tick->label_width, axis / 2, style->small_font_size, style->scale, FALSE);
+    }
+  for (guint i = 0; i < ticks->major->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (ticks->major, ChronoTick, i);
+
+      record_text (texts, tick->label, tick->label_x, top + chrono_style_px (style, 4),
+                   tick->label_width, axis / 2 - chrono_style_px (style, 4),
+                   style->header_font_size, style->scale, TRUE);
+    }
+}
+
+/* Inserts @texts as invisible text before the end of @svg. */
+static void
+add_text_layer (GByteArray        *svg,
+                GArray            *texts,
+                const ChronoStyle *style)
+{
+  g_autoptr(GString) layer = g_string_new (NULL);
+  const char *end_tag = "</svg>";
+  gsize len = strlen (end_tag);
+  gsize at = 0;
+  gboolean found = FALSE;
+  g_autofree char *family = g_markup_escape_text (style->font_family, -1);
+
+  for (gsize i = svg->len >= len ? svg->len - len + 1 : 0; i-- > 0;)
+    {
+      if (memcmp (svg->data + i, end_tag, len) == 0)
+        {
+          at = i;
+          found = TRUE;
+          break;
+        }
+    }
+  if (!found || texts->len == 0)
+    return;
+
+  g_string_append_printf (layer, "<g id=\"text\" style=\"fill:#000000;fill-opacity:0;stroke:none\" font-family=\"%s\">\n",
+                          family);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const TextRun *run = &g_array_index (texts, TextRun, i);
+      g_autofree char *text = g_markup_escape_text (run->text, -1);
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+      char size[G_ASCII_DTOSTR_BUF_SIZE], width[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* The baseline sits about four fifths down a line of text. */
+      g_ascii_formatd (x, sizeof x, "%.2f", run->x);
+      g_ascii_formatd (y, sizeof y, "%.2f", run->y + (run->height + run->size) / 2 - run->size * 0.2);
+      g_ascii_formatd (size, sizeof size, "%.2f", run->size);
+      g_ascii_formatd (width, sizeof width, "%.2f", run->width);
+      g_string_append_printf (layer,
+                              "<text x=\"%s\" y=\"%s\" font-size=\"%s\"%s textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\">%s</text>\n",
+                              x, y, size, run->bold ? " font-weight=\"bold\"" : "", width, text);
+    }
+  g_string_append (layer, "</g>\n");
+
+  {
+    g_autoptr(GByteArray) tail = g_byte_array_new ();
+
+    g_byte_array_append (tail, svg->data + at, svg->len - at);
+    g_byte_array_set_size (svg, at);
+    g_byte_array_append (svg, (const guint8 *) layer->str, layer->len);
+    g_byte_array_append (svg, tail->data, tail->len);
+  }
+}
+
 typedef struct
 {
   const char  *text;
@@ -301,7 +479,8 @@ flow_legend (cairo_t           *cr,
              double             x,
              double             y,
              double             width,
-             gboolean           draw)
+             gboolean           draw,
+             GArray            *texts)
 {
   g_autoptr(PangoLayout) layout = create_layout (cr, style, LEGEND_SIZE, FALSE);
   g_autoptr(PangoLayout) bold = create_layout (cr, style, LEGEND_SIZE, TRUE);
@@ -359,6 +538,8 @@ flow_legend (cairo_t           *cr,
           cairo_move_to (cr, tx, mid - h / 2.0);
           set_color (cr, entry->heading ? style->dim_foreground : style->foreground);
           pango_cairo_show_layout (cr, l);
+          record_text (texts, entry->text, tx, mid - h / 2.0, w, h,
+                       LEGEND_SIZE, style->scale, entry->heading);
         }
 
       cx += MIN (entry_width, width) + gap;
@@ -504,7 +685,7 @@ layout_page (cairo_t                   *cr,
 
   if (legend != NULL)
     {
-      *legend_height = flow_legend (cr, style, legend, padding, 0, MAX (1, width - 2 * padding), FALSE);
+      *legend_height = flow_legend (cr, style, legend, padding, 0, MAX (1, width - 2 * padding), FALSE, NULL);
       if (*legend_height > 0)
         *legend_height += padding * 0.5;
       /* The timeline keeps at least half the page. */
@@ -520,12 +701,14 @@ layout_page (cairo_t                   *cr,
                           start, end, width, *bottom - top, 0, -1);
 }
 
-void
-chrono_export_draw (cairo_t                   *cr,
-                    ChronoDocument            *document,
-                    const ChronoExportOptions *options,
-                    double                     width,
-                    double                     height)
+static void
+draw_page (cairo_t                   *cr,
+           ChronoDocument            *document,
+           const ChronoExportOptions *options,
+           double                     width,
+           double                     height,
+           GArray                    *texts,
+           ChronoStyle               *page_style)
 {
   PangoContext *context = NULL;
   g_autoptr(GArray) legend = NULL;
@@ -536,9 +719,6 @@ chrono_export_draw (cairo_t                   *cr,
   double legend_height = 0, caption_height = 0;
   double start, end;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
-  g_return_if_fail (options != NULL);
 
   if (options->dark)
     chrono_style_init_dark (&style, options->scale);
@@ -572,6 +752,7 @@ chrono_export_draw (cairo_t                   *cr,
       cairo_move_to (cr, padding, padding * 0.75);
       set_color (cr, style.foreground);
       pango_cairo_show_layout (cr, layout);
+      record_text (texts, title, padding, padding * 0.75, w, h, TITLE_SIZE, style.scale, TRUE);
       top = padding * 1.25 + h;
     }
 
@@ -622,6 +803,7 @@ chrono_export_draw (cairo_t                   *cr,
   cairo_translate (cr, 0, top);
   chrono_renderer_draw (cr, scene, &scene_style);
   cairo_restore (cr);
+  record_scene_text (texts, scene, &scene_style, top);
 
   if (legend_height > 0)
     {
@@ -630,7 +812,7 @@ chrono_export_draw (cairo_t                   *cr,
       cairo_save (cr);
       cairo_rectangle (cr, 0, y, width, legend_height);
       cairo_clip (cr);
-      flow_legend (cr, &scene_style, legend, padding, y, MAX (1, width - 2 * padding), TRUE);
+      flow_legend (cr, &scene_style, legend, padding, y, MAX (1, width - 2 * padding), TRUE, texts);
       cairo_restore (cr);
     }
 
@@ -645,16 +827,37 @@ chrono_export_draw (cairo_t                   *cr,
       cairo_move_to (cr, padding, height - padding * 0.5 - h);
       set_color (cr, style.dim_foreground);
       pango_cairo_show_layout (cr, layout);
+      record_text (texts, span_text, padding, height - padding * 0.5 - h, w, h,
+                   CAPTION_SIZE, scene_style.scale, FALSE);
 
       pango_layout_set_text (layout, "Chronoscope", -1);
       pango_layout_set_width (layout, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_move_to (cr, width - padding - w, height - padding * 0.5 - h);
       pango_cairo_show_layout (cr, layout);
+      record_text (texts, "Chronoscope", width - padding - w, height - padding * 0.5 - h, w, h,
+                   CAPTION_SIZE, scene_style.scale, FALSE);
     }
+
+  if (page_style != NULL)
+    *page_style = style;
 
   g_object_unref (context);
   cairo_restore (cr);
+}
+
+void
+chrono_export_draw (cairo_t                   *cr,
+                    ChronoDocument            *document,
+                    const ChronoExportOptions *options,
+                    double                     width,
+                    double                     height)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+
+  draw_page (cr, document, options, width, height, NULL, NULL);
 }
 
 /* Atomic writes: a temporary file next to the target, renamed over it
@@ -817,6 +1020,57 @@ set_pdf_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chronoscope " PACKAGE_VERSION);
 }
 
+static cairo_status_t
+byte_array_write (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws an SVG in memory, adds the text layer, then writes it to @file
+ * (open) and commits it. */
+static gboolean
+write_svg (ChronoDocument             *document,
+           const ChronoExportOptions  *options,
+           int                         width,
+           int                         height,
+           AtomicFile                 *file,
+           GError                    **error)
+{
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (TextRun));
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  ChronoStyle style;
+  cairo_t *cr;
+
+  g_array_set_clear_func (texts, text_run_clear);
+
+  surface = cairo_svg_surface_create_for_stream (byte_array_write, svg, width, height);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  draw_page (cr, document, options, width, height, texts, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      add_text_layer (svg, texts, &style);
+      status = atomic_file_write (file, svg->data, svg->len);
+    }
+
+  if (!check_cairo (status, file, error))
+    return FALSE;
+
+  return atomic_file_commit (file, error);
+}
+
 gboolean
 chrono_export_to_file (ChronoDocument             *document,
                        const ChronoExportOptions  *options,
@@ -885,10 +1139,7 @@ chrono_export_to_file (ChronoDocument             *document,
     return FALSE;
 
   if (options->format == CHRONO_EXPORT_FORMAT_SVG)
-    {
-      surface = cairo_svg_surface_create_for_stream (atomic_file_write, &file, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
+    return write_svg (document, options, width, height, &file, error);
   else
     {
       surface = cairo_pdf_surface_create_for_stream (atomic_file_write, &file, width, height);

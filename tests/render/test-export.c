@@ -389,6 +389,10 @@ test_svg (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "width=\"900px\""));
+  /* Its words are text, not only shapes: they can be searched. */
+  g_assert_nonnull (strstr (contents, ">A story in three steps</text>"));
+  g_assert_nonnull (strstr (contents, ">Lane A</text>"));
+  g_assert_nonnull (strstr (contents, ">Fourth</text>"));
 
   /* A real reader parses it and finds the size. */
   {
