@@ -345,6 +345,10 @@ on_load_ready (GObject      *object,
 
   chrono_session_set_document (self->session, document, data->keep_view);
 
+  /* Keyboard users land on the timeline: + - 0 and the arrows work. */
+  if (!data->keep_view)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+
   if (!data->keep_view)
     {
       g_autofree char *uri = g_file_get_uri (data->file);
@@ -621,6 +625,14 @@ on_document_changed (ChronoWindow *self)
 static void
 on_filter_changed (ChronoWindow *self)
 {
+  ChronoFilter *filter = chrono_session_get_filter (self->session);
+  const char *text = chrono_filter_get_text (filter);
+
+  /* "Reset" in the filter menu also clears the search. */
+  if ((text == NULL || text[0] == '\0') &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
   update_count (self);
   sync_list_selection (self);
 }
@@ -1279,6 +1291,8 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing anywhere the focus does not use the keys starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   g_object_bind_property (self->flap, "reveal-flap",
                           self->sidebar_button, "active",

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "chrono-filter-popover.h"
 #include "chrono-inspector.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
@@ -263,6 +264,82 @@ test_window_filter (void)
     settle ();
     g_assert_cmpuint (n_listed (window), ==, 2);
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gpointer
+popover_child (ChronoWindow *window,
+               const char   *name)
+{
+  GtkWidget *popover = template_child (window, "filter_popover");
+  GObject *child = gtk_widget_get_template_child (popover, CHRONO_TYPE_FILTER_POPOVER, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *box,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+      return GTK_CHECK_BUTTON (child);
+
+  g_assert_not_reached ();
+}
+
+static void
+test_window_filter_popover (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoFilter *filter = chrono_session_get_filter (chrono_window_get_session (window));
+  GtkCheckButton *acme = find_check (popover_child (window, "lanes_box"), "Acme Corporation");
+  GtkEditable *from = popover_child (window, "from_entry");
+  GtkEditable *to = popover_child (window, "to_entry");
+  GtkEditable *search = template_child (window, "search_entry");
+
+  /* The popover lists the document's lanes and categories. */
+  g_assert_true (gtk_check_button_get_active (acme));
+  find_check (popover_child (window, "categories_box"), "Company news");
+
+  gtk_check_button_set_active (acme, FALSE);
+  g_assert_false (chrono_filter_get_lane_visible (filter, "acme"));
+  g_assert_cmpstr (count_text (window), ==, "3 of 6 events shown");
+  gtk_check_button_set_active (acme, TRUE);
+  g_assert_cmpstr (count_text (window), ==, "6 events");
+
+  /* 2000 .. 2010 holds the IPO and the studies (2008–2012). */
+  gtk_editable_set_text (from, "2000");
+  gtk_editable_set_text (to, "2010");
+  g_assert_true (chrono_filter_get_range (filter, NULL, NULL));
+  g_assert_cmpstr (count_text (window), ==, "2 of 6 events shown");
+
+  /* A bad date is marked and does not change the filter. */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (to, "x", -1, &position);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (to), ==, "2010x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_cmpstr (count_text (window), ==, "2 of 6 events shown");
+
+  /* Reset clears everything, the search and the popover's widgets too. */
+  gtk_editable_set_text (search, "rocket");
+  wait_for (filter_has_text, filter);
+  gtk_check_button_set_active (acme, FALSE);
+  g_signal_emit_by_name (popover_child (window, "reset_button"), "clicked");
+  g_assert_true (chrono_filter_is_empty (filter));
+  g_assert_true (gtk_check_button_get_active (acme));
+  g_assert_cmpstr (gtk_editable_get_text (from), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  settle ();
+  g_assert_cmpstr (count_text (window), ==, "6 events");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -564,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/app/window/empty", test_window_empty);
   g_test_add_func ("/app/window/open", test_window_open);
   g_test_add_func ("/app/window/filter", test_window_filter);
+  g_test_add_func ("/app/window/filter-popover", test_window_filter_popover);
   g_test_add_func ("/app/window/filter-drawn", test_window_filter_drawn);
   g_test_add_func ("/app/window/zoom-at-pointer", test_window_zoom_at_pointer);
   g_test_add_func ("/app/window/inspector", test_window_inspector);
