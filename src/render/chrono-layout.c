@@ -1137,6 +1137,25 @@ emit_eras (Ctx *ctx)
     }
 }
 
+/* Whether @rect is over an event's or cluster's shape among the first
+ * @n_items items, so that a relation's label does not hide one. */
+static gboolean
+covers_shape (ChronoScene      *scene,
+              const ChronoRect *rect,
+              guint             n_items)
+{
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &g_array_index (scene->items, ChronoSceneItem, i);
+
+      if ((item->kind == CHRONO_ITEM_SPAN || item->kind == CHRONO_ITEM_POINT ||
+           item->kind == CHRONO_ITEM_CLUSTER) && rects_overlap (&item->bar, rect))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 emit_relations (Ctx *ctx)
 {
@@ -1225,7 +1244,8 @@ emit_relations (Ctx *ctx)
               rect.x = (sx + tx) / 2 - rect.width / 2;
               rect.y = (sy + ty) / 2 - rect.height / 2;
               if (rect.x >= 0 && rect.x + rect.width <= ctx->vp->width &&
-                  rect.y >= ctx->top && label_is_free (ctx, &rect))
+                  rect.y >= ctx->top && label_is_free (ctx, &rect) &&
+                  !covers_shape (scene, &rect, n_items))
                 {
                   item->label = relation->label;
                   item->label_rect = rect;

@@ -86,14 +86,18 @@ draw_text (Draw                       *d,
   pango_cairo_show_layout (d->cr, d->layout);
 }
 
+/* Dark or white text, whichever contrasts more with @fill (WCAG). */
 static ChronoColor
 text_on (const Draw  *d,
          ChronoColor  fill)
 {
-  if (chrono_color_luminance (fill) > 0.42)
-    return chrono_color_from_rgb (0x241f31, 1);
+  ChronoColor dark = chrono_color_from_rgb (0x241f31, 1);
+  ChronoColor light = chrono_color_from_rgb (0xffffff, 1);
+  double l = chrono_color_luminance (fill);
+  double with_dark = (l + 0.05) / (chrono_color_luminance (dark) + 0.05);
+  double with_light = (chrono_color_luminance (light) + 0.05) / (l + 0.05);
 
-  return chrono_color_from_rgb (0xffffff, 1);
+  return with_dark > with_light ? dark : light;
 }
 
 static void
