@@ -612,6 +612,81 @@ test_window_reload (void)
   g_rmdir (dir);
 }
 
+static gboolean
+is_loaded (gpointer data)
+{
+  return !chrono_window_get_loading (data) &&
+         chrono_session_get_document (chrono_window_get_session (data)) != NULL;
+}
+
+static void
+test_window_drop (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GFile) file = fixture ("small.json");
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* What dropping a file from a file manager delivers. */
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+
+  g_assert_true (accepted);
+  wait_for (is_loaded, window);
+  g_assert_true (g_file_equal (chrono_window_get_file (window), file));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+recent_menu_has (gpointer data)
+{
+  gpointer *pair = data;
+  GMenuModel *menu = pair[0];
+  const char *uri = pair[1];
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target =
+        g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_window_recent (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  g_autoptr(GFile) file = fixture ("small.json");
+  g_autofree char *uri = g_file_get_uri (file);
+  gpointer pair[2] = { template_child (window, "recent_menu"), uri };
+
+  /* The recent files are written and read back asynchronously. */
+  wait_for (recent_menu_has, pair);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_settings (void)
 {
@@ -649,6 +724,8 @@ main (int   argc,
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
   g_test_add_func ("/app/window/reload", test_window_reload);
+  g_test_add_func ("/app/window/drop", test_window_drop);
+  g_test_add_func ("/app/window/recent", test_window_recent);
   g_test_add_func ("/app/window/settings", test_window_settings);
 
   return g_test_run ();
