@@ -20,6 +20,7 @@
 #include "chrono-overview.h"
 #include "chrono-presenter.h"
 #include "chrono-print.h"
+#include "chrono-style.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
@@ -1007,17 +1008,54 @@ chrono_window_close_request (GtkWindow *window)
 
 /* List rows ------------------------------------------------------------- */
 
+/* The event's colour on the timeline, so list and timeline match. */
+static void
+draw_row_dot (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  GtkListItem *list_item = user_data;
+  ChronoEventItem *item = gtk_list_item_get_item (list_item);
+  ChronoStyle style;
+  ChronoColor color;
+
+  if (item == NULL || chrono_event_item_get_event (item) == NULL)
+    return;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chrono_style_init_dark (&style, 1.0);
+  else
+    chrono_style_init_light (&style, 1.0);
+  color = chrono_style_get_event_color (&style,
+                                       chrono_event_item_get_document (item),
+                                       chrono_event_item_get_event (item));
+
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
 
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_row_dot, list_item, NULL);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -1026,7 +1064,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
+  gtk_box_append (GTK_BOX (row), dot);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -1034,7 +1074,9 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           gpointer                  user_data)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_next_sibling (dot);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   ChronoEventItem *item = gtk_list_item_get_item (list_item);
@@ -1046,7 +1088,8 @@ bind_row (GtkSignalListItemFactory *factory,
   subtitle_text = g_strdup_printf ("%s · %s", date_text ? date_text : "", lane_text ? lane_text : "");
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text);
-  gtk_widget_set_tooltip_text (box, title_text);
+  gtk_widget_set_tooltip_text (row, title_text);
+  gtk_widget_queue_draw (dot);
 }
 
 /* GObject --------------------------------------------------------------- */
