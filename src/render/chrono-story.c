@@ -70,6 +70,54 @@ chrono_story_get_steps (ChronoDocument *document,
   return g_steal_pointer (&steps);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median time between the starts of consecutive shown events, from
+ * at most a few thousand samples: how far apart events usually are.  A
+ * median, not a mean, so that deep time far away does not count. */
+static double
+typical_gap (ChronoDocument *document,
+             const guint8   *mask)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_events = chrono_document_get_n_events (document);
+  guint stride = MAX (1, n_events / 4096);
+  gint64 last = 0;
+  gboolean has_last = FALSE;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const ChronoEvent *event;
+
+      if (mask != NULL && !mask[i])
+        continue;
+
+      event = chrono_document_get_event (document, i);
+      if (has_last && event->start.time > last && i % stride == 0)
+        {
+          double gap = (double) event->start.time - (double) last;
+
+          g_array_append_val (gaps, gap);
+        }
+      last = event->start.time;
+      has_last = TRUE;
+    }
+
+  if (gaps->len == 0)
+    return 0;
+
+  g_array_sort (gaps, compare_doubles);
+  return g_array_index (gaps, double, gaps->len / 2);
+}
+
 void
 chrono_story_get_frame (ChronoDocument *document,
                         ChronoFilter   *filter,
@@ -80,8 +128,9 @@ chrono_story_get_frame (ChronoDocument *document,
   const ChronoEvent *event;
   const guint8 *mask = NULL;
   guint n_events, n_visible;
-  gint64 doc_start, doc_end;
-  double s, e, lo, hi, duration, extent, reach, width;
+  double s, e, duration, near = -1, reach, lo, hi, width;
+  double prev = 0, next = 0;
+  gboolean has_prev = FALSE, has_next = FALSE;
 
   g_return_if_fail (CHRONO_IS_DOCUMENT (document));
   g_return_if_fail (index < chrono_document_get_n_events (document));
@@ -96,41 +145,45 @@ chrono_story_get_frame (ChronoDocument *document,
   e = (double) MAX (event->end_time, event->start.time + 1);
   duration = e - s;
 
-  if (chrono_document_get_bounds (document, &doc_start, &doc_end) && doc_end > doc_start)
-    extent = (double) doc_end - (double) doc_start;
-  else
-    extent = duration * 8;
-  extent = MAX (extent, duration);
-
-  /* A neighbour far away would make the event a speck: reach no further
-   * than a sixth of the document, or twice the event, for context. */
-  reach = MAX (duration * 2, extent / 6);
-  lo = s;
-  hi = e;
-
-  for (guint i = index; i > 0; i--)
+  /* The nearest shown events that start before and after this one. */
+  for (guint i = index; i > 0 && !has_prev; i--)
     {
       const ChronoEvent *other = chrono_document_get_event (document, i - 1);
 
       if ((mask == NULL || mask[i - 1]) && other->start.time < event->start.time)
         {
-          lo = MAX (s - reach, (double) other->start.time);
-          break;
+          prev = (double) other->start.time;
+          has_prev = TRUE;
         }
     }
-
-  for (guint i = index + 1; i < n_events; i++)
+  for (guint i = index + 1; i < n_events && !has_next; i++)
     {
       const ChronoEvent *other = chrono_document_get_event (document, i);
 
       if ((mask == NULL || mask[i]) && other->start.time > event->start.time)
         {
-          hi = MAX (hi, MIN (e + reach, (double) other->start.time));
-          break;
+          next = (double) other->start.time;
+          has_next = TRUE;
         }
     }
 
-  width = MAX (hi - lo, extent / 40);
+  if (has_prev)
+    near = s - prev;
+  if (has_next && (near < 0 || next - s < near))
+    near = next - s;
+  if (near < 0)
+    near = duration;
+  /* An event close to its neighbour still gets the usual context. */
+  near = MAX (near, typical_gap (document, mask) * 3);
+
+  /* Context reaches a few times as far as the nearest neighbour: a
+   * neighbour much further away, say the Big Bang next to the dinosaurs,
+   * would make the event a speck. */
+  reach = MAX (near * 3, duration);
+  lo = has_prev ? MAX (prev, s - reach) : s;
+  hi = has_next ? MAX (e, MIN (next, s + reach)) : e;
+
+  width = MAX (hi - lo, MAX (duration * 1.5, near));
   if (hi - lo < width)
     {
       double grow = (width - (hi - lo)) / 2;

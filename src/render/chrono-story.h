@@ -20,7 +20,8 @@ GArray *chrono_story_get_steps (ChronoDocument *document,
 /* The span that frames event @index for a presentation step, in seconds
  * since the epoch: the event with its nearest neighbours in time (among
  * those @filter, which may be NULL, shows) for context, with room on the
- * right for labels.  Never narrower than a fortieth of the document. */
+ * right for labels.  A neighbour far away counts only up to a few times
+ * the distance of the nearest one, so deep time frames sensibly too. */
 void    chrono_story_get_frame (ChronoDocument *document,
                                 ChronoFilter   *filter,
                                 guint           index,
