@@ -152,32 +152,23 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
   return TRUE;
 }
 
-void
-chrono_export_get_span (ChronoDocument            *document,
-                        const ChronoExportOptions *options,
-                        double                    *start,
-                        double                    *end)
+/* The times the shown events cover, without margins: the filtered
+ * events', else the document's bounds, else a year either side of today. */
+static void
+get_extent (ChronoDocument *document,
+            ChronoFilter   *filter,
+            gint64         *start,
+            gint64         *end)
 {
   gint64 from = G_MAXINT64;
   gint64 to = G_MININT64;
-  double margin;
-
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (start != NULL && end != NULL);
-
-  if (options->has_range)
-    {
-      *start = options->start;
-      *end = options->end;
-      return;
-    }
 
   if (document != NULL)
     {
-      if (options->filter != NULL && !chrono_filter_is_empty (options->filter))
+      if (filter != NULL && !chrono_filter_is_empty (filter))
         {
           guint n_visible = 0;
-          const guint8 *mask = chrono_filter_get_mask (options->filter, document, &n_visible);
+          const guint8 *mask = chrono_filter_get_mask (filter, document, &n_visible);
           guint n_events = chrono_document_get_n_events (document);
 
           for (guint i = 0; i < n_events; i++)
@@ -198,7 +189,6 @@ chrono_export_get_span (ChronoDocument            *document,
 
   if (from > to)
     {
-      /* Nothing to show: a year either side of today. */
       gint64 now = chrono_now ();
 
       from = now - CHRONO_SECONDS_PER_YEAR;
@@ -208,11 +198,36 @@ chrono_export_get_span (ChronoDocument            *document,
   if (to - from < 60)
     to = from + 60;
 
+  *start = from;
+  *end = to;
+}
+
+void
+chrono_export_get_span (ChronoDocument            *document,
+                        const ChronoExportOptions *options,
+                        double                    *start,
+                        double                    *end)
+{
+  gint64 from, to;
+  double margin;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (start != NULL && end != NULL);
+
+  if (options->has_range)
+    {
+      *start = options->start;
+      *end = options->end;
+      return;
+    }
+
+  get_extent (document, options->filter, &from, &to);
   margin = (double) (to - from) * 0.03;
   *start = (double) from - margin;
   /* Labels go right of their markers: more room on the right. */
   *end = (double) to + margin * 3;
 }
+
 
 /* A date for @time at the precision that suits a span of @duration
  * seconds, for the caption. */
@@ -253,6 +268,20 @@ format_span (double start,
   date_at (&to, (gint64) ceil (end) - 1, duration);
 
   return chrono_date_format_range (&from, &to);
+}
+
+/* The caption's dates: the range asked for, or what the events cover. */
+static char *
+format_caption (ChronoDocument            *document,
+                const ChronoExportOptions *options)
+{
+  gint64 from, to;
+
+  if (options->has_range)
+    return format_span (options->start, options->end);
+
+  get_extent (document, options->filter, &from, &to);
+  return format_span ((double) from, (double) to);
 }
 
 static void
@@ -757,7 +786,7 @@ draw_page (cairo_t                   *cr,
     }
 
   if (options->show_caption)
-    span_text = format_span (start, end);
+    span_text = format_caption (document, options);
   if (options->show_legend)
     legend = collect_legend (document, options->filter, &style);
 
@@ -1207,8 +1236,7 @@ chrono_export_draw_slide (cairo_t                   *cr,
       const char *title = options->title;
 
       whole.has_range = FALSE;
-      chrono_export_get_span (document, &whole, &start, &end);
-      span_text = format_span (start, end);
+      span_text = format_caption (document, &whole);
       if (title == NULL)
         title = chrono_document_get_title (document);
       chrono_caption_draw_title (cr, &style, title, span_text,
