@@ -63,16 +63,12 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* "default", "light" or "dark", as the color-scheme key holds it. */
 static void
-apply_color_scheme (ChronoApplication *self)
+apply_color_scheme (const char *scheme)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autofree char *scheme = NULL;
 
-  if (self->settings == NULL)
-    return;
-
-  scheme = g_settings_get_string (self->settings, "color-scheme");
   if (g_strcmp0 (scheme, "light") == 0)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   else if (g_strcmp0 (scheme, "dark") == 0)
@@ -82,34 +78,23 @@ apply_color_scheme (ChronoApplication *self)
 }
 
 static void
-on_color_scheme_changed (ChronoApplication *self,
-                         const char        *key,
-                         GSettings         *settings)
+on_color_scheme_changed (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
 {
-  apply_color_scheme (self);
+  g_autofree char *scheme = g_settings_get_string (settings, key);
+
+  apply_color_scheme (scheme);
 }
 
+/* Without settings the choice lasts as long as the application. */
 static void
 on_color_scheme_activate (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  ChronoApplication *self = user_data;
-
   g_simple_action_set_state (action, parameter);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "color-scheme",
-                           g_variant_get_string (parameter, NULL));
-  else
-    {
-      const char *scheme = g_variant_get_string (parameter, NULL);
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      adw_style_manager_set_color_scheme (manager,
-                                          g_str_equal (scheme, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT :
-                                          g_str_equal (scheme, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK :
-                                          ADW_COLOR_SCHEME_DEFAULT);
-    }
+  apply_color_scheme (g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -273,8 +258,7 @@ static void
 chrono_application_startup (GApplication *app)
 {
   ChronoApplication *self = CHRONO_APPLICATION (app);
-  g_autoptr(GSimpleAction) scheme_action = NULL;
-  g_autofree char *scheme = NULL;
+  g_autoptr(GAction) scheme_action = NULL;
   static const GActionEntry app_actions[] = {
     { "quit", on_quit_activate },
     { "about", on_about_activate },
@@ -291,22 +275,24 @@ chrono_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
 
-  if (self->settings != NULL)
-    scheme = g_settings_get_string (self->settings, "color-scheme");
-  scheme_action = g_simple_action_new_stateful ("color-scheme",
-                                                G_VARIANT_TYPE_STRING,
-                                                g_variant_new_string (scheme ? scheme : "default"));
-  g_signal_connect (scheme_action, "activate",
-                    G_CALLBACK (on_color_scheme_activate), self);
-  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (scheme_action));
-
+  /* app.color-scheme: the Style menu, kept in the settings. */
   if (self->settings != NULL)
     {
+      scheme_action = g_settings_create_action (self->settings, "color-scheme");
       g_signal_connect_object (self->settings, "changed::color-scheme",
-                               G_CALLBACK (on_color_scheme_changed), self,
-                               G_CONNECT_SWAPPED);
-      apply_color_scheme (self);
+                               G_CALLBACK (on_color_scheme_changed), self, 0);
+      on_color_scheme_changed (self->settings, "color-scheme", self);
     }
+  else
+    {
+      GSimpleAction *action = g_simple_action_new_stateful ("color-scheme",
+                                                            G_VARIANT_TYPE_STRING,
+                                                            g_variant_new_string ("default"));
+
+      g_signal_connect (action, "activate", G_CALLBACK (on_color_scheme_activate), NULL);
+      scheme_action = G_ACTION (action);
+    }
+  g_action_map_add_action (G_ACTION_MAP (app), scheme_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
