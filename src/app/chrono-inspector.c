@@ -305,7 +305,6 @@ show_event (ChronoInspector   *self,
   g_autofree char *dates = NULL;
   g_autofree char *precision = NULL;
   g_autofree char *duration = NULL;
-  g_autofree char *lane_text = NULL;
   g_autofree char *source = NULL;
   ChronoStyle style;
   GFile *file;
@@ -337,17 +336,15 @@ show_event (ChronoInspector   *self,
   set_row (self->duration_row, duration);
 
   if (lane != NULL)
-    {
-      lane_text = g_strdup (lane->title);
-      self->lane_color = chrono_style_get_lane_color (&style, document, event->lane);
-    }
-  set_row (self->lane_row, lane_text);
+    self->lane_color = chrono_style_get_lane_color (&style, document, event->lane);
+  set_row (self->lane_row, lane ? lane->title : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->lane_chip));
 
   if (event->category >= 0 &&
       (guint) event->category < chrono_document_get_n_categories (document))
     {
       const ChronoCategory *category = chrono_document_get_category (document, event->category);
+
       self->category_color = chrono_style_get_category_color (&style, document, event->category);
       set_row (self->category_row, category->title);
     }
@@ -369,13 +366,11 @@ show_event (ChronoInspector   *self,
     /* Translators: a position in a file */
     source = g_strdup_printf (_("line %u, column %u"), event->source.line, event->source.column);
   set_row (self->source_row, source);
-  if (source != NULL)
+  if (file != NULL)
     {
-      if (file != NULL)
-        {
-          g_autofree char *path = g_file_get_parse_name (file);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_row), path);
-        }
+      g_autofree char *path = g_file_get_parse_name (file);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_row), path);
     }
 
   clear_flow_box (self->tags_box);
