@@ -30,6 +30,8 @@
 /* Loads that end sooner show no progress bar, so small files do not
  * flash one. */
 #define PROGRESS_DELAY_MS 200
+/* The glide to an event picked in the list. */
+#define REVEAL_DURATION_MS 400
 
 struct _ChronoWindow
 {
@@ -528,6 +530,31 @@ sync_list_selection (ChronoWindow *self)
                                 "list.scroll-to-item", "u", position);
 }
 
+/* Picking an event off screen in the list pans the timeline to it,
+ * keeping the zoom. */
+static void
+reveal_event (ChronoWindow *self,
+              guint         index)
+{
+  ChronoDocument *document = chrono_session_get_document (self->session);
+  const ChronoEvent *event;
+  double start, end, span, middle;
+
+  if (document == NULL || index >= chrono_document_get_n_events (document))
+    return;
+
+  event = chrono_document_get_event (document, index);
+  chrono_session_get_visible (self->session, &start, &end);
+  if ((double) event->start.time < end && (double) event->end_time > start)
+    return;
+
+  span = end - start;
+  middle = (double) event->start.time;
+  chrono_timeline_view_animate_to (self->timeline_view,
+                                   middle - span / 2, middle + span / 2,
+                                   REVEAL_DURATION_MS);
+}
+
 static void
 on_list_selection_changed (ChronoWindow *self)
 {
@@ -544,6 +571,8 @@ on_list_selection_changed (ChronoWindow *self)
   self->syncing_selection = TRUE;
   chrono_session_set_selected (self->session, index);
   self->syncing_selection = FALSE;
+
+  reveal_event (self, index);
 }
 
 static void

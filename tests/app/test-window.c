@@ -463,6 +463,48 @@ test_window_inspector (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+acme_founded_visible (gpointer data)
+{
+  ChronoSession *session = data;
+  const ChronoEvent *event = chrono_session_get_selected_event (session);
+  double start, end;
+
+  chrono_session_get_visible (session, &start, &end);
+
+  return event != NULL && start <= event->start.time && event->start.time < end;
+}
+
+static void
+test_window_list_reveals (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  GtkListView *list = template_child (window, "event_list_view");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  int index = chrono_document_find_event (document, "acme-founded");
+  double start, end, span;
+
+  /* Zoomed into one month of 2019, far from 1949. */
+  chrono_session_set_visible (session, 1572566400.0, 1575158400.0);
+  chrono_session_get_visible (session, &start, &end);
+  span = end - start;
+  g_assert_false (acme_founded_visible (session));
+
+  /* Events are listed in time order: Acme's founding comes first. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpint (chrono_session_get_selected (session), ==, index);
+
+  /* The timeline glides there, keeping the zoom. */
+  wait_for (acme_founded_visible, session);
+  wait_for_frames (chrono_window_get_timeline_view (window));
+  chrono_session_get_visible (session, &start, &end);
+  g_assert_cmpfloat_with_epsilon (end - start, span, span * 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_related (void)
 {
@@ -720,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/app/window/filter-drawn", test_window_filter_drawn);
   g_test_add_func ("/app/window/zoom-at-pointer", test_window_zoom_at_pointer);
   g_test_add_func ("/app/window/inspector", test_window_inspector);
+  g_test_add_func ("/app/window/list-reveals", test_window_list_reveals);
   g_test_add_func ("/app/window/related", test_window_related);
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
