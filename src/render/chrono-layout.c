@@ -642,11 +642,12 @@ bin_lanes (Ctx          *ctx,
 }
 
 /* The density aggregate of the whole document: per lane, fine time
- * buckets with the number of events starting in each (as prefix sums)
+ * buckets (262,144 over the document) with the number of events starting
+ * in each (as prefix sums)
  * and the number overlapping each.  Built once per document and filter,
  * it makes a zoomed-out frame cost per pixel, not per event. */
-#define AGGREGATE_BUCKETS 65536
-#define AGGREGATE_MAX_CELLS (8u * 1024 * 1024)
+#define AGGREGATE_BUCKETS 262144
+#define AGGREGATE_MAX_CELLS (16u * 1024 * 1024)
 /* Below this many events, a pass over them is as fast as the aggregate. */
 #define AGGREGATE_MIN_EVENTS 20000
 
@@ -1370,7 +1371,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
    * be looked at at all. */
   if (params->cache != NULL &&
       aggregate_prepare (params->cache, params->document, mask) &&
-      DENSITY_COLUMN * style->scale * chrono_viewport_get_resolution (ctx.vp) >= 4 * params->cache->aggregate.bucket)
+      DENSITY_COLUMN * style->scale * chrono_viewport_get_resolution (ctx.vp) >= 2 * params->cache->aggregate.bucket)
     {
       const Aggregate *agg = &params->cache->aggregate;
       guint b0 = aggregate_bucket (agg, (double) from);

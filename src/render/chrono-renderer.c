@@ -235,40 +235,72 @@ draw_density (Draw                  *d,
 {
   cairo_t *cr = d->cr;
   double column = item->rect.width / MAX (item->count, 1);
-  double bottom = item->rect.y + item->rect.height;
+  double bottom = round (item->rect.y + item->rect.height);
 
-  cairo_move_to (cr, item->rect.x, bottom);
+  /* Whole-pixel boxes without antialiasing: pixman fills them directly,
+   * where a stair-shaped path would go through the tessellator. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (guint c = 0; c < item->count; c++)
     {
-      double top = bottom - item->values[c] * item->rect.height * 0.92;
+      double x0 = round (item->rect.x + c * column);
+      double x1 = round (item->rect.x + (c + 1) * column);
+      double top = round (bottom - item->values[c] * item->rect.height * 0.92);
 
-      cairo_line_to (cr, item->rect.x + c * column, top);
-      cairo_line_to (cr, item->rect.x + (c + 1) * column, top);
+      if (top < bottom && x1 > x0)
+        cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
     }
-  cairo_line_to (cr, item->rect.x + item->rect.width, bottom);
-  cairo_close_path (cr);
-  /* A fill only: stroking a stair of a thousand steps costs more than
-   * the whole rest of a frame. */
   set_color (cr, chrono_color_with_alpha (item->color, 0.6));
   cairo_fill (cr);
+  cairo_restore (cr);
 }
 
+/* Clusters in batches of one colour: one fill for many pills. */
 static void
-draw_cluster (Draw                  *d,
-              const ChronoSceneItem *item)
+draw_clusters (Draw                  *d,
+               const ChronoSceneItem *items,
+               guint                  n_items)
 {
   cairo_t *cr = d->cr;
-  const ChronoRect *r = &item->bar;
-  double radius = r->height / 2;
+  guint i = 0;
 
-  rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, radius);
-  set_color (cr, d->style->cluster_fill);
-  cairo_fill_preserve (cr);
-  set_color (cr, chrono_color_with_alpha (item->color, 0.7));
-  cairo_set_line_width (cr, chrono_style_px (d->style, 1));
-  cairo_stroke (cr);
+  while (i < n_items)
+    {
+      const ChronoColor *color;
+      guint first, j;
 
-  draw_text (d, item->label, &item->label_rect, d->small_bold_font, d->style->cluster_foreground, 0.5);
+      while (i < n_items && items[i].kind != CHRONO_ITEM_CLUSTER)
+        i++;
+      if (i >= n_items)
+        break;
+
+      first = i;
+      color = &items[i].color;
+      for (j = i; j < n_items; j++)
+        {
+          const ChronoRect *r;
+
+          if (items[j].kind != CHRONO_ITEM_CLUSTER)
+            continue;
+          if (memcmp (&items[j].color, color, sizeof *color) != 0)
+            break;
+
+          r = &items[j].bar;
+          rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, r->height / 2);
+        }
+
+      /* Tinted with the lane's colour and not outlined: a stroke around
+       * a hundred pills costs as much as the rest of a zoomed-out frame. */
+      set_color (cr, chrono_color_with_alpha (*color, d->style->dark ? 0.34 : 0.24));
+      cairo_fill (cr);
+
+      for (guint k = first; k < j; k++)
+        if (items[k].kind == CHRONO_ITEM_CLUSTER)
+          draw_text (d, items[k].label, &items[k].label_rect, d->small_bold_font,
+                     d->style->cluster_foreground, 0.5);
+
+      i = j;
+    }
 }
 
 typedef struct
@@ -755,13 +787,12 @@ chrono_renderer_draw (cairo_t           *cr,
     if (items[i].kind == CHRONO_ITEM_RELATION)
       draw_relation (&d, &items[i]);
 
+  draw_clusters (&d, items, n_items);
+
   for (guint i = 0; i < n_items; i++)
     {
       switch (items[i].kind)
         {
-        case CHRONO_ITEM_CLUSTER:
-          draw_cluster (&d, &items[i]);
-          break;
         case CHRONO_ITEM_SPAN:
           draw_span (&d, &items[i]);
           break;

@@ -357,7 +357,7 @@ try_step (const ChronoViewport *vp,
 
       /* Ticks left of the view only serve to check overlaps; a label cut
        * by the left edge is not shown. */
-      if (tick.label_x < 0)
+      if (tick.label_x < 0 || tick.label_x + tick.label_width > vp->width)
         {
           tick.label = NULL;
           tick.label_width = 0;

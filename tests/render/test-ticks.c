@@ -89,6 +89,17 @@ test_every_scale (void)
           g_assert_nonnull (ticks);
           check_row (ticks->minor, &style, what);
           check_row (ticks->major, &style, what);
+          /* Minor labels are whole, never cut by an edge. */
+          for (guint i = 0; i < ticks->minor->len; i++)
+            {
+              const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+
+              if (tick->label != NULL)
+                {
+                  g_assert_cmpfloat (tick->label_x, >=, 0);
+                  g_assert_cmpfloat (tick->label_x + tick->label_width, <=, widths[w]);
+                }
+            }
           if (count_labels (ticks->minor) < 2)
             g_error ("%s: only %u labels", what, count_labels (ticks->minor));
           n_views++;
