@@ -49,6 +49,8 @@ struct _ChronoWindow
   GFile                *file;
   /* The file whose load failed, for "Retry". */
   GFile                *failed_file;
+  /* How the file shown was loaded, for reloads (lenient CSV). */
+  ChronoLoadFlags       load_flags;
   GFileMonitor         *monitor;
   guint                 reload_source;
   guint                 progress_source;
@@ -70,6 +72,7 @@ struct _ChronoWindow
   GtkRevealer          *error_revealer;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
+  GtkWidget            *skip_rows_button;
   GtkProgressBar       *progress_bar;
   GtkStack             *main_stack;
   AdwStatusPage        *loading_page;
@@ -96,17 +99,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load (ChronoWindow *self,
-                  GFile        *file,
-                  gboolean      keep_view);
+static void load (ChronoWindow    *self,
+                  GFile           *file,
+                  gboolean         keep_view,
+                  ChronoLoadFlags  flags);
 
 /* Loading ---------------------------------------------------------------- */
 
 typedef struct
 {
-  ChronoWindow *self;
-  GFile        *file;
-  gboolean      keep_view;
+  ChronoWindow    *self;
+  GFile           *file;
+  gboolean         keep_view;
+  ChronoLoadFlags  flags;
 } LoadData;
 
 static void
@@ -155,13 +160,27 @@ set_loading (ChronoWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Is @file a spreadsheet, whose bad rows can be skipped? */
+static gboolean
+is_csv_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
 static void
-show_error (ChronoWindow *self,
-            GFile        *file,
-            const char   *message)
+show_error (ChronoWindow    *self,
+            GFile           *file,
+            const char      *message,
+            ChronoLoadFlags  flags)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (self->skip_rows_button,
+                          is_csv_file (file) && !(flags & CHRONO_LOAD_LENIENT));
 
   /* Translators: the argument is a file name */
   title = g_strdup_printf (_("Could not open “%s”"), name);
@@ -319,7 +338,7 @@ on_load_ready (GObject      *object,
   if (document == NULL)
     {
       /* Keep the document that was open; only say what went wrong. */
-      show_error (self, data->file, error ? error->message : _("Unknown error"));
+      show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
 
       /* A file that never opened is not the window's file. */
       if (chrono_session_get_document (self->session) == NULL)
@@ -333,6 +352,7 @@ on_load_ready (GObject      *object,
     }
 
   hide_error (self);
+  self->load_flags = data->flags;
 
   if (chrono_document_get_file (document) == NULL)
     chrono_document_set_file (document, data->file);
@@ -392,9 +412,10 @@ on_load_ready (GObject      *object,
 }
 
 static void
-load (ChronoWindow *self,
-      GFile        *file,
-      gboolean      keep_view)
+load (ChronoWindow    *self,
+      GFile           *file,
+      gboolean         keep_view,
+      ChronoLoadFlags  flags)
 {
   LoadData *data;
 
@@ -417,6 +438,7 @@ load (ChronoWindow *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->keep_view = keep_view;
+  data->flags = flags;
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_loading (self, TRUE);
@@ -425,7 +447,7 @@ load (ChronoWindow *self,
     self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 
   chrono_loader_load_file_async (file,
-                                 CHRONO_LOAD_DEFAULT,
+                                 flags,
                                  self->cancellable,
                                  on_load_progress, self,
                                  on_load_ready, data);
@@ -438,7 +460,8 @@ reload_timeout (gpointer user_data)
 
   self->reload_source = 0;
   if (self->file != NULL)
-    load (self, self->file, chrono_session_get_document (self->session) != NULL);
+    load (self, self->file, chrono_session_get_document (self->session) != NULL,
+          self->load_flags);
 
   return G_SOURCE_REMOVE;
 }
@@ -821,10 +844,29 @@ reload_action (GtkWidget  *widget,
     {
       g_autoptr(GFile) file = g_object_ref (self->failed_file);
 
-      load (self, file, FALSE);
+      load (self, file, FALSE, CHRONO_LOAD_DEFAULT);
     }
   else
     chrono_window_reload (self);
+}
+
+/* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
+static void
+open_lenient_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autoptr(GFile) file = NULL;
+
+  if (self->failed_file == NULL)
+    return;
+
+  file = g_object_ref (self->failed_file);
+  load (self, file,
+        self->file != NULL && g_file_equal (file, self->file) &&
+        chrono_session_get_document (self->session) != NULL,
+        CHRONO_LOAD_LENIENT);
 }
 
 static void
@@ -1274,6 +1316,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
@@ -1302,6 +1345,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, loading_page);
@@ -1425,7 +1469,7 @@ chrono_window_open_file (ChronoWindow *self,
   g_return_if_fail (CHRONO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load (self, file, FALSE);
+  load (self, file, FALSE, CHRONO_LOAD_DEFAULT);
 }
 
 /**
@@ -1440,7 +1484,8 @@ chrono_window_reload (ChronoWindow *self)
   g_return_if_fail (CHRONO_IS_WINDOW (self));
 
   if (self->file != NULL)
-    load (self, self->file, chrono_session_get_document (self->session) != NULL);
+    load (self, self->file, chrono_session_get_document (self->session) != NULL,
+          self->load_flags);
 }
 
 /**

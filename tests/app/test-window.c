@@ -557,6 +557,7 @@ test_window_broken (void)
                  strstr (error, "/broken.json:7:") != NULL);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_label_get_text (template_child (window, "error_label")), ==, error);
+  g_assert_false (gtk_widget_get_visible (template_child (window, "skip_rows_button")));
 
   /* ...and the document that was open stays. */
   g_assert_true (chrono_session_get_document (session) == before);
@@ -586,6 +587,37 @@ test_window_broken_first (void)
   g_assert_null (chrono_session_get_document (chrono_window_get_session (window)));
   g_assert_null (chrono_window_get_file (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_skip_bad_rows (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autoptr(GFile) file = fixture ("bad-row.csv");
+  GtkWidget *skip = template_child (window, "skip_rows_button");
+  ChronoDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+
+  /* A spreadsheet with a bad row does not open, and says where... */
+  g_assert_nonnull (chrono_window_get_error (window));
+  g_assert_nonnull (strstr (chrono_window_get_error (window), "bad-row.csv:3:"));
+  g_assert_null (chrono_session_get_document (chrono_window_get_session (window)));
+  /* ...but offers to open it without that row. */
+  g_assert_true (gtk_widget_get_visible (skip));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-lenient", NULL);
+  wait_for (is_idle, window);
+
+  document = chrono_session_get_document (chrono_window_get_session (window));
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 2);
+  g_assert_null (chrono_window_get_error (window));
+  g_assert_true (g_file_equal (chrono_window_get_file (window), file));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -771,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/app/window/related", test_window_related);
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
+  g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/drop", test_window_drop);
   g_test_add_func ("/app/window/recent", test_window_recent);
