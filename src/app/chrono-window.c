@@ -459,6 +459,12 @@ reload_timeout (gpointer user_data)
   ChronoWindow *self = user_data;
 
   self->reload_source = 0;
+
+  /* Never cancel a file the user is opening; once it is open it is the
+   * one watched. */
+  if (self->loading)
+    return G_SOURCE_REMOVE;
+
   if (self->file != NULL)
     load (self, self->file, chrono_session_get_document (self->session) != NULL,
           self->load_flags);
