@@ -460,10 +460,13 @@ reload_timeout (gpointer user_data)
 
   self->reload_source = 0;
 
-  /* Never cancel a file the user is opening; once it is open it is the
-   * one watched. */
+  /* Never cancel a load in progress: try again once it is done.  A newly
+   * opened file replaces this timeout when it starts being watched. */
   if (self->loading)
-    return G_SOURCE_REMOVE;
+    {
+      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+      return G_SOURCE_REMOVE;
+    }
 
   if (self->file != NULL)
     load (self, self->file, chrono_session_get_document (self->session) != NULL,
