@@ -177,6 +177,7 @@ rebuild (ChronoFilterPopover *self)
           gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                         tag_is_required (self->filter, tags[n_tags]));
           g_signal_connect (toggle, "toggled", G_CALLBACK (on_tag_toggled), self);
+          gtk_widget_set_halign (toggle, GTK_ALIGN_START);
           gtk_flow_box_append (self->tags_box, toggle);
         }
     }
