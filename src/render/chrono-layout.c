@@ -536,7 +536,6 @@ bins_finish (Ctx        *ctx,
              guint       n_columns,
              guint       n_buckets)
 {
-  double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
   double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
   double running = 0;
   double max = 0;
@@ -571,7 +570,6 @@ bins_finish (Ctx        *ctx,
     }
 
   lane->n_rows = 3; /* two for the histogram, one for the clusters */
-  (void) column_px;
 }
 
 /* Far out, lanes show a histogram of their events and counted clusters
@@ -917,8 +915,6 @@ emit_lane_content (Ctx        *ctx,
           item->bar.width = p->x1 - p->x0;
           item->bar.y = bar_y;
           item->bar.height = bar_h;
-          if (is_point)
-            item->bar.x = p->x0, item->bar.width = p->x1 - p->x0;
         }
 
       if (p->flags & CHRONO_ITEM_ONGOING)
