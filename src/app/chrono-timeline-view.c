@@ -866,6 +866,31 @@ on_zoom_scale_changed (GtkGestureZoom     *gesture,
   set_visible_span (self, chrono_viewport_get_start (&vp), chrono_viewport_get_end (&vp));
 }
 
+/* Scrolls the lanes so that the top of @lane's band is in view. */
+static void
+reveal_lane (ChronoTimelineView *self,
+             guint               lane)
+{
+  const ChronoSceneItem *band;
+  double top, height, bottom;
+
+  if (ensure_scene (self) == NULL)
+    return;
+
+  band = chrono_scene_find_lane (self->scene, lane);
+  if (band == NULL)
+    return;
+
+  top = chrono_scene_get_lanes_top (self->scene);
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  bottom = band->rect.y + MIN (band->rect.height, height - top);
+
+  if (band->rect.y < top)
+    scroll_lanes (self, band->rect.y - top);
+  else if (bottom > height)
+    scroll_lanes (self, bottom - height);
+}
+
 /* Keeps event @index in view, panning (animated) when it is outside. */
 static void
 reveal_event (ChronoTimelineView *self,
@@ -873,6 +898,8 @@ reveal_event (ChronoTimelineView *self,
 {
   const ChronoEvent *event = chrono_document_get_event (get_document (self), index);
   double start, end, span, t;
+
+  reveal_lane (self, event->lane);
 
   chrono_session_get_visible (self->session, &start, &end);
   span = end - start;
@@ -984,7 +1011,12 @@ lane_step (ChronoTimelineView *self,
     }
 
   if (best != NULL)
-    chrono_session_set_selected (self->session, best->event);
+    {
+      guint lane = best->lane;
+
+      chrono_session_set_selected (self->session, best->event);
+      reveal_lane (self, lane);
+    }
   else
     scroll_lanes (self, direction * self->style.row_height * 2);
 }
