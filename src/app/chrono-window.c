@@ -182,8 +182,13 @@ show_error (ChronoWindow    *self,
   gtk_widget_set_visible (self->skip_rows_button,
                           is_csv_file (file) && !(flags & CHRONO_LOAD_LENIENT));
 
-  /* Translators: the argument is a file name */
-  title = g_strdup_printf (_("Could not open “%s”"), name);
+  if (self->file != NULL && g_file_equal (file, self->file) &&
+      chrono_session_get_document (self->session) != NULL)
+    /* Translators: the argument is a file name */
+    title = g_strdup_printf (_("Could not reload “%s”: showing the version opened before"), name);
+  else
+    /* Translators: the argument is a file name */
+    title = g_strdup_printf (_("Could not open “%s”"), name);
   gtk_label_set_text (self->error_title, title);
   gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);

@@ -623,6 +623,12 @@ test_window_skip_bad_rows (void)
 }
 
 static gboolean
+has_error (gpointer data)
+{
+  return !chrono_window_get_loading (data) && chrono_window_get_error (data) != NULL;
+}
+
+static gboolean
 document_changed (gpointer data)
 {
   gpointer *pair = data;
@@ -685,6 +691,15 @@ test_window_reload (void)
   chrono_session_get_visible (session, &start_after, &end_after);
   g_assert_cmpfloat (start_after, ==, start);
   g_assert_cmpfloat (end_after, ==, end);
+
+  /* Saving a broken version shows why and keeps the last good one. */
+  before = chrono_session_get_document (session);
+  g_file_set_contents (path, "{ \"chronoscope\": 1,, }", -1, &error);
+  g_assert_no_error (error);
+  wait_for (has_error, window);
+  g_assert_true (chrono_session_get_document (session) == before);
+  g_assert_nonnull (strstr (chrono_window_get_error (window), "timeline.json:1:"));
+  g_assert_nonnull (strstr (gtk_label_get_text (template_child (window, "error_title")), "reload"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
