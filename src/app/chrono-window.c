@@ -226,7 +226,9 @@ on_load_progress (double   fraction,
 {
   ChronoWindow *self = user_data;
 
-  if (self->loading)
+  /* The load holds a reference on the window, but after dispose the
+   * template's widgets are gone. */
+  if (self->loading && self->progress_bar != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
