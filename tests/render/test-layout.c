@@ -8,6 +8,7 @@
 #include "chrono-document-builder.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
+#include "chrono-renderer.h"
 #include "chrono-session.h"
 
 static PangoContext *context;
@@ -436,6 +437,51 @@ test_scale (void)
   g_assert_cmpfloat_with_epsilon (chrono_scene_get_content_height (two), 2 * chrono_scene_get_content_height (one), 1e-6);
 }
 
+/* Nothing in the way a view can be set makes layout or rendering fail:
+ * empty documents, tiny and huge sizes, a second in deep time, the whole
+ * representable range. */
+static void
+test_extremes (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) empty = NULL;
+  g_autoptr(ChronoDocument) history = load_example ("computing-history.json");
+  gint64 big_bang = chrono_time_from_civil (-13800000000LL, 1, 1, 0, 0, 0);
+  const struct {
+    double start, end, width, height;
+  } views[] = {
+    { (double) big_bang, (double) big_bang + 1, 800, 600 },
+    { (double) big_bang - 1e6, (double) big_bang + 1e6, 800, 600 },
+    { -3e18, 3e18, 800, 600 },
+    { 0, 1, 1, 1 },
+    { 1.7e9, 1.8e9, 3, 4000 },
+    { 1.7e9, 1.8e9, 8000, 50 },
+  };
+  ChronoStyle style;
+
+  empty = finish (g_steal_pointer (&builder));
+  chrono_style_init_dark (&style, 1.5);
+
+  for (guint d = 0; d < 3; d++)
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        ChronoDocument *document = d == 0 ? NULL : d == 1 ? empty : history;
+        g_autoptr(ChronoScene) scene = build (document, NULL, &style, views[v].start, views[v].end,
+                                              views[v].width, views[v].height);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                               (int) views[v].width, (int) views[v].height);
+        cairo_t *cr = cairo_create (surface);
+        const ChronoTicks *ticks = chrono_scene_get_ticks (scene);
+
+        g_assert_nonnull (ticks);
+        chrono_renderer_draw (cr, scene, &style);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_null (chrono_scene_hit_test (scene, -1, -1));
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/dates", test_dates);
   g_test_add_func ("/render/layout/filter", test_filter);
   g_test_add_func ("/render/layout/scale", test_scale);
+  g_test_add_func ("/render/layout/extremes", test_extremes);
 
   status = g_test_run ();
   g_object_unref (context);
