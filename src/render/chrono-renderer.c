@@ -87,6 +87,36 @@ draw_text (Draw                       *d,
 }
 
 /* Dark or white text, whichever contrasts more with @fill (WCAG). */
+/* Text on a fill that fades: the foreground colour on a halo of the
+ * background, readable over the solid and the faded parts alike. */
+static void
+draw_text_halo (Draw                       *d,
+                const char                 *text,
+                const ChronoRect           *rect,
+                const PangoFontDescription *font)
+{
+  PangoRectangle logical;
+
+  if (text == NULL || rect->width <= 1)
+    return;
+
+  pango_layout_set_font_description (d->layout, font);
+  pango_layout_set_text (d->layout, text, -1);
+  pango_layout_set_width (d->layout, (int) (rect->width * PANGO_SCALE) + PANGO_SCALE);
+  pango_layout_get_pixel_extents (d->layout, NULL, &logical);
+
+  cairo_move_to (d->cr, rect->x, rect->y + (rect->height - logical.height) / 2);
+  pango_cairo_layout_path (d->cr, d->layout);
+  set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.8));
+  cairo_set_line_width (d->cr, chrono_style_px (d->style, 3));
+  cairo_set_line_join (d->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (d->cr);
+
+  set_color (d->cr, d->style->foreground);
+  cairo_move_to (d->cr, rect->x, rect->y + (rect->height - logical.height) / 2);
+  pango_cairo_show_layout (d->cr, d->layout);
+}
+
 static ChronoColor
 text_on (const Draw  *d,
          ChronoColor  fill)
@@ -448,6 +478,34 @@ draw_selection_ring (Draw             *d,
   cairo_stroke (cr);
 }
 
+/* Whether a span's label lies wholly on the solid part of its bar, away
+ * from faded ends and faint periods. */
+static gboolean
+label_on_solid (Draw                  *d,
+                const ChronoSceneItem *item)
+{
+  double x0 = item->bar.x;
+  double x1 = item->bar.x + item->bar.width;
+  double fade = MIN (chrono_style_px (d->style, 24), item->bar.width / 3);
+  double solid0 = x0;
+  double solid1 = x1;
+
+  if (item->flags & CHRONO_ITEM_ONGOING)
+    solid1 = item->period_start;
+  else if (item->flags & CHRONO_ITEM_PERIOD)
+    {
+      solid0 = item->period_start;
+      solid1 = item->period_end;
+    }
+  if (item->flags & CHRONO_ITEM_FADE_START)
+    solid0 = MAX (solid0, x0 + fade);
+  if ((item->flags & CHRONO_ITEM_FADE_END) && !(item->flags & CHRONO_ITEM_ONGOING))
+    solid1 = MIN (solid1, x1 - fade);
+
+  return item->label_rect.x >= solid0 - 1 &&
+         item->label_rect.x + item->label_rect.width <= solid1 + 1;
+}
+
 static void
 draw_span (Draw                  *d,
            const ChronoSceneItem *item)
@@ -480,9 +538,12 @@ draw_span (Draw                  *d,
 
   if (item->label != NULL)
     {
-      ChronoColor text = (item->flags & CHRONO_ITEM_LABEL_OUTSIDE) ? d->style->foreground : text_on (d, color);
-
-      draw_text (d, item->label, &item->label_rect, d->label_font, text, 0);
+      if (item->flags & CHRONO_ITEM_LABEL_OUTSIDE)
+        draw_text (d, item->label, &item->label_rect, d->label_font, d->style->foreground, 0);
+      else if (!label_on_solid (d, item))
+        draw_text_halo (d, item->label, &item->label_rect, d->label_font);
+      else
+        draw_text (d, item->label, &item->label_rect, d->label_font, text_on (d, color), 0);
     }
 }
 
