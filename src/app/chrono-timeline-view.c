@@ -835,6 +835,25 @@ on_drag_end (GtkGestureDrag     *gesture,
     }
 }
 
+/* A touchpad swipe that lets go keeps panning, slowing down. */
+static void
+on_decelerate (GtkEventControllerScroll *controller,
+               double                    velocity_x,
+               double                    velocity_y,
+               ChronoTimelineView       *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->session == NULL || (state & GDK_CONTROL_MASK) ||
+      fabs (velocity_x) < KINETIC_MIN_SPEED * 4 || !adw_get_enable_animations (GTK_WIDGET (self)))
+    return;
+
+  stop_motion (self);
+  self->velocity = -velocity_x;
+  self->kinetic_last_time = 0;
+  self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick, NULL, NULL);
+}
+
 static void
 on_zoom_begin (GtkGesture         *gesture,
                GdkEventSequence   *sequence,
@@ -1218,8 +1237,10 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  g_signal_connect (controller, "decelerate", G_CALLBACK (on_decelerate), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
