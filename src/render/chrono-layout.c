@@ -4,7 +4,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "chrono-date.h"
 #include "chrono-layout.h"

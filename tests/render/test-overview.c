@@ -1,0 +1,106 @@
+#define G_LOG_DOMAIN "chrono-test-overview"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chrono-document-builder.h"
+#include "chrono-overview-renderer.h"
+
+static void
+add_event (ChronoDocumentBuilder *builder,
+           const char            *title,
+           const char            *start,
+           const char            *end)
+{
+  ChronoEventDraft draft = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  draft.title = title;
+  chrono_date_parse (start, FALSE, &draft.start, NULL, &error);
+  g_assert_no_error (error);
+  if (end != NULL)
+    {
+      chrono_date_parse (end, FALSE, &draft.end, NULL, &error);
+      g_assert_no_error (error);
+    }
+  chrono_document_builder_add_event (builder, &draft);
+}
+
+/* Ten bins over 2010–2020: points count in their bin, spans in every bin
+ * they cover, filtered-out events nowhere. */
+static void
+test_bins (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autofree guint8 *mask = NULL;
+  double start = (double) chrono_time_from_civil (2010, 1, 1, 0, 0, 0);
+  double end = (double) chrono_time_from_civil (2020, 1, 1, 0, 0, 0);
+  double bins[10];
+
+  add_event (builder, "A point in 2011", "2011-06-01", NULL);
+  add_event (builder, "A span 2013-2015", "2013-03-01", "2015-09-01");
+  add_event (builder, "Another point in 2011", "2011-07-01", NULL);
+  add_event (builder, "Long before", "1900-01-01", NULL);
+  document = chrono_document_builder_finish (g_steal_pointer (&builder), NULL);
+  g_assert_nonnull (document);
+
+  chrono_overview_compute_bins (document, NULL, start, end, 10, bins);
+  g_assert_cmpfloat (bins[0], ==, 0);
+  g_assert_cmpfloat (bins[1], ==, 2);
+  g_assert_cmpfloat (bins[2], ==, 0);
+  g_assert_cmpfloat (bins[3], ==, 1);
+  g_assert_cmpfloat (bins[4], ==, 1);
+  g_assert_cmpfloat (bins[5], ==, 1);
+  g_assert_cmpfloat (bins[6], ==, 0);
+  g_assert_cmpfloat (bins[9], ==, 0);
+
+  /* Without the span. */
+  mask = g_new (guint8, chrono_document_get_n_events (document));
+  memset (mask, 1, chrono_document_get_n_events (document));
+  for (guint i = 0; i < chrono_document_get_n_events (document); i++)
+    if (g_str_equal (chrono_document_get_event (document, i)->title, "A span 2013-2015"))
+      mask[i] = 0;
+  chrono_overview_compute_bins (document, mask, start, end, 10, bins);
+  g_assert_cmpfloat (bins[1], ==, 2);
+  g_assert_cmpfloat (bins[3], ==, 0);
+  g_assert_cmpfloat (bins[4], ==, 0);
+}
+
+static void
+test_draw (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 50);
+  cairo_t *cr = cairo_create (surface);
+  double bins[200] = { 0 };
+  ChronoStyle style;
+  guint32 *pixels;
+  int stride;
+
+  bins[100] = 10;
+  chrono_style_init_light (&style, 1);
+  chrono_overview_draw (cr, &style, bins, 200, 400, 50, 0, 1000, 250, 750);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  /* The dimmed outside and the framed window differ. */
+  pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  g_assert_cmphex (pixels[20 * stride + 50], !=, pixels[20 * stride + 300]);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/overview/bins", test_bins);
+  g_test_add_func ("/render/overview/draw", test_draw);
+
+  return g_test_run ();
+}
