@@ -87,8 +87,10 @@ draw_text (Draw                       *d,
 }
 
 /* Dark or white text, whichever contrasts more with @fill (WCAG). */
-/* Text on a fill that fades: the foreground colour on a halo of the
- * background, readable over the solid and the faded parts alike. */
+/* Text on a fill that fades: the foreground colour on a soft pill of the
+ * background, readable over the solid and the faded parts alike (a pill
+ * rather than a halo around the glyphs, which costs a stroke of every
+ * outline). */
 static void
 draw_text_halo (Draw                       *d,
                 const char                 *text,
@@ -96,6 +98,8 @@ draw_text_halo (Draw                       *d,
                 const PangoFontDescription *font)
 {
   PangoRectangle logical;
+  double pad = chrono_style_px (d->style, 3);
+  double y;
 
   if (text == NULL || rect->width <= 1)
     return;
@@ -104,16 +108,15 @@ draw_text_halo (Draw                       *d,
   pango_layout_set_text (d->layout, text, -1);
   pango_layout_set_width (d->layout, (int) (rect->width * PANGO_SCALE) + PANGO_SCALE);
   pango_layout_get_pixel_extents (d->layout, NULL, &logical);
+  y = rect->y + (rect->height - logical.height) / 2;
 
-  cairo_move_to (d->cr, rect->x, rect->y + (rect->height - logical.height) / 2);
-  pango_cairo_layout_path (d->cr, d->layout);
-  set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.8));
-  cairo_set_line_width (d->cr, chrono_style_px (d->style, 3));
-  cairo_set_line_join (d->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (d->cr);
+  rounded_rect (d->cr, rect->x - pad, y, MIN (logical.width, rect->width) + 2 * pad, logical.height,
+                logical.height / 2);
+  set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.72));
+  cairo_fill (d->cr);
 
   set_color (d->cr, d->style->foreground);
-  cairo_move_to (d->cr, rect->x, rect->y + (rect->height - logical.height) / 2);
+  cairo_move_to (d->cr, rect->x, y);
   pango_cairo_show_layout (d->cr, d->layout);
 }
 
