@@ -416,6 +416,7 @@ main (int   argc,
   g_autofree char *render = NULL;
   g_autofree char *range = NULL;
   g_autofree char *sizes = NULL;
+  g_autofree char *write = NULL;
   g_auto(GStrv) size_list = NULL;
   gboolean dark = FALSE;
   int width = WIDTH;
@@ -432,6 +433,7 @@ main (int   argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels", "H" },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Scale factor", "S" },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "With --render, also time this many frames", "N" },
+    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write, "Write the synthetic timeline of the first size to this file and stop", "OUT.json" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
     { NULL }
   };
@@ -455,6 +457,21 @@ main (int   argc,
     }
 
   size_list = g_strsplit (sizes ? sizes : "10000,100000", ",", -1);
+
+  if (write != NULL)
+    {
+      g_autofree char *path = generate ((guint) g_ascii_strtoull (size_list[0], NULL, 10));
+      g_autoptr(GError) move_error = NULL;
+      g_autoptr(GFile) from = g_file_new_for_path (path);
+      g_autoptr(GFile) to = g_file_new_for_commandline_arg (write);
+
+      if (!g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &move_error))
+        {
+          g_printerr ("%s\n", move_error->message);
+          return 1;
+        }
+      return 0;
+    }
   for (guint i = 0; size_list[i] != NULL; i++)
     {
       guint64 n = g_ascii_strtoull (size_list[i], NULL, 10);

@@ -276,14 +276,29 @@ format_major (ChronoTickUnit unit,
     }
 }
 
+/* Measures @text, remembering widths in the layout's data: axis labels
+ * repeat ("Jan", "Jul", "12:00") and shaping is the cost of ticks. */
 static double
 measure (PangoLayout *layout,
          const char  *text)
 {
+  GHashTable *widths = g_object_get_data (G_OBJECT (layout), "chrono-widths");
   PangoRectangle logical;
+  gpointer width;
+
+  if (widths == NULL)
+    {
+      widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (layout), "chrono-widths", widths,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+
+  if (g_hash_table_lookup_extended (widths, text, NULL, &width))
+    return GPOINTER_TO_INT (width);
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
+  g_hash_table_insert (widths, g_strdup (text), GINT_TO_POINTER (logical.width));
 
   return logical.width;
 }
