@@ -225,7 +225,12 @@ chrono_overview_size_allocate (GtkWidget *widget,
                                int        height,
                                int        baseline)
 {
-  invalidate_bins (CHRONO_OVERVIEW (widget));
+  ChronoOverview *self = CHRONO_OVERVIEW (widget);
+
+  /* The bins follow the width only; a window relayout that keeps it (the
+   * sidebar sliding, say) must not walk a million events again. */
+  if (self->n_bins != (guint) MAX (1, width / 2))
+    invalidate_bins (self);
 }
 
 static void

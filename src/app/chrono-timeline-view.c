@@ -1071,15 +1071,6 @@ view_action (GtkWidget  *widget,
 }
 
 static void
-chrono_timeline_view_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  invalidate (CHRONO_TIMELINE_VIEW (widget));
-}
-
-static void
 chrono_timeline_view_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
                               int             for_size,
@@ -1180,7 +1171,6 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
 
   widget_class->snapshot = chrono_timeline_view_snapshot;
   widget_class->measure = chrono_timeline_view_measure;
-  widget_class->size_allocate = chrono_timeline_view_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
