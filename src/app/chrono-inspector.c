@@ -33,6 +33,7 @@ struct _ChronoInspector
   AdwActionRow   *duration_row;
   AdwActionRow   *lane_row;
   AdwActionRow   *category_row;
+  AdwActionRow   *era_row;
   AdwActionRow   *source_row;
   GtkDrawingArea *lane_chip;
   GtkDrawingArea *category_chip;
@@ -295,6 +296,30 @@ add_related (ChronoInspector      *self,
   gtk_list_box_append (self->related_list, row);
 }
 
+/* The eras the event falls in, "Eureka Labs years, …", or NULL. */
+static char *
+describe_eras (ChronoDocument    *document,
+               const ChronoEvent *event)
+{
+  g_autoptr(GString) str = NULL;
+  guint n_eras = chrono_document_get_n_eras (document);
+
+  for (guint i = 0; i < n_eras; i++)
+    {
+      const ChronoEra *era = chrono_document_get_era (document, i);
+
+      if (era->title == NULL || era->start.time >= event->end_time || era->end_time <= event->start.time)
+        continue;
+
+      if (str == NULL)
+        str = g_string_new (era->title);
+      else
+        g_string_append_printf (str, ", %s", era->title);
+    }
+
+  return str ? g_string_free (g_steal_pointer (&str), FALSE) : NULL;
+}
+
 static void
 show_event (ChronoInspector   *self,
             ChronoDocument    *document,
@@ -306,6 +331,7 @@ show_event (ChronoInspector   *self,
   g_autofree char *precision = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *eras = NULL;
   ChronoStyle style;
   GFile *file;
 
@@ -351,6 +377,9 @@ show_event (ChronoInspector   *self,
   else
     set_row (self->category_row, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->category_chip));
+
+  eras = describe_eras (document, event);
+  set_row (self->era_row, eras);
 
   file = chrono_document_get_file (document);
   if (file != NULL)
@@ -501,6 +530,7 @@ chrono_inspector_class_init (ChronoInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, duration_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, lane_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, category_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, era_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, source_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, lane_chip);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, category_chip);

@@ -74,6 +74,7 @@ struct _ChronoWindow
   GtkLabel             *error_label;
   GtkWidget            *skip_rows_button;
   GtkProgressBar       *progress_bar;
+  GtkWidget            *drop_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *loading_page;
   AdwFlap              *flap;
@@ -1048,6 +1049,15 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+on_drop_current (GtkDropTarget *target,
+                 GParamSpec    *pspec,
+                 ChronoWindow  *self)
+{
+  gtk_widget_set_visible (self->drop_overlay,
+                          gtk_drop_target_get_current_drop (target) != NULL);
+}
+
 /* Settings -------------------------------------------------------------- */
 
 static void
@@ -1363,6 +1373,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, flap);
@@ -1432,6 +1443,7 @@ chrono_window_init (ChronoWindow *self)
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (drop, "notify::current-drop", G_CALLBACK (on_drop_current), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->recent_manager = gtk_recent_manager_get_default ();

@@ -419,6 +419,7 @@ test_window_inspector (void)
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
   GtkLabel *title;
   GtkStack *stack;
+  AdwActionRow *era_row;
   int index = chrono_document_find_event (document, "alice-acme");
   int other = chrono_document_find_event (document, "acme-ipo");
   g_autoptr(GObject) item = NULL;
@@ -437,6 +438,10 @@ test_window_inspector (void)
   settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "event");
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Joins Acme as an engineer");
+  era_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                           CHRONO_TYPE_INSPECTOR, "era_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (era_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (era_row), ==, "The rocket age");
   item = gtk_single_selection_get_selected_item (selection);
   g_assert_nonnull (item);
   g_object_ref (item);
@@ -459,6 +464,7 @@ test_window_inspector (void)
   settle ();
   g_assert_cmpint (chrono_session_get_selected (session), ==, other);
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Acme goes public");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (era_row)));
 
   chrono_session_set_selected (session, -1);
   settle ();
