@@ -791,10 +791,19 @@ bin_lane_from_aggregate (Ctx             *ctx,
   lane->n_columns = n_columns;
   for (guint c = 0; c < n_columns; c++)
     {
-      guint b0 = aggregate_bucket (agg, chrono_viewport_x_to_time (vp, c * column_px));
-      guint b1 = aggregate_bucket (agg, chrono_viewport_x_to_time (vp, (c + 1) * column_px));
+      double t0 = chrono_viewport_x_to_time (vp, c * column_px);
+      double t1 = chrono_viewport_x_to_time (vp, (c + 1) * column_px);
+      guint b0 = aggregate_bucket (agg, t0);
+      guint b1 = aggregate_bucket (agg, t1);
       guint32 peak = 0;
       guint b = b0;
+
+      /* Before the first bucket or after the last, there is nothing. */
+      if (t1 <= (double) agg->t0 || b0 >= agg->n_buckets)
+        {
+          lane->columns[c] = 0;
+          continue;
+        }
 
       b1 = MIN (MAX (b1, b0 + 1), agg->n_buckets);
       /* A wide column reads only the coarse peaks (its edges widened by
