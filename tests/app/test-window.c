@@ -754,6 +754,27 @@ test_window_drop (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_window_open_example (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  ChronoDocument *document;
+  g_autofree char *name = NULL;
+
+  /* From the build tree the examples come from the source tree. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", "ai-talent.json");
+  g_assert_true (chrono_window_get_loading (window));
+  wait_for (is_idle, window);
+
+  document = chrono_session_get_document (chrono_window_get_session (window));
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_events (document), >, 10);
+  name = g_file_get_basename (chrono_window_get_file (window));
+  g_assert_cmpstr (name, ==, "ai-talent.json");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 recent_menu_has (gpointer data)
 {
@@ -827,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/drop", test_window_drop);
+  g_test_add_func ("/app/window/open-example", test_window_open_example);
   g_test_add_func ("/app/window/recent", test_window_recent);
   g_test_add_func ("/app/window/settings", test_window_settings);
 
