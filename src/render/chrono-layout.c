@@ -20,6 +20,8 @@
 /* How far an ongoing span fades out after today. */
 #define ONGOING_FADE 48.0
 #define EXPANDED_ROWS_FACTOR 5
+/* An opened lane shows its events one by one up to this many in view. */
+#define MAX_EXPANDED_EVENTS 2000
 #define ERA_STRIP 22.0
 
 typedef struct
@@ -225,6 +227,20 @@ lane_is_expanded (const ChronoLayoutParams *params,
       return TRUE;
 
   return FALSE;
+}
+
+/* Whether lane @lane, with @count events in view, is drawn as a
+ * histogram: when crowded, unless the user opened it and it is not
+ * hopelessly crowded. */
+static gboolean
+use_density (const ChronoLayoutParams *params,
+             guint                     lane,
+             guint                     count)
+{
+  if (count * DENSITY_PIXELS_PER_EVENT <= params->width)
+    return FALSE;
+
+  return !lane_is_expanded (params, lane) || count > MAX_EXPANDED_EVENTS;
 }
 
 static gboolean
@@ -1412,8 +1428,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
     {
       lanes[l].lane = l;
       lanes[l].n_in_view = lane_counts[l];
-      lanes[l].density = lane_counts[l] * DENSITY_PIXELS_PER_EVENT > params->width &&
-                         !lane_is_expanded (params, l);
+      lanes[l].density = use_density (params, l, lane_counts[l]);
       lanes[l].from_cache = use_aggregate && lanes[l].density;
       if (!lanes[l].from_cache)
         need_events = TRUE;
@@ -1436,8 +1451,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
           for (guint l = 0; l < n_lanes; l++)
             {
               lanes[l].n_in_view = lane_counts[l];
-              lanes[l].density = lane_counts[l] * DENSITY_PIXELS_PER_EVENT > params->width &&
-                                 !lane_is_expanded (params, l);
+              lanes[l].density = use_density (params, l, lane_counts[l]);
             }
         }
 
