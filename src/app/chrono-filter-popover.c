@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "chrono-filter-popover.h"
+#include "chrono-style.h"
 
 struct _ChronoFilterPopover
 {
@@ -105,15 +107,49 @@ on_tag_toggled (GtkToggleButton     *button,
     }
 }
 
+static void
+draw_chip (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  const ChronoColor *color = user_data;
+
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+/* A check button labelled with @title after a chip of @color, the
+ * lane's or category's colour on the timeline. */
 static GtkWidget *
 add_check (GtkBox              *box,
            const char          *id,
            const char          *title,
+           const ChronoColor   *color,
            gboolean             active,
            GCallback            toggled,
            ChronoFilterPopover *self)
 {
-  GtkWidget *check = gtk_check_button_new_with_label (title);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *chip = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (chip), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (chip), 10);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (chip), draw_chip,
+                                  g_memdup2 (color, sizeof *color), g_free);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (content), chip);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), content);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
@@ -148,12 +184,20 @@ rebuild (ChronoFilterPopover *self)
 
   if (document != NULL)
     {
+      ChronoStyle style;
+
+      if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+        chrono_style_init_dark (&style, 1.0);
+      else
+        chrono_style_init_light (&style, 1.0);
+
       n_lanes = chrono_document_get_n_lanes (document);
       for (guint i = 0; i < n_lanes; i++)
         {
           const ChronoLane *lane = chrono_document_get_lane (document, i);
+          ChronoColor color = chrono_style_get_lane_color (&style, document, i);
 
-          add_check (self->lanes_box, lane->id, lane->title,
+          add_check (self->lanes_box, lane->id, lane->title, &color,
                      chrono_filter_get_lane_visible (self->filter, lane->id),
                      G_CALLBACK (on_lane_toggled), self);
         }
@@ -162,8 +206,9 @@ rebuild (ChronoFilterPopover *self)
       for (guint i = 0; i < n_categories; i++)
         {
           const ChronoCategory *category = chrono_document_get_category (document, i);
+          ChronoColor color = chrono_style_get_category_color (&style, document, i);
 
-          add_check (self->categories_box, category->id, category->title,
+          add_check (self->categories_box, category->id, category->title, &color,
                      chrono_filter_get_category_visible (self->filter, category->id),
                      G_CALLBACK (on_category_toggled), self);
         }
@@ -342,6 +387,10 @@ chrono_filter_popover_init (ChronoFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "filter-popover");
+
+  /* The colour chips follow the light or dark palette. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }
 
 /**
