@@ -824,6 +824,24 @@ test_window_settings (void)
   g_assert_true (adw_flap_get_reveal_flap (flap));
   g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
 
+  /* The size is saved when the window closes, and used by the next. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
