@@ -100,11 +100,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load (ChronoWindow    *self,
-                  GFile           *file,
-                  gboolean         keep_view,
-                  ChronoLoadFlags  flags);
-
 /* Loading ---------------------------------------------------------------- */
 
 typedef struct
