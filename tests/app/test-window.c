@@ -466,6 +466,15 @@ test_window_inspector (void)
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Acme goes public");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (era_row)));
 
+  /* Dates with their precision and qualifiers. */
+  chrono_session_set_selected (session, chrono_document_find_event (document, "alice-school"));
+  settle ();
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Studies physics");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                                                 CHRONO_TYPE_INSPECTOR,
+                                                                                 "precision_label"))),
+                   ==, "Start known to the year, end to the month · approximate start");
+
   chrono_session_set_selected (session, -1);
   settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
