@@ -381,6 +381,30 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
 }
 
 /**
+ * chrono_document_builder_reserve_events:
+ * @n_events: how many events the caller is about to add
+ *
+ * Makes room for @n_events more events, so that adding them does not
+ * regrow (and copy) the builder's arrays.  Optional.
+ */
+void
+chrono_document_builder_reserve_events (ChronoDocumentBuilder *self,
+                                        guint                  n_events)
+{
+  guint len;
+
+  g_return_if_fail (self != NULL);
+
+  /* A GArray keeps its allocation when it shrinks. */
+  len = self->events->len;
+  g_array_set_size (self->events, len + n_events);
+  g_array_set_size (self->events, len);
+  len = self->pending->len;
+  g_array_set_size (self->pending, len + n_events);
+  g_array_set_size (self->pending, len);
+}
+
+/**
  * chrono_document_builder_add_series:
  * @series: the series; strings and points are copied, @series->lane is
  *   ignored
@@ -826,27 +850,137 @@ report_unknown (ChronoDocumentBuilder *self,
   report (self, CHRONO_ERROR_REFERENCE, pos, path, member, hint, message);
 }
 
+/*
+ * Events are sorted by start, then end, then id (_chrono_event_compare()).
+ * The key holds the id's first eight bytes as a big-endian number, which
+ * orders like strcmp() on them, so that the ids themselves are only
+ * compared when those bytes are equal and neither id ends within them.
+ */
 typedef struct
 {
-  gint64 start;
-  gint64 end_time;
-  guint  index;
+  gint64  start;
+  gint64  end_time;
+  guint64 id_prefix;
+  guint   index;
 } SortKey;
+
+static inline guint64
+id_prefix (const char *id)
+{
+  guint64 prefix = 0;
+  guint i;
+
+  for (i = 0; i < 8 && id[i] != '\0'; i++)
+    prefix = (prefix << 8) | (guchar) id[i];
+
+  return prefix << (8 * (8 - i));
+}
+
+static inline int
+compare_keys (const SortKey     *ka,
+              const SortKey     *kb,
+              const ChronoEvent *events)
+{
+  if (ka->start != kb->start)
+    return ka->start < kb->start ? -1 : 1;
+  if (ka->end_time != kb->end_time)
+    return ka->end_time < kb->end_time ? -1 : 1;
+  if (ka->id_prefix != kb->id_prefix)
+    return ka->id_prefix < kb->id_prefix ? -1 : 1;
+  /* Equal prefixes without a NUL byte: the ids go on. */
+  if ((ka->id_prefix & 0xff) == 0)
+    return 0;
+  return strcmp (events[ka->index].id, events[kb->index].id);
+}
 
 static int
 compare_sort_keys (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  const SortKey *ka = a;
-  const SortKey *kb = b;
-  const ChronoEvent *events = user_data;
+  return compare_keys (a, b, user_data);
+}
 
-  if (ka->start != kb->start)
-    return ka->start < kb->start ? -1 : 1;
-  if (ka->end_time != kb->end_time)
-    return ka->end_time < kb->end_time ? -1 : 1;
-  return _chrono_event_compare (&events[ka->index], &events[kb->index]);
+/*
+ * Sorts @keys: a least-significant-digit radix sort on the start (11
+ * bits a pass, only as many passes as the starts' range needs), then
+ * each run of equal starts by the rest of the key.  @scratch holds
+ * @n keys.
+ */
+static void
+sort_keys (SortKey           *keys,
+           SortKey           *scratch,
+           guint              n,
+           const ChronoEvent *events)
+{
+  enum { BITS = 11, BUCKETS = 1 << BITS };
+  g_autofree guint *counts = NULL;
+  SortKey *from = keys, *to = scratch;
+  gint64 min_start = G_MAXINT64, max_start = G_MININT64;
+  guint64 range;
+
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      min_start = MIN (min_start, keys[i].start);
+      max_start = MAX (max_start, keys[i].start);
+    }
+  range = (guint64) max_start - (guint64) min_start;
+
+  counts = g_new (guint, BUCKETS);
+  for (guint shift = 0; shift < 64 && (range >> shift) != 0; shift += BITS)
+    {
+      guint total = 0;
+      SortKey *swap;
+
+      memset (counts, 0, sizeof (guint) * BUCKETS);
+      for (guint i = 0; i < n; i++)
+        counts[(((guint64) from[i].start - (guint64) min_start) >> shift) & (BUCKETS - 1)]++;
+      for (guint b = 0; b < BUCKETS; b++)
+        {
+          guint c = counts[b];
+
+          counts[b] = total;
+          total += c;
+        }
+      for (guint i = 0; i < n; i++)
+        to[counts[(((guint64) from[i].start - (guint64) min_start) >> shift) & (BUCKETS - 1)]++] = from[i];
+
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != keys)
+    memcpy (keys, from, sizeof (SortKey) * n);
+
+  /* Runs of equal starts: by end, then id. */
+  for (guint run = 0; run < n;)
+    {
+      guint end = run + 1;
+
+      while (end < n && keys[end].start == keys[run].start)
+        end++;
+
+      if (end - run > 32)
+        g_qsort_with_data (&keys[run], end - run, sizeof (SortKey), compare_sort_keys, (gpointer) events);
+      else
+        for (guint i = run + 1; i < end; i++)
+          {
+            SortKey key = keys[i];
+            guint j = i;
+
+            while (j > run && compare_keys (&keys[j - 1], &key, events) > 0)
+              {
+                keys[j] = keys[j - 1];
+                j--;
+              }
+            keys[j] = key;
+          }
+
+      run = end;
+    }
 }
 
 static int
@@ -1137,10 +1271,14 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   /* Sort compact keys, not the events, so the pending data stays in
    * input order and the sort stays in cache. */
   keys = g_new (SortKey, MAX (n_events, 1));
-  rank = g_new (guint, MAX (n_events, 1));
   for (guint i = 0; i < n_events; i++)
-    keys[i] = (SortKey) { events[i].start.time, events[i].end_time, i };
-  g_qsort_with_data (keys, n_events, sizeof (SortKey), compare_sort_keys, events);
+    keys[i] = (SortKey) { events[i].start.time, events[i].end_time, id_prefix (events[i].id), i };
+  {
+    g_autofree SortKey *scratch = g_new (SortKey, MAX (n_events, 1));
+
+    sort_keys (keys, scratch, n_events, events);
+  }
+  rank = g_new (guint, MAX (n_events, 1));
   for (guint i = 0; i < n_events; i++)
     rank[keys[i].index] = i;
 

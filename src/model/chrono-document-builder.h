@@ -59,6 +59,9 @@ void chrono_document_builder_add_category    (ChronoDocumentBuilder *self,
                                               ChronoPos              pos);
 void chrono_document_builder_add_event       (ChronoDocumentBuilder *self,
                                               const ChronoEventDraft *draft);
+/* Makes room for @n_events more events (optional; saves regrowing). */
+void chrono_document_builder_reserve_events  (ChronoDocumentBuilder *self,
+                                              guint                  n_events);
 /* @series->lane is ignored: @lane_id names it. Points are copied. */
 void chrono_document_builder_add_series      (ChronoDocumentBuilder *self,
                                               const ChronoSeries    *series,

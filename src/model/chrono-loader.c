@@ -313,6 +313,34 @@ looks_like_timelinejs (JsonNode *root)
   return TRUE;
 }
 
+static gpointer
+unref_in_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/*
+ * Drops @parser and its tree.  Freeing the tree of a large file (millions
+ * of small blocks) costs about as much as reading it into the builder, and
+ * nothing needs to wait for it: nothing else refers to the tree once the
+ * builder copied its strings, so a file of @length bytes over a few
+ * megabytes is freed on a thread of its own.
+ */
+static void
+drop_parser (JsonParser *parser,
+             gsize       length)
+{
+  GThread *thread = NULL;
+
+  if (length >= 4 * 1024 * 1024)
+    thread = g_thread_try_new ("chrono-free-tree", unref_in_thread, parser, NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    g_object_unref (parser);
+}
+
 static ChronoDocument *
 load_data (const char      *data,
            gsize            length,
@@ -400,7 +428,9 @@ load_data (const char      *data,
         return NULL;
       progress_report (progress, PHASE_PARSE);
 
-      parser = json_parser_new_immutable ();
+      /* Not json_parser_new_immutable(): sealing hashes the whole tree,
+       * which the reader never needs. */
+      parser = json_parser_new ();
       if (!json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error))
         {
           /* The guard should have caught it; keep json-glib's words. */
@@ -455,10 +485,6 @@ load_data (const char      *data,
 
   (void) flags;
 
-  /* The builder copied every string: drop the tree before the document
-   * is made, so both never take memory at once. */
-  g_clear_object (&parser);
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_clear_pointer (&ctx.diagnostics, g_ptr_array_unref);
@@ -470,6 +496,11 @@ load_data (const char      *data,
   /* Finish even after errors, to report reference errors too. */
   from_builder = g_ptr_array_new ();
   document = chrono_document_builder_finish (g_steal_pointer (&builder), from_builder);
+  /* The builder copied every string.  The tree goes only now: freed any
+   * earlier, its millions of blocks would be sorted out by malloc during
+   * the builder's first large allocations, on this thread. */
+  if (parser != NULL)
+    drop_parser (g_steal_pointer (&parser), length);
 
   all = ctx.diagnostics ? ctx.diagnostics : g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
   g_ptr_array_set_free_func (all, (GDestroyNotify) chrono_diagnostic_free);

@@ -185,6 +185,13 @@ type_name (JsonNode *node)
     }
 }
 
+/* The string @node holds, or NULL when it holds anything else. */
+static inline const char *
+node_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
 static inline gboolean
 is_string (JsonNode *node)
 {
@@ -224,11 +231,25 @@ type_error (Reader     *r,
             _("%s must be %s, not %s"), path, expected, type_name (node));
 }
 
+static inline guint
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *name)
+{
+  guint i;
+
+  for (i = 0; i < n_names; i++)
+    if (name[0] == names[i][0] && strcmp (name, names[i]) == 0)
+      break;
+
+  return i;
+}
+
 /*
  * Collects the members of the object @node named in @names into @out
  * (parallel to @names), reporting unknown and missing ones.  @required has
  * bit i set when names[i] is required.  @what names the item in messages
- * ("an event").  Returns FALSE when @node is not an object.
+ * ("an event", untranslated).  Returns FALSE when @node is not an object.
  */
 static gboolean
 collect (Reader             *r,
@@ -240,14 +261,16 @@ collect (Reader             *r,
          JsonNode          **out)
 {
   JsonObjectIter iter;
+  JsonObjectIter fast;
   const char *name;
   JsonNode *value;
   guint n_names = g_strv_length ((char **) names);
   guint suggested = 0;  /* bits of names offered as "did you mean" */
+  gboolean unknown = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *expected = g_strdup_printf (_("%s (an object)"), what);
+      g_autofree char *expected = g_strdup_printf (_("%s (an object)"), _(what));
 
       type_error (r, path, expected, node);
       return FALSE;
@@ -255,14 +278,29 @@ collect (Reader             *r,
 
   memset (out, 0, sizeof (JsonNode *) * n_names);
 
+  /* Walking the members in the file's order looks each one up in the
+   * object's hash table; walking the table does not, and finds the same
+   * members.  Only a member to report needs the file's order. */
+  json_object_iter_init (&fast, json_node_get_object (node));
+  while (json_object_iter_next (&fast, &name, &value))
+    {
+      guint i = find_name (names, n_names, name);
+
+      if (i < n_names)
+        out[i] = value;
+      else if (!(name[0] == 'x' && name[1] == '-'))
+        {
+          unknown = TRUE;
+          break;
+        }
+    }
+  if (!unknown)
+    goto check_required;
+
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &name, &value))
     {
-      guint i;
-
-      for (i = 0; i < n_names; i++)
-        if (name[0] == names[i][0] && strcmp (name, names[i]) == 0)
-          break;
+      guint i = find_name (names, n_names, name);
 
       if (i < n_names)
         out[i] = value;
@@ -296,6 +334,7 @@ collect (Reader             *r,
         }
     }
 
+check_required:
   for (guint i = 0; i < n_names; i++)
     {
       /* A misspelt required member is reported once, as unknown. */
@@ -307,7 +346,7 @@ collect (Reader             *r,
           for (guint j = 0; j < n_names; j++)
             if (required & (1u << j))
               g_string_append_printf (needed, "%s%s", needed->len ? ", " : "", names[j]);
-          hint = g_strdup_printf (_("%s needs %s"), what, needed->str);
+          hint = g_strdup_printf (_("%s needs %s"), _(what), needed->str);
 
           if (path != NULL && path[0] != '\0')
             error_at (r, CHRONO_ERROR_MISSING_MEMBER, path, hint,
@@ -335,7 +374,8 @@ get_string (Reader     *r,
   if (node == NULL)
     return NULL;
 
-  if (!is_string (node))
+  s = node_string (node);
+  if (s == NULL)
     {
       g_autofree char *path = join_path (base, member);
 
@@ -343,7 +383,6 @@ get_string (Reader     *r,
       return NULL;
     }
 
-  s = json_node_get_string (node);
   if (nonempty && s[0] == '\0')
     {
       g_autofree char *path = join_path (base, member);
@@ -366,6 +405,7 @@ get_date (Reader     *r,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  const char *text;
   gsize offset = 0;
 
   chrono_date_init_civil (out, 1970, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
@@ -373,7 +413,8 @@ get_date (Reader     *r,
   if (node == NULL)
     return FALSE;
 
-  if (!is_string (node))
+  text = node_string (node);
+  if (text == NULL)
     {
       path = member ? join_path (base, member) : g_strdup (base);
       type_error (r, path,
@@ -383,7 +424,7 @@ get_date (Reader     *r,
       return FALSE;
     }
 
-  if (!chrono_date_parse (json_node_get_string (node), allow_open, out, &offset, &error))
+  if (!chrono_date_parse (text, allow_open, out, &offset, &error))
     {
       g_autofree char *message = NULL;
 
@@ -485,7 +526,7 @@ read_lanes (Reader    *r,
       JsonNode *m[N_LANE];
       ChronoLane lane = { 0 };
 
-      if (!collect (r, json_array_get_element (array, i), path, _("a lane"),
+      if (!collect (r, json_array_get_element (array, i), path, N_("%s"),
                     lane_members, (1 << LANE_ID) | (1 << LANE_TITLE), m))
         continue;
 
@@ -548,7 +589,7 @@ read_categories (Reader    *r,
       JsonNode *m[N_CAT];
       ChronoCategory category = { 0 };
 
-      if (!collect (r, json_array_get_element (array, i), path, _("a category"),
+      if (!collect (r, json_array_get_element (array, i), path, N_("%s"),
                     category_members, (1 << CAT_ID) | (1 << CAT_TITLE), m))
         continue;
 
@@ -642,7 +683,7 @@ read_links (Reader     *r,
       JsonNode *m[N_LINK];
       ChronoLink link;
 
-      if (!collect (r, json_array_get_element (array, j), link_path, _("a link"),
+      if (!collect (r, json_array_get_element (array, j), link_path, N_("%s"),
                     link_members, 1 << LINK_URL, m))
         continue;
       link.url = get_string (r, m[LINK_URL], link_path, "url", TRUE);
@@ -678,7 +719,7 @@ read_related (Reader     *r,
       JsonNode *m[N_REL];
       const char *event, *label;
 
-      if (!collect (r, json_array_get_element (array, j), rel_path, _("a relation"),
+      if (!collect (r, json_array_get_element (array, j), rel_path, N_("%s"),
                     relation_members, 1 << REL_EVENT, m))
         continue;
       event = get_string (r, m[REL_EVENT], rel_path, "event", TRUE);
@@ -701,7 +742,7 @@ read_event (Reader          *r,
   ChronoEventDraft draft = { 0 };
   guint errors_before = r->ctx->n_errors;
 
-  if (!collect (r, node, path, _("an event"), event_members,
+  if (!collect (r, node, path, N_("%s"), event_members,
                 (1 << EV_ID) | (1 << EV_LANE) | (1 << EV_TITLE) | (1 << EV_START), m))
     return;
 
@@ -797,6 +838,8 @@ read_events (Reader     *r,
   GArray *positions = r->ctx->event_positions;
   guint n = json_array_get_length (array);
 
+  chrono_document_builder_reserve_events (r->builder, n);
+
   for (guint i = 0; i < n && !r->stopped; i++)
     {
       if (i % CHECK_EVERY == 0 && i > 0)
@@ -889,7 +932,7 @@ read_series (Reader    *r,
       ChronoSeries series = { 0 };
       const char *lane;
 
-      if (!collect (r, json_array_get_element (array, i), path, _("a series"), series_members,
+      if (!collect (r, json_array_get_element (array, i), path, N_("%s"), series_members,
                     (1 << SER_ID) | (1 << SER_LANE) | (1 << SER_TITLE) | (1 << SER_POINTS), m))
         continue;
 
@@ -943,7 +986,7 @@ read_eras (Reader    *r,
       ChronoEra era = { 0 };
       gboolean ok;
 
-      if (!collect (r, json_array_get_element (array, i), path, _("an era"), era_members,
+      if (!collect (r, json_array_get_element (array, i), path, N_("%s"), era_members,
                     (1 << ERA_TITLE) | (1 << ERA_START) | (1 << ERA_END), m))
         continue;
 
@@ -1013,7 +1056,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
       return FALSE;
     }
 
-  if (!collect (r, root, "", _("a timeline"), root_members, 1 << ROOT_VERSION, m))
+  if (!collect (r, root, "", N_("%s"), root_members, 1 << ROOT_VERSION, m))
     return FALSE;
 
   version = m[ROOT_VERSION];

@@ -312,6 +312,59 @@ test_sorting (void)
     }
 }
 
+/* Many events with few distinct starts and ends, and ids that share long
+ * prefixes or end early: every tie-break of the sort, in runs long and
+ * short, compared with a plain comparison of (start, end, id). */
+static void
+test_sorting_many (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  const char *starts[] = { "-13800000000", "-0499", "1969-12-31", "1970", "2015", "2015-01", "2015-01-01T10:00", "2300" };
+  const char *ends[] = { NULL, NULL, "2016", "2400", ".." };
+  const char *stems[] = { "", "e", "event-with-a-long-id-", "eventxyz", "eventxy" };
+  const guint n = 3000;
+
+  chrono_document_builder_reserve_events (builder, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%u", stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))], i);
+      /* Mostly one start, so that one run is long. */
+      const char *start = g_rand_int_range (rand, 0, 4) == 0
+        ? starts[g_rand_int_range (rand, 0, G_N_ELEMENTS (starts))] : "2015";
+      const char *end = ends[g_rand_int_range (rand, 0, G_N_ELEMENTS (ends))];
+
+      if (end != NULL && strcmp (end, "2016") == 0 && strcmp (start, "2300") == 0)
+        end = NULL;
+      add_simple_event (builder, id, NULL, start, end);
+    }
+
+  document = chrono_document_builder_finish (g_steal_pointer (&builder), NULL);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, i);
+
+      g_assert_cmpuint (event->index, ==, i);
+      g_assert_cmpint (chrono_document_find_event (document, event->id), ==, i);
+      if (i > 0)
+        {
+          const ChronoEvent *previous = chrono_document_get_event (document, i - 1);
+
+          g_assert_cmpint (previous->start.time, <=, event->start.time);
+          if (previous->start.time == event->start.time)
+            {
+              g_assert_cmpint (previous->end_time, <=, event->end_time);
+              if (previous->end_time == event->end_time)
+                g_assert_cmpint (strcmp (previous->id, event->id), <, 0);
+            }
+        }
+    }
+}
+
 static void
 test_slug_ids (void)
 {
@@ -943,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/model/document/properties", test_properties);
   g_test_add_func ("/model/document/default-lane", test_default_lane);
   g_test_add_func ("/model/document/sorting", test_sorting);
+  g_test_add_func ("/model/document/sorting-many", test_sorting_many);
   g_test_add_func ("/model/document/slug-ids", test_slug_ids);
   g_test_add_func ("/model/document/tags", test_tags);
   g_test_add_func ("/model/document/bounds", test_bounds);
