@@ -126,6 +126,29 @@ precision_text (guint precision)
     }
 }
 
+/* A whole sentence, so that translations can start it as they need. */
+static const char *
+precision_sentence (guint precision)
+{
+  switch (precision)
+    {
+    case CHRONO_PRECISION_YEAR:
+      return _("Known to the year");
+    case CHRONO_PRECISION_MONTH:
+      return _("Known to the month");
+    case CHRONO_PRECISION_DAY:
+      return _("Known to the day");
+    case CHRONO_PRECISION_HOUR:
+      return _("Known to the hour");
+    case CHRONO_PRECISION_MINUTE:
+      return _("Known to the minute");
+    case CHRONO_PRECISION_SECOND:
+      return _("Known to the second");
+    default:
+      return NULL;
+    }
+}
+
 static void
 append_qualifiers (GString          *str,
                    const ChronoDate *date,
@@ -164,8 +187,7 @@ describe_precision (const ChronoEvent *event)
                                 start_precision,
                                 precision_text (event->end.precision));
       else
-        /* Translators: the argument is "to the year", "to the day"... */
-        g_string_append_printf (str, _("Known %s"), start_precision);
+        g_string_append (str, precision_sentence (event->start.precision));
     }
 
   if (point)
