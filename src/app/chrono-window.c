@@ -69,6 +69,7 @@ struct _ChronoWindow
   GtkToggleButton      *sidebar_button;
   GtkToggleButton      *search_button;
   GtkWidget            *zoom_box;
+  GtkWidget            *present_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
@@ -670,6 +671,7 @@ update_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   /* The empty state needs none of the timeline's buttons. */
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_box), has_document);
+  gtk_widget_set_visible (self->present_button, has_document);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_document);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_document);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_document);
@@ -1363,6 +1365,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
