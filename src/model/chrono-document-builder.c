@@ -177,12 +177,15 @@ static const char *
 insert_string (ChronoDocumentBuilder *self,
                const char            *str)
 {
+  gsize len;
+
   if (str == NULL)
     return NULL;
 
-  self->string_bytes += strlen (str) + 1;
+  len = strlen (str);
+  self->string_bytes += len + 1;
 
-  return g_string_chunk_insert (self->strings, str);
+  return g_string_chunk_insert_len (self->strings, str, (gssize) len);
 }
 
 static const char *

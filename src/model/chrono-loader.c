@@ -324,8 +324,8 @@ unref_in_thread (gpointer object)
  * Drops @parser and its tree.  Freeing the tree of a large file (millions
  * of small blocks) costs about as much as reading it into the builder, and
  * nothing needs to wait for it: nothing else refers to the tree once the
- * builder copied its strings, so a file of @length bytes over a few
- * megabytes is freed on a thread of its own.
+ * builder copied its strings, so the tree of a file of @length bytes
+ * over a megabyte is freed on a thread of its own.
  */
 static void
 drop_parser (JsonParser *parser,
@@ -333,7 +333,7 @@ drop_parser (JsonParser *parser,
 {
   GThread *thread = NULL;
 
-  if (length >= 4 * 1024 * 1024)
+  if (length >= 1024 * 1024)
     thread = g_thread_try_new ("chrono-free-tree", unref_in_thread, parser, NULL);
   if (thread != NULL)
     g_thread_unref (thread);

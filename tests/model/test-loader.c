@@ -11,6 +11,79 @@
 #include "chrono-json-guard.h"
 #include "chrono-loader.h"
 
+/* A timeline of @n events over a megabyte, so that its tree is freed
+ * on a thread of its own; with @bad_lane, the last event names a lane
+ * that does not exist. */
+static char *
+large_timeline (guint    n,
+                gboolean bad_lane)
+{
+  GString *text = g_string_new ("{\n  \"chronoscope\": 1,\n"
+                                "  \"lanes\": [ { \"id\": \"a\", \"title\": \"A\" }, { \"id\": \"b\", \"title\": \"B\" } ],\n"
+                                "  \"events\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "    { \"id\": \"event-%u\", \"lane\": \"%s\", \"start\": \"%u-%02u-%02u\", "
+                            "\"title\": \"A title long enough to make the file large, number %u\" }%s\n",
+                            i, bad_lane && i == n - 1 ? "nowhere" : (i % 2 ? "a" : "b"),
+                            1900 + (i * 7) % 120, 1 + i % 12, 1 + i % 28, i, i + 1 < n ? "," : "");
+  g_string_append (text, "  ]\n}\n");
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_large (void)
+{
+  const guint n = 12000;
+  g_autofree char *text = large_timeline (n, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  g_assert_cmpuint (strlen (text), >, 1024 * 1024);
+  document = chrono_loader_load_data (text, strlen (text), "large.json", CHRONO_LOAD_DEFAULT,
+                                      NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, i);
+
+      g_assert_cmpint (chrono_document_find_event (document, event->id), ==, i);
+      if (i > 0)
+        g_assert_cmpint (chrono_document_get_event (document, i - 1)->start.time, <=, event->start.time);
+    }
+  /* The source position comes from the guard's pass. */
+  g_assert_cmpuint (chrono_document_get_event (document, chrono_document_find_event (document, "event-0"))->source.line,
+                    ==, 5);
+  g_assert_cmpuint (chrono_document_get_event (document, chrono_document_find_event (document, "event-11999"))->source.line,
+                    ==, 5 + n - 1);
+}
+
+static void
+test_large_error (void)
+{
+  const guint n = 12000;
+  g_autofree char *text = large_timeline (n, TRUE);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  const ChronoDiagnostic *d;
+
+  document = chrono_loader_load_data (text, strlen (text), "large.json", CHRONO_LOAD_DEFAULT,
+                                      diagnostics, NULL, &error);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_REFERENCE);
+  g_assert_null (document);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpstr (d->path, ==, "events[11999].lane");
+  g_assert_cmpuint (d->pos.line, ==, 5 + n - 1);
+  g_assert_cmpuint (d->pos.column, ==, 28);
+}
+
 /* One fixture in tests/data/bad/ and what loading it must report: the
  * first error's code, exact position and, for errors found after
  * parsing, the JSON path.  Every fixture holds exactly one error. */
@@ -980,6 +1053,8 @@ main (int   argc,
   g_test_add_func ("/model/loader/guard/locate", test_guard_locate);
   g_test_add_func ("/model/loader/guard/string-pos", test_guard_string_pos);
   g_test_add_func ("/model/loader/garbage", test_garbage);
+  g_test_add_func ("/model/loader/large", test_large);
+  g_test_add_func ("/model/loader/large-error", test_large_error);
 
   return g_test_run ();
 }
