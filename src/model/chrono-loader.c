@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -317,6 +320,11 @@ static gpointer
 unref_in_thread (gpointer object)
 {
   g_object_unref (object);
+#ifdef __GLIBC__
+  /* Sort out the freed blocks here too, instead of in the next large
+   * allocation of whichever thread makes it, and give the memory back. */
+  malloc_trim (0);
+#endif
   return NULL;
 }
 
