@@ -9,6 +9,7 @@
 #include "chrono-ticks.h"
 
 #define MAX_TICKS 1000
+#define DEEP_STEP 100000
 #define MONDAY_OFFSET (-3 * (gint64) CHRONO_SECONDS_PER_DAY) /* 1969-12-29 */
 
 typedef struct
@@ -72,6 +73,56 @@ year_of (gint64 time)
   return year;
 }
 
+/* The year as it is displayed, for rounding: BC years count from 1 BC
+ * (astronomical year 0), so astronomical -2999 is 3000 BC; deep time
+ * ("years ago") and AD years are their plain magnitudes. */
+static gboolean
+is_year_tick (gint64 year,
+              gint64 count)
+{
+  /* Steps of deep time align on the present's scale, year 0 is "now". */
+  if (count >= DEEP_STEP || year <= -DEEP_STEP)
+    return year % count == 0;
+  /* 100,000 BC would sit a year after "0.1 million years ago". */
+  if (year == 1 - DEEP_STEP)
+    return FALSE;
+  if (year <= 0)
+    return (1 - year) % count == 0;
+  /* AD 1 follows 1 BC: it marks the era's boundary on a BC-AD axis. */
+  return year == 1 || year % count == 0;
+}
+
+/* The first tick year at or after @year for a step of @count years. */
+static gint64
+next_year_tick (gint64 year,
+                gint64 count)
+{
+  if (count >= DEEP_STEP || year <= -DEEP_STEP)
+    {
+      gint64 y = -floor_div (-year, count) * count;
+
+      if (count >= DEEP_STEP || y <= -DEEP_STEP)
+        return y;
+      year = 2 - DEEP_STEP;
+    }
+
+  if (year <= 0)
+    {
+      gint64 n = ((1 - year) / count) * count;
+
+      if (n >= 1 && 1 - n != 1 - DEEP_STEP)
+        return 1 - n;
+      if (n >= 1 && n - count >= 1)
+        return 1 - (n - count);
+      year = 1;
+    }
+
+  if (year == 1)
+    return 1;
+
+  return -floor_div (-year, count) * count;
+}
+
 /* Appends the times of every tick of @unit × @count from just before the
  * left edge to just after the right edge. */
 static gboolean
@@ -90,10 +141,10 @@ collect_times (const ChronoViewport *vp,
 
   if (unit == CHRONO_TICK_YEAR)
     {
-      gint64 y = floor_div (year_of (first), count) * count;
       gint64 y_last = year_of (last);
+      gint64 y = next_year_tick (MAX (year_of (first) - 2 * count - 1, CHRONO_YEAR_MIN), count);
 
-      for (; y <= y_last + count && y <= CHRONO_YEAR_MAX; y += count)
+      for (; y <= y_last + count && y <= CHRONO_YEAR_MAX; y = next_year_tick (y + 1, count))
         {
           gint64 t = year_start (y);
 
@@ -218,6 +269,9 @@ format_minor (ChronoTickUnit unit,
     case CHRONO_TICK_MONTH:
       return g_strdup (chrono_month_name (month, TRUE));
     case CHRONO_TICK_YEAR:
+      /* Between "200 BC" and "200": the first year of the era. */
+      if (year == 1 && count > 1 && count < DEEP_STEP)
+        return g_strdup (C_("axis", "AD 1"));
       return chrono_ticks_format_year (year, count);
     default:
       g_assert_not_reached ();
@@ -314,7 +368,7 @@ is_major_year (gint64 year,
     lead /= 10;
   modulus = lead == 2 ? count * 5 : lead == 5 ? count * 2 : count * 10;
 
-  return year % modulus == 0;
+  return is_year_tick (year, modulus) && year != 1;
 }
 
 /* Fills @out with labelled minor ticks for @unit × @count; returns FALSE
@@ -384,26 +438,28 @@ try_step (const ChronoViewport *vp,
   return TRUE;
 }
 
-static void
-add_major_ticks (ChronoTicks          *ticks,
-                 const ChronoViewport *vp,
-                 const ChronoStyle    *style,
-                 PangoLayout          *layout,
-                 GArray               *times)
+/* Places the labelled context ticks of @major_unit × @count in @placed;
+ * returns FALSE when a label had to be dropped to avoid an overlap. */
+static gboolean
+place_major_ticks (const ChronoViewport *vp,
+                   const ChronoStyle    *style,
+                   PangoLayout          *layout,
+                   GStringChunk         *strings,
+                   int                   major_unit,
+                   gint64                count,
+                   GArray               *times,
+                   GArray               *placed)
 {
-  int major_unit = major_unit_of (ticks->unit);
   double pad = chrono_style_px (style, style->label_padding);
   double inset = chrono_style_px (style, 4);
-  g_autoptr(GArray) placed = NULL;
-  gint64 count = 1;
+  double last_end = -G_MAXDOUBLE;
+  gboolean fits = TRUE;
+  guint n = 0;
 
-  if (major_unit < 0)
-    return;
+  g_array_set_size (placed, 0);
 
   if (!collect_times (vp, major_unit, count, times))
-    return;
-
-  placed = g_array_new (FALSE, TRUE, sizeof (ChronoTick));
+    return FALSE;
 
   for (guint i = 0; i < times->len; i++)
     {
@@ -419,17 +475,10 @@ add_major_ticks (ChronoTicks          *ticks,
 
       text = format_major (major_unit, tick.time);
       tick.label_width = measure (layout, text);
-      tick.label = g_string_chunk_insert (ticks->strings, text);
+      tick.label = g_string_chunk_insert (strings, text);
 
-      if (tick.x < 0)
-        {
-          /* The period at the left edge: a sticky label at the edge. */
-          tick.label_x = inset;
-        }
-      else
-        {
-          tick.label_x = tick.x + inset;
-        }
+      /* The period at the left edge: a sticky label at the edge. */
+      tick.label_x = tick.x < 0 ? inset : tick.x + inset;
 
       g_array_append_val (placed, tick);
     }
@@ -443,35 +492,99 @@ add_major_ticks (ChronoTicks          *ticks,
       ChronoTick *sticky = &g_array_index (placed, ChronoTick, 0);
       ChronoTick *next = &g_array_index (placed, ChronoTick, 1);
 
-      /* The next period's label pushes the sticky one out to the left. */
+      /* The next period's label pushes the sticky one out to the left;
+       * once it would be cut by the edge, it gives way. */
       if (sticky->x < 0 && sticky->label_x + sticky->label_width + pad > next->label_x)
-        sticky->label_x = next->label_x - pad - sticky->label_width;
+        {
+          sticky->label = NULL;
+          sticky->label_width = 0;
+        }
     }
 
-  /* Drop labels that would overlap the one before them. */
-  {
-    double last_end = -G_MAXDOUBLE;
+  /* Drop labels that would overlap the one before them, or be cut by
+   * the right edge. */
+  for (guint i = 0; i < placed->len; i++)
+    {
+      ChronoTick *tick = &g_array_index (placed, ChronoTick, i);
 
-    for (guint i = 0; i < placed->len; i++)
-      {
-        ChronoTick *tick = &g_array_index (placed, ChronoTick, i);
+      if (tick->label == NULL)
+        ;
+      else if (tick->label_x < last_end + pad)
+        {
+          tick->label = NULL;
+          tick->label_width = 0;
+          fits = FALSE;
+        }
+      else if (tick->label_x + tick->label_width > vp->width)
+        {
+          tick->label = NULL;
+          tick->label_width = 0;
+        }
+      else
+        last_end = tick->label_x + tick->label_width;
 
-        if (tick->label_x < last_end + pad)
-          {
-            tick->label = NULL;
-            tick->label_width = 0;
-          }
-        else
-          last_end = tick->label_x + tick->label_width;
+      if (tick->x < 0 && tick->label == NULL)
+        continue;
+      if (tick->x < 0)
+        tick->x = 0;
 
-        if (tick->x < 0 && tick->label_x + tick->label_width <= 0)
-          continue;
-        if (tick->x < 0)
-          tick->x = 0;
+      g_array_index (placed, ChronoTick, n++) = *tick;
+    }
+  g_array_set_size (placed, n);
 
-        g_array_append_val (ticks->major, *tick);
-      }
-  }
+  return fits;
+}
+
+static void
+add_major_ticks (ChronoTicks          *ticks,
+                 const ChronoViewport *vp,
+                 const ChronoStyle    *style,
+                 PangoLayout          *layout,
+                 GArray               *times)
+{
+  static const gint64 minute_counts[] = { 1, 2, 5, 10, 15, 30 };
+  static const gint64 hour_counts[] = { 1, 2, 3, 6, 12 };
+  static const gint64 month_counts[] = { 1, 2, 3, 6 };
+  static const gint64 one[] = { 1 };
+  int major_unit = major_unit_of (ticks->unit);
+  g_autoptr(GArray) placed = NULL;
+  const gint64 *counts;
+  guint n_counts;
+
+  if (major_unit < 0)
+    return;
+
+  switch (major_unit)
+    {
+    case CHRONO_TICK_MINUTE:
+      counts = minute_counts;
+      n_counts = G_N_ELEMENTS (minute_counts);
+      break;
+    case CHRONO_TICK_HOUR:
+      counts = hour_counts;
+      n_counts = G_N_ELEMENTS (hour_counts);
+      break;
+    case CHRONO_TICK_MONTH:
+      counts = month_counts;
+      n_counts = G_N_ELEMENTS (month_counts);
+      break;
+    default:
+      counts = one;
+      n_counts = 1;
+      break;
+    }
+
+  placed = g_array_new (FALSE, TRUE, sizeof (ChronoTick));
+
+  /* The smallest round step whose labels all fit: never a label dropped
+   * here and there, which would make the row irregular. */
+  for (guint c = 0; c < n_counts; c++)
+    if (place_major_ticks (vp, style, layout, ticks->strings, major_unit,
+                           counts[c], times, placed) ||
+        c == n_counts - 1)
+      break;
+
+  g_array_append_vals (ticks->major, placed->data, placed->len);
 
   /* Minor ticks on a major boundary are drawn as major. */
   for (guint i = 0; i < ticks->minor->len; i++)

@@ -191,6 +191,126 @@ test_seconds (void)
   g_assert_cmpuint (count_labels (ticks->major), >=, 1);
 }
 
+/* The year a tick shows: BC years count from 1 BC (astronomical 0). */
+static gint64
+displayed_year (gint64 time)
+{
+  gint64 year;
+
+  chrono_time_to_civil (time, &year, NULL, NULL, NULL, NULL, NULL, NULL);
+  return year <= 0 ? 1 - year : year;
+}
+
+/* BC ticks fall on round displayed years: 3000 BC, 2800 BC, not 3001 BC;
+ * AD 1 may mark the era's boundary. */
+static void
+test_bc_years (void)
+{
+  const gint64 ranges[][2] = {
+    { -2999, 1900 }, { -30000, 2000 }, { -600, 300 }, { -99, 50 }, { -150000, -20000 },
+  };
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (double width = 640; width <= 1920; width += 640)
+      {
+        g_autoptr(ChronoTicks) ticks = NULL;
+        ChronoViewport vp;
+        guint n_bc = 0;
+
+        chrono_viewport_init (&vp, (double) chrono_time_from_civil (ranges[r][0], 1, 1, 0, 0, 0),
+                              (double) chrono_time_from_civil (ranges[r][1], 1, 1, 0, 0, 0), width);
+        ticks = chrono_ticks_new (&vp, &style, context);
+        g_assert_cmpint (ticks->unit, ==, CHRONO_TICK_YEAR);
+
+        for (guint i = 0; i < ticks->minor->len; i++)
+          {
+            const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+            gint64 shown = displayed_year (tick->time);
+            gint64 year;
+
+            chrono_time_to_civil (tick->time, &year, NULL, NULL, NULL, NULL, NULL, NULL);
+            if (year <= -100000)
+              {
+                g_assert_cmpint (-year % ticks->step, ==, 0);
+                continue;
+              }
+            if (year == 1)
+              continue;
+            if (shown % ticks->step != 0)
+              g_error ("range %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT ": tick at %s, step %" G_GINT64_FORMAT,
+                       ranges[r][0], ranges[r][1], tick->label, ticks->step);
+            if (tick->label != NULL && g_str_has_suffix (tick->label, " BC"))
+              n_bc++;
+          }
+        if (ranges[r][1] > -100000 && ranges[r][0] > -100000)
+          g_assert_cmpuint (n_bc, >, 0);
+      }
+
+  {
+    g_autoptr(ChronoTicks) ticks = NULL;
+    ChronoViewport vp;
+
+    chrono_viewport_init (&vp, (double) chrono_time_from_civil (-2999, 1, 1, 0, 0, 0),
+                          (double) chrono_time_from_civil (1900, 1, 1, 0, 0, 0), 1920);
+    ticks = chrono_ticks_new (&vp, &style, context);
+    g_assert_true (row_has_label (ticks->minor, "2000 BC"));
+    g_assert_false (row_has_label (ticks->minor, "1 BC"));
+    g_assert_false (row_has_label (ticks->minor, "201 BC"));
+  }
+}
+
+/* Context ticks at minute, hour and second steps are round multiples of
+ * one step, evenly spaced, and never cut by the right edge. */
+static void
+test_regular_majors (void)
+{
+  gint64 t = chrono_time_from_civil (2026, 5, 19, 9, 26, 30);
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (double span = 120; span < 3 * 86400; span *= 1.3)
+    for (double width = 600; width <= 1500; width += 450)
+      {
+        g_autoptr(ChronoTicks) ticks = NULL;
+        ChronoViewport vp;
+        gint64 gap = 0;
+        gint64 last = G_MININT64;
+
+        chrono_viewport_init (&vp, t, t + span, width);
+        ticks = chrono_ticks_new (&vp, &style, context);
+        if (ticks->unit > CHRONO_TICK_HOUR)
+          continue;
+
+        for (guint i = 0; i < ticks->major->len; i++)
+          {
+            const ChronoTick *tick = &g_array_index (ticks->major, ChronoTick, i);
+
+            if (tick->label != NULL)
+              g_assert_cmpfloat (tick->label_x + tick->label_width, <=, width);
+            if (tick->x <= 0)
+              continue;
+            g_assert_cmpint (tick->time % 60, ==, 0);
+            if (last != G_MININT64)
+              {
+                if (gap != 0 && tick->time - last != gap)
+                  g_error ("span %g width %g: majors %" G_GINT64_FORMAT " then %" G_GINT64_FORMAT " s apart",
+                           span, width, gap, tick->time - last);
+                gap = tick->time - last;
+                g_assert_cmpint (tick->time % gap, ==, 0);
+                /* Every major tick in view is labelled, but the last
+                 * may give way to the right edge. */
+                if (i + 1 < ticks->major->len)
+                  g_assert_nonnull (tick->label);
+              }
+            last = tick->time;
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +323,8 @@ main (int   argc,
   g_test_add_func ("/render/ticks/format-year", test_format_year);
   g_test_add_func ("/render/ticks/months", test_months);
   g_test_add_func ("/render/ticks/seconds", test_seconds);
+  g_test_add_func ("/render/ticks/bc-years", test_bc_years);
+  g_test_add_func ("/render/ticks/regular-majors", test_regular_majors);
 
   {
     int status = g_test_run ();
