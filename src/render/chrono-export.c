@@ -20,6 +20,7 @@
 #include "chrono-renderer.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
+#include "chrono-viewport.h"
 
 /* Device-independent sizes of the parts around the timeline. */
 #define PAGE_PADDING    24.0
@@ -225,7 +226,7 @@ chrono_export_get_span (ChronoDocument            *document,
   margin = (double) (to - from) * 0.03;
   *start = (double) from - margin;
   /* Labels go right of their markers: more room on the right. */
-  *end = (double) to + margin * 3;
+  *end = (double) to + MIN (margin * 3, CHRONO_FIT_MAX_RIGHT_MARGIN);
 }
 
 

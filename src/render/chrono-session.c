@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "chrono-session.h"
+#include "chrono-viewport.h"
 
 /* The shortest span a view may show, in seconds. */
 #define MIN_SPAN 1.0
@@ -403,7 +404,9 @@ chrono_session_get_fit (ChronoSession *self,
       /* Room for the labels of the last events on the right. */
       margin = (e - s) * 0.04;
       s -= margin;
-      e += margin * 3;
+      /* ... but not billions of years into the future of a deep-time
+       * document: a few decades at most. */
+      e += MIN (margin * 3, CHRONO_FIT_MAX_RIGHT_MARGIN);
     }
 
   if (start != NULL)

@@ -24,6 +24,11 @@ typedef struct
   double width;
 } ChronoViewport;
 
+/* The most a fitted view extends past the last event, in seconds: a view
+ * that fits a deep-time document ends a few decades after it, not a
+ * proportional billion years into the future. */
+#define CHRONO_FIT_MAX_RIGHT_MARGIN (25.0 * 31556952.0)
+
 /* Sets @self to show [@start, @end) (seconds since the epoch) on @width
  * pixels. */
 void    chrono_viewport_init              (ChronoViewport       *self,

@@ -46,6 +46,25 @@ test_fit (void)
   g_assert_cmpfloat (end - start, <, 1.5 * (double) (last - first));
 }
 
+/* A deep-time document fits with a margin, but its view ends a few
+ * decades after its last event, not billions of years in the future. */
+static void
+test_fit_deep_time (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("computing-history.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  gint64 first, last;
+  double start, end;
+
+  chrono_session_set_document (session, document, FALSE);
+  chrono_document_get_bounds (document, &first, &last);
+  chrono_session_get_fit (session, &start, &end);
+
+  g_assert_cmpfloat (start, <, (double) first);
+  g_assert_cmpfloat (end, >, (double) last);
+  g_assert_cmpfloat (end, <=, (double) last + 30.0 * 31556952.0);
+}
+
 static void
 test_selection (void)
 {
@@ -141,6 +160,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/session/fit", test_fit);
+  g_test_add_func ("/render/session/fit-deep-time", test_fit_deep_time);
   g_test_add_func ("/render/session/selection", test_selection);
   g_test_add_func ("/render/session/visible", test_visible);
   g_test_add_func ("/render/session/event-frame", test_event_frame);
