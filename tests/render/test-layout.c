@@ -189,6 +189,57 @@ test_labels_no_overlap (void)
     }
 }
 
+/* At the default zoom, events near the right edge keep their labels:
+ * inside their bar, or on their left, when there is no room on their
+ * right; an ongoing span's label always shows. */
+static void
+test_labels_at_edge (void)
+{
+  static const char *titles[] = { "Joins Anthropic pre-training", "“State of AI psychosis”" };
+  static const double sizes[][2] = { { 1920, 1080 }, { 1400, 900 }, { 1100, 700 } };
+  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  double fit_start, fit_end;
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_fit (session, &fit_start, &fit_end);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ChronoScene) scene = build (document, NULL, &style, fit_start, fit_end,
+                                            sizes[s][0], sizes[s][1]);
+      const ChronoSceneItem *items;
+      guint n_items;
+
+      items = chrono_scene_get_items (scene, &n_items);
+      for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+        {
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              const ChronoEvent *event;
+
+              if (items[i].kind != CHRONO_ITEM_SPAN && items[i].kind != CHRONO_ITEM_POINT)
+                continue;
+              event = chrono_document_get_event (document, items[i].event);
+              if (g_strcmp0 (event->title, titles[t]) != 0)
+                continue;
+              found = TRUE;
+              if (items[i].label == NULL)
+                g_error ("%gx%g: “%s” has no label", sizes[s][0], sizes[s][1], titles[t]);
+              g_assert_cmpfloat (items[i].label_rect.x, >=, 0);
+              g_assert_cmpfloat (items[i].label_rect.x + items[i].label_rect.width, <=, sizes[s][0]);
+            }
+          if (!found)
+            g_error ("%gx%g: no “%s”", sizes[s][0], sizes[s][1], titles[t]);
+        }
+      assert_no_label_overlaps (scene, "labels at the edge");
+    }
+}
+
 static gboolean
 items_equal (const ChronoSceneItem *a,
              const ChronoSceneItem *b)
@@ -492,6 +543,7 @@ main (int   argc,
   context = chrono_style_create_pango_context ();
 
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
+  g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
   g_test_add_func ("/render/layout/clusters", test_clusters);
   g_test_add_func ("/render/layout/density", test_density);
