@@ -100,6 +100,17 @@ test_every_scale (void)
                   g_assert_cmpfloat (tick->label_x + tick->label_width, <=, widths[w]);
                 }
             }
+          /* Context labels too: a sticky one pushed by the next gives
+           * way rather than being cut ("002" for 2002). */
+          for (guint i = 0; i < ticks->major->len; i++)
+            {
+              const ChronoTick *tick = &g_array_index (ticks->major, ChronoTick, i);
+
+              if (tick->label != NULL &&
+                  (tick->label_x < 0 || tick->label_x + tick->label_width > widths[w]))
+                g_error ("%s: context label “%s” at %g..%g is cut by an edge", what,
+                         tick->label, tick->label_x, tick->label_x + tick->label_width);
+            }
           if (count_labels (ticks->minor) < 2)
             g_error ("%s: only %u labels", what, count_labels (ticks->minor));
           n_views++;
@@ -311,6 +322,46 @@ test_regular_majors (void)
       }
 }
 
+/* Panning slowly, so that each context label is pushed against the
+ * left edge in turn: no label is ever cut by an edge. */
+static void
+test_edges (void)
+{
+  const double spans[] = { 3.0 * CHRONO_SECONDS_PER_YEAR, 40.0 * CHRONO_SECONDS_PER_DAY, 3.0 * 3600 };
+  gint64 t0 = chrono_time_from_civil (2002, 1, 1, 0, 0, 0);
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    for (guint step = 0; step < 200; step++)
+      {
+        g_autoptr(ChronoTicks) ticks = NULL;
+        double start = t0 + spans[s] * step / 400.0;
+        ChronoViewport vp;
+
+        chrono_viewport_init (&vp, start, start + spans[s], 900);
+        ticks = chrono_ticks_new (&vp, &style, context);
+
+        for (guint i = 0; i < ticks->major->len; i++)
+          {
+            const ChronoTick *tick = &g_array_index (ticks->major, ChronoTick, i);
+
+            if (tick->label != NULL &&
+                (tick->label_x < 0 || tick->label_x + tick->label_width > 900))
+              g_error ("span %g at %g: “%s” at %g..%g is cut by an edge", spans[s], start,
+                       tick->label, tick->label_x, tick->label_x + tick->label_width);
+          }
+        for (guint i = 0; i < ticks->minor->len; i++)
+          {
+            const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
+
+            if (tick->label != NULL)
+              g_assert_true (tick->label_x >= 0 && tick->label_x + tick->label_width <= 900);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/render/ticks/seconds", test_seconds);
   g_test_add_func ("/render/ticks/bc-years", test_bc_years);
   g_test_add_func ("/render/ticks/regular-majors", test_regular_majors);
+  g_test_add_func ("/render/ticks/edges", test_edges);
 
   {
     int status = g_test_run ();
