@@ -68,6 +68,121 @@ set_color (cairo_t     *cr,
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
 }
 
+typedef struct
+{
+  double      x;      /* the tick's */
+  double      label_x;
+  const char *text;   /* owned by the ticks */
+} Label;
+
+/* The axis labels of the strip, left to right, that do not overlap: the
+ * context labels first ("2015", "May 2015"), so that the years can always
+ * be told, then the short ones ("Apr", "Jul") where there is room. */
+static GArray *
+place_labels (const ChronoTicks *ticks,
+              PangoLayout       *layout,
+              double             width,
+              double             pad)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
+  double inset = pad / 2;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *row = pass == 0 ? ticks->major : ticks->minor;
+
+      for (guint i = 0; i < row->len; i++)
+        {
+          const ChronoTick *tick = &g_array_index (row, ChronoTick, i);
+          PangoRectangle logical;
+          Label label;
+          gboolean is_free = TRUE;
+          double end;
+
+          if (tick->label == NULL)
+            continue;
+
+          label.x = tick->x;
+          label.text = tick->label;
+          label.label_x = MAX (tick->label_x, inset);
+          pango_layout_set_text (layout, tick->label, -1);
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          end = label.label_x + logical.width;
+          if (end > width)
+            continue;
+
+          for (guint j = 0; j < labels->len && is_free; j++)
+            {
+              const Label *other = &g_array_index (labels, Label, j);
+
+              if (label.label_x < g_array_index (ends, double, j) + pad &&
+                  other->label_x < end + pad)
+                is_free = FALSE;
+            }
+          if (!is_free)
+            continue;
+
+          g_array_append_val (labels, label);
+          g_array_append_val (ends, end);
+        }
+    }
+
+  return labels;
+}
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b)
+{
+  const Label *la = a;
+  const Label *lb = b;
+
+  return (la->label_x > lb->label_x) - (la->label_x < lb->label_x);
+}
+
+char **
+chrono_overview_dup_labels (const ChronoStyle *style,
+                            double             width,
+                            double             range_start,
+                            double             range_end)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) labels = NULL;
+  g_autoptr(ChronoTicks) ticks = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  ChronoStyle small;
+  ChronoViewport vp;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  small = *style;
+  small.small_font_size = style->small_font_size * 0.9;
+  small.label_padding = style->label_padding * 2;
+  layout = pango_cairo_create_layout (cr);
+  font = chrono_style_create_font (&small, small.small_font_size, FALSE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  chrono_viewport_init (&vp, range_start, range_end, width);
+  ticks = chrono_ticks_new (&vp, &small, pango_layout_get_context (layout));
+  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
+
+  g_array_sort (labels, compare_labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (g_array_index (labels, Label, i).text));
+  g_ptr_array_add (texts, NULL);
+  g_clear_object (&layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return (char **) g_ptr_array_steal (texts, NULL);
+}
+
 void
 chrono_overview_draw (cairo_t           *cr,
                       const ChronoStyle *style,
@@ -82,6 +197,7 @@ chrono_overview_draw (cairo_t           *cr,
 {
   g_autoptr(ChronoTicks) ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) labels = NULL;
   PangoFontDescription *font;
   ChronoStyle small;
   ChronoViewport vp;
@@ -115,17 +231,20 @@ chrono_overview_draw (cairo_t           *cr,
     {
       const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
 
-      set_color (cr, style->grid_minor);
+      set_color (cr, tick->major ? style->grid_major : style->grid_minor);
       cairo_rectangle (cr, round (tick->x), chart_top, style->scale, chart_bottom - chart_top);
       cairo_fill (cr);
+    }
 
-      if (tick->label != NULL)
-        {
-          set_color (cr, style->dim_foreground);
-          pango_layout_set_text (layout, tick->label, -1);
-          cairo_move_to (cr, tick->label_x, chart_bottom);
-          pango_cairo_show_layout (cr, layout);
-        }
+  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Label *label = &g_array_index (labels, Label, i);
+
+      set_color (cr, style->dim_foreground);
+      pango_layout_set_text (layout, label->text, -1);
+      cairo_move_to (cr, label->label_x, chart_bottom);
+      pango_cairo_show_layout (cr, layout);
     }
 
   /* The density histogram. */

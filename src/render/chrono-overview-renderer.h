@@ -31,4 +31,12 @@ void chrono_overview_draw         (cairo_t           *cr,
                                    double             visible_start,
                                    double             visible_end);
 
+/* The axis labels that chrono_overview_draw() shows at @width pixels for
+ * [@range_start, @range_end), left to right: never only month names, the
+ * years can always be told.  Free with g_strfreev(). */
+char **chrono_overview_dup_labels (const ChronoStyle *style,
+                                   double             width,
+                                   double             range_start,
+                                   double             range_end);
+
 G_END_DECLS

@@ -93,6 +93,54 @@ test_draw (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+has_year (char **labels,
+          gint64  year)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (strstr (labels[i], text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The strip's axis always tells the years, whatever its width and span:
+ * never only "Jan Jul Jan Jul". */
+static void
+test_labels (void)
+{
+  const struct {
+    int y0, m0, y1, m1;
+    double width;
+  } cases[] = {
+    { 2015, 1, 2016, 1, 1600 },
+    { 2015, 3, 2016, 2, 800 },
+    { 2014, 6, 2017, 6, 1600 },
+    { 2014, 6, 2017, 6, 2400 },
+    { 2009, 1, 2027, 1, 1600 },
+    { 2015, 5, 2015, 6, 800 },
+  };
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      double start = (double) chrono_time_from_civil (cases[c].y0, cases[c].m0, 1, 0, 0, 0);
+      double end = (double) chrono_time_from_civil (cases[c].y1, cases[c].m1, 1, 0, 0, 0);
+      g_auto(GStrv) labels = chrono_overview_dup_labels (&style, cases[c].width, start, end);
+      g_autofree char *joined = g_strjoinv (" ", labels);
+
+      g_test_message ("%d-%d..%d-%d at %g: %s", cases[c].y0, cases[c].m0,
+                      cases[c].y1, cases[c].m1, cases[c].width, joined);
+      g_assert_cmpuint (g_strv_length (labels), >=, 2);
+      if (!has_year (labels, cases[c].y0) && !has_year (labels, cases[c].y0 + 1))
+        g_error ("no year in “%s”", joined);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +149,7 @@ main (int   argc,
 
   g_test_add_func ("/render/overview/bins", test_bins);
   g_test_add_func ("/render/overview/draw", test_draw);
+  g_test_add_func ("/render/overview/labels", test_labels);
 
   return g_test_run ();
 }
