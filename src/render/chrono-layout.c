@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "chrono-date.h"
 #include "chrono-layout.h"
@@ -1094,6 +1095,35 @@ emit_lane_content (Ctx        *ctx,
     }
 }
 
+/* A series whose values are all positive and span more than three
+ * orders of magnitude (transistor counts) is drawn on a log scale: on a
+ * linear one it is a flat line with a jump at the end. */
+static gboolean
+series_wants_log_scale (const ChronoSeries *series)
+{
+  double vmin = G_MAXDOUBLE;
+  double vmax = 0;
+
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      double v = series->points[i].value;
+
+      if (!(v > 0))
+        return FALSE;
+      vmin = MIN (vmin, v);
+      vmax = MAX (vmax, v);
+    }
+
+  return series->n_points >= 2 && vmax / vmin > 1000;
+}
+
+static double
+series_y_value (double   value,
+                gboolean log_scale)
+{
+  return log_scale ? log10 (value) : value;
+}
+
 static void
 emit_series (Ctx        *ctx,
              LaneLayout *lane)
@@ -1116,6 +1146,7 @@ emit_series (Ctx        *ctx,
       ChronoColor color;
       ChronoRect title_rect;
       double last_label_end = -G_MAXDOUBLE;
+      gboolean log_scale;
 
       if (series->lane != lane->lane || series->n_points == 0)
         continue;
@@ -1124,10 +1155,13 @@ emit_series (Ctx        *ctx,
       bottom = lane->series_top + (slot + 1) * series_h - pad;
       slot++;
 
+      log_scale = series_wants_log_scale (series);
       for (guint i = 0; i < series->n_points; i++)
         {
-          vmin = MIN (vmin, series->points[i].value);
-          vmax = MAX (vmax, series->points[i].value);
+          double v = series_y_value (series->points[i].value, log_scale);
+
+          vmin = i == 0 && log_scale ? v : MIN (vmin, v);
+          vmax = i == 0 && log_scale ? v : MAX (vmax, v);
         }
       if (vmax <= vmin)
         vmax = vmin + 1;
@@ -1137,7 +1171,8 @@ emit_series (Ctx        *ctx,
       for (guint i = 0; i < series->n_points; i++)
         {
           xy[2 * i] = chrono_viewport_time_to_x (ctx->vp, series->points[i].date.time);
-          xy[2 * i + 1] = bottom - (series->points[i].value - vmin) / (vmax - vmin) * (bottom - top);
+          xy[2 * i + 1] = bottom - (series_y_value (series->points[i].value, log_scale) - vmin) /
+                                   (vmax - vmin) * (bottom - top);
         }
 
       /* Wholly outside the view: nothing to draw, not even the title. */
@@ -1159,8 +1194,14 @@ emit_series (Ctx        *ctx,
         item->flags |= CHRONO_ITEM_STEP;
 
       /* The title with its unit, at the left of the chart. */
-      if (series->unit != NULL)
+      if (series->unit != NULL && log_scale)
+        /* Translators: a chart's title: title (unit, log scale) */
+        title = g_strdup_printf (_("%s (%s, log scale)"), series->title, series->unit);
+      else if (series->unit != NULL)
         title = g_strdup_printf ("%s (%s)", series->title, series->unit);
+      else if (log_scale)
+        /* Translators: a chart's title */
+        title = g_strdup_printf (_("%s (log scale)"), series->title);
       else
         title = g_strdup (series->title);
 

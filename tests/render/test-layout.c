@@ -240,6 +240,62 @@ test_labels_at_edge (void)
     }
 }
 
+/* A series that spans orders of magnitude (transistor counts) is drawn
+ * on a log scale, and says so: on a linear one it is a flat line. */
+static void
+test_series_log_scale (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("computing-history.json");
+  g_autoptr(ChronoScene) scene = NULL;
+  const ChronoSceneItem *items;
+  ChronoStyle style;
+  guint n_items;
+  gboolean found_chart = FALSE;
+  gboolean found_title = FALSE;
+
+  chrono_style_init_light (&style, 1);
+  scene = build (document, NULL, &style, (double) chrono_time_from_civil (1940, 1, 1, 0, 0, 0),
+                 (double) chrono_time_from_civil (2030, 1, 1, 0, 0, 0), 1920, 1080);
+  items = chrono_scene_get_items (scene, &n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (items[i].kind == CHRONO_ITEM_SERIES)
+        {
+          double bottom = items[i].rect.y + items[i].rect.height;
+          guint middle = items[i].count / 2;
+
+          /* The middle point (a few million transistors) stands well
+           * above the bottom of the chart. */
+          found_chart = TRUE;
+          g_assert_cmpuint (items[i].count, >=, 5);
+          g_assert_cmpfloat (bottom - items[i].values[2 * middle + 1], >, 0.25 * items[i].rect.height);
+        }
+      else if (items[i].kind == CHRONO_ITEM_LABEL && items[i].label != NULL &&
+               strstr (items[i].label, "Transistors") != NULL)
+        {
+          found_title = TRUE;
+          g_assert_nonnull (strstr (items[i].label, "log scale"));
+        }
+    }
+
+  g_assert_true (found_chart);
+  g_assert_true (found_title);
+
+  /* The revenue series of the other example stays linear. */
+  {
+    g_autoptr(ChronoDocument) talent = load_example ("ai-talent.json");
+    g_autoptr(ChronoScene) other = build (talent, NULL, &style,
+                                          (double) chrono_time_from_civil (2020, 1, 1, 0, 0, 0),
+                                          (double) chrono_time_from_civil (2027, 1, 1, 0, 0, 0), 1920, 1080);
+
+    items = chrono_scene_get_items (other, &n_items);
+    for (guint i = 0; i < n_items; i++)
+      if (items[i].kind == CHRONO_ITEM_LABEL && items[i].label != NULL)
+        g_assert_null (strstr (items[i].label, "log scale"));
+  }
+}
+
 static gboolean
 items_equal (const ChronoSceneItem *a,
              const ChronoSceneItem *b)
@@ -544,6 +600,7 @@ main (int   argc,
 
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
+  g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
   g_test_add_func ("/render/layout/clusters", test_clusters);
   g_test_add_func ("/render/layout/density", test_density);
