@@ -604,6 +604,61 @@ slugify (const char *title)
   return g_string_free (slug, FALSE);
 }
 
+typedef gboolean (*IdTakenFunc) (const char *id,
+                                 gpointer    data);
+
+/*
+ * A free id made from @base: @base itself, then "@base-2", "@base-3"...
+ * @next maps each base to the suffix to try next (1 standing for the
+ * bare base).  Ids are only ever added, so a suffix found taken stays
+ * taken and is never probed again: n items with one title cost O(n), not
+ * O(n²), and the ids are the same as probing from 2 every time.
+ */
+static char *
+make_free_id (GHashTable  *next,
+              const char  *base,
+              IdTakenFunc  taken,
+              gpointer     data)
+{
+  guint n = MAX (GPOINTER_TO_UINT (g_hash_table_lookup (next, base)), 1);
+  char *candidate;
+
+  for (;; n++)
+    {
+      candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+      if (!taken (candidate, data))
+        break;
+      g_free (candidate);
+    }
+
+  g_hash_table_replace (next, g_strdup (base), GUINT_TO_POINTER (n + 1));
+
+  return candidate;
+}
+
+typedef struct
+{
+  const guint32     *slots;
+  guint              mask;
+  const ChronoEvent *events;
+} IdTable;
+
+static gboolean
+event_id_taken (const char *id,
+                gpointer    data)
+{
+  const IdTable *table = data;
+
+  return _chrono_id_table_lookup (table->slots, table->mask, table->events, id) >= 0;
+}
+
+static gboolean
+hash_id_taken (const char *id,
+               gpointer    data)
+{
+  return g_hash_table_contains (data, id);
+}
+
 static void
 report_duplicate (ChronoDocumentBuilder *self,
                   ItemKind               kind,
@@ -721,6 +776,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
                   guint                  id_mask)
 {
   ChronoEvent *events = (ChronoEvent *)(gpointer)self->events->data;
+  g_autoptr(GHashTable) next = NULL;
 
   for (guint i = 0; i < self->events->len; i++)
     {
@@ -746,19 +802,17 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
   for (guint i = 0; i < self->events->len; i++)
     {
+      IdTable table = { id_slots, id_mask, events };
       g_autofree char *base = NULL;
       g_autofree char *candidate = NULL;
 
       if (events[i].id != NULL)
         continue;
 
+      if (next == NULL)
+        next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       base = slugify (events[i].title);
-      candidate = g_strdup (base);
-      for (guint n = 2; _chrono_id_table_lookup (id_slots, id_mask, events, candidate) >= 0; n++)
-        {
-          g_free (candidate);
-          candidate = g_strdup_printf ("%s-%u", base, n);
-        }
+      candidate = make_free_id (next, base, event_id_taken, &table);
 
       events[i].id = insert_string (self, candidate);
       _chrono_id_table_insert (id_slots, id_mask, events, i);
@@ -1078,6 +1132,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   g_autoptr(GHashTable) lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) series_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) next_series_id = NULL;
   g_autofree char *known_lanes = NULL;
   g_autofree char *known_categories = NULL;
   g_autofree char *known_events = NULL;
@@ -1188,6 +1243,8 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
         }
     }
 
+  /* Explicit series ids first, so that a made-up one never takes an id
+   * that a later series names. */
   for (guint i = 0; i < self->series->len; i++)
     {
       ChronoSeries *series = &g_array_index (self->series, ChronoSeries, i);
@@ -1195,17 +1252,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       int first;
 
       if (series->id == NULL)
-        {
-          g_autofree char *base = slugify (series->title);
-          g_autofree char *candidate = g_strdup (base);
-
-          for (guint n = 2; g_hash_table_contains (series_ids, candidate); n++)
-            {
-              g_free (candidate);
-              candidate = g_strdup_printf ("%s-%u", base, n);
-            }
-          series->id = insert_string (self, candidate);
-        }
+        continue;
 
       first = register_id (series_ids, series->id, i);
       if (first >= 0)
@@ -1214,6 +1261,24 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 
           report_duplicate (self, KIND_SERIES, series->id, pending->path, pending->pos,
                             earlier->path, earlier->pos);
+        }
+    }
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ChronoSeries *series = &g_array_index (self->series, ChronoSeries, i);
+      const PendingSeries *pending = &g_array_index (self->series_pending, PendingSeries, i);
+
+      if (series->id == NULL)
+        {
+          g_autofree char *base = slugify (series->title);
+          g_autofree char *candidate = NULL;
+
+          if (next_series_id == NULL)
+            next_series_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          candidate = make_free_id (next_series_id, base, hash_id_taken, series_ids);
+          series->id = insert_string (self, candidate);
+          register_id (series_ids, series->id, i);
         }
 
       if (pending->lane_id == NULL)

@@ -398,6 +398,90 @@ test_slug_ids (void)
                    ==, "Joins Anthropic");
 }
 
+/* Many events with one title and no id: each slug is found without
+ * probing every earlier suffix again (probing from "-2" each time takes
+ * minutes for this many), and the ids stay unique, in input order, and
+ * clear of explicit ids given later and of slugs of other titles. */
+#define N_SAME_TITLE 50000
+
+static void
+test_slug_ids_many (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  ChronoEventDraft draft = { 0 };
+  ChronoEventDraft other = { 0 };
+  int found;
+
+  draft.title = "Title";
+  draft.start = date ("2020");
+  other.title = "Title 3";
+  other.start = date ("2020");
+
+  for (guint i = 0; i < N_SAME_TITLE; i++)
+    {
+      chrono_document_builder_add_event (builder, &draft);
+      /* Its slug "title-3" is taken before the third "Title" asks. */
+      if (i == 0)
+        chrono_document_builder_add_event (builder, &other);
+    }
+  /* Explicit ids given last are still kept clear of. */
+  add_simple_event (builder, "title-7", NULL, "2021", NULL);
+  add_simple_event (builder, "title-40000", NULL, "2021", NULL);
+
+  document = chrono_document_builder_finish (g_steal_pointer (&builder), diagnostics);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, N_SAME_TITLE + 3);
+
+  for (guint i = 0; i < chrono_document_get_n_events (document); i++)
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, i);
+
+      g_assert_true (g_hash_table_add (seen, (gpointer) event->id));
+    }
+
+  g_assert_cmpstr (chrono_document_get_event (document, chrono_document_find_event (document, "title"))->title,
+                   ==, "Title");
+  g_assert_cmpstr (chrono_document_get_event (document, chrono_document_find_event (document, "title-3"))->title,
+                   ==, "Title 3");
+  g_assert_cmpstr (chrono_document_get_event (document, chrono_document_find_event (document, "title-7"))->title,
+                   ==, "title-7");
+  g_assert_cmpstr (chrono_document_get_event (document, chrono_document_find_event (document, "title-40000"))->title,
+                   ==, "title-40000");
+  /* "title", "title-2", then 3 and 7 and 40000 are skipped. */
+  found = chrono_document_find_event (document, "title-50003");
+  g_assert_cmpint (found, >=, 0);
+  g_assert_cmpstr (chrono_document_get_event (document, found)->title, ==, "Title");
+  g_assert_cmpint (chrono_document_find_event (document, "title-50004"), <, 0);
+}
+
+/* A series without an id never takes one that a later series names. */
+static void
+test_slug_series_ids (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  g_autoptr(ChronoDocument) document = NULL;
+  ChronoSeriesPoint point = { date ("2020"), 1 };
+  ChronoSeries unnamed = { .title = "Revenue", .points = &point, .n_points = 1 };
+  ChronoSeries named = { .id = "revenue", .title = "Named", .points = &point, .n_points = 1 };
+
+  chrono_document_builder_add_series (builder, &unnamed, NULL, "series[0]", (ChronoPos) { 0, 0 });
+  chrono_document_builder_add_series (builder, &unnamed, NULL, "series[1]", (ChronoPos) { 0, 0 });
+  chrono_document_builder_add_series (builder, &named, NULL, "series[2]", (ChronoPos) { 0, 0 });
+
+  document = chrono_document_builder_finish (g_steal_pointer (&builder), diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_series (document), ==, 3);
+  g_assert_cmpstr (chrono_document_get_series (document, 0)->id, ==, "revenue-2");
+  g_assert_cmpstr (chrono_document_get_series (document, 1)->id, ==, "revenue-3");
+  g_assert_cmpstr (chrono_document_get_series (document, 2)->id, ==, "revenue");
+}
+
 static void
 test_unknown_lane (void)
 {
@@ -998,6 +1082,8 @@ main (int   argc,
   g_test_add_func ("/model/document/sorting", test_sorting);
   g_test_add_func ("/model/document/sorting-many", test_sorting_many);
   g_test_add_func ("/model/document/slug-ids", test_slug_ids);
+  g_test_add_func ("/model/document/slug-ids-many", test_slug_ids_many);
+  g_test_add_func ("/model/document/slug-series-ids", test_slug_series_ids);
   g_test_add_func ("/model/document/tags", test_tags);
   g_test_add_func ("/model/document/bounds", test_bounds);
   g_test_add_func ("/model/document/same-period-span", test_same_period_span);
