@@ -1302,8 +1302,7 @@ emit_eras (Ctx *ctx)
       item->rect.y = strip_top;
       item->rect.height = ctx->params->height - strip_top;
       item->bar = item->rect;
-      item->color = era->has_color ? chrono_color_from_rgb (era->color, style->dark ? 0.10 : 0.08)
-                                   : style->era_fill[e % 2];
+      item->color = chrono_style_get_era_tint (style, e, era->has_color, era->color);
 
       /* The title stays in view while any of the era is. */
       label_w = measure_text (ctx->small_bold_layout, era->title);

@@ -573,9 +573,11 @@ draw_point (Draw                  *d,
 
       rounded_rect (cr, p0, r->y, MAX (p1 - p0, 1), r->height,
                     chrono_style_px (d->style, d->style->bar_radius));
-      set_color (cr, chrono_color_with_alpha (color, 0.22));
+      /* On a dark background a strong tint turns muddy: fainter, with a
+       * clearer outline. */
+      set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.13 : 0.22));
       cairo_fill_preserve (cr);
-      set_color (cr, chrono_color_with_alpha (color, 0.5));
+      set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.7 : 0.5));
       cairo_set_line_width (cr, chrono_style_px (d->style, 1));
       cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 4), chrono_style_px (d->style, 3) }, 2, 0);
       cairo_stroke (cr);

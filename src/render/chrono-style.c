@@ -17,11 +17,12 @@ static const guint32 palette_light[] = {
   0xe66100, /* orange 5 */
   0x9141ac, /* purple 3 */
   0xc01c28, /* red 4 */
-  0x1c71d8, /* blue 4 */
   0xe5a50a, /* yellow 5 */
-  0x986a44, /* brown 3 */
   0x2190a4, /* teal */
+  0x986a44, /* brown 3 */
+  0xd56199, /* pink */
   0x5e5c64, /* dark 2 */
+  0x6f8396, /* slate */
 };
 
 static const guint32 palette_dark[] = {
@@ -30,11 +31,30 @@ static const guint32 palette_dark[] = {
   0xffa348, /* orange 2 */
   0xc061cb, /* purple 2 */
   0xf66151, /* red 1 */
-  0x99c1f1, /* blue 1 */
   0xf6d32d, /* yellow 3 */
-  0xcdab8f, /* brown 1 */
   0x5bc8dc, /* teal, light */
+  0xcdab8f, /* brown 1 */
+  0xf28fc0, /* pink, light */
   0xc0bfbc, /* light 4 */
+  0x6f8396, /* slate */
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (palette_light) == G_N_ELEMENTS (palette_dark));
+
+/* Era tints on dark backgrounds: saturated GNOME palette shades, with
+ * the hue (degrees) each stands for.  Yellows and browns, which turn
+ * olive on dark grey, become a neutral light tint. */
+static const struct {
+  double  hue;
+  guint32 rgb;
+} era_tints_dark[] = {
+  { 0, 0xe01b24 },   /* red 3 */
+  { 25, 0xff7800 },  /* orange 3 */
+  { 150, 0x2ec27e }, /* green 4 */
+  { 190, 0x2190a4 }, /* teal */
+  { 215, 0x3584e4 }, /* blue 3 */
+  { 285, 0x9141ac }, /* purple 3 */
+  { 330, 0xd56199 }, /* pink */
 };
 
 ChronoColor
@@ -162,8 +182,8 @@ chrono_style_init_dark (ChronoStyle *style,
   style->axis_line = chrono_color_from_rgb (0x5e5c64, 1);
   style->grid_major = chrono_color_from_rgb (0xffffff, 0.10);
   style->grid_minor = chrono_color_from_rgb (0xffffff, 0.045);
-  style->era_fill[0] = chrono_color_from_rgb (0x62a0ea, 0.07);
-  style->era_fill[1] = chrono_color_from_rgb (0xc061cb, 0.07);
+  style->era_fill[0] = chrono_color_from_rgb (0x3584e4, 0.08);
+  style->era_fill[1] = chrono_color_from_rgb (0x9141ac, 0.08);
   style->era_foreground = chrono_color_from_rgb (0x99c1f1, 0.85);
   style->today = chrono_color_from_rgb (0xff7b63, 1);
   style->selection = chrono_color_from_rgb (0x78aeed, 1);
@@ -250,6 +270,74 @@ chrono_style_get_series_color (const ChronoStyle  *style,
     return adjust_for_style (style, series->color);
 
   return chrono_style_get_lane_color (style, document, series->lane);
+}
+
+static void
+rgb_to_hue_saturation (ChronoColor  c,
+                       double      *hue,
+                       double      *saturation,
+                       double      *value)
+{
+  double max = MAX (c.red, MAX (c.green, c.blue));
+  double min = MIN (c.red, MIN (c.green, c.blue));
+  double delta = max - min;
+  double h = 0;
+
+  if (delta > 0)
+    {
+      if (max == c.red)
+        h = fmod ((c.green - c.blue) / delta, 6);
+      else if (max == c.green)
+        h = (c.blue - c.red) / delta + 2;
+      else
+        h = (c.red - c.green) / delta + 4;
+      h *= 60;
+      if (h < 0)
+        h += 360;
+    }
+
+  *hue = h;
+  *saturation = max > 0 ? delta / max : 0;
+  *value = max;
+}
+
+ChronoColor
+chrono_style_get_era_tint (const ChronoStyle *style,
+                           guint              index,
+                           gboolean           has_color,
+                           guint32            rgb)
+{
+  double hue, saturation, value;
+  double best = G_MAXDOUBLE;
+  guint32 tint = 0xc0bfbc;
+
+  g_return_val_if_fail (style != NULL, chrono_color_from_rgb (0, 0));
+
+  if (!has_color)
+    return style->era_fill[index % 2];
+
+  if (!style->dark)
+    return chrono_color_from_rgb (rgb, 0.08);
+
+  rgb_to_hue_saturation (chrono_color_from_rgb (rgb, 1), &hue, &saturation, &value);
+
+  /* Greys, yellows and browns: a neutral tint. */
+  if (saturation < 0.15 || (hue >= 35 && hue < 80) || (hue >= 15 && hue < 35 && value < 0.85))
+    return chrono_color_from_rgb (tint, 0.05);
+
+  for (guint i = 0; i < G_N_ELEMENTS (era_tints_dark); i++)
+    {
+      double d = fabs (hue - era_tints_dark[i].hue);
+
+      d = MIN (d, 360 - d);
+      if (d < best)
+        {
+          best = d;
+          tint = era_tints_dark[i].rgb;
+        }
+    }
+
+  return chrono_color_from_rgb (tint, 0.08);
 }
 
 PangoFontDescription *

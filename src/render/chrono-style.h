@@ -114,6 +114,13 @@ ChronoColor chrono_style_get_category_color (const ChronoStyle *style,
 ChronoColor chrono_style_get_series_color (const ChronoStyle *style,
                                            ChronoDocument    *document,
                                            const ChronoSeries *series);
+/* The background tint of era number @index, whose colour in the file is
+ * @rgb (when @has_color): on a dark background, the GNOME palette hue
+ * nearest to it at a low alpha, so that tints do not turn olive. */
+ChronoColor chrono_style_get_era_tint    (const ChronoStyle *style,
+                                          guint              index,
+                                          gboolean           has_color,
+                                          guint32            rgb);
 /* A font description for the style's family at @size points (at 96 dpi,
  * multiplied by the style's scale).  Free with pango_font_description_free(). */
 PangoFontDescription *chrono_style_create_font (const ChronoStyle *style,

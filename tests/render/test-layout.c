@@ -296,6 +296,49 @@ test_series_log_scale (void)
   }
 }
 
+static double
+color_distance (ChronoColor a,
+                ChronoColor b)
+{
+  return sqrt ((a.red - b.red) * (a.red - b.red) + (a.green - b.green) * (a.green - b.green) +
+               (a.blue - b.blue) * (a.blue - b.blue));
+}
+
+/* Ten lanes without colours of their own look different, in both
+ * styles; eras on a dark background get a faint tint that is not olive:
+ * no yellow or brown cast. */
+static void
+test_style_colors (void)
+{
+  ChronoStyle styles[2];
+  const guint32 era_colors[] = { 0xcdab8f, 0xf9f06b, 0x99c1f1, 0x8ff0a4, 0xf66151 };
+
+  chrono_style_init_light (&styles[0], 1);
+  chrono_style_init_dark (&styles[1], 1);
+
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < 10; i++)
+      for (guint j = i + 1; j < 10; j++)
+        {
+          ChronoColor a = chrono_style_get_lane_color (&styles[s], NULL, i);
+          ChronoColor b = chrono_style_get_lane_color (&styles[s], NULL, j);
+
+          if (color_distance (a, b) < 0.15)
+            g_error ("style %u: lanes %u and %u look alike", s, i, j);
+        }
+
+  for (guint e = 0; e < G_N_ELEMENTS (era_colors); e++)
+    {
+      ChronoColor tint = chrono_style_get_era_tint (&styles[1], e, TRUE, era_colors[e]);
+      ChronoColor over = chrono_color_mix (styles[1].background,
+                                           chrono_color_with_alpha (tint, 1), tint.alpha);
+
+      g_assert_cmpfloat (tint.alpha, <=, 0.08);
+      /* Olive: red and green well above blue. */
+      g_assert_false (over.red - over.blue > 0.02 && over.green - over.blue > 0.02);
+    }
+}
+
 static gboolean
 items_equal (const ChronoSceneItem *a,
              const ChronoSceneItem *b)
@@ -601,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
+  g_test_add_func ("/render/style/colors", test_style_colors);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
   g_test_add_func ("/render/layout/clusters", test_clusters);
   g_test_add_func ("/render/layout/density", test_density);
