@@ -292,6 +292,40 @@ test_lenient (void)
   g_assert_true (found_summary);
 }
 
+/* Many rows with one title and no id: each id is found without probing
+ * every earlier suffix again (probing from "-2" each time takes minutes
+ * for this many), unique and clear of an id the last row names. */
+#define N_SAME_TITLE 50000
+
+static void
+test_same_title_ids (void)
+{
+  g_autoptr(GString) text = g_string_new ("id,title,start,lane\n");
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < N_SAME_TITLE; i++)
+    g_string_append (text, ",Title,2020,A\n");
+  g_string_append (text, "title-7,Named,2021,A\n");
+
+  document = chrono_loader_load_data (text->str, text->len, "test.csv", CHRONO_LOAD_DEFAULT,
+                                      diagnostics, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, N_SAME_TITLE + 1);
+
+  for (guint i = 0; i < chrono_document_get_n_events (document); i++)
+    g_assert_true (g_hash_table_add (seen, (gpointer) chrono_document_get_event (document, i)->id));
+
+  g_assert_cmpstr (find_event (document, "title")->title, ==, "Title");
+  g_assert_cmpstr (find_event (document, "title-7")->title, ==, "Named");
+  /* "title", then 2 to 50001 but 7. */
+  g_assert_cmpstr (find_event (document, "title-50001")->title, ==, "Title");
+  g_assert_cmpint (chrono_document_find_event (document, "title-50002"), <, 0);
+}
+
 typedef struct
 {
   const char      *csv;
@@ -450,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/model/import/csv/timelinejs", test_timelinejs);
   g_test_add_func ("/model/import/csv/bad-rows", test_bad_rows);
   g_test_add_func ("/model/import/csv/lenient", test_lenient);
+  g_test_add_func ("/model/import/csv/same-title-ids", test_same_title_ids);
   g_test_add_func ("/model/import/csv/bad-files", test_bad_files);
   g_test_add_func ("/model/import/csv/unterminated", test_unterminated);
   g_test_add_func ("/model/import/csv/warnings", test_warnings);
