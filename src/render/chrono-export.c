@@ -578,17 +578,95 @@ flow_legend (cairo_t           *cr,
   return cy + line_height;
 }
 
+/* The filter an export draws with: @filter, and when it hides events,
+ * also the lanes left with none of them to show, so that a filtered
+ * export has no empty lanes.  A lane that shows a chart is kept while
+ * only lanes and categories are filtered. */
+static ChronoFilter *
+dup_export_filter (ChronoDocument *document,
+                   ChronoFilter   *filter)
+{
+  g_autoptr(ChronoFilter) shown = NULL;
+  g_autofree gboolean *has_event = NULL;
+  const guint8 *mask;
+  guint n_lanes, n_categories, n_events, n_series, n_visible = 0;
+  gboolean by_content;
+  gint64 from, to;
+
+  if (filter == NULL || document == NULL || chrono_filter_is_empty (filter))
+    return filter != NULL ? g_object_ref (filter) : NULL;
+
+  n_lanes = chrono_document_get_n_lanes (document);
+  n_categories = chrono_document_get_n_categories (document);
+  n_events = chrono_document_get_n_events (document);
+  n_series = chrono_document_get_n_series (document);
+
+  shown = chrono_filter_new ();
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const char *id = chrono_document_get_lane (document, i)->id;
+
+      chrono_filter_set_lane_visible (shown, id, chrono_filter_get_lane_visible (filter, id));
+    }
+  for (guint i = 0; i < n_categories; i++)
+    {
+      const char *id = chrono_document_get_category (document, i)->id;
+
+      chrono_filter_set_category_visible (shown, id, chrono_filter_get_category_visible (filter, id));
+    }
+  chrono_filter_set_tags (shown, chrono_filter_get_tags (filter));
+  chrono_filter_set_text (shown, chrono_filter_get_text (filter));
+  if (chrono_filter_get_range (filter, &from, &to))
+    chrono_filter_set_range (shown, TRUE, from, to);
+
+  by_content = (chrono_filter_get_text (filter) != NULL && chrono_filter_get_text (filter)[0] != '\0') ||
+               (chrono_filter_get_tags (filter) != NULL && chrono_filter_get_tags (filter)[0] != NULL) ||
+               chrono_filter_get_range (filter, NULL, NULL);
+
+  has_event = g_new0 (gboolean, MAX (n_lanes, 1));
+  mask = chrono_filter_get_mask (shown, document, &n_visible);
+  for (guint i = 0; i < n_events; i++)
+    if (mask[i])
+      has_event[chrono_document_get_event (document, i)->lane] = TRUE;
+  if (!by_content)
+    for (guint i = 0; i < n_series; i++)
+      has_event[chrono_document_get_series (document, i)->lane] = TRUE;
+
+  for (guint i = 0; i < n_lanes; i++)
+    if (!has_event[i])
+      chrono_filter_set_lane_visible (shown, chrono_document_get_lane (document, i)->id, FALSE);
+
+  return g_steal_pointer (&shown);
+}
+
 static GArray *
 collect_legend (ChronoDocument    *document,
                 ChronoFilter      *filter,
                 const ChronoStyle *style)
 {
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  g_autofree gboolean *category_shown = NULL;
   guint n_lanes, n_categories;
   guint first;
 
   if (document == NULL)
     return entries;
+
+  /* With a filter, only the categories of the events shown. */
+  if (filter != NULL && !chrono_filter_is_empty (filter))
+    {
+      guint n_events = chrono_document_get_n_events (document);
+      const guint8 *mask = chrono_filter_get_mask (filter, document, NULL);
+
+      category_shown = g_new0 (gboolean, chrono_document_get_n_categories (document) + 1);
+      for (guint i = 0; i < n_events; i++)
+        {
+          const ChronoEvent *event = chrono_document_get_event (document, i);
+
+          if (mask[i] && event->category >= 0)
+            category_shown[event->category] = TRUE;
+        }
+    }
 
   n_lanes = chrono_document_get_n_lanes (document);
   first = entries->len;
@@ -615,6 +693,8 @@ collect_legend (ChronoDocument    *document,
       LegendEntry entry = { category->title, chrono_style_get_category_color (style, document, i), FALSE };
 
       if (filter != NULL && !chrono_filter_get_category_visible (filter, category->id))
+        continue;
+      if (category_shown != NULL && !category_shown[i])
         continue;
       if (entries->len == first)
         {
@@ -748,7 +828,12 @@ draw_page (cairo_t                   *cr,
   double padding, top = 0, bottom = height;
   double legend_height = 0, caption_height = 0;
   double start, end;
+  g_autoptr(ChronoFilter) shown = dup_export_filter (document, options->filter);
+  ChronoExportOptions filtered = *options;
 
+  /* Filtered: no empty lanes, and a legend of what is shown. */
+  filtered.filter = shown;
+  options = &filtered;
 
   if (options->dark)
     chrono_style_init_dark (&style, options->scale);

@@ -408,6 +408,50 @@ test_svg (void)
   remove_tmpdir (dir);
 }
 
+/* A filtered export leaves out the lanes with nothing to show, and its
+ * legend lists only the lanes and categories shown. */
+static void
+test_filtered_lanes (void)
+{
+  g_autoptr(ChronoDocument) document = load ("examples/ai-talent.json");
+  g_autoptr(ChronoFilter) filter = chrono_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+  guint n_categories = chrono_document_get_n_categories (document);
+
+  for (guint i = 0; i < n_categories; i++)
+    {
+      const char *id = chrono_document_get_category (document, i)->id;
+
+      chrono_filter_set_category_visible (filter, id, g_str_equal (id, "role"));
+    }
+  chrono_filter_set_text (filter, "openai");
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_SVG;
+  options.width = 1200;
+  options.height = 700;
+  options.filter = filter;
+  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  g_assert_nonnull (strstr (contents, ">Andrej Karpathy</text>"));
+  g_assert_nonnull (strstr (contents, ">Role</text>"));
+  /* Lanes without a matching role: neither drawn nor in the legend. */
+  g_assert_null (strstr (contents, ">Tesla</text>"));
+  g_assert_null (strstr (contents, ">Claude</text>"));
+  g_assert_null (strstr (contents, ">Eureka Labs</text>"));
+  /* Categories hidden or without a shown event. */
+  g_assert_null (strstr (contents, ">Funding and revenue</text>"));
+  g_assert_null (strstr (contents, ">Milestone</text>"));
+
+  remove_tmpdir (dir);
+}
+
 /* pdfinfo's "Pages:" and "Page size:" lines. */
 static void
 pdf_info (const char  *path,
@@ -811,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/render/export/png-size", test_png_size);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
   g_test_add_func ("/render/export/svg", test_svg);
+  g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/slides", test_slides);
   g_test_add_func ("/render/export/replace", test_replace);
