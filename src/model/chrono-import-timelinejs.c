@@ -183,6 +183,15 @@ _chrono_importer_category (ChronoImporter *self,
 
 /* Dates {{{ */
 
+/* @value as decimal text, for messages: the number is formatted outside
+ * the translatable string, which G_GINT64_FORMAT would cut in two for
+ * xgettext. */
+static char *
+format_int (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
 const char * const _chrono_tljs_field_names[CHRONO_TLJS_N_FIELDS] = {
   "year", "month", "day", "hour", "minute", "second", "millisecond",
 };
@@ -297,9 +306,11 @@ _chrono_tljs_make_date (const char * const  fields[CHRONO_TLJS_N_FIELDS],
 
   if (v[CHRONO_TLJS_YEAR] < CHRONO_YEAR_MIN || v[CHRONO_TLJS_YEAR] > CHRONO_YEAR_MAX)
     {
+      g_autofree char *number = format_int (v[CHRONO_TLJS_YEAR]);
+
       *bad_field = CHRONO_TLJS_YEAR;
-      *message = g_strdup_printf (_("the year %" G_GINT64_FORMAT " is out of range"),
-                                  v[CHRONO_TLJS_YEAR]);
+      /* Translators: %s is a year as a number, "-20000000000" */
+      *message = g_strdup_printf (_("the year %s is out of range"), number);
       return FALSE;
     }
 
@@ -317,14 +328,21 @@ _chrono_tljs_make_date (const char * const  fields[CHRONO_TLJS_N_FIELDS],
         max = chrono_days_in_month (year, given[CHRONO_TLJS_MONTH] ? (int) v[CHRONO_TLJS_MONTH] : 1);
       if (v[i] < minimum[i] || v[i] > max)
         {
+          g_autofree char *value = format_int (v[i]);
+          g_autofree char *low = format_int (minimum[i]);
+          g_autofree char *high = format_int (max);
+
           *bad_field = i;
           if (i == CHRONO_TLJS_DAY)
-            *message = g_strdup_printf (_("day %" G_GINT64_FORMAT " does not exist in that month"
-                                          " (it has %" G_GINT64_FORMAT " days)"), v[i], max);
+            /* Translators: "day 31 does not exist in that month (it has 30 days)" */
+            *message = g_strdup_printf (_("day %s does not exist in that month (it has %s days)"),
+                                        value, high);
           else
-            *message = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is out of range"
-                                          " (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
-                                        _chrono_tljs_field_names[i], v[i], minimum[i], max);
+            /* Translators: a TimelineJS date field (“month”, “hour”...,
+             * left in English), its value and the valid range:
+             * "month 13 is out of range (1–12)" */
+            *message = g_strdup_printf (_("%s %s is out of range (%s–%s)"),
+                                        _chrono_tljs_field_names[i], value, low, high);
           return FALSE;
         }
     }
@@ -337,9 +355,11 @@ _chrono_tljs_make_date (const char * const  fields[CHRONO_TLJS_N_FIELDS],
                                (int) v[CHRONO_TLJS_SECOND],
                                precisions[finest]))
     {
+      g_autofree char *number = format_int (v[CHRONO_TLJS_YEAR]);
+
       *bad_field = CHRONO_TLJS_YEAR;
-      *message = g_strdup_printf (_("the year %" G_GINT64_FORMAT " is out of range"),
-                                  v[CHRONO_TLJS_YEAR]);
+      /* Translators: %s is a year as a number, "-20000000000" */
+      *message = g_strdup_printf (_("the year %s is out of range"), number);
       return FALSE;
     }
 
