@@ -532,7 +532,8 @@ best_pos (ChronoPos member_pos,
   return member_pos.line > 0 ? member_pos : item_pos;
 }
 
-static void
+/* Adds an error; returns it (owned by @self). */
+static ChronoDiagnostic *
 report (ChronoDocumentBuilder *self,
         ChronoErrorCode        code,
         ChronoPos              pos,
@@ -542,9 +543,11 @@ report (ChronoDocumentBuilder *self,
         const char            *message)
 {
   g_autofree char *full_path = member_path (path, member);
+  ChronoDiagnostic *diagnostic = chrono_diagnostic_new (code, FALSE, pos, full_path, hint, "%s", message);
 
-  g_ptr_array_add (self->diagnostics,
-                   chrono_diagnostic_new (code, FALSE, pos, full_path, hint, "%s", message));
+  g_ptr_array_add (self->diagnostics, diagnostic);
+
+  return diagnostic;
 }
 
 /* "karpathy, anthropic, …": up to MAX_HINT_IDS ids, in declaration order. */
@@ -670,6 +673,7 @@ report_duplicate (ChronoDocumentBuilder *self,
 {
   g_autofree char *message = NULL;
   g_autofree char *hint = NULL;
+  ChronoDiagnostic *diagnostic;
 
   switch (kind)
     {
@@ -689,14 +693,17 @@ report_duplicate (ChronoDocumentBuilder *self,
       break;
     }
 
+  /* Without a position yet, the loader finds one from the path and
+   * says it in the hint. */
   if (first_pos.line > 0)
-    hint = g_strdup_printf (_("The first one is at line %u; ids must be unique"), first_pos.line);
-  else if (first_path != NULL)
-    hint = g_strdup_printf (_("The first one is %s; ids must be unique"), first_path);
+    hint = g_strdup_printf (_("first declared at line %u, column %u"),
+                            first_pos.line, MAX (first_pos.column, 1));
   else
-    hint = g_strdup (_("Ids must be unique"));
+    hint = g_strdup (_("ids must be unique"));
 
-  report (self, CHRONO_ERROR_DUPLICATE_ID, pos, path, ".id", hint, message);
+  diagnostic = report (self, CHRONO_ERROR_DUPLICATE_ID, pos, path, ".id", hint, message);
+  diagnostic->related_path = member_path (first_path, ".id");
+  diagnostic->related_pos = first_pos;
 }
 
 /* Registers @id as item @index of its kind.  Returns the index of an
@@ -730,7 +737,7 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
       if (lane->id == NULL || lane->id[0] == '\0')
         {
           report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
-                  _("Give every lane an id that events can name"), _("a lane needs an id"));
+                  _("give every lane an id that events can name"), _("a lane needs an id"));
           continue;
         }
 
@@ -752,7 +759,7 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
       if (category->id == NULL || category->id[0] == '\0')
         {
           report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
-                  _("Give every category an id that events can name"), _("a category needs an id"));
+                  _("give every category an id that events can name"), _("a category needs an id"));
           continue;
         }
 
@@ -789,7 +796,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
       if (events[i].id[0] == '\0')
         {
           report (self, CHRONO_ERROR_VALUE, pending->pos, pending->path, ".id",
-                  _("Leave “id” out to have one made from the title"),
+                  _("leave “id” out to have one made from the title"),
                   _("an event id cannot be empty"));
           continue;
         }
@@ -856,7 +863,7 @@ compute_end_time (ChronoDocumentBuilder *self,
                                                   end_text, start_text);
 
       report (self, CHRONO_ERROR_RANGE, pos, path, ".end",
-              _("Swap “start” and “end”, or correct one of them"), message);
+              _("swap “start” and “end”, or correct one of them"), message);
       *end_time = start_end;
       return FALSE;
     }
@@ -881,28 +888,28 @@ report_unknown (ChronoDocumentBuilder *self,
     {
     case KIND_LANE:
       message = g_strdup_printf (_("unknown lane “%s”"), id);
-      hint = have_known ? g_strdup_printf (_("Lanes are declared in “lanes”: %s"), known)
-                        : g_strdup (_("Declare it in “lanes”, or leave “lane” out"));
+      hint = have_known ? g_strdup_printf (_("lanes declared in “lanes”: %s"), known)
+                        : g_strdup (_("declare it in “lanes”, or leave “lane” out"));
       break;
 
     case KIND_CATEGORY:
       message = g_strdup_printf (_("unknown category “%s”"), id);
-      hint = have_known ? g_strdup_printf (_("Categories are declared in “categories”: %s"), known)
-                        : g_strdup (_("Declare it in “categories”, or leave “category” out"));
+      hint = have_known ? g_strdup_printf (_("categories declared in “categories”: %s"), known)
+                        : g_strdup (_("declare it in “categories”, or leave “category” out"));
       break;
 
     case KIND_STORY_STEP:
       message = g_strdup_printf (_("unknown event “%s” in the story"), id);
-      hint = have_known ? g_strdup_printf (_("Events are declared in “events”: %s"), known)
-                        : g_strdup (_("Name an event declared in “events”"));
+      hint = have_known ? g_strdup_printf (_("events declared in “events”: %s"), known)
+                        : g_strdup (_("name an event declared in “events”"));
       break;
 
     case KIND_EVENT:
     case KIND_SERIES:
     default:
       message = g_strdup_printf (_("unknown event “%s”"), id);
-      hint = have_known ? g_strdup_printf (_("Events are declared in “events”: %s"), known)
-                        : g_strdup (_("Name an event declared in “events”"));
+      hint = have_known ? g_strdup_printf (_("events declared in “events”: %s"), known)
+                        : g_strdup (_("name an event declared in “events”"));
       break;
     }
 
@@ -1172,7 +1179,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 
       if (!pending->has_title)
         report (self, CHRONO_ERROR_MISSING_MEMBER, pending->pos, pending->path, ".title",
-                _("Give every event a title"), _("an event needs a title"));
+                _("give every event a title"), _("an event needs a title"));
 
       if (pending->lane_id == NULL)
         event->lane = resolve_default_lane (self, lane_ids, &default_lane);
@@ -1207,13 +1214,13 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           g_autofree char *message = g_strdup_printf (_("importance %d is out of range"), pending->importance);
 
           report (self, CHRONO_ERROR_VALUE, pending->pos, pending->path, ".importance",
-                  _("Use 1 (minor) to 5 (major)"), message);
+                  _("use 1 (minor) to 5 (major)"), message);
         }
 
       if (event->start.precision == CHRONO_PRECISION_NONE)
         {
           report (self, CHRONO_ERROR_MISSING_MEMBER, pending->pos, pending->path, ".start",
-                  _("Give every event a “start” date such as “2015-12-11”"),
+                  _("give every event a “start” date such as “2015-12-11”"),
                   _("an event needs a start date"));
           event->end_time = event->start.time;
         }
@@ -1307,7 +1314,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       if (era->start.precision == CHRONO_PRECISION_NONE)
         {
           report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".start",
-                  _("Give every era a “start” date"), _("an era needs a start date"));
+                  _("give every era a “start” date"), _("an era needs a start date"));
           era->end_time = era->start.time;
           continue;
         }

@@ -52,6 +52,7 @@ chrono_diagnostic_free (ChronoDiagnostic *self)
   g_free (self->path);
   g_free (self->message);
   g_free (self->hint);
+  g_free (self->related_path);
   g_free (self);
 }
 

@@ -52,6 +52,10 @@ typedef struct
  *
  * One error or warning found in a file.  @path is the JSON path of the
  * member ("events[3].lane") or NULL; @hint says what to do, or NULL.
+ * @related_path and @related_pos locate another place the diagnostic
+ * refers to (the first of two duplicate ids), or are NULL and 0; the
+ * loader fills @related_pos from @related_path like @pos, and then says
+ * it in @hint.
  */
 typedef struct
 {
@@ -61,6 +65,8 @@ typedef struct
   char           *path;
   char           *message;
   char           *hint;
+  char           *related_path;
+  ChronoPos       related_pos;
 } ChronoDiagnostic;
 
 ChronoDiagnostic *chrono_diagnostic_new    (ChronoErrorCode         code,

@@ -944,7 +944,7 @@ read_header (Csv *csv)
       if (csv->index[COL_YEAR] < 0)
         {
           add_diagnostic (csv->builder, CHRONO_ERROR_MISSING_MEMBER, FALSE, header->pos,
-                          _("TimelineJS spreadsheets have Year, Month, Day, Time, Headline… columns"),
+                          _("a TimelineJS spreadsheet has Year, Month, Day, Time, Headline… columns"),
                           _("the header has no “Year” column"));
           return FALSE;
         }

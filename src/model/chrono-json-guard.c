@@ -863,7 +863,7 @@ bad_value (Guard    *g,
       else if (g_ascii_strcasecmp (word, "true") == 0 || g_ascii_strcasecmp (word, "false") == 0 ||
                g_ascii_strcasecmp (word, "null") == 0 || strcmp (word, "None") == 0 ||
                strcmp (word, "undefined") == 0)
-        guard_error (g, p, CHRONO_ERROR_SYNTAX, _("JSON’s literals are true, false and null, in lower case"),
+        guard_error (g, p, CHRONO_ERROR_SYNTAX, _("the JSON literals are true, false and null, in lower case"),
                      _("“%s” is not a JSON value"), word);
       else
         guard_error (g, p, CHRONO_ERROR_SYNTAX, _("put strings in double quotes"),

@@ -207,6 +207,55 @@ fill_positions (const char *data,
 }
 
 /*
+ * Finds the positions of the places diagnostics refer to (the first of
+ * two duplicate ids) from their @related_path, the same way as
+ * fill_positions(), and says them in the hint: a path means nothing to
+ * the reader of "FILE:LINE:COL: message (hint)".  With @all, positions
+ * already known are found again from the path (the native reader gives
+ * only events' starts).
+ */
+static void
+fill_related_positions (const char *data,
+                        gsize       length,
+                        GPtrArray  *diagnostics,
+                        gboolean    all)
+{
+  g_autoptr(GPtrArray) related = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->related_path != NULL && (d->related_pos.line == 0 || all))
+        {
+          g_ptr_array_add (owners, d);
+          g_ptr_array_add (related, chrono_diagnostic_new (d->code, d->is_warning, (ChronoPos) { 0, 0 },
+                                                           d->related_path, NULL, "%s", ""));
+        }
+    }
+
+  if (related->len == 0)
+    return;
+
+  fill_positions (data, length, related, NULL, FALSE);
+
+  for (guint i = 0; i < owners->len; i++)
+    {
+      ChronoDiagnostic *d = g_ptr_array_index (owners, i);
+      const ChronoDiagnostic *r = g_ptr_array_index (related, i);
+
+      if (r->pos.line == 0)
+        continue;
+
+      d->related_pos = r->pos;
+      g_free (d->hint);
+      d->hint = g_strdup_printf (_("first declared at line %u, column %u"),
+                                 r->pos.line, MAX (r->pos.column, 1));
+    }
+}
+
+/*
  * Sorts @all by position, caps the errors, moves everything into @out
  * (when not NULL) and returns the first error, or NULL.  Takes @all.
  */
@@ -218,6 +267,7 @@ publish (GPtrArray *all,
   ChronoDiagnostic *first = NULL;
   guint n_errors = 0;
   guint dropped = 0;
+  ChronoPos first_dropped = { 0, 0 };
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -239,7 +289,8 @@ publish (GPtrArray *all,
         {
           if (++n_errors > CHRONO_LOADER_MAX_ERRORS)
             {
-              dropped++;
+              if (dropped++ == 0)
+                first_dropped = d->pos;
               chrono_diagnostic_free (d);
               continue;
             }
@@ -252,11 +303,10 @@ publish (GPtrArray *all,
         chrono_diagnostic_free (d);
     }
 
+  /* Where the first error not shown is. */
   if (dropped > 0 && out != NULL)
     {
-      ChronoPos nowhere = { 0, 0 };
-
-      g_ptr_array_add (out, chrono_diagnostic_new (CHRONO_ERROR_VALUE, FALSE, nowhere, NULL, NULL,
+      g_ptr_array_add (out, chrono_diagnostic_new (CHRONO_ERROR_VALUE, FALSE, first_dropped, NULL, NULL,
                                                    g_dngettext (GETTEXT_PACKAGE,
                                                                 "%u more error not shown",
                                                                 "%u more errors not shown",
@@ -515,7 +565,10 @@ load_data (const char      *data,
   g_ptr_array_extend_and_steal (all, from_builder);
 
   if (is_json)
-    fill_positions (data, length, all, ctx.string_offsets, native);
+    {
+      fill_positions (data, length, all, ctx.string_offsets, native);
+      fill_related_positions (data, length, all, native);
+    }
   g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
 
   first = publish (all, diagnostics);

@@ -526,7 +526,7 @@ read_lanes (Reader    *r,
       JsonNode *m[N_LANE];
       ChronoLane lane = { 0 };
 
-      if (!collect (r, json_array_get_element (array, i), path, N_("%s"),
+      if (!collect (r, json_array_get_element (array, i), path, N_("a lane"),
                     lane_members, (1 << LANE_ID) | (1 << LANE_TITLE), m))
         continue;
 
@@ -589,7 +589,7 @@ read_categories (Reader    *r,
       JsonNode *m[N_CAT];
       ChronoCategory category = { 0 };
 
-      if (!collect (r, json_array_get_element (array, i), path, N_("%s"),
+      if (!collect (r, json_array_get_element (array, i), path, N_("a category"),
                     category_members, (1 << CAT_ID) | (1 << CAT_TITLE), m))
         continue;
 
@@ -683,7 +683,7 @@ read_links (Reader     *r,
       JsonNode *m[N_LINK];
       ChronoLink link;
 
-      if (!collect (r, json_array_get_element (array, j), link_path, N_("%s"),
+      if (!collect (r, json_array_get_element (array, j), link_path, N_("a link"),
                     link_members, 1 << LINK_URL, m))
         continue;
       link.url = get_string (r, m[LINK_URL], link_path, "url", TRUE);
@@ -719,7 +719,7 @@ read_related (Reader     *r,
       JsonNode *m[N_REL];
       const char *event, *label;
 
-      if (!collect (r, json_array_get_element (array, j), rel_path, N_("%s"),
+      if (!collect (r, json_array_get_element (array, j), rel_path, N_("a relation"),
                     relation_members, 1 << REL_EVENT, m))
         continue;
       event = get_string (r, m[REL_EVENT], rel_path, "event", TRUE);
@@ -742,7 +742,7 @@ read_event (Reader          *r,
   ChronoEventDraft draft = { 0 };
   guint errors_before = r->ctx->n_errors;
 
-  if (!collect (r, node, path, N_("%s"), event_members,
+  if (!collect (r, node, path, N_("an event"), event_members,
                 (1 << EV_ID) | (1 << EV_LANE) | (1 << EV_TITLE) | (1 << EV_START), m))
     return;
 
@@ -932,7 +932,7 @@ read_series (Reader    *r,
       ChronoSeries series = { 0 };
       const char *lane;
 
-      if (!collect (r, json_array_get_element (array, i), path, N_("%s"), series_members,
+      if (!collect (r, json_array_get_element (array, i), path, N_("a series"), series_members,
                     (1 << SER_ID) | (1 << SER_LANE) | (1 << SER_TITLE) | (1 << SER_POINTS), m))
         continue;
 
@@ -986,7 +986,7 @@ read_eras (Reader    *r,
       ChronoEra era = { 0 };
       gboolean ok;
 
-      if (!collect (r, json_array_get_element (array, i), path, N_("%s"), era_members,
+      if (!collect (r, json_array_get_element (array, i), path, N_("an era"), era_members,
                     (1 << ERA_TITLE) | (1 << ERA_START) | (1 << ERA_END), m))
         continue;
 
@@ -1056,7 +1056,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
       return FALSE;
     }
 
-  if (!collect (r, root, "", N_("%s"), root_members, 1 << ROOT_VERSION, m))
+  if (!collect (r, root, "", N_("a timeline"), root_members, 1 << ROOT_VERSION, m))
     return FALSE;
 
   version = m[ROOT_VERSION];

@@ -10,6 +10,7 @@
 
 #include "chrono-json-guard.h"
 #include "chrono-loader.h"
+#include "chrono-loader-private.h"
 
 /* A timeline of @n events over a megabyte, so that its tree is freed
  * on a thread of its own; with @bad_lane, the last event names a lane
@@ -197,6 +198,39 @@ first_error (GPtrArray *diagnostics)
   return NULL;
 }
 
+/* Words a message or hint may start with in capitals: JSON's own
+ * literals, which are spelt as they are. */
+static const char * const capital_words[] = { "NaN", "Infinity", NULL };
+
+/* GNU style: "FILE:LINE:COL: message (hint)" with the message and the
+ * hint starting in lower case, without a full stop at the end, with no
+ * printf directive left in, and with no JSON path in the hint: a place
+ * the hint refers to is given as a line and a column. */
+static void
+assert_gnu_style (const char *text,
+                  gboolean    is_hint)
+{
+  g_autoptr(GRegex) path_regex = g_regex_new ("[a-z]+\\[[0-9]+\\]", 0, 0, NULL);
+  gboolean capital_word = FALSE;
+  gsize len;
+
+  if (text == NULL)
+    return;
+
+  len = strlen (text);
+  g_assert_cmpuint (len, >, 0);
+  for (guint i = 0; capital_words[i] != NULL; i++)
+    capital_word |= g_str_has_prefix (text, capital_words[i]);
+  if (!capital_word && g_ascii_isupper (text[0]))
+    g_error ("starts with a capital: %s", text);
+  if (text[len - 1] == '.' && !g_str_has_suffix (text, "…"))
+    g_error ("ends with a full stop: %s", text);
+  if (strstr (text, "%s") != NULL || strstr (text, "%u") != NULL)
+    g_error ("holds a printf directive: %s", text);
+  if (is_hint && g_regex_match (path_regex, text, 0, NULL))
+    g_error ("the hint names a JSON path, not a line and column: %s", text);
+}
+
 static void
 test_bad (gconstpointer data)
 {
@@ -224,6 +258,16 @@ test_bad (gconstpointer data)
     g_assert_cmpstr (d->path, ==, c->path);
   g_assert_nonnull (d->message);
   g_assert_cmpstr (d->message, !=, "");
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *any = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpuint (any->pos.line, >, 0);
+      g_assert_cmpuint (any->pos.column, >, 0);
+      assert_gnu_style (any->message, FALSE);
+      assert_gnu_style (any->hint, TRUE);
+    }
 
   /* The GError reads FILE:LINE:COL: message. */
   prefix = g_strdup_printf ("%s:%u:%u: ", filename, c->line, c->column);
@@ -618,6 +662,75 @@ test_error_cap (void)
   g_assert_true (g_str_has_prefix (error->message, "many.json:2:"));
   g_assert_cmpuint (count_errors (diagnostics), >=, 100);
   g_assert_cmpuint (count_errors (diagnostics), <=, 101);
+}
+
+/* A duplicate id's hint gives the line and column of the first one's
+ * "id" member, resolved like the error's own position, for items the
+ * reader has no position for (lanes) and for events alike. */
+static void
+test_duplicate_hints (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *line;
+  } cases[] = {
+    { "duplicate-lane-id.json", ":5:7: duplicate lane id “k” (first declared at line 4, column 7)" },
+    { "duplicate-id.json", ":6:7: duplicate event id “e1” (first declared at line 5, column 7)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", "bad", cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (filename);
+      g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoDocument) document = NULL;
+      g_autofree char *formatted = NULL;
+      g_autofree char *expected = NULL;
+      const ChronoDiagnostic *d;
+
+      document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, diagnostics, NULL, &error);
+      g_assert_null (document);
+      g_assert_cmpuint (diagnostics->len, ==, 1);
+      d = g_ptr_array_index (diagnostics, 0);
+      g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
+      g_assert_cmpuint (d->related_pos.column, ==, 7);
+
+      formatted = chrono_diagnostic_format (d, "t.json");
+      expected = g_strconcat ("t.json", cases[i].line, NULL);
+      g_assert_cmpstr (formatted, ==, expected);
+    }
+}
+
+/* The note that more errors were not shown has a position too: the
+ * first one not shown. */
+static void
+test_error_cap_position (void)
+{
+  GString *s = g_string_new ("{ \"chronoscope\": 1, \"lanes\": [ { \"id\": \"k\", \"title\": \"K\" } ], \"events\": [\n");
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autofree char *text = NULL;
+  const ChronoDiagnostic *last;
+
+  /* Unknown lanes: found by the builder, after the reader. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (s, "%s{ \"id\": \"e%u\", \"lane\": \"zz\", \"title\": \"T\", \"start\": \"2015\" }\n",
+                            i ? "," : "", i);
+  g_string_append (s, "] }\n");
+  text = g_string_free (s, FALSE);
+
+  document = chrono_loader_load_data (text, strlen (text), "many.json", CHRONO_LOAD_DEFAULT,
+                                      diagnostics, NULL, &error);
+  g_assert_null (document);
+  g_assert_cmpuint (count_errors (diagnostics), ==, CHRONO_LOADER_MAX_ERRORS + 1);
+  last = g_ptr_array_index (diagnostics, diagnostics->len - 1);
+  g_assert_cmpstr (last->message, ==, "50 more errors not shown");
+  /* Event 100 (the 101st) is on line 2 + 100. */
+  g_assert_cmpuint (last->pos.line, ==, 102);
+  g_assert_cmpuint (last->pos.column, >, 0);
 }
 
 static void
@@ -1040,6 +1153,8 @@ main (int   argc,
   g_test_add_func ("/model/loader/examples", test_examples);
   g_test_add_func ("/model/loader/all-errors", test_all_errors);
   g_test_add_func ("/model/loader/error-cap", test_error_cap);
+  g_test_add_func ("/model/loader/error-cap-position", test_error_cap_position);
+  g_test_add_func ("/model/loader/duplicate-hints", test_duplicate_hints);
   g_test_add_func ("/model/loader/no-diagnostics-array", test_no_diagnostics_array);
   g_test_add_func ("/model/loader/csv-encoding", test_csv_encoding);
   g_test_add_func ("/model/loader/dispatch", test_dispatch);
