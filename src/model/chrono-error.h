@@ -32,6 +32,7 @@ typedef enum
   CHRONO_ERROR_RANGE,          /* end before start */
   CHRONO_ERROR_FORMAT,         /* unknown file format or version */
   CHRONO_ERROR_CSV,            /* a malformed CSV file or row */
+  CHRONO_ERROR_SKIPPED_ROWS,   /* a warning only: how many bad rows lenient loading skipped */
 } ChronoErrorCode;
 
 GQuark chrono_error_quark (void);

@@ -1114,14 +1114,16 @@ chrono_import_csv (const char            *data,
                                               NULL, step->pos);
     }
 
+  /* One warning with the count, which the app can show as it is
+   * (found by its code), besides each row's own. */
   if (csv.skipped > 0)
     {
       g_autofree char *message =
-        g_strdup_printf (ngettext ("%u bad row was skipped", "%u bad rows were skipped",
-                                   csv.skipped),
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bad row was skipped",
+                                      "%u bad rows were skipped", csv.skipped),
                          csv.skipped);
 
-      add_diagnostic (builder, CHRONO_ERROR_CSV, TRUE, csv.header->pos, NULL, message);
+      add_diagnostic (builder, CHRONO_ERROR_SKIPPED_ROWS, TRUE, csv.header->pos, NULL, message);
     }
 
   return TRUE;

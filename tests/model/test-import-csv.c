@@ -286,10 +286,69 @@ test_lenient (void)
       ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
 
       g_assert_true (d->is_warning);
-      if (g_strcmp0 (d->message, "5 bad rows were skipped") == 0)
-        found_summary = TRUE;
+      g_assert_cmpuint (d->pos.line, >, 0);
+      /* The count is one warning, found by its code. */
+      if (d->code == CHRONO_ERROR_SKIPPED_ROWS)
+        {
+          g_assert_false (found_summary);
+          g_assert_cmpstr (d->message, ==, "5 bad rows were skipped");
+          found_summary = TRUE;
+        }
+      else
+        g_assert_true (g_str_has_prefix (d->message, "row "));
     }
   g_assert_true (found_summary);
+}
+
+static void
+on_lenient_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Loading on a worker thread, as the app does, hands the count over in
+ * the diagnostics too, as a positioned warning. */
+static void
+test_lenient_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "bad-rows.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  guint n_rows = 0;
+  guint n_summaries = 0;
+
+  chrono_loader_load_file_async (file, CHRONO_LOAD_LENIENT, NULL, NULL, NULL, on_lenient_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  document = chrono_loader_load_file_finish (result, &diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_nonnull (diagnostics);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      g_autofree char *line = chrono_diagnostic_format (d, "bad-rows.csv");
+
+      g_assert_true (d->is_warning);
+      if (d->code == CHRONO_ERROR_SKIPPED_ROWS)
+        {
+          n_summaries++;
+          g_assert_cmpstr (line, ==, "bad-rows.csv:1:1: warning: 5 bad rows were skipped");
+        }
+      else
+        n_rows++;
+    }
+  g_assert_cmpuint (n_summaries, ==, 1);
+  g_assert_cmpuint (n_rows, ==, 5);
 }
 
 /* Many rows with one title and no id: each id is found without probing
@@ -484,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/model/import/csv/timelinejs", test_timelinejs);
   g_test_add_func ("/model/import/csv/bad-rows", test_bad_rows);
   g_test_add_func ("/model/import/csv/lenient", test_lenient);
+  g_test_add_func ("/model/import/csv/lenient-async", test_lenient_async);
   g_test_add_func ("/model/import/csv/same-title-ids", test_same_title_ids);
   g_test_add_func ("/model/import/csv/bad-files", test_bad_files);
   g_test_add_func ("/model/import/csv/unterminated", test_unterminated);
