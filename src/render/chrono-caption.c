@@ -19,12 +19,14 @@
 #define PADDING         22.0
 #define RADIUS          14.0
 #define ACCENT_WIDTH     6.0
-#define MAX_CARD_WIDTH 620.0
+#define MAX_CARD_WIDTH 780.0
 #define META_SIZE       12.0
 #define TITLE_SIZE      21.0
 #define DATES_SIZE      14.0
 #define BODY_SIZE       13.0
-#define BODY_LINES       5
+#define BODY_LINES       3
+/* The card's height may grow to this fraction of the area's. */
+#define MAX_CARD_HEIGHT  0.5
 
 static void
 set_color (cairo_t     *cr,
@@ -78,6 +80,72 @@ create_layout (cairo_t           *cr,
   pango_layout_set_height (layout, -max_lines);
 
   return layout;
+}
+
+static ChronoColor
+opaque (ChronoColor color)
+{
+  color.alpha = 1;
+  return color;
+}
+
+/* Sets @text on @layout, which wraps at words, in at most @max_lines
+ * lines: when it needs more, it is cut after a whole word and ends with
+ * an ellipsis, never in the middle of a word ("majo…"). */
+static void
+set_text_in_lines (PangoLayout *layout,
+                   const char  *text,
+                   int          max_lines)
+{
+  g_autoptr(GArray) cuts = NULL;
+  g_autoptr(GString) cut = NULL;
+  guint lo, hi;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_text (layout, text, -1);
+  if (pango_layout_get_line_count (layout) <= MAX (max_lines, 1))
+    return;
+
+  /* The ends of words: where the text may be cut. */
+  cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (!g_unichar_isspace (g_utf8_get_char (p)) &&
+          (*next == '\0' || g_unichar_isspace (g_utf8_get_char (next))))
+        {
+          gsize end = next - text;
+
+          g_array_append_val (cuts, end);
+        }
+    }
+
+  /* The longest prefix of whole words, plus the ellipsis, that fits. */
+  cut = g_string_new (NULL);
+  lo = 0;
+  hi = cuts->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      g_string_truncate (cut, 0);
+      g_string_append_len (cut, text, g_array_index (cuts, gsize, mid - 1));
+      g_string_append (cut, "…");
+      pango_layout_set_text (layout, cut->str, -1);
+      if (pango_layout_get_line_count (layout) <= MAX (max_lines, 1))
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+  g_string_truncate (cut, 0);
+  if (lo > 0)
+    g_string_append_len (cut, text, g_array_index (cuts, gsize, lo - 1));
+  g_string_append (cut, "…");
+  pango_layout_set_text (layout, cut->str, -1);
 }
 
 static double
@@ -134,7 +202,7 @@ chrono_caption_draw_card (cairo_t           *cr,
   lane = chrono_document_get_lane (document, ev->lane);
   color = chrono_style_get_event_color (style, document, ev);
 
-  card_width = MIN (chrono_style_px (style, MAX_CARD_WIDTH), width * 0.46);
+  card_width = MIN (chrono_style_px (style, MAX_CARD_WIDTH), width * 0.62);
   card_width = MAX (card_width, MIN (width - 2 * margin, chrono_style_px (style, 260)));
   text_width = MAX (1, card_width - 2 * padding - accent);
 
@@ -160,8 +228,17 @@ chrono_caption_draw_card (cairo_t           *cr,
 
   if (ev->description != NULL && ev->description[0] != '\0')
     {
-      body_layout = create_layout (cr, style, BODY_SIZE, FALSE, text_width, BODY_LINES);
-      pango_layout_set_text (body_layout, ev->description, -1);
+      /* The card grows with the description up to half the height,
+       * then the description ends after a whole word. */
+      double max_height = MAX (height * MAX_CARD_HEIGHT, card_height + chrono_style_px (style, 60));
+      double line_height;
+      int max_lines;
+
+      body_layout = create_layout (cr, style, BODY_SIZE, FALSE, text_width, 1);
+      pango_layout_set_text (body_layout, "Ag", -1);
+      line_height = MAX (1, layout_height (body_layout));
+      max_lines = (int) floor ((max_height - card_height - 2 * gap) / line_height);
+      set_text_in_lines (body_layout, ev->description, CLAMP (max_lines, BODY_LINES, 40));
       card_height += 2 * gap + layout_height (body_layout);
     }
 
@@ -175,7 +252,8 @@ chrono_caption_draw_card (cairo_t           *cr,
   cairo_fill (cr);
 
   rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
-  set_color (cr, chrono_color_with_alpha (style->dark ? style->header_background : style->background, 0.97));
+  /* Opaque: nothing of the timeline shows through. */
+  set_color (cr, opaque (style->dark ? style->header_background : style->background));
   cairo_fill_preserve (cr);
   set_color (cr, style->lane_separator);
   cairo_set_line_width (cr, chrono_style_px (style, 1));
@@ -252,7 +330,7 @@ chrono_caption_draw_progress (cairo_t           *cr,
   y = height - margin - pill_height;
 
   rounded_rect (cr, x, y, pill_width, pill_height, pill_height / 2);
-  set_color (cr, chrono_color_with_alpha (style->dark ? style->header_background : style->background, 0.95));
+  set_color (cr, opaque (style->dark ? style->header_background : style->background));
   cairo_fill_preserve (cr);
   set_color (cr, style->lane_separator);
   cairo_set_line_width (cr, chrono_style_px (style, 1));
@@ -384,6 +462,7 @@ chrono_caption_draw_step (cairo_t           *cr,
   ChronoScene *scene;
   const ChronoSceneItem *item;
   ChronoRect card;
+  double timeline_height;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
@@ -392,8 +471,8 @@ chrono_caption_draw_step (cairo_t           *cr,
 
   context = chrono_style_create_pango_context ();
 
-  /* Measure the card first, so that the event can be scrolled clear of
-   * it: the card is drawn over the timeline. */
+  /* Measure the card first: the timeline takes the area above it, so
+   * that the card covers no lane header and no event. */
   {
     cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *scratch_cr = cairo_create (scratch);
@@ -402,19 +481,41 @@ chrono_caption_draw_step (cairo_t           *cr,
     cairo_destroy (scratch_cr);
     cairo_surface_destroy (scratch);
   }
+  timeline_height = MAX (1, floor (card.y - chrono_style_px (style, MARGIN) / 2));
 
-  scene = layout_step (document, filter, style, context, event, start, end, width, height, 0);
+  /* Where the event is in all the lanes: a lane below the area is not
+   * laid out at the area's height. */
+  scene = layout_step (document, filter, style, context, event, start, end, width,
+                       timeline_height + 20000, 0);
   item = chrono_scene_find_event (scene, event);
-  if (item != NULL && item->rect.y + item->rect.height > card.y &&
-      item->rect.x < card.x + card.width)
+  if (item != NULL && item->rect.y + item->rect.height > timeline_height)
     {
-      double scroll = item->rect.y + item->rect.height - card.y + chrono_style_px (style, 24);
+      /* Scroll the lanes until the event is in view. */
+      double scroll = item->rect.y + item->rect.height - timeline_height + chrono_style_px (style, 24);
 
       chrono_scene_unref (scene);
-      scene = layout_step (document, filter, style, context, event, start, end, width, height, scroll);
+      scene = layout_step (document, filter, style, context, event, start, end, width, timeline_height, scroll);
+    }
+  else
+    {
+      chrono_scene_unref (scene);
+      scene = layout_step (document, filter, style, context, event, start, end, width, timeline_height, 0);
     }
 
+  cairo_save (cr);
+  set_color (cr, style->background);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, width, timeline_height);
+  cairo_clip (cr);
   chrono_renderer_draw (cr, scene, style);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  set_color (cr, style->lane_separator);
+  cairo_rectangle (cr, 0, timeline_height, width, chrono_style_px (style, 1));
+  cairo_fill (cr);
+  cairo_restore (cr);
+
   chrono_caption_draw_card (cr, style, document, event, width, height, NULL);
   chrono_caption_draw_progress (cr, style, step, n_steps, width, height);
 

@@ -1449,6 +1449,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   g_autoptr(GArray) indices = NULL;
   g_autoptr(GArray) labels = NULL;
   g_autofree LaneLayout *lanes = NULL;
+  g_autofree ChronoRect *headers = NULL;
   g_autofree guint *lane_counts = NULL;
   const ChronoStyle *style;
   PangoContext *context;
@@ -1545,6 +1546,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   indices = g_array_new (FALSE, FALSE, sizeof (guint));
   n_lanes = chrono_document_get_n_lanes (params->document);
   lanes = g_new0 (LaneLayout, MAX (n_lanes, 1));
+  headers = g_new0 (ChronoRect, MAX (n_lanes, 1));
   lane_counts = g_new0 (guint, MAX (n_lanes, 1));
 
   /* Zoomed out on a large document, the aggregate counts the events in
@@ -1737,7 +1739,43 @@ chrono_layout_build (const ChronoLayoutParams *params)
       item->color = chrono_style_get_lane_color (style, params->document, l);
       if (lane_is_expanded (params, l))
         item->flags |= CHRONO_ITEM_EXPANDED;
+      headers[l] = item->rect;
     }
+
+  /* A sticky header scrolled over its lane's rows hides the start of
+   * the labels under it ("…esla"): they start right of it instead, cut
+   * at the same end, or go when too little of them is left. */
+  {
+    double pad = chrono_style_px (style, style->label_padding);
+    double min_label = chrono_style_px (style, 36);
+    guint n_items = scene->items->len;
+
+    for (guint i = 0; i < n_items; i++)
+      {
+        ChronoSceneItem *item = &g_array_index (scene->items, ChronoSceneItem, i);
+        const ChronoRect *header;
+        double end;
+
+        if ((item->kind != CHRONO_ITEM_SPAN && item->kind != CHRONO_ITEM_POINT) ||
+            item->label == NULL || item->lane < 0 || (guint) item->lane >= n_lanes)
+          continue;
+        header = &headers[item->lane];
+        if (header->width <= 0 ||
+            item->label_rect.y >= header->y + header->height ||
+            item->label_rect.y + item->label_rect.height <= header->y ||
+            item->label_rect.x >= header->x + header->width + pad)
+          continue;
+
+        end = item->label_rect.x + item->label_rect.width;
+        item->label_rect.x = header->x + header->width + pad;
+        item->label_rect.width = end - item->label_rect.x;
+        if (item->label_rect.width < min_label)
+          {
+            item->label = NULL;
+            item->label_rect.width = 0;
+          }
+      }
+  }
 
   /* Relations last: their labels avoid every other label. */
   emit_relations (&ctx);

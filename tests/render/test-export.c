@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "chrono-caption.h"
 #include "chrono-export.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
@@ -146,6 +147,56 @@ test_story_frame (void)
   g_assert_cmpfloat (end, >, (double) event->end_time);
   g_assert_cmpfloat (start, <=, (double) prev->start.time);
   g_assert_cmpfloat (end, >, (double) next->start.time);
+}
+
+/* The caption card is opaque and grows with its description, up to half
+ * the height; a step draws the timeline above the card, not under it. */
+static void
+test_caption_card (void)
+{
+  g_autoptr(ChronoDocument) document = load ("captions.json");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  const char *ids[] = { "short", "medium", "long" };
+  ChronoRect cards[3];
+  ChronoStyle style;
+  guint32 *pixels;
+  int stride;
+
+  chrono_style_init_light (&style, chrono_caption_get_scale (1280, 720));
+  pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      cairo_set_source_rgb (cr, 1, 0, 0);
+      cairo_paint (cr);
+      chrono_caption_draw_card (cr, &style, document, index_of (document, ids[i]), 1280, 720, &cards[i]);
+      cairo_surface_flush (surface);
+
+      /* Opaque: the red under it does not show through its padding. */
+      g_assert_cmphex (pixels[(int) (cards[i].y + cards[i].height / 2) * stride +
+                              (int) (cards[i].x + cards[i].width - 6)] & 0xffffff, ==, 0xffffff);
+    }
+
+  g_assert_cmpfloat (cards[1].height, >, cards[0].height);
+  g_assert_cmpfloat (cards[2].height, >, cards[1].height);
+  g_assert_cmpfloat (cards[2].height, <=, 720 * 0.5 + 1);
+  g_assert_cmpfloat (cards[2].y + cards[2].height, <=, 720);
+
+  /* A step: right of the card, between it and the progress pill, only
+   * the page's background; the timeline stays above the card. */
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  chrono_caption_draw_step (cr, &style, document, NULL, index_of (document, "long"), 2, 3,
+                            (double) chrono_time_from_civil (2009, 1, 1, 0, 0, 0),
+                            (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0), 1280, 720);
+  cairo_surface_flush (surface);
+  for (int x = (int) (cards[2].x + cards[2].width) + 12; x < 1280 - 200; x++)
+    g_assert_cmphex (pixels[(int) (cards[2].y + 20) * stride + x] & 0xffffff, ==, 0xffffff);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -851,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/render/story/filtered", test_story_filtered);
   g_test_add_func ("/render/story/frame", test_story_frame);
   g_test_add_func ("/render/story/progress", test_progress);
+  g_test_add_func ("/render/story/caption-card", test_caption_card);
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
   g_test_add_func ("/render/export/png-colors", test_png_colors);

@@ -296,6 +296,47 @@ test_series_log_scale (void)
   }
 }
 
+/* Scrolled, a sticky lane header sits over its lane's rows: the labels
+ * under it start right of it instead of being hidden by it. */
+static void
+test_sticky_header_labels (void)
+{
+  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (double scroll = 0; scroll <= 400; scroll += 10)
+    {
+      g_autoptr(ChronoScene) scene = NULL;
+      ChronoLayoutParams params;
+      const ChronoSceneItem *items;
+      guint n_items;
+
+      chrono_layout_params_init (&params, &style,
+                                 (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0),
+                                 (double) chrono_time_from_civil (2026, 1, 1, 0, 0, 0), 1280, 600);
+      params.document = document;
+      params.context = context;
+      params.scroll_y = scroll;
+      scene = chrono_layout_build (&params);
+      items = chrono_scene_get_items (scene, &n_items);
+
+      for (guint h = 0; h < n_items; h++)
+        {
+          if (items[h].kind != CHRONO_ITEM_LANE_HEADER)
+            continue;
+
+          for (guint i = 0; i < n_items; i++)
+            if ((items[i].kind == CHRONO_ITEM_SPAN || items[i].kind == CHRONO_ITEM_POINT) &&
+                items[i].label != NULL && items[i].lane == items[h].lane &&
+                overlaps (&items[i].label_rect, &items[h].rect))
+              g_error ("scrolled by %g: the label of event %d is under the header of lane %d",
+                       scroll, items[i].event, items[h].lane);
+        }
+    }
+}
+
 static double
 color_distance (ChronoColor a,
                 ChronoColor b)
@@ -645,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
   g_test_add_func ("/render/style/colors", test_style_colors);
+  g_test_add_func ("/render/layout/sticky-header-labels", test_sticky_header_labels);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
   g_test_add_func ("/render/layout/clusters", test_clusters);
   g_test_add_func ("/render/layout/density", test_density);
