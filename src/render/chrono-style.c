@@ -130,36 +130,67 @@ init_common (ChronoStyle *style,
   style->max_rows = 6;
 }
 
+/* A colour as written in the palette: 0xRRGGBB and an opacity. */
+typedef struct
+{
+  guint32 rgb;
+  double  alpha;
+} Swatch;
+
+/* Each colour of the style, light and dark side by side. */
+static const struct
+{
+  gsize  offset;
+  Swatch light;
+  Swatch dark;
+} style_colors[] = {
+  { G_STRUCT_OFFSET (ChronoStyle, background),         { 0xffffff, 1     }, { 0x1e1e1e, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, foreground),         { 0x241f31, 1     }, { 0xffffff, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, dim_foreground),     { 0x5e5c64, 1     }, { 0xc0bfbc, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, lane_band[0]),       { 0xffffff, 1     }, { 0x1e1e1e, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, lane_band[1]),       { 0xf6f5f4, 1     }, { 0x262626, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, lane_separator),     { 0xdeddda, 1     }, { 0x3a3a3a, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, header_background),  { 0xffffff, 0.92  }, { 0x303030, 0.92  } },
+  { G_STRUCT_OFFSET (ChronoStyle, axis_background),    { 0xfafafa, 0.97  }, { 0x242424, 0.97  } },
+  { G_STRUCT_OFFSET (ChronoStyle, axis_line),          { 0xc0bfbc, 1     }, { 0x5e5c64, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, grid_major),         { 0x000000, 0.10  }, { 0xffffff, 0.10  } },
+  { G_STRUCT_OFFSET (ChronoStyle, grid_minor),         { 0x000000, 0.045 }, { 0xffffff, 0.045 } },
+  { G_STRUCT_OFFSET (ChronoStyle, era_fill[0]),        { 0x3584e4, 0.06  }, { 0x3584e4, 0.08  } },
+  { G_STRUCT_OFFSET (ChronoStyle, era_fill[1]),        { 0x9141ac, 0.06  }, { 0x9141ac, 0.08  } },
+  { G_STRUCT_OFFSET (ChronoStyle, era_foreground),     { 0x1a5fb4, 0.85  }, { 0x99c1f1, 0.85  } },
+  { G_STRUCT_OFFSET (ChronoStyle, today),              { 0xe01b24, 1     }, { 0xff7b63, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, selection),          { 0x1c71d8, 1     }, { 0x78aeed, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, hover),              { 0x000000, 0.08  }, { 0xffffff, 0.10  } },
+  { G_STRUCT_OFFSET (ChronoStyle, cluster_fill),       { 0x5e5c64, 0.14  }, { 0xdeddda, 0.16  } },
+  { G_STRUCT_OFFSET (ChronoStyle, cluster_foreground), { 0x3d3846, 1     }, { 0xf6f5f4, 1     } },
+  { G_STRUCT_OFFSET (ChronoStyle, relation),           { 0x77767b, 0.85  }, { 0x9a9996, 0.9   } },
+  { G_STRUCT_OFFSET (ChronoStyle, accent),             { 0x3584e4, 1     }, { 0x78aeed, 1     } },
+};
+
+static void
+init_palette (ChronoStyle *style,
+              double       scale,
+              gboolean     dark)
+{
+  memset (style, 0, sizeof *style);
+  init_common (style, scale);
+  style->dark = dark;
+  for (guint i = 0; i < G_N_ELEMENTS (style_colors); i++)
+    {
+      const Swatch *swatch = dark ? &style_colors[i].dark : &style_colors[i].light;
+
+      G_STRUCT_MEMBER (ChronoColor, style, style_colors[i].offset) =
+        chrono_color_from_rgb (swatch->rgb, swatch->alpha);
+    }
+}
+
 void
 chrono_style_init_light (ChronoStyle *style,
                          double       scale)
 {
   g_return_if_fail (style != NULL);
 
-  memset (style, 0, sizeof *style);
-  init_common (style, scale);
-  style->dark = FALSE;
-  style->background = chrono_color_from_rgb (0xffffff, 1);
-  style->foreground = chrono_color_from_rgb (0x241f31, 1);
-  style->dim_foreground = chrono_color_from_rgb (0x5e5c64, 1);
-  style->lane_band[0] = chrono_color_from_rgb (0xffffff, 1);
-  style->lane_band[1] = chrono_color_from_rgb (0xf6f5f4, 1);
-  style->lane_separator = chrono_color_from_rgb (0xdeddda, 1);
-  style->header_background = chrono_color_from_rgb (0xffffff, 0.92);
-  style->axis_background = chrono_color_from_rgb (0xfafafa, 0.97);
-  style->axis_line = chrono_color_from_rgb (0xc0bfbc, 1);
-  style->grid_major = chrono_color_from_rgb (0x000000, 0.10);
-  style->grid_minor = chrono_color_from_rgb (0x000000, 0.045);
-  style->era_fill[0] = chrono_color_from_rgb (0x3584e4, 0.06);
-  style->era_fill[1] = chrono_color_from_rgb (0x9141ac, 0.06);
-  style->era_foreground = chrono_color_from_rgb (0x1a5fb4, 0.85);
-  style->today = chrono_color_from_rgb (0xe01b24, 1);
-  style->selection = chrono_color_from_rgb (0x1c71d8, 1);
-  style->hover = chrono_color_from_rgb (0x000000, 0.08);
-  style->cluster_fill = chrono_color_from_rgb (0x5e5c64, 0.14);
-  style->cluster_foreground = chrono_color_from_rgb (0x3d3846, 1);
-  style->relation = chrono_color_from_rgb (0x77767b, 0.85);
-  style->accent = chrono_color_from_rgb (0x3584e4, 1);
+  init_palette (style, scale, FALSE);
 }
 
 void
@@ -168,30 +199,7 @@ chrono_style_init_dark (ChronoStyle *style,
 {
   g_return_if_fail (style != NULL);
 
-  memset (style, 0, sizeof *style);
-  init_common (style, scale);
-  style->dark = TRUE;
-  style->background = chrono_color_from_rgb (0x1e1e1e, 1);
-  style->foreground = chrono_color_from_rgb (0xffffff, 1);
-  style->dim_foreground = chrono_color_from_rgb (0xc0bfbc, 1);
-  style->lane_band[0] = chrono_color_from_rgb (0x1e1e1e, 1);
-  style->lane_band[1] = chrono_color_from_rgb (0x262626, 1);
-  style->lane_separator = chrono_color_from_rgb (0x3a3a3a, 1);
-  style->header_background = chrono_color_from_rgb (0x303030, 0.92);
-  style->axis_background = chrono_color_from_rgb (0x242424, 0.97);
-  style->axis_line = chrono_color_from_rgb (0x5e5c64, 1);
-  style->grid_major = chrono_color_from_rgb (0xffffff, 0.10);
-  style->grid_minor = chrono_color_from_rgb (0xffffff, 0.045);
-  style->era_fill[0] = chrono_color_from_rgb (0x3584e4, 0.08);
-  style->era_fill[1] = chrono_color_from_rgb (0x9141ac, 0.08);
-  style->era_foreground = chrono_color_from_rgb (0x99c1f1, 0.85);
-  style->today = chrono_color_from_rgb (0xff7b63, 1);
-  style->selection = chrono_color_from_rgb (0x78aeed, 1);
-  style->hover = chrono_color_from_rgb (0xffffff, 0.10);
-  style->cluster_fill = chrono_color_from_rgb (0xdeddda, 0.16);
-  style->cluster_foreground = chrono_color_from_rgb (0xf6f5f4, 1);
-  style->relation = chrono_color_from_rgb (0x9a9996, 0.9);
-  style->accent = chrono_color_from_rgb (0x78aeed, 1);
+  init_palette (style, scale, TRUE);
 }
 
 ChronoColor
