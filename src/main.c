@@ -37,10 +37,16 @@ main (int   argc,
   g_autoptr(GApplication) app = NULL;
   g_autoptr(GPtrArray) app_argv = NULL;
   ChronoExportCli export_cli;
+  const char *localedir;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Running from the build tree: build-aux/chronoscope-dev points this at
+   * the translations compiled there, which are not installed yet. */
+  localedir = g_getenv ("CHRONOSCOPE_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -83,7 +89,33 @@ main (int   argc,
     }
 
   app = G_APPLICATION (chrono_application_new ());
-  chrono_application_set_present_on_open (CHRONO_APPLICATION (app), opt_present);
+
+  if (opt_present && opt_files != NULL && opt_files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("chronoscope: %s\n", error->message);
+          return 1;
+        }
+
+      /* Another instance is running: hand it the files with the hint
+       * "present", which its open handler honours. */
+      if (g_application_get_is_remote (app))
+        {
+          GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+          for (guint i = 0; opt_files[i] != NULL; i++)
+            g_ptr_array_add (files, g_file_new_for_commandline_arg (opt_files[i]));
+          g_application_open (app, (GFile **) files->pdata, files->len, "present");
+          if (bus != NULL)
+            g_dbus_connection_flush_sync (bus, NULL, NULL);
+          return 0;
+        }
+
+      chrono_application_set_present_on_open (CHRONO_APPLICATION (app), TRUE);
+    }
 
   app_argv = g_ptr_array_new ();
   g_ptr_array_add (app_argv, argv[0]);

@@ -234,6 +234,11 @@ chrono_application_open (GApplication  *app,
                          const char    *hint)
 {
   ChronoApplication *self = CHRONO_APPLICATION (app);
+  /* "chronoscope --present FILE" sends the hint "present", also from a
+   * second instance to the one already running. */
+  gboolean present = self->present_on_open || g_strcmp0 (hint, "present") == 0;
+
+  self->present_on_open = FALSE;
 
   for (int i = 0; i < n_files; i++)
     {
@@ -245,9 +250,8 @@ chrono_application_open (GApplication  *app,
       chrono_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
 
-      if (self->present_on_open && i == 0)
+      if (present && i == 0)
         {
-          self->present_on_open = FALSE;
           g_signal_connect (window, "notify::loading",
                             G_CALLBACK (on_first_document), NULL);
         }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "chrono-application.h"
+#include "chrono-presenter.h"
 #include "chrono-window.h"
 
 /* Only turns a hang into a failure; nothing here measures time. */
@@ -127,6 +128,58 @@ test_application_open (gconstpointer data)
     gtk_window_destroy (windows->data);
 }
 
+static ChronoPresenter *
+find_presenter (ChronoApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CHRONO_IS_PRESENTER (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* What "chronoscope --present FILE" sends to the running instance. */
+static void
+test_application_open_present (gconstpointer data)
+{
+  ChronoApplication *app = (ChronoApplication *) data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoWindow *window;
+  GList *windows;
+  guint limit;
+
+  g_assert_null (find_presenter (app));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "present");
+
+  limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, NULL);
+  while (find_presenter (app) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (limit);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_presenter (app))));
+  g_assert_cmpuint (chrono_presenter_get_n_steps (find_presenter (app)), >, 0);
+
+  /* A plain open afterwards does not present again. */
+  chrono_presenter_leave (find_presenter (app));
+  while (find_presenter (app) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = CHRONO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (g_file_equal (chrono_window_get_file (window), file));
+  limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, NULL);
+  while (!window_loaded (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (limit);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_presenter (app));
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +191,7 @@ main (int   argc,
   app = start_application ();
   g_test_add_data_func ("/app/application/actions", app, test_application_actions);
   g_test_add_data_func ("/app/application/open", app, test_application_open);
+  g_test_add_data_func ("/app/application/open-present", app, test_application_open_present);
 
   return g_test_run ();
 }
