@@ -10,6 +10,7 @@
 #include "chrono-caption.h"
 #include "chrono-layout.h"
 #include "chrono-renderer.h"
+#include "chrono-renderer-private.h"
 #include "chrono-story.h"
 
 /* Device-independent sizes of the card; the style's scale multiplies
@@ -28,30 +29,6 @@
 /* The card's height may grow to this fraction of the area's. */
 #define MAX_CARD_HEIGHT  0.5
 
-static void
-set_color (cairo_t     *cr,
-           ChronoColor  color)
-{
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* A layout for @cr with metrics that scale linearly, as the renderer's. */
 static PangoLayout *
 create_layout (cairo_t           *cr,
@@ -61,15 +38,8 @@ create_layout (cairo_t           *cr,
                double             width,
                int                max_lines)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = _chrono_cairo_create_layout (cr);
   PangoFontDescription *font = chrono_style_create_font (style, size, bold);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (pango_layout_get_context (layout), FALSE);
-  pango_layout_context_changed (layout);
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -165,7 +135,7 @@ show_layout (cairo_t     *cr,
              ChronoColor  color)
 {
   cairo_move_to (cr, x, y);
-  set_color (cr, color);
+  _chrono_cairo_set_color (cr, color);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -246,24 +216,24 @@ chrono_caption_draw_card (cairo_t           *cr,
   y = MAX (margin, height - margin - card_height);
 
   /* A soft shadow, then the card and its accent in the event's colour. */
-  rounded_rect (cr, x, y + chrono_style_px (style, 3), card_width, card_height,
-                chrono_style_px (style, RADIUS));
+  _chrono_cairo_rounded_rect (cr, x, y + chrono_style_px (style, 3), card_width, card_height,
+                              chrono_style_px (style, RADIUS));
   cairo_set_source_rgba (cr, 0, 0, 0, style->dark ? 0.45 : 0.16);
   cairo_fill (cr);
 
-  rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
+  _chrono_cairo_rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
   /* Opaque: nothing of the timeline shows through. */
-  set_color (cr, opaque (style->dark ? style->header_background : style->background));
+  _chrono_cairo_set_color (cr, opaque (style->dark ? style->header_background : style->background));
   cairo_fill_preserve (cr);
-  set_color (cr, style->lane_separator);
+  _chrono_cairo_set_color (cr, style->lane_separator);
   cairo_set_line_width (cr, chrono_style_px (style, 1));
   cairo_stroke (cr);
 
   cairo_save (cr);
-  rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
+  _chrono_cairo_rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
   cairo_clip (cr);
   cairo_rectangle (cr, x, y, accent, card_height);
-  set_color (cr, color);
+  _chrono_cairo_set_color (cr, color);
   cairo_fill (cr);
   cairo_restore (cr);
 
@@ -309,10 +279,10 @@ chrono_caption_draw_progress (cairo_t           *cr,
 
   /* A thin bar along the bottom edge shows how far the talk has come. */
   cairo_rectangle (cr, 0, height - bar, width, bar);
-  set_color (cr, chrono_color_with_alpha (style->foreground, 0.12));
+  _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->foreground, 0.12));
   cairo_fill (cr);
   cairo_rectangle (cr, 0, height - bar, width * (step + 1) / (double) n_steps, bar);
-  set_color (cr, style->accent);
+  _chrono_cairo_set_color (cr, style->accent);
   cairo_fill (cr);
 
   text = chrono_story_format_progress (step, n_steps);
@@ -329,10 +299,10 @@ chrono_caption_draw_progress (cairo_t           *cr,
   x = width - margin - pill_width;
   y = height - margin - pill_height;
 
-  rounded_rect (cr, x, y, pill_width, pill_height, pill_height / 2);
-  set_color (cr, opaque (style->dark ? style->header_background : style->background));
+  _chrono_cairo_rounded_rect (cr, x, y, pill_width, pill_height, pill_height / 2);
+  _chrono_cairo_set_color (cr, opaque (style->dark ? style->header_background : style->background));
   cairo_fill_preserve (cr);
-  set_color (cr, style->lane_separator);
+  _chrono_cairo_set_color (cr, style->lane_separator);
   cairo_set_line_width (cr, chrono_style_px (style, 1));
   cairo_stroke (cr);
   show_layout (cr, layout, x + pad_x, y + pad_y, style->foreground);
@@ -361,7 +331,7 @@ chrono_caption_draw_title (cairo_t           *cr,
 
   cairo_save (cr);
 
-  set_color (cr, style->background);
+  _chrono_cairo_set_color (cr, style->background);
   cairo_paint (cr);
 
   title_layout = create_layout (cr, style, 34, TRUE, text_width, 3);
@@ -392,7 +362,7 @@ chrono_caption_draw_title (cairo_t           *cr,
   /* An accent rule between the title and the dates. */
   cairo_rectangle (cr, width / 2 - chrono_style_px (style, 36), y + gap / 2 - chrono_style_px (style, 2),
                    chrono_style_px (style, 72), chrono_style_px (style, 4));
-  set_color (cr, style->accent);
+  _chrono_cairo_set_color (cr, style->accent);
   cairo_fill (cr);
 
   if (subtitle_layout != NULL)
@@ -503,7 +473,7 @@ chrono_caption_draw_step (cairo_t           *cr,
     }
 
   cairo_save (cr);
-  set_color (cr, style->background);
+  _chrono_cairo_set_color (cr, style->background);
   cairo_paint (cr);
   cairo_rectangle (cr, 0, 0, width, timeline_height);
   cairo_clip (cr);
@@ -511,7 +481,7 @@ chrono_caption_draw_step (cairo_t           *cr,
   cairo_restore (cr);
 
   cairo_save (cr);
-  set_color (cr, style->lane_separator);
+  _chrono_cairo_set_color (cr, style->lane_separator);
   cairo_rectangle (cr, 0, timeline_height, width, chrono_style_px (style, 1));
   cairo_fill (cr);
   cairo_restore (cr);

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "chrono-overview-renderer.h"
+#include "chrono-renderer-private.h"
 #include "chrono-ticks.h"
 #include "chrono-viewport.h"
 
@@ -59,13 +60,6 @@ chrono_overview_compute_bins (ChronoDocument *document,
       running += diff[b];
       bins[b] = running;
     }
-}
-
-static void
-set_color (cairo_t     *cr,
-           ChronoColor  color)
-{
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
 }
 
 typedef struct
@@ -212,7 +206,7 @@ chrono_overview_draw (cairo_t           *cr,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  set_color (cr, style->axis_background);
+  _chrono_cairo_set_color (cr, style->axis_background);
   cairo_paint (cr);
 
   chrono_viewport_init (&vp, range_start, range_end, width);
@@ -231,7 +225,7 @@ chrono_overview_draw (cairo_t           *cr,
     {
       const ChronoTick *tick = &g_array_index (ticks->minor, ChronoTick, i);
 
-      set_color (cr, tick->major ? style->grid_major : style->grid_minor);
+      _chrono_cairo_set_color (cr, tick->major ? style->grid_major : style->grid_minor);
       cairo_rectangle (cr, round (tick->x), chart_top, style->scale, chart_bottom - chart_top);
       cairo_fill (cr);
     }
@@ -241,7 +235,7 @@ chrono_overview_draw (cairo_t           *cr,
     {
       const Label *label = &g_array_index (labels, Label, i);
 
-      set_color (cr, style->dim_foreground);
+      _chrono_cairo_set_color (cr, style->dim_foreground);
       pango_layout_set_text (layout, label->text, -1);
       cairo_move_to (cr, label->label_x, chart_bottom);
       pango_cairo_show_layout (cr, layout);
@@ -265,9 +259,9 @@ chrono_overview_draw (cairo_t           *cr,
         }
       cairo_line_to (cr, width, chart_bottom);
       cairo_close_path (cr);
-      set_color (cr, chrono_color_with_alpha (style->accent, 0.35));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->accent, 0.35));
       cairo_fill_preserve (cr);
-      set_color (cr, chrono_color_with_alpha (style->accent, 0.8));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->accent, 0.8));
       cairo_set_line_width (cr, style->scale);
       cairo_stroke (cr);
     }
@@ -278,20 +272,20 @@ chrono_overview_draw (cairo_t           *cr,
   x0 = CLAMP (x0, -2, width + 2);
   x1 = CLAMP (x1, x0 + 2 * style->scale, width + 4);
 
-  set_color (cr, chrono_color_with_alpha (style->background, 0.55));
+  _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->background, 0.55));
   cairo_rectangle (cr, 0, 0, x0, height);
   cairo_rectangle (cr, x1, 0, width - x1, height);
   cairo_fill (cr);
 
   cairo_rectangle (cr, x0 + 0.5 * style->scale, 0.5 * style->scale,
                    x1 - x0 - style->scale, height - style->scale);
-  set_color (cr, chrono_color_with_alpha (style->selection, 0.12));
+  _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->selection, 0.12));
   cairo_fill_preserve (cr);
-  set_color (cr, style->selection);
+  _chrono_cairo_set_color (cr, style->selection);
   cairo_set_line_width (cr, 1.5 * style->scale);
   cairo_stroke (cr);
 
-  set_color (cr, style->lane_separator);
+  _chrono_cairo_set_color (cr, style->lane_separator);
   cairo_rectangle (cr, 0, 0, width, style->scale);
   cairo_fill (cr);
 

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "chrono-renderer.h"
+#include "chrono-renderer-private.h"
 
 #define FAINT 0.32
 
@@ -25,36 +26,6 @@ typedef struct
   double             axis_height;
   double             lanes_top;
 } Draw;
-
-static void
-set_color (cairo_t     *cr,
-           ChronoColor  color)
-{
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  if (r <= 0.5)
-    {
-      cairo_rectangle (cr, x, y, w, h);
-      return;
-    }
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
 
 /* Draws @text in @rect, ellipsized to its width, vertically centred;
  * @align 0 left, 0.5 centre. */
@@ -81,7 +52,7 @@ draw_text (Draw                       *d,
   if (align == 0)
     x = rect->x;
 
-  set_color (d->cr, color);
+  _chrono_cairo_set_color (d->cr, color);
   cairo_move_to (d->cr, x, rect->y + (rect->height - logical.height) / 2);
   pango_cairo_show_layout (d->cr, d->layout);
 }
@@ -110,12 +81,12 @@ draw_text_halo (Draw                       *d,
   pango_layout_get_pixel_extents (d->layout, NULL, &logical);
   y = rect->y + (rect->height - logical.height) / 2;
 
-  rounded_rect (d->cr, rect->x - pad, y, MIN (logical.width, rect->width) + 2 * pad, logical.height,
-                logical.height / 2);
-  set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.72));
+  _chrono_cairo_rounded_rect (d->cr, rect->x - pad, y, MIN (logical.width, rect->width) + 2 * pad, logical.height,
+                              logical.height / 2);
+  _chrono_cairo_set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.72));
   cairo_fill (d->cr);
 
-  set_color (d->cr, d->style->foreground);
+  _chrono_cairo_set_color (d->cr, d->style->foreground);
   cairo_move_to (d->cr, rect->x, y);
   pango_cairo_show_layout (d->cr, d->layout);
 }
@@ -142,12 +113,12 @@ draw_lane (Draw                  *d,
   /* A band the colour of the background needs no fill. */
   if (memcmp (&item->color, &d->style->background, sizeof (ChronoColor)) != 0)
     {
-      set_color (cr, item->color);
+      _chrono_cairo_set_color (cr, item->color);
       cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
       cairo_fill (cr);
     }
 
-  set_color (cr, d->style->lane_separator);
+  _chrono_cairo_set_color (cr, d->style->lane_separator);
   cairo_rectangle (cr, item->rect.x, floor (item->rect.y + item->rect.height) - chrono_style_px (d->style, 1),
                    item->rect.width, chrono_style_px (d->style, 1));
   cairo_fill (cr);
@@ -160,11 +131,11 @@ draw_era (Draw                  *d,
   cairo_t *cr = d->cr;
   ChronoColor edge = chrono_color_with_alpha (d->style->era_foreground, 0.25);
 
-  set_color (cr, item->color);
+  _chrono_cairo_set_color (cr, item->color);
   cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
   cairo_fill (cr);
 
-  set_color (cr, edge);
+  _chrono_cairo_set_color (cr, edge);
   cairo_rectangle (cr, item->rect.x, item->rect.y, chrono_style_px (d->style, 1), item->rect.height);
   cairo_rectangle (cr, item->rect.x + item->rect.width - chrono_style_px (d->style, 1), item->rect.y,
                    chrono_style_px (d->style, 1), item->rect.height);
@@ -196,7 +167,7 @@ draw_grid (Draw *d)
           if (tick->major == major)
             cairo_rectangle (cr, round (tick->x), d->axis_height, MAX (1, round (line)), d->height - d->axis_height);
         }
-      set_color (cr, major ? d->style->grid_major : d->style->grid_minor);
+      _chrono_cairo_set_color (cr, major ? d->style->grid_major : d->style->grid_minor);
       cairo_fill (cr);
     }
   cairo_restore (cr);
@@ -212,10 +183,10 @@ draw_axis (Draw *d)
   double h = d->axis_height;
   gboolean two_rows;
 
-  set_color (cr, style->axis_background);
+  _chrono_cairo_set_color (cr, style->axis_background);
   cairo_rectangle (cr, 0, 0, d->width, h);
   cairo_fill (cr);
-  set_color (cr, style->axis_line);
+  _chrono_cairo_set_color (cr, style->axis_line);
   cairo_rectangle (cr, 0, h - line, d->width, line);
   cairo_fill (cr);
 
@@ -230,7 +201,7 @@ draw_axis (Draw *d)
       double tick_h = chrono_style_px (style, tick->major ? 10 : 6);
       ChronoRect rect;
 
-      set_color (cr, style->axis_line);
+      _chrono_cairo_set_color (cr, style->axis_line);
       cairo_rectangle (cr, round (tick->x), h - tick_h, line, tick_h);
       cairo_fill (cr);
 
@@ -283,7 +254,7 @@ draw_density (Draw                  *d,
       if (top < bottom && x1 > x0)
         cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
     }
-  set_color (cr, chrono_color_with_alpha (item->color, 0.6));
+  _chrono_cairo_set_color (cr, chrono_color_with_alpha (item->color, 0.6));
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -319,12 +290,12 @@ draw_clusters (Draw                  *d,
             break;
 
           r = &items[j].bar;
-          rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, r->height / 2);
+          _chrono_cairo_rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, r->height / 2);
         }
 
       /* Tinted with the lane's colour and not outlined: a stroke around
        * a hundred pills costs as much as the rest of a zoomed-out frame. */
-      set_color (cr, chrono_color_with_alpha (*color, d->style->dark ? 0.34 : 0.24));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (*color, d->style->dark ? 0.34 : 0.24));
       cairo_fill (cr);
 
       for (guint k = first; k < j; k++)
@@ -392,15 +363,15 @@ draw_bar_fill (Draw                  *d,
 
       if (cx1 <= cx0)
         return;
-      rounded_rect (cr, cx0, r->y, cx1 - cx0, r->height, radius);
+      _chrono_cairo_rounded_rect (cr, cx0, r->y, cx1 - cx0, r->height, radius);
     }
   else
-    rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
+    _chrono_cairo_rounded_rect (cr, r->x, r->y, r->width, r->height, radius);
 
   if (!(item->flags & (CHRONO_ITEM_FADE_START | CHRONO_ITEM_FADE_END |
                        CHRONO_ITEM_PERIOD | CHRONO_ITEM_ONGOING)))
     {
-      set_color (cr, color);
+      _chrono_cairo_set_color (cr, color);
       cairo_fill (cr);
       return;
     }
@@ -473,10 +444,10 @@ draw_selection_ring (Draw             *d,
       double x0 = MAX (r->x, -4 * radius - grow);
       double x1 = MIN (r->x + r->width, d->width + 4 * radius + grow);
 
-      rounded_rect (cr, x0 - grow, r->y - grow, x1 - x0 + 2 * grow, r->height + 2 * grow, radius + grow);
+      _chrono_cairo_rounded_rect (cr, x0 - grow, r->y - grow, x1 - x0 + 2 * grow, r->height + 2 * grow, radius + grow);
     }
 
-  set_color (cr, d->style->selection);
+  _chrono_cairo_set_color (cr, d->style->selection);
   cairo_set_line_width (cr, chrono_style_px (d->style, 2));
   cairo_stroke (cr);
 }
@@ -528,8 +499,8 @@ draw_span (Draw                  *d,
       double x0 = MAX (item->bar.x, -4 * radius);
       double x1 = MIN (item->bar.x + item->bar.width, d->width + 4 * radius);
 
-      rounded_rect (cr, x0 + 0.5, item->bar.y + 0.5, x1 - x0 - 1, item->bar.height - 1, radius);
-      set_color (cr, chrono_color_mix (color, d->style->background, 0.5));
+      _chrono_cairo_rounded_rect (cr, x0 + 0.5, item->bar.y + 0.5, x1 - x0 - 1, item->bar.height - 1, radius);
+      _chrono_cairo_set_color (cr, chrono_color_mix (color, d->style->background, 0.5));
       cairo_set_line_width (cr, chrono_style_px (d->style, 1));
       cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 3), chrono_style_px (d->style, 3) }, 2, 0);
       cairo_stroke (cr);
@@ -571,13 +542,13 @@ draw_point (Draw                  *d,
       double p0 = MAX (item->period_start, -chrono_style_px (d->style, 40));
       double p1 = MIN (item->period_end, d->width + chrono_style_px (d->style, 40));
 
-      rounded_rect (cr, p0, r->y, MAX (p1 - p0, 1), r->height,
-                    chrono_style_px (d->style, d->style->bar_radius));
+      _chrono_cairo_rounded_rect (cr, p0, r->y, MAX (p1 - p0, 1), r->height,
+                                  chrono_style_px (d->style, d->style->bar_radius));
       /* On a dark background a strong tint turns muddy: fainter, with a
        * clearer outline. */
-      set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.13 : 0.22));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.13 : 0.22));
       cairo_fill_preserve (cr);
-      set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.7 : 0.5));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (color, d->style->dark ? 0.7 : 0.5));
       cairo_set_line_width (cr, chrono_style_px (d->style, 1));
       cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 4), chrono_style_px (d->style, 3) }, 2, 0);
       cairo_stroke (cr);
@@ -590,10 +561,10 @@ draw_point (Draw                  *d,
 
   cairo_new_sub_path (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
-  set_color (cr, d->style->background);
+  _chrono_cairo_set_color (cr, d->style->background);
   cairo_set_line_width (cr, chrono_style_px (d->style, 2.5));
   cairo_stroke_preserve (cr);
-  set_color (cr, (item->flags & CHRONO_ITEM_FADE_START) ? chrono_color_with_alpha (color, 0.55) : color);
+  _chrono_cairo_set_color (cr, (item->flags & CHRONO_ITEM_FADE_START) ? chrono_color_with_alpha (color, 0.55) : color);
   cairo_fill (cr);
 
   if (item->flags & CHRONO_ITEM_SELECTED)
@@ -642,13 +613,13 @@ draw_series (Draw                  *d,
     cairo_line_to (cr, xy[2 * (item->count - 1)], bottom);
     cairo_line_to (cr, xy[0], bottom);
     cairo_close_path (cr);
-    set_color (cr, chrono_color_with_alpha (item->color, 0.14));
+    _chrono_cairo_set_color (cr, chrono_color_with_alpha (item->color, 0.14));
     cairo_fill (cr);
 
     cairo_append_path (cr, path);
     cairo_path_destroy (path);
   }
-  set_color (cr, item->color);
+  _chrono_cairo_set_color (cr, item->color);
   cairo_set_line_width (cr, chrono_style_px (d->style, 2));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -658,10 +629,10 @@ draw_series (Draw                  *d,
       cairo_new_sub_path (cr);
       cairo_arc (cr, xy[2 * i], xy[2 * i + 1], dot, 0, 2 * G_PI);
     }
-  set_color (cr, d->style->background);
+  _chrono_cairo_set_color (cr, d->style->background);
   cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
   cairo_stroke_preserve (cr);
-  set_color (cr, item->color);
+  _chrono_cairo_set_color (cr, item->color);
   cairo_fill (cr);
 
   cairo_restore (cr);
@@ -695,7 +666,7 @@ draw_relation (Draw                  *d,
    * lanes read as links rather than as more bars. */
   cairo_move_to (cr, sx, sy);
   cairo_curve_to (cr, sx, sy + dy / 2, c2x, c2y, tx, ty);
-  set_color (cr, color);
+  _chrono_cairo_set_color (cr, color);
   cairo_set_line_width (cr, chrono_style_px (d->style, strong ? 2 : 1.2));
   cairo_stroke (cr);
 
@@ -711,10 +682,10 @@ draw_relation (Draw                  *d,
       const ChronoRect *r = &item->label_rect;
       double pad = chrono_style_px (d->style, 4);
 
-      rounded_rect (cr, r->x - pad, r->y, r->width + 2 * pad, r->height, r->height / 2);
-      set_color (cr, chrono_color_with_alpha (d->style->background, 0.92));
+      _chrono_cairo_rounded_rect (cr, r->x - pad, r->y, r->width + 2 * pad, r->height, r->height / 2);
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (d->style->background, 0.92));
       cairo_fill_preserve (cr);
-      set_color (cr, chrono_color_with_alpha (color, 0.5));
+      _chrono_cairo_set_color (cr, chrono_color_with_alpha (color, 0.5));
       cairo_set_line_width (cr, chrono_style_px (d->style, 1));
       cairo_stroke (cr);
       draw_text (d, item->label, r, d->small_font, strong ? d->style->foreground : d->style->dim_foreground, 0);
@@ -729,13 +700,13 @@ draw_today (Draw                  *d,
   double x = round (item->rect.x) + 0.5;
   double s = chrono_style_px (d->style, 5);
 
-  set_color (cr, chrono_color_with_alpha (item->color, 0.8));
+  _chrono_cairo_set_color (cr, chrono_color_with_alpha (item->color, 0.8));
   cairo_set_line_width (cr, chrono_style_px (d->style, 1.5));
   cairo_move_to (cr, x, d->axis_height);
   cairo_line_to (cr, x, d->height);
   cairo_stroke (cr);
 
-  set_color (cr, item->color);
+  _chrono_cairo_set_color (cr, item->color);
   cairo_move_to (cr, x - s, d->axis_height - s);
   cairo_line_to (cr, x + s, d->axis_height - s);
   cairo_line_to (cr, x, d->axis_height + 1);
@@ -751,17 +722,17 @@ draw_lane_header (Draw                  *d,
   const ChronoRect *r = &item->rect;
   double dot = chrono_style_px (d->style, 4.5);
 
-  rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
-  set_color (cr, d->style->header_background);
+  _chrono_cairo_rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+  _chrono_cairo_set_color (cr, d->style->header_background);
   cairo_fill_preserve (cr);
-  set_color (cr, d->style->lane_separator);
+  _chrono_cairo_set_color (cr, d->style->lane_separator);
   cairo_set_line_width (cr, chrono_style_px (d->style, 1));
   cairo_stroke (cr);
 
   cairo_new_sub_path (cr);
   cairo_arc (cr, r->x + chrono_style_px (d->style, d->style->label_padding) + dot,
              r->y + r->height / 2, dot, 0, 2 * G_PI);
-  set_color (cr, item->color);
+  _chrono_cairo_set_color (cr, item->color);
   cairo_fill (cr);
 
   draw_text (d, item->label, &item->label_rect, d->header_font, d->style->foreground, 0);
@@ -775,7 +746,6 @@ chrono_renderer_draw (cairo_t           *cr,
   const ChronoSceneItem *items;
   guint n_items;
   Draw d = { 0 };
-  cairo_font_options_t *options;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (scene != NULL);
@@ -789,13 +759,7 @@ chrono_renderer_draw (cairo_t           *cr,
   chrono_scene_get_size (scene, &d.width, &d.height);
   d.axis_height = chrono_scene_get_axis_height (scene);
   d.lanes_top = chrono_scene_get_lanes_top (scene);
-  d.layout = pango_cairo_create_layout (cr);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (d.layout), options);
-  /* Whole-pixel glyph positions look uneven in small vector text. */
-  pango_context_set_round_glyph_positions (pango_layout_get_context (d.layout), FALSE);
-  cairo_font_options_destroy (options);
+  d.layout = _chrono_cairo_create_layout (cr);
   pango_layout_context_changed (d.layout);
   pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (d.layout, TRUE);
@@ -806,7 +770,7 @@ chrono_renderer_draw (cairo_t           *cr,
 
   cairo_rectangle (cr, 0, 0, d.width, d.height);
   cairo_clip (cr);
-  set_color (cr, style->background);
+  _chrono_cairo_set_color (cr, style->background);
   cairo_paint (cr);
 
   items = chrono_scene_get_items (scene, &n_items);
