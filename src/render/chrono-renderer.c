@@ -738,6 +738,22 @@ draw_lane_header (Draw                  *d,
   draw_text (d, item->label, &item->label_rect, d->header_font, d->style->foreground, 0);
 }
 
+typedef void (*DrawItemFunc) (Draw                  *d,
+                              const ChronoSceneItem *item);
+
+/* Draws the items of @kind in scene order, as one layer. */
+static void
+draw_each (Draw                  *d,
+           const ChronoSceneItem *items,
+           guint                  n_items,
+           ChronoItemKind         kind,
+           DrawItemFunc           draw)
+{
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == kind)
+      draw (d, &items[i]);
+}
+
 void
 chrono_renderer_draw (cairo_t           *cr,
                       ChronoScene       *scene,
@@ -782,15 +798,11 @@ chrono_renderer_draw (cairo_t           *cr,
   cairo_rectangle (cr, 0, d.lanes_top, d.width, d.height - d.lanes_top);
   cairo_clip (cr);
 
-  for (guint i = 0; i < n_items; i++)
-    if (items[i].kind == CHRONO_ITEM_LANE)
-      draw_lane (&d, &items[i]);
+  draw_each (&d, items, n_items, CHRONO_ITEM_LANE, draw_lane);
 
   cairo_restore (cr);
 
-  for (guint i = 0; i < n_items; i++)
-    if (items[i].kind == CHRONO_ITEM_ERA)
-      draw_era (&d, &items[i]);
+  draw_each (&d, items, n_items, CHRONO_ITEM_ERA, draw_era);
 
   draw_grid (&d);
 
@@ -813,9 +825,7 @@ chrono_renderer_draw (cairo_t           *cr,
         }
     }
 
-  for (guint i = 0; i < n_items; i++)
-    if (items[i].kind == CHRONO_ITEM_RELATION)
-      draw_relation (&d, &items[i]);
+  draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation);
 
   draw_clusters (&d, items, n_items);
 
@@ -837,17 +847,13 @@ chrono_renderer_draw (cairo_t           *cr,
         }
     }
 
-  for (guint i = 0; i < n_items; i++)
-    if (items[i].kind == CHRONO_ITEM_LANE_HEADER)
-      draw_lane_header (&d, &items[i]);
+  draw_each (&d, items, n_items, CHRONO_ITEM_LANE_HEADER, draw_lane_header);
 
   cairo_restore (cr);
 
   draw_axis (&d);
 
-  for (guint i = 0; i < n_items; i++)
-    if (items[i].kind == CHRONO_ITEM_TODAY)
-      draw_today (&d, &items[i]);
+  draw_each (&d, items, n_items, CHRONO_ITEM_TODAY, draw_today);
 
   pango_font_description_free (d.label_font);
   pango_font_description_free (d.small_font);
