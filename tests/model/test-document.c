@@ -6,17 +6,7 @@
 
 #include "chrono-document-builder.h"
 
-static ChronoDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronoDate d;
-
-  if (!chrono_date_parse (text, TRUE, &d, NULL, &error))
-    g_error ("bad test date %s: %s", text, error->message);
-
-  return d;
-}
+#include "model-test-util.h"
 
 static ChronoDate
 no_date (void)
@@ -53,8 +43,8 @@ add_simple_event (ChronoDocumentBuilder *builder,
   draft.id = id;
   draft.title = id != NULL ? id : "Untitled";
   draft.lane = lane;
-  draft.start = date (start);
-  draft.end = end != NULL ? date (end) : no_date ();
+  draft.start = test_date (start);
+  draft.end = end != NULL ? test_date (end) : no_date ();
   chrono_document_builder_add_event (builder, &draft);
 }
 
@@ -82,10 +72,10 @@ test_happy_path (void)
   const char *related[] = { "tesla", NULL };
   const char *labels[] = { "after", NULL };
   ChronoLink link = { "Announcement", "https://example.com/a" };
-  ChronoSeriesPoint points[] = { { date ("2026-04"), 30 }, { date ("2025-12"), 9 } };
+  ChronoSeriesPoint points[] = { { test_date ("2026-04"), 30 }, { test_date ("2025-12"), 9 } };
   ChronoSeries series = { .id = "run-rate", .title = "Run rate", .unit = "USD bn",
                           .points = points, .n_points = 2 };
-  ChronoEra era = { .title = "Eureka Labs years", .start = date ("2024-07"), .end = date ("2026-05") };
+  ChronoEra era = { .title = "Eureka Labs years", .start = test_date ("2024-07"), .end = test_date ("2026-05") };
   ChronoEventDraft draft = { 0 };
   const ChronoEvent *event;
   const ChronoSeries *s;
@@ -106,7 +96,7 @@ test_happy_path (void)
   draft.description = "Under the head of pre-training";
   draft.lane = "karpathy";
   draft.category = "role";
-  draft.start = date ("2026-05-19");
+  draft.start = test_date ("2026-05-19");
   draft.end = no_date ();
   draft.importance = 5;
   draft.tags = tags;
@@ -152,16 +142,16 @@ test_happy_path (void)
   /* A point ends with its day; a span with its end's month; ongoing now. */
   event = chrono_document_get_event (document, openai);
   g_assert_true (CHRONO_EVENT_IS_POINT (event));
-  g_assert_cmpint (event->end_time, ==, date ("2015-12-12").time);
+  g_assert_cmpint (event->end_time, ==, test_date ("2015-12-12").time);
   g_assert_null (event->extra);
   g_assert_cmpint (event->importance, ==, 3);
   g_assert_cmpint (event->category, ==, -1);
   event = chrono_document_get_event (document, tesla);
   g_assert_false (CHRONO_EVENT_IS_POINT (event));
-  g_assert_cmpint (event->end_time, ==, date ("2022-08").time);
+  g_assert_cmpint (event->end_time, ==, test_date ("2022-08").time);
   event = chrono_document_get_event (document, 2);
   g_assert_true (event->end.flags & CHRONO_DATE_OPEN);
-  g_assert_cmpint (event->end_time, ==, date ("2026-11-24T12:00:00Z").time);
+  g_assert_cmpint (event->end_time, ==, test_date ("2026-11-24T12:00:00Z").time);
   g_assert_cmpuint (event->lane, ==, 1);
 
   event = chrono_document_get_event (document, joins);
@@ -201,7 +191,7 @@ test_happy_path (void)
   g_assert_cmpfloat (s->points[1].value, ==, 30);
 
   g_assert_cmpuint (chrono_document_get_n_eras (document), ==, 1);
-  g_assert_cmpint (chrono_document_get_era (document, 0)->end_time, ==, date ("2026-06").time);
+  g_assert_cmpint (chrono_document_get_era (document, 0)->end_time, ==, test_date ("2026-06").time);
 
   story = chrono_document_get_story (document, &n_steps);
   g_assert_cmpuint (n_steps, ==, 2);
@@ -214,8 +204,8 @@ test_happy_path (void)
   g_assert_null (all_tags[2]);
 
   g_assert_true (chrono_document_get_bounds (document, &lo, &hi));
-  g_assert_cmpint (lo, ==, date ("2015-12-11").time);
-  g_assert_cmpint (hi, ==, date ("2026-11-24T12:00:00Z").time);
+  g_assert_cmpint (lo, ==, test_date ("2015-12-11").time);
+  g_assert_cmpint (hi, ==, test_date ("2026-11-24T12:00:00Z").time);
 }
 
 static void
@@ -376,7 +366,7 @@ test_slug_ids (void)
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       draft.title = titles[i];
-      draft.start = date ("2020");
+      draft.start = test_date ("2020");
       chrono_document_builder_add_event (builder, &draft);
     }
   /* An explicit id declared later still wins over a slug. */
@@ -416,9 +406,9 @@ test_slug_ids_many (void)
   int found;
 
   draft.title = "Title";
-  draft.start = date ("2020");
+  draft.start = test_date ("2020");
   other.title = "Title 3";
-  other.start = date ("2020");
+  other.start = test_date ("2020");
 
   for (guint i = 0; i < N_SAME_TITLE; i++)
     {
@@ -465,7 +455,7 @@ test_slug_series_ids (void)
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
   g_autoptr(ChronoDocument) document = NULL;
-  ChronoSeriesPoint point = { date ("2020"), 1 };
+  ChronoSeriesPoint point = { test_date ("2020"), 1 };
   ChronoSeries unnamed = { .title = "Revenue", .points = &point, .n_points = 1 };
   ChronoSeries named = { .id = "revenue", .title = "Named", .points = &point, .n_points = 1 };
 
@@ -496,7 +486,7 @@ test_unknown_lane (void)
   draft.id = "b";
   draft.title = "B";
   draft.lane = "zz";
-  draft.start = date ("2016");
+  draft.start = test_date ("2016");
   draft.path = "events[1]";
   draft.pos = (ChronoPos) { 7, 5 };
   draft.lane_pos = (ChronoPos) { 8, 15 };
@@ -525,7 +515,7 @@ test_unknown_lane_hint_limit (void)
     add_lane (builder, ids[i], NULL);
   draft.title = "X";
   draft.lane = "zz";
-  draft.start = date ("2016");
+  draft.start = test_date ("2016");
   draft.pos = (ChronoPos) { 7, 5 };
   chrono_document_builder_add_event (builder, &draft);
 
@@ -548,7 +538,7 @@ test_unknown_category (void)
   draft.id = "a";
   draft.title = "A";
   draft.category = "role";
-  draft.start = date ("2016");
+  draft.start = test_date ("2016");
   draft.path = "events[0]";
   draft.category_pos = (ChronoPos) { 4, 19 };
   chrono_document_builder_add_event (builder, &draft);
@@ -575,7 +565,7 @@ test_unknown_related (void)
   add_simple_event (builder, "b", NULL, "2015", NULL);
   draft.id = "a";
   draft.title = "A";
-  draft.start = date ("2016");
+  draft.start = test_date ("2016");
   draft.related = related;
   draft.related_pos = related_pos;
   draft.path = "events[1]";
@@ -619,7 +609,7 @@ test_duplicate_event (void)
 
   draft.id = "a";
   draft.title = "A";
-  draft.start = date ("2015");
+  draft.start = test_date ("2015");
   draft.path = "events[0]";
   draft.pos = (ChronoPos) { 3, 5 };
   chrono_document_builder_add_event (builder, &draft);
@@ -680,7 +670,7 @@ test_duplicate_series (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
-  ChronoSeriesPoint point = { date ("2020"), 1 };
+  ChronoSeriesPoint point = { test_date ("2020"), 1 };
   ChronoSeries series = { .id = "s", .title = "S", .points = &point, .n_points = 1 };
   ChronoDiagnostic *d;
 
@@ -703,7 +693,7 @@ test_unknown_series_lane (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
-  ChronoSeriesPoint point = { date ("2020"), 1 };
+  ChronoSeriesPoint point = { test_date ("2020"), 1 };
   ChronoSeries series = { .id = "s", .title = "S", .points = &point, .n_points = 1 };
   ChronoDiagnostic *d;
 
@@ -743,8 +733,8 @@ test_end_before_start (void)
 
   draft.id = "a";
   draft.title = "A";
-  draft.start = date ("2015-06-01");
-  draft.end = date ("2015-05-31");
+  draft.start = test_date ("2015-06-01");
+  draft.end = test_date ("2015-05-31");
   draft.path = "events[0]";
   draft.pos = (ChronoPos) { 2, 5 };
   draft.end_pos = (ChronoPos) { 2, 40 };
@@ -774,9 +764,9 @@ test_same_period_span (void)
   g_assert_cmpuint (diagnostics->len, ==, 0);
 
   index = chrono_document_find_event (document, "year");
-  g_assert_cmpint (chrono_document_get_event (document, index)->end_time, ==, date ("2016").time);
+  g_assert_cmpint (chrono_document_get_event (document, index)->end_time, ==, test_date ("2016").time);
   index = chrono_document_find_event (document, "month");
-  g_assert_cmpint (chrono_document_get_event (document, index)->end_time, ==, date ("2015-06-11").time);
+  g_assert_cmpint (chrono_document_get_event (document, index)->end_time, ==, test_date ("2015-06-11").time);
 }
 
 static void
@@ -784,7 +774,7 @@ test_era_end_before_start (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
-  ChronoEra era = { .title = "E", .start = date ("2020"), .end = date ("2019") };
+  ChronoEra era = { .title = "E", .start = test_date ("2020"), .end = test_date ("2019") };
   ChronoDiagnostic *d;
 
   chrono_document_builder_add_era (builder, &era, "eras[0]", (ChronoPos) { 20, 5 });
@@ -805,7 +795,7 @@ test_importance (void)
 
   draft.id = "a";
   draft.title = "A";
-  draft.start = date ("2015");
+  draft.start = test_date ("2015");
   draft.importance = 6;
   draft.path = "events[0]";
   draft.pos = (ChronoPos) { 2, 5 };
@@ -852,7 +842,7 @@ test_every_error_reported (void)
   add_simple_event (builder, "b", "y", "2015", "2014");
   draft.id = "a";
   draft.title = "A";
-  draft.start = date ("2015");
+  draft.start = test_date ("2015");
   chrono_document_builder_add_event (builder, &draft);
 
   g_assert_null (chrono_document_builder_finish (g_steal_pointer (&builder), diagnostics));
@@ -889,9 +879,9 @@ test_bounds (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(ChronoDocument) document = NULL;
-  ChronoSeriesPoint points[] = { { date ("2030"), 1 }, { date ("2010-05"), 2 } };
+  ChronoSeriesPoint points[] = { { test_date ("2030"), 1 }, { test_date ("2010-05"), 2 } };
   ChronoSeries series = { .id = "s", .title = "S", .points = points, .n_points = 2 };
-  ChronoEra era = { .title = "E", .start = date ("2005"), .end = date ("2006") };
+  ChronoEra era = { .title = "E", .start = test_date ("2005"), .end = test_date ("2006") };
   gint64 lo = 0, hi = 0;
 
   document = chrono_document_builder_finish (chrono_document_builder_new (CHRONO_FORMAT_NATIVE), NULL);
@@ -908,8 +898,8 @@ test_bounds (void)
   document = chrono_document_builder_finish (g_steal_pointer (&builder), NULL);
 
   g_assert_true (chrono_document_get_bounds (document, &lo, &hi));
-  g_assert_cmpint (lo, ==, date ("2005").time);
-  g_assert_cmpint (hi, ==, date ("2031").time);
+  g_assert_cmpint (lo, ==, test_date ("2005").time);
+  g_assert_cmpint (hi, ==, test_date ("2031").time);
 }
 
 static void
@@ -924,7 +914,7 @@ test_tags (void)
   const ChronoEvent *a, *b;
 
   draft.title = "A";
-  draft.start = date ("2015");
+  draft.start = test_date ("2015");
   draft.tags = tags_a;
   chrono_document_builder_add_event (builder, &draft);
   draft.title = "B";

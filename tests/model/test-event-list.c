@@ -7,17 +7,7 @@
 #include "chrono-document-builder.h"
 #include "chrono-event-list.h"
 
-static ChronoDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronoDate d;
-
-  if (!chrono_date_parse (text, TRUE, &d, NULL, &error))
-    g_error ("bad test date %s: %s", text, error->message);
-
-  return d;
-}
+#include "model-test-util.h"
 
 /* Events e0..e(n-1), one a year from 2000, in lanes "even" and "odd";
  * every third is tagged "third". */
@@ -43,9 +33,9 @@ make_document (guint n_events)
       draft.id = id;
       draft.title = title;
       draft.lane = i % 2 == 0 ? "even" : "odd";
-      draft.start = date (start);
+      draft.start = test_date (start);
       if (i % 4 == 1)
-        draft.end = date (end);
+        draft.end = test_date (end);
       if (i % 3 == 0)
         draft.tags = third;
       chrono_document_builder_add_event (builder, &draft);
@@ -270,7 +260,7 @@ test_random_filters (void)
 
         case 2:
           {
-            gint64 from = date ("2000").time + g_rand_int_range (rand, -3, 45) * (gint64)CHRONO_SECONDS_PER_YEAR;
+            gint64 from = test_date ("2000").time + g_rand_int_range (rand, -3, 45) * (gint64)CHRONO_SECONDS_PER_YEAR;
             gint64 to = from + g_rand_int_range (rand, 1, 20) * (gint64)CHRONO_SECONDS_PER_YEAR;
 
             chrono_filter_set_range (filter, g_rand_boolean (rand), from, to);

@@ -7,17 +7,7 @@
 #include "chrono-document-builder.h"
 #include "chrono-filter.h"
 
-static ChronoDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronoDate d;
-
-  if (!chrono_date_parse (text, TRUE, &d, NULL, &error))
-    g_error ("bad test date %s: %s", text, error->message);
-
-  return d;
-}
+#include "model-test-util.h"
 
 typedef struct
 {
@@ -67,9 +57,9 @@ make_document (void)
       draft.category = sample[i].category;
       draft.title = sample[i].title;
       draft.description = sample[i].description;
-      draft.start = date (sample[i].start);
+      draft.start = test_date (sample[i].start);
       if (sample[i].end != NULL)
-        draft.end = date (sample[i].end);
+        draft.end = test_date (sample[i].end);
       draft.tags = sample[i].tags;
       chrono_document_builder_add_event (builder, &draft);
     }
@@ -307,21 +297,21 @@ test_range (void)
   g_signal_connect (filter, "changed", G_CALLBACK (count_changed), &changed);
 
   /* 2022: Tesla ends in July, Zero to Hero starts in August and goes on. */
-  chrono_filter_set_range (filter, TRUE, date ("2022").time, date ("2023").time);
+  chrono_filter_set_range (filter, TRUE, test_date ("2022").time, test_date ("2023").time);
   g_assert_true (chrono_filter_get_range (filter, &from, &to));
-  g_assert_cmpint (from, ==, date ("2022").time);
-  g_assert_cmpint (to, ==, date ("2023").time);
+  g_assert_cmpint (from, ==, test_date ("2022").time);
+  g_assert_cmpint (to, ==, test_date ("2023").time);
   ids1 = passing (filter, document);
   g_assert_cmpstr (ids1, ==, "tesla zero-to-hero");
 
   /* The range is half-open: an event starting at @to is out, one ending
    * at @from too. */
-  chrono_filter_set_range (filter, TRUE, date ("2022-08").time, date ("2024-07").time);
+  chrono_filter_set_range (filter, TRUE, test_date ("2022-08").time, test_date ("2024-07").time);
   ids2 = passing (filter, document);
   g_assert_cmpstr (ids2, ==, "ete zero-to-hero");
   g_assert_cmpuint (changed, ==, 2);
 
-  chrono_filter_set_range (filter, TRUE, date ("2022-08").time, date ("2024-07").time);
+  chrono_filter_set_range (filter, TRUE, test_date ("2022-08").time, test_date ("2024-07").time);
   g_assert_cmpuint (changed, ==, 2);
   chrono_filter_set_range (filter, FALSE, 0, 0);
   g_assert_false (chrono_filter_get_range (filter, NULL, NULL));

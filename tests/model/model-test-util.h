@@ -1,0 +1,24 @@
+/* Helpers shared by the model and render test programs. */
+#pragma once
+
+#include <glib.h>
+
+#include "chrono-date.h"
+
+G_BEGIN_DECLS
+
+/* The date @text (ISO 8601, as in documents) stands for; aborts the test
+ * when it does not parse, since that is a mistake in the test itself. */
+static inline ChronoDate
+test_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ChronoDate d;
+
+  if (!chrono_date_parse (text, TRUE, &d, NULL, &error))
+    g_error ("bad test date %s: %s", text, error->message);
+
+  return d;
+}
+
+G_END_DECLS
