@@ -2,39 +2,19 @@
 
 #include "config.h"
 
-#include "chrono-layout.h"
-#include "chrono-loader.h"
+#include "render-test-util.h"
 
 static PangoContext *context;
-
-static ChronoDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronoDocument *document;
-
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
 
 static ChronoScene *
 build (ChronoDocument *document,
        double          start,
        double          end)
 {
-  ChronoLayoutParams params;
   static ChronoStyle style;
 
   chrono_style_init_light (&style, 1);
-  chrono_layout_params_init (&params, &style, start, end, 1600, 1000);
-  params.document = document;
-  params.context = context;
-
-  return chrono_layout_build (&params);
+  return render_test_build_scene (document, NULL, &style, context, start, end, 1600, 1000);
 }
 
 /* The middle of every drawn event hits that event. */
@@ -45,7 +25,7 @@ test_events (void)
 
   for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
     {
-      g_autoptr(ChronoDocument) document = load_example (examples[e]);
+      g_autoptr(ChronoDocument) document = render_test_load_example (examples[e]);
       g_autoptr(ChronoScene) scene = NULL;
       const ChronoSceneItem *items;
       gint64 start, end;
@@ -96,7 +76,7 @@ test_events (void)
 static void
 test_misses (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoScene) scene = NULL;
   gint64 start, end;
 
@@ -113,7 +93,7 @@ test_misses (void)
 static void
 test_clusters (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("computing-history.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("computing-history.json");
   g_autoptr(ChronoScene) scene = NULL;
   const ChronoSceneItem *items;
   gint64 start, end;

@@ -11,34 +11,10 @@
 #include "chrono-renderer.h"
 #include "chrono-session.h"
 
+#include "../model/model-test-util.h"
+#include "render-test-util.h"
+
 static PangoContext *context;
-
-static ChronoDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronoDocument *document;
-
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static ChronoDate
-date (const char *text)
-{
-  ChronoDate d;
-  g_autoptr(GError) error = NULL;
-
-  chrono_date_parse (text, TRUE, &d, NULL, &error);
-  g_assert_no_error (error);
-
-  return d;
-}
 
 static void
 add_lane (ChronoDocumentBuilder *builder,
@@ -63,9 +39,9 @@ add_event (ChronoDocumentBuilder *builder,
 
   draft.title = title;
   draft.lane = lane;
-  draft.start = date (start);
+  draft.start = test_date (start);
   if (end != NULL)
-    draft.end = date (end);
+    draft.end = test_date (end);
   chrono_document_builder_add_event (builder, &draft);
 }
 
@@ -80,25 +56,6 @@ finish (ChronoDocumentBuilder *builder)
   g_assert_nonnull (document);
 
   return document;
-}
-
-static ChronoScene *
-build (ChronoDocument    *document,
-       ChronoFilter      *filter,
-       const ChronoStyle *style,
-       double             start,
-       double             end,
-       double             width,
-       double             height)
-{
-  ChronoLayoutParams params;
-
-  chrono_layout_params_init (&params, style, start, end, width, height);
-  params.document = document;
-  params.filter = filter;
-  params.context = context;
-
-  return chrono_layout_build (&params);
 }
 
 static gboolean
@@ -163,7 +120,7 @@ test_labels_no_overlap (void)
 
   for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
     {
-      g_autoptr(ChronoDocument) document = load_example (examples[e]);
+      g_autoptr(ChronoDocument) document = render_test_load_example (examples[e]);
       g_autoptr(ChronoSession) session = chrono_session_new ();
       double fit_start, fit_end;
 
@@ -182,8 +139,8 @@ test_labels_no_overlap (void)
 
             if (z == 0)
               centre = (fit_start + fit_end) / 2;
-            scene = build (document, chrono_session_get_filter (session), &style,
-                           centre - span / 2, centre + span / 2, sizes[s][0], sizes[s][1]);
+            scene = render_test_build_scene (document, chrono_session_get_filter (session), &style, context,
+                                             centre - span / 2, centre + span / 2, sizes[s][0], sizes[s][1]);
             assert_no_label_overlaps (scene, what);
           }
     }
@@ -197,7 +154,7 @@ test_labels_at_edge (void)
 {
   static const char *titles[] = { "Joins Anthropic pre-training", "“State of AI psychosis”" };
   static const double sizes[][2] = { { 1920, 1080 }, { 1400, 900 }, { 1100, 700 } };
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoSession) session = chrono_session_new ();
   double fit_start, fit_end;
   ChronoStyle style;
@@ -208,8 +165,8 @@ test_labels_at_edge (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autoptr(ChronoScene) scene = build (document, NULL, &style, fit_start, fit_end,
-                                            sizes[s][0], sizes[s][1]);
+      g_autoptr(ChronoScene) scene = render_test_build_scene (document, NULL, &style, context,
+                                                              fit_start, fit_end, sizes[s][0], sizes[s][1]);
       const ChronoSceneItem *items;
       guint n_items;
 
@@ -245,7 +202,7 @@ test_labels_at_edge (void)
 static void
 test_series_log_scale (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("computing-history.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("computing-history.json");
   g_autoptr(ChronoScene) scene = NULL;
   const ChronoSceneItem *items;
   ChronoStyle style;
@@ -254,8 +211,10 @@ test_series_log_scale (void)
   gboolean found_title = FALSE;
 
   chrono_style_init_light (&style, 1);
-  scene = build (document, NULL, &style, (double) chrono_time_from_civil (1940, 1, 1, 0, 0, 0),
-                 (double) chrono_time_from_civil (2030, 1, 1, 0, 0, 0), 1920, 1080);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (1940, 1, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2030, 1, 1, 0, 0, 0),
+                                   1920, 1080);
   items = chrono_scene_get_items (scene, &n_items);
 
   for (guint i = 0; i < n_items; i++)
@@ -284,10 +243,11 @@ test_series_log_scale (void)
 
   /* The revenue series of the other example stays linear. */
   {
-    g_autoptr(ChronoDocument) talent = load_example ("ai-talent.json");
-    g_autoptr(ChronoScene) other = build (talent, NULL, &style,
-                                          (double) chrono_time_from_civil (2020, 1, 1, 0, 0, 0),
-                                          (double) chrono_time_from_civil (2027, 1, 1, 0, 0, 0), 1920, 1080);
+    g_autoptr(ChronoDocument) talent = render_test_load_example ("ai-talent.json");
+    g_autoptr(ChronoScene) other = render_test_build_scene (talent, NULL, &style, context,
+                                                            (double) chrono_time_from_civil (2020, 1, 1, 0, 0, 0),
+                                                            (double) chrono_time_from_civil (2027, 1, 1, 0, 0, 0),
+                                                            1920, 1080);
 
     items = chrono_scene_get_items (other, &n_items);
     for (guint i = 0; i < n_items; i++)
@@ -301,7 +261,7 @@ test_series_log_scale (void)
 static void
 test_sticky_header_labels (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   ChronoStyle style;
 
   chrono_style_init_light (&style, 1);
@@ -394,7 +354,7 @@ items_equal (const ChronoSceneItem *a,
 static void
 test_deterministic (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoLayoutCache) cache = chrono_layout_cache_new ();
   ChronoStyle style;
   gint64 start, end;
@@ -472,9 +432,10 @@ test_clusters (void)
   document = finish (g_steal_pointer (&builder));
 
   chrono_style_init_light (&style, 1);
-  scene = build (document, NULL, &style,
-                 (double) chrono_time_from_civil (2015, 1, 1, 0, 0, 0),
-                 (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0), 1200, 800);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (2015, 1, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0),
+                                   1200, 800);
 
   g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_CLUSTER, &clustered), >=, 1);
   chrono_scene_get_visible_events (scene, &n_visible);
@@ -509,9 +470,10 @@ test_density (void)
   document = finish (g_steal_pointer (&builder));
 
   chrono_style_init_light (&style, 1);
-  scene = build (document, NULL, &style,
-                 (double) chrono_time_from_civil (1989, 1, 1, 0, 0, 0),
-                 (double) chrono_time_from_civil (2021, 1, 1, 0, 0, 0), 1600, 900);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (1989, 1, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2021, 1, 1, 0, 0, 0),
+                                   1600, 900);
 
   g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_DENSITY, NULL), ==, 1);
   g_assert_cmpuint (count_kind (scene, CHRONO_ITEM_CLUSTER, &clustered), >, 1);
@@ -556,9 +518,10 @@ test_dates (void)
   document = finish (g_steal_pointer (&builder));
 
   chrono_style_init_light (&style, 1);
-  scene = build (document, NULL, &style,
-                 (double) chrono_time_from_civil (2014, 1, 1, 0, 0, 0),
-                 (double) chrono_time_from_civil (2017, 1, 1, 0, 0, 0), 900, 600);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (2014, 1, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2017, 1, 1, 0, 0, 0),
+                                   900, 600);
 
   /* The year, zoomed past its precision, shows as its whole period. */
   item = find_titled (scene, document, "Sometime in 2015");
@@ -581,7 +544,7 @@ test_dates (void)
 static void
 test_filter (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoFilter) filter = chrono_filter_new ();
   g_autoptr(ChronoScene) all = NULL;
   g_autoptr(ChronoScene) some = NULL;
@@ -594,9 +557,9 @@ test_filter (void)
   chrono_style_init_light (&style, 1);
   chrono_document_get_bounds (document, &start, &end);
 
-  all = build (document, filter, &style, start, end, 1600, 1000);
+  all = render_test_build_scene (document, filter, &style, context, start, end, 1600, 1000);
   chrono_filter_set_lane_visible (filter, lane->id, FALSE);
-  some = build (document, filter, &style, start, end, 1600, 1000);
+  some = render_test_build_scene (document, filter, &style, context, start, end, 1600, 1000);
 
   chrono_scene_get_visible_events (all, &n_all);
   chrono_scene_get_visible_events (some, &n_some);
@@ -612,7 +575,7 @@ test_filter (void)
 static void
 test_scale (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoScene) one = NULL;
   g_autoptr(ChronoScene) two = NULL;
   ChronoStyle style1, style2;
@@ -622,8 +585,8 @@ test_scale (void)
   chrono_style_init_dark (&style2, 2);
   chrono_document_get_bounds (document, &start, &end);
 
-  one = build (document, NULL, &style1, start, end, 1200, 800);
-  two = build (document, NULL, &style2, start, end, 2400, 1600);
+  one = render_test_build_scene (document, NULL, &style1, context, start, end, 1200, 800);
+  two = render_test_build_scene (document, NULL, &style2, context, start, end, 2400, 1600);
   g_assert_cmpfloat_with_epsilon (chrono_scene_get_axis_height (two), 2 * chrono_scene_get_axis_height (one), 1e-9);
   g_assert_cmpfloat_with_epsilon (chrono_scene_get_content_height (two), 2 * chrono_scene_get_content_height (one), 1e-6);
 }
@@ -636,7 +599,7 @@ test_extremes (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
   g_autoptr(ChronoDocument) empty = NULL;
-  g_autoptr(ChronoDocument) history = load_example ("computing-history.json");
+  g_autoptr(ChronoDocument) history = render_test_load_example ("computing-history.json");
   gint64 big_bang = chrono_time_from_civil (-13800000000LL, 1, 1, 0, 0, 0);
   const struct {
     double start, end, width, height;
@@ -657,8 +620,9 @@ test_extremes (void)
     for (guint v = 0; v < G_N_ELEMENTS (views); v++)
       {
         ChronoDocument *document = d == 0 ? NULL : d == 1 ? empty : history;
-        g_autoptr(ChronoScene) scene = build (document, NULL, &style, views[v].start, views[v].end,
-                                              views[v].width, views[v].height);
+        g_autoptr(ChronoScene) scene = render_test_build_scene (document, NULL, &style, context,
+                                                                views[v].start, views[v].end,
+                                                                views[v].width, views[v].height);
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                                (int) views[v].width, (int) views[v].height);
         cairo_t *cr = cairo_create (surface);

@@ -2,22 +2,9 @@
 
 #include "config.h"
 
-#include "chrono-loader.h"
 #include "chrono-session.h"
 
-static ChronoDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronoDocument *document;
-
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
+#include "render-test-util.h"
 
 static void
 count_notify (GObject    *object,
@@ -30,7 +17,7 @@ count_notify (GObject    *object,
 static void
 test_fit (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoSession) session = chrono_session_new ();
   gint64 first, last;
   double start, end;
@@ -51,7 +38,7 @@ test_fit (void)
 static void
 test_fit_deep_time (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("computing-history.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("computing-history.json");
   g_autoptr(ChronoSession) session = chrono_session_new ();
   gint64 first, last;
   double start, end;
@@ -68,8 +55,8 @@ test_fit_deep_time (void)
 static void
 test_selection (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
-  g_autoptr(ChronoDocument) reloaded = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) reloaded = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoSession) session = chrono_session_new ();
   guint notified = 0;
   double start, end, start2, end2;
@@ -135,7 +122,7 @@ test_visible (void)
 static void
 test_event_frame (void)
 {
-  g_autoptr(ChronoDocument) document = load_example ("ai-talent.json");
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
   g_autoptr(ChronoSession) session = chrono_session_new ();
   guint n = chrono_document_get_n_events (document);
 
