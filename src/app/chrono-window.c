@@ -883,6 +883,55 @@ open_lenient_action (GtkWidget  *widget,
         CHRONO_LOAD_LENIENT);
 }
 
+/* "+", "-" and "0" zoom wherever the focus is not in a text entry, before
+ * the search bar's key capture can take them as typed text: only letters
+ * and digits typed start a search. */
+static gboolean
+on_zoom_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  ChronoWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *action;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) ||
+       gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      action = "win.zoom-in";
+      break;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      action = "win.zoom-out";
+      break;
+
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+      action = "win.zoom-fit";
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  if (chrono_session_get_document (self->session) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -1394,6 +1443,7 @@ chrono_window_init (ChronoWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkDropTarget *drop;
+  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1434,6 +1484,11 @@ chrono_window_init (ChronoWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Typing anywhere the focus does not use the keys starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* The zoom keys go first, whatever has the focus. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_zoom_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   g_object_bind_property (self->flap, "reveal-flap",
                           self->sidebar_button, "active",

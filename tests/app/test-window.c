@@ -408,6 +408,87 @@ test_window_zoom_at_pointer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's capture-phase key controller: what the keys reach first. */
+static GtkEventController *
+capture_key_controller (ChronoWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+press_key (ChronoWindow *window,
+           guint         keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (capture_key_controller (window), "key-pressed",
+                         keyval, 0, (GdkModifierType) 0, &handled);
+
+  return handled;
+}
+
+typedef struct {
+  ChronoSession *session;
+  double         span;
+} SpanWait;
+
+static gboolean
+span_grew (gpointer data)
+{
+  SpanWait *wait = data;
+  double start, end;
+
+  chrono_session_get_visible (wait->session, &start, &end);
+
+  return end - start > wait->span * 1.5;
+}
+
+/* "-" with the focus on a header button zooms out instead of starting a
+ * search for "-"; in the search entry it stays text. */
+static void
+test_window_zoom_keys (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  SpanWait wait = { chrono_window_get_session (window), 0 };
+  GtkSearchBar *search_bar = template_child (window, "search_bar");
+  double start, end;
+
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_grab_focus (template_child (window, "sidebar_button")));
+
+  chrono_session_get_visible (wait.session, &start, &end);
+  wait.span = end - start;
+  g_assert_true (press_key (window, GDK_KEY_minus));
+  wait_for (span_grew, &wait);
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+
+  g_assert_true (press_key (window, GDK_KEY_plus));
+  g_assert_true (press_key (window, GDK_KEY_0));
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+  /* Letters are left to the search bar. */
+  g_assert_false (press_key (window, GDK_KEY_a));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  settle ();
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_false (press_key (window, GDK_KEY_minus));
+  g_assert_false (press_key (window, GDK_KEY_0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_inspector (void)
 {
@@ -867,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/app/window/filter-popover", test_window_filter_popover);
   g_test_add_func ("/app/window/filter-drawn", test_window_filter_drawn);
   g_test_add_func ("/app/window/zoom-at-pointer", test_window_zoom_at_pointer);
+  g_test_add_func ("/app/window/zoom-keys", test_window_zoom_keys);
   g_test_add_func ("/app/window/inspector", test_window_inspector);
   g_test_add_func ("/app/window/list-reveals", test_window_list_reveals);
   g_test_add_func ("/app/window/related", test_window_related);
