@@ -638,6 +638,36 @@ report_type (Import     *import,
           _("“%s” must be %s, not %s"), name, expected, json_type_name (node));
 }
 
+/* Looks up the member @name of @object and checks that it is a
+ * @node_type (for values, one of @value_type).  FALSE on a type error,
+ * reported with @expected (untranslated, N_()); *out is NULL then and when
+ * the member is absent or null. */
+static gboolean
+get_typed (Import      *import,
+           JsonObject  *object,
+           const char  *parent,
+           const char  *name,
+           JsonNodeType node_type,
+           GType        value_type,
+           const char  *expected,
+           JsonNode   **out)
+{
+  JsonNode *node = get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (JSON_NODE_TYPE (node) != node_type ||
+      (node_type == JSON_NODE_VALUE && json_node_get_value_type (node) != value_type))
+    {
+      report_type (import, node, parent, name, _(expected));
+      return FALSE;
+    }
+
+  *out = node;
+  return TRUE;
+}
+
 /* FALSE on a type error (reported); *out is NULL when absent. */
 static gboolean
 get_string (Import      *import,
@@ -646,19 +676,12 @@ get_string (Import      *import,
             const char  *name,
             const char **out)
 {
-  JsonNode *node = get_member (object, name);
+  JsonNode *node;
+  gboolean ok = get_typed (import, object, parent, name, JSON_NODE_VALUE, G_TYPE_STRING,
+                           N_("a string"), &node);
 
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      report_type (import, node, parent, name, _("a string"));
-      return FALSE;
-    }
-
-  *out = json_node_get_string (node);
-  return TRUE;
+  *out = node != NULL ? json_node_get_string (node) : NULL;
+  return ok;
 }
 
 static gboolean
@@ -668,19 +691,12 @@ get_object (Import      *import,
             const char  *name,
             JsonObject **out)
 {
-  JsonNode *node = get_member (object, name);
+  JsonNode *node;
+  gboolean ok = get_typed (import, object, parent, name, JSON_NODE_OBJECT, G_TYPE_INVALID,
+                           N_("an object"), &node);
 
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      report_type (import, node, parent, name, _("an object"));
-      return FALSE;
-    }
-
-  *out = json_node_get_object (node);
-  return TRUE;
+  *out = node != NULL ? json_node_get_object (node) : NULL;
+  return ok;
 }
 
 static gboolean
@@ -689,17 +705,10 @@ check_boolean (Import     *import,
                const char *parent,
                const char *name)
 {
-  JsonNode *node = get_member (object, name);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      report_type (import, node, parent, name, _("true or false"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return get_typed (import, object, parent, name, JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                    N_("true or false"), &node);
 }
 
 /* Reads the date object @name of @object.  FALSE on an error (reported);
