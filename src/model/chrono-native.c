@@ -606,9 +606,8 @@ read_categories (Reader    *r,
     }
 }
 
-enum { LINK_URL, LINK_TITLE, N_LINK };
+/* Pair arrays: the required member first, then the optional one. */
 static const char * const link_members[] = { "url", "title", NULL };
-enum { REL_EVENT, REL_LABEL, N_REL };
 static const char * const relation_members[] = { "event", "label", NULL };
 
 enum
@@ -658,39 +657,83 @@ read_tags (Reader     *r,
     }
 }
 
+/* Called for each object of a pair array with its @key (a non-empty
+ * string) and its @value (NULL when absent). */
+typedef void (*PairFunc) (Reader     *r,
+                          const char *key,
+                          const char *value);
+
+/*
+ * Reads the array member @member of @node (at @base), whose items are
+ * objects with a required string member @names[0] and an optional one
+ * @names[1]; @expected and @what name the array and an item in messages.
+ * Calls @add for each valid item; reports the others.
+ */
 static void
-read_links (Reader     *r,
-            JsonNode   *node,
-            const char *base)
+read_pairs (Reader             *r,
+            JsonNode           *node,
+            const char         *base,
+            const char         *member,
+            const char         *expected,
+            const char         *what,
+            const char * const *names,
+            PairFunc            add)
 {
   g_autofree char *path = NULL;
   JsonArray *array;
   guint n;
 
-  g_array_set_size (r->links, 0);
   if (node == NULL)
     return;
 
-  path = join_path (base, "links");
-  array = get_array (r, node, path, _("an array of links"));
+  path = join_path (base, member);
+  array = get_array (r, node, path, expected);
   if (array == NULL)
     return;
 
   n = json_array_get_length (array);
   for (guint j = 0; j < n; j++)
     {
-      g_autofree char *link_path = g_strdup_printf ("%s[%u]", path, j);
-      JsonNode *m[N_LINK];
-      ChronoLink link;
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, j);
+      JsonNode *m[2];
+      const char *key, *value;
 
-      if (!collect (r, json_array_get_element (array, j), link_path, N_("a link"),
-                    link_members, 1 << LINK_URL, m))
+      if (!collect (r, json_array_get_element (array, j), item_path, what, names, 1 << 0, m))
         continue;
-      link.url = get_string (r, m[LINK_URL], link_path, "url", TRUE);
-      link.title = get_string (r, m[LINK_TITLE], link_path, "title", FALSE);
-      if (link.url != NULL)
-        g_array_append_val (r->links, link);
+      key = get_string (r, m[0], item_path, names[0], TRUE);
+      value = get_string (r, m[1], item_path, names[1], FALSE);
+      if (key != NULL)
+        add (r, key, value);
     }
+}
+
+static void
+add_link (Reader     *r,
+          const char *url,
+          const char *title)
+{
+  ChronoLink link = { .url = url, .title = title };
+
+  g_array_append_val (r->links, link);
+}
+
+static void
+read_links (Reader     *r,
+            JsonNode   *node,
+            const char *base)
+{
+  g_array_set_size (r->links, 0);
+  read_pairs (r, node, base, "links", _("an array of links"), N_("a link"),
+              link_members, add_link);
+}
+
+static void
+add_relation (Reader     *r,
+              const char *event,
+              const char *label)
+{
+  g_ptr_array_add (r->related, (gpointer) event);
+  g_ptr_array_add (r->related_labels, (gpointer) label);
 }
 
 static void
@@ -698,38 +741,10 @@ read_related (Reader     *r,
               JsonNode   *node,
               const char *base)
 {
-  g_autofree char *path = NULL;
-  JsonArray *array;
-  guint n;
-
   g_ptr_array_set_size (r->related, 0);
   g_ptr_array_set_size (r->related_labels, 0);
-  if (node == NULL)
-    return;
-
-  path = join_path (base, "related");
-  array = get_array (r, node, path, _("an array of relations"));
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  for (guint j = 0; j < n; j++)
-    {
-      g_autofree char *rel_path = g_strdup_printf ("%s[%u]", path, j);
-      JsonNode *m[N_REL];
-      const char *event, *label;
-
-      if (!collect (r, json_array_get_element (array, j), rel_path, N_("a relation"),
-                    relation_members, 1 << REL_EVENT, m))
-        continue;
-      event = get_string (r, m[REL_EVENT], rel_path, "event", TRUE);
-      label = get_string (r, m[REL_LABEL], rel_path, "label", FALSE);
-      if (event != NULL)
-        {
-          g_ptr_array_add (r->related, (gpointer) event);
-          g_ptr_array_add (r->related_labels, (gpointer) label);
-        }
-    }
+  read_pairs (r, node, base, "related", _("an array of relations"), N_("a relation"),
+              relation_members, add_relation);
 }
 
 static void
