@@ -219,6 +219,19 @@ scratch_string (ChronoDocumentBuilder *self,
   return g_string_chunk_insert (self->scratch, str);
 }
 
+/* Notes where the item @id (interned, or NULL) came from. */
+static void
+append_source (ChronoDocumentBuilder *self,
+               GArray                *sources,
+               const char            *id,
+               const char            *path,
+               ChronoPos              pos)
+{
+  ItemSource source = { id, scratch_string (self, path), pos };
+
+  g_array_append_val (sources, source);
+}
+
 /**
  * chrono_document_builder_set_title:
  * @title: (nullable): the document's title, copied
@@ -262,7 +275,6 @@ chrono_document_builder_add_lane (ChronoDocumentBuilder *self,
                                   ChronoPos              pos)
 {
   ChronoLane copy;
-  ItemSource source;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (lane != NULL);
@@ -273,8 +285,7 @@ chrono_document_builder_add_lane (ChronoDocumentBuilder *self,
   copy.description = insert_string (self, lane->description);
   g_array_append_val (self->lanes, copy);
 
-  source = (ItemSource) { copy.id, scratch_string (self, path), pos };
-  g_array_append_val (self->lane_sources, source);
+  append_source (self, self->lane_sources, copy.id, path, pos);
 }
 
 /**
@@ -290,7 +301,6 @@ chrono_document_builder_add_category (ChronoDocumentBuilder *self,
                                       ChronoPos              pos)
 {
   ChronoCategory copy;
-  ItemSource source;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (category != NULL);
@@ -300,8 +310,7 @@ chrono_document_builder_add_category (ChronoDocumentBuilder *self,
   copy.title = insert_string (self, category->title != NULL ? category->title : (category->id != NULL ? category->id : ""));
   g_array_append_val (self->categories, copy);
 
-  source = (ItemSource) { copy.id, scratch_string (self, path), pos };
-  g_array_append_val (self->category_sources, source);
+  append_source (self, self->category_sources, copy.id, path, pos);
 }
 
 /**
@@ -463,7 +472,6 @@ chrono_document_builder_add_era (ChronoDocumentBuilder *self,
                                  ChronoPos              pos)
 {
   ChronoEra copy;
-  ItemSource source;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (era != NULL);
@@ -472,8 +480,7 @@ chrono_document_builder_add_era (ChronoDocumentBuilder *self,
   copy.title = insert_string (self, era->title != NULL ? era->title : "");
   g_array_append_val (self->eras, copy);
 
-  source = (ItemSource) { NULL, scratch_string (self, path), pos };
-  g_array_append_val (self->era_sources, source);
+  append_source (self, self->era_sources, NULL, path, pos);
 }
 
 /**
@@ -723,55 +730,48 @@ register_id (GHashTable *seen,
   return -1;
 }
 
+/* Reports items of @kind (lanes or categories, by their @sources) with
+ * no id, with @hint and @message, and ids given twice; fills @ids. */
+static void
+check_item_ids (ChronoDocumentBuilder *self,
+                GArray                *sources,
+                GHashTable            *ids,
+                ItemKind               kind,
+                const char            *hint,
+                const char            *message)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const ItemSource *source = &g_array_index (sources, ItemSource, i);
+      int first;
+
+      if (source->id == NULL || source->id[0] == '\0')
+        {
+          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
+                  hint, message);
+          continue;
+        }
+
+      first = register_id (ids, source->id, i);
+      if (first >= 0)
+        {
+          const ItemSource *earlier = &g_array_index (sources, ItemSource, first);
+
+          report_duplicate (self, kind, source->id, source->path, source->pos,
+                            earlier->path, earlier->pos);
+        }
+    }
+}
+
 static void
 check_lanes_and_categories (ChronoDocumentBuilder *self,
                             GHashTable            *lane_ids,
                             GHashTable            *category_ids)
 {
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      const ChronoLane *lane = &g_array_index (self->lanes, ChronoLane, i);
-      const ItemSource *source = &g_array_index (self->lane_sources, ItemSource, i);
-      int first;
-
-      if (lane->id == NULL || lane->id[0] == '\0')
-        {
-          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
+  check_item_ids (self, self->lane_sources, lane_ids, KIND_LANE,
                   _("give every lane an id that events can name"), _("a lane needs an id"));
-          continue;
-        }
-
-      first = register_id (lane_ids, lane->id, i);
-      if (first >= 0)
-        {
-          const ItemSource *earlier = &g_array_index (self->lane_sources, ItemSource, first);
-
-          report_duplicate (self, KIND_LANE, lane->id, source->path, source->pos, earlier->path, earlier->pos);
-        }
-    }
-
-  for (guint i = 0; i < self->categories->len; i++)
-    {
-      const ChronoCategory *category = &g_array_index (self->categories, ChronoCategory, i);
-      const ItemSource *source = &g_array_index (self->category_sources, ItemSource, i);
-      int first;
-
-      if (category->id == NULL || category->id[0] == '\0')
-        {
-          report (self, CHRONO_ERROR_MISSING_MEMBER, source->pos, source->path, ".id",
+  check_item_ids (self, self->category_sources, category_ids, KIND_CATEGORY,
                   _("give every category an id that events can name"), _("a category needs an id"));
-          continue;
-        }
-
-      first = register_id (category_ids, category->id, i);
-      if (first >= 0)
-        {
-          const ItemSource *earlier = &g_array_index (self->category_sources, ItemSource, first);
-
-          report_duplicate (self, KIND_CATEGORY, category->id, source->path, source->pos,
-                            earlier->path, earlier->pos);
-        }
-    }
 }
 
 /* Fills the id table in input order.  Events without an id get a unique
