@@ -112,6 +112,44 @@ median (double *values,
   return values[n / 2];
 }
 
+/* One frame, timed in two parts: layout and render, in milliseconds.
+ * The scene goes to @out_scene when that is not NULL. */
+static void
+frame_parts (ChronoDocument    *document,
+             ChronoFilter      *filter,
+             const ChronoStyle *style,
+             PangoContext      *context,
+             ChronoLayoutCache *cache,
+             cairo_t           *cr,
+             double             start,
+             double             end,
+             double            *layout_ms,
+             double            *render_ms,
+             ChronoScene      **out_scene)
+{
+  ChronoLayoutParams params;
+  ChronoScene *scene;
+  gint64 begin = cpu_time ();
+  gint64 middle;
+
+  chrono_layout_params_init (&params, style, start, end, WIDTH, HEIGHT);
+  params.document = document;
+  params.filter = filter;
+  params.context = context;
+  params.cache = cache;
+  scene = chrono_layout_build (&params);
+  middle = cpu_time ();
+  chrono_renderer_draw (cr, scene, style);
+  cairo_surface_flush (cairo_get_target (cr));
+  *layout_ms = (middle - begin) / 1000.0;
+  *render_ms = (cpu_time () - middle) / 1000.0;
+
+  if (out_scene != NULL)
+    *out_scene = scene;
+  else
+    chrono_scene_unref (scene);
+}
+
 /* One frame: layout + render, in milliseconds. */
 static double
 frame (ChronoDocument    *document,
@@ -124,27 +162,12 @@ frame (ChronoDocument    *document,
        double             end,
        ChronoScene      **out_scene)
 {
-  ChronoLayoutParams params;
-  ChronoScene *scene;
-  gint64 begin = cpu_time ();
-  double elapsed;
+  double layout_ms, render_ms;
 
-  chrono_layout_params_init (&params, style, start, end, WIDTH, HEIGHT);
-  params.document = document;
-  params.filter = filter;
-  params.context = context;
-  params.cache = cache;
-  scene = chrono_layout_build (&params);
-  chrono_renderer_draw (cr, scene, style);
-  cairo_surface_flush (cairo_get_target (cr));
-  elapsed = (cpu_time () - begin) / 1000.0;
+  frame_parts (document, filter, style, context, cache, cr, start, end,
+               &layout_ms, &render_ms, out_scene);
 
-  if (out_scene != NULL)
-    *out_scene = scene;
-  else
-    chrono_scene_unref (scene);
-
-  return elapsed;
+  return layout_ms + render_ms;
 }
 
 /* Layout and render of one frame apart, in milliseconds. */
@@ -164,25 +187,8 @@ frame_split (ChronoDocument    *document,
   double render_times[REPEATS];
 
   for (guint i = 0; i < REPEATS; i++)
-    {
-      ChronoLayoutParams params;
-      ChronoScene *scene;
-      gint64 begin = cpu_time ();
-      gint64 middle;
-
-      chrono_layout_params_init (&params, style, start, end, WIDTH, HEIGHT);
-      params.document = document;
-      params.filter = filter;
-      params.context = context;
-      params.cache = cache;
-      scene = chrono_layout_build (&params);
-      middle = cpu_time ();
-      chrono_renderer_draw (cr, scene, style);
-      cairo_surface_flush (cairo_get_target (cr));
-      layout_times[i] = (middle - begin) / 1000.0;
-      render_times[i] = (cpu_time () - middle) / 1000.0;
-      chrono_scene_unref (scene);
-    }
+    frame_parts (document, filter, style, context, cache, cr, start, end,
+                 &layout_times[i], &render_times[i], NULL);
 
   *layout_ms = median (layout_times, REPEATS);
   *render_ms = median (render_times, REPEATS);
