@@ -12,6 +12,7 @@
 #include "chrono-renderer.h"
 #include "chrono-renderer-private.h"
 #include "chrono-story.h"
+#include "chrono-style-private.h"
 
 /* Device-independent sizes of the card; the style's scale multiplies
  * them.  They are large on purpose: the presenter is read from the back
@@ -39,10 +40,8 @@ create_layout (cairo_t           *cr,
                int                max_lines)
 {
   PangoLayout *layout = _chrono_cairo_create_layout (cr);
-  PangoFontDescription *font = chrono_style_create_font (style, size, bold);
 
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (layout, style, size, bold);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);

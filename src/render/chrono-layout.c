@@ -9,6 +9,7 @@
 #include "chrono-date.h"
 #include "chrono-layout.h"
 #include "chrono-scene-private.h"
+#include "chrono-style-private.h"
 
 /* A lane with more events in view than one per this many pixels is drawn
  * as a density histogram with counted clusters instead of bars. */
@@ -1453,7 +1454,6 @@ chrono_layout_build (const ChronoLayoutParams *params)
   g_autofree guint *lane_counts = NULL;
   const ChronoStyle *style;
   PangoContext *context;
-  PangoFontDescription *font;
   ChronoScene *scene;
   const guint8 *mask = NULL;
   guint n_lanes;
@@ -1480,24 +1480,16 @@ chrono_layout_build (const ChronoLayoutParams *params)
   scene->ticks = chrono_ticks_new (&params->viewport, style, context);
 
   label_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->font_size, FALSE);
-  pango_layout_set_font_description (label_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (label_layout, style, style->font_size, FALSE);
 
   small_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->small_font_size, FALSE);
-  pango_layout_set_font_description (small_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (small_layout, style, style->small_font_size, FALSE);
 
   small_bold_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->small_font_size, TRUE);
-  pango_layout_set_font_description (small_bold_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (small_bold_layout, style, style->small_font_size, TRUE);
 
   header_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->header_font_size, TRUE);
-  pango_layout_set_font_description (header_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (header_layout, style, style->header_font_size, TRUE);
 
   labels = g_array_new (FALSE, FALSE, sizeof (ChronoRect));
 

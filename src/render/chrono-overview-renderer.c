@@ -7,6 +7,7 @@
 
 #include "chrono-overview-renderer.h"
 #include "chrono-renderer-private.h"
+#include "chrono-style-private.h"
 #include "chrono-ticks.h"
 #include "chrono-viewport.h"
 
@@ -147,7 +148,6 @@ chrono_overview_dup_labels (const ChronoStyle *style,
   g_autoptr(GArray) labels = NULL;
   g_autoptr(ChronoTicks) ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
   ChronoStyle small;
   ChronoViewport vp;
 
@@ -159,9 +159,7 @@ chrono_overview_dup_labels (const ChronoStyle *style,
   small.small_font_size = style->small_font_size * 0.9;
   small.label_padding = style->label_padding * 2;
   layout = pango_cairo_create_layout (cr);
-  font = chrono_style_create_font (&small, small.small_font_size, FALSE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (layout, &small, small.small_font_size, FALSE);
   chrono_viewport_init (&vp, range_start, range_end, width);
   ticks = chrono_ticks_new (&vp, &small, pango_layout_get_context (layout));
   labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
@@ -192,7 +190,6 @@ chrono_overview_draw (cairo_t           *cr,
   g_autoptr(ChronoTicks) ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GArray) labels = NULL;
-  PangoFontDescription *font;
   ChronoStyle small;
   ChronoViewport vp;
   double max = 0;
@@ -217,9 +214,7 @@ chrono_overview_draw (cairo_t           *cr,
   small.label_padding = style->label_padding * 2;
   layout = pango_cairo_create_layout (cr);
   ticks = chrono_ticks_new (&vp, &small, pango_layout_get_context (layout));
-  font = chrono_style_create_font (&small, small.small_font_size, FALSE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (layout, &small, small.small_font_size, FALSE);
 
   for (guint i = 0; i < ticks->minor->len; i++)
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-date.h"
+#include "chrono-style-private.h"
 #include "chrono-ticks.h"
 
 #define MAX_TICKS 1000
@@ -609,7 +610,6 @@ chrono_ticks_new (const ChronoViewport *viewport,
   g_autoptr(GArray) times = NULL;
   g_autoptr(PangoLayout) minor_layout = NULL;
   g_autoptr(PangoLayout) major_layout = NULL;
-  PangoFontDescription *font;
   double spp;
   double min_px;
   gboolean found = FALSE;
@@ -625,14 +625,10 @@ chrono_ticks_new (const ChronoViewport *viewport,
   times = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   minor_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->small_font_size, FALSE);
-  pango_layout_set_font_description (minor_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (minor_layout, style, style->small_font_size, FALSE);
 
   major_layout = pango_layout_new (context);
-  font = chrono_style_create_font (style, style->header_font_size, TRUE);
-  pango_layout_set_font_description (major_layout, font);
-  pango_font_description_free (font);
+  _chrono_style_set_layout_font (major_layout, style, style->header_font_size, TRUE);
 
   spp = chrono_viewport_get_resolution (viewport);
   min_px = chrono_style_px (style, 20);
