@@ -1,7 +1,7 @@
 /* Helpers shared by the model and render test programs. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "chrono-date.h"
 
@@ -19,6 +19,15 @@ test_date (const char *text)
     g_error ("bad test date %s: %s", text, error->message);
 
   return d;
+}
+
+/* A "notify" handler that counts the signals it gets in *@count. */
+static inline void
+test_count_notify (GObject    *object,
+                   GParamSpec *pspec,
+                   guint      *count)
+{
+  (*count)++;
 }
 
 G_END_DECLS

@@ -209,14 +209,6 @@ test_happy_path (void)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_properties (void)
 {
   g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_CSV);
@@ -231,7 +223,7 @@ test_properties (void)
   document = chrono_document_builder_finish (g_steal_pointer (&builder), NULL);
   g_assert_nonnull (document);
 
-  g_signal_connect (document, "notify::file", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (document, "notify::file", G_CALLBACK (test_count_notify), &notified);
 
   g_assert_null (chrono_document_get_file (document));
   chrono_document_set_file (document, file);

@@ -220,14 +220,6 @@ test_tags (void)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 check_text (ChronoFilter   *filter,
             ChronoDocument *document,
             const char     *text,
@@ -248,7 +240,7 @@ test_text (void)
   g_autofree char *text = NULL;
   guint notified = 0;
 
-  g_signal_connect (filter, "notify::text", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (filter, "notify::text", G_CALLBACK (test_count_notify), &notified);
 
   /* Case-insensitive, in titles and descriptions. */
   check_text (filter, document, "ANTHROPIC", "founded joins");

@@ -4,15 +4,8 @@
 
 #include "chrono-session.h"
 
+#include "../model/model-test-util.h"
 #include "render-test-util.h"
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
 
 static void
 test_fit (void)
@@ -63,7 +56,7 @@ test_selection (void)
   int index;
 
   chrono_session_set_document (session, document, FALSE);
-  g_signal_connect (session, "notify::selected", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (session, "notify::selected", G_CALLBACK (test_count_notify), &notified);
 
   index = chrono_document_find_event (document, "joins-anthropic");
   g_assert_cmpint (index, >=, 0);
@@ -98,7 +91,7 @@ test_visible (void)
   guint notified = 0;
   double start, end;
 
-  g_signal_connect (session, "notify::start", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (session, "notify::start", G_CALLBACK (test_count_notify), &notified);
 
   chrono_session_set_visible (session, 1000, 2000);
   chrono_session_get_visible (session, &start, &end);
