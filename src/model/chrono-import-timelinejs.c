@@ -132,20 +132,40 @@ _chrono_importer_make_id (ChronoImporter *self,
   return make_unique_slug (self->ids, self->next_id, title, "event");
 }
 
+/* The id made for @name in @by_name (name → id), making a unique one
+ * from it in @used and @next the first time; *@added says whether it is new. */
+static const char *
+id_for_name (GHashTable *by_name,
+             GHashTable *used,
+             GHashTable *next,
+             const char *name,
+             const char *fallback,
+             gboolean   *added)
+{
+  const char *id = g_hash_table_lookup (by_name, name);
+
+  *added = id == NULL;
+  if (id == NULL)
+    {
+      id = make_unique_slug (used, next, name, fallback);
+      g_hash_table_insert (by_name, g_strdup (name), (gpointer) id);
+    }
+
+  return id;
+}
+
 const char *
 _chrono_importer_lane (ChronoImporter *self,
                        const char     *name,
                        const char     *path,
                        ChronoPos       pos)
 {
-  const char *id = g_hash_table_lookup (self->lanes, name);
+  gboolean added;
+  const char *id = id_for_name (self->lanes, self->lane_ids, self->next_lane_id, name, "lane", &added);
 
-  if (id == NULL)
+  if (added)
     {
       ChronoLane lane = { 0 };
-
-      id = make_unique_slug (self->lane_ids, self->next_lane_id, name, "lane");
-      g_hash_table_insert (self->lanes, g_strdup (name), (gpointer) id);
 
       lane.id = id;
       lane.title = name;
@@ -162,14 +182,13 @@ _chrono_importer_category (ChronoImporter *self,
                            const char     *path,
                            ChronoPos       pos)
 {
-  const char *id = g_hash_table_lookup (self->categories, name);
+  gboolean added;
+  const char *id = id_for_name (self->categories, self->category_ids, self->next_category_id,
+                                name, "category", &added);
 
-  if (id == NULL)
+  if (added)
     {
       ChronoCategory category = { 0 };
-
-      id = make_unique_slug (self->category_ids, self->next_category_id, name, "category");
-      g_hash_table_insert (self->categories, g_strdup (name), (gpointer) id);
 
       category.id = id;
       category.title = name;
