@@ -591,6 +591,19 @@ test_unknown_story (void)
   g_assert_nonnull (strstr (d->message, "“zz”"));
 }
 
+/* @d reports a duplicate id at @path, line @line, with @hint. */
+static void
+assert_duplicate (const ChronoDiagnostic *d,
+                  const char             *path,
+                  guint                   line,
+                  const char             *hint)
+{
+  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
+  g_assert_cmpstr (d->path, ==, path);
+  g_assert_cmpuint (d->pos.line, ==, line);
+  g_assert_cmpstr (d->hint, ==, hint);
+}
+
 static void
 test_duplicate_event (void)
 {
@@ -611,11 +624,8 @@ test_duplicate_event (void)
   chrono_document_builder_add_event (builder, &draft);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
-  g_assert_cmpstr (d->path, ==, "events[2].id");
-  g_assert_cmpuint (d->pos.line, ==, 12);
+  assert_duplicate (d, "events[2].id", 12, "first declared at line 3, column 5");
   g_assert_cmpstr (d->message, ==, "duplicate event id “a”");
-  g_assert_cmpstr (d->hint, ==, "first declared at line 3, column 5");
   g_assert_cmpstr (d->related_path, ==, "events[0].id");
 }
 
@@ -632,11 +642,8 @@ test_duplicate_lane (void)
   add_simple_event (builder, "a", "x", "2015", NULL);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
-  g_assert_cmpstr (d->path, ==, "lanes[1].id");
-  g_assert_cmpuint (d->pos.line, ==, 3);
+  assert_duplicate (d, "lanes[1].id", 3, "first declared at line 2, column 5");
   g_assert_cmpstr (d->message, ==, "duplicate lane id “x”");
-  g_assert_cmpstr (d->hint, ==, "first declared at line 2, column 5");
 }
 
 static void
@@ -651,10 +658,7 @@ test_duplicate_category (void)
   chrono_document_builder_add_category (builder, &category, "categories[1]", (ChronoPos) { 4, 5 });
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
-  g_assert_cmpstr (d->path, ==, "categories[1].id");
-  g_assert_cmpuint (d->pos.line, ==, 4);
-  g_assert_cmpstr (d->hint, ==, "first declared at line 2, column 5");
+  assert_duplicate (d, "categories[1].id", 4, "first declared at line 2, column 5");
 }
 
 static void
@@ -672,10 +676,7 @@ test_duplicate_series (void)
   chrono_document_builder_add_series (builder, &series, NULL, "series[1]", (ChronoPos) { 0, 0 });
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
-  g_assert_cmpstr (d->path, ==, "series[1].id");
-  g_assert_cmpuint (d->pos.line, ==, 0);
-  g_assert_cmpstr (d->hint, ==, "ids must be unique");
+  assert_duplicate (d, "series[1].id", 0, "ids must be unique");
   g_assert_cmpstr (d->related_path, ==, "series[0].id");
   g_assert_cmpuint (d->related_pos.line, ==, 0);
 }
