@@ -56,6 +56,9 @@ struct _ChronoWindow
   guint                 progress_source;
   GCancellable         *cancellable;
   char                 *error;
+  /* Every diagnostic of the last load, one "FILE:LINE:COL: message" a
+   * line, for the Details dialog; NULL when there were none. */
+  char                 *details;
   guint                 loading : 1;
   guint                 syncing_selection : 1;
 
@@ -74,6 +77,7 @@ struct _ChronoWindow
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   GtkWidget            *skip_rows_button;
+  GtkWidget            *details_button;
   GtkProgressBar       *progress_bar;
   GtkWidget            *drop_overlay;
   GtkStack             *main_stack;
@@ -167,6 +171,87 @@ is_csv_file (GFile *file)
   return g_str_has_suffix (lower, ".csv");
 }
 
+/* Keeps every diagnostic of a load for the Details dialog. */
+static void
+set_details (ChronoWindow *self,
+             GFile        *file,
+             GPtrArray    *diagnostics)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GString *text = NULL;
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *line = chrono_diagnostic_format (diagnostic, name);
+
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+
+  g_free (self->details);
+  self->details = text != NULL ? g_string_free (text, FALSE) : NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-details", self->details != NULL);
+}
+
+/* The Details button of the error bar and of the warnings toast: every
+ * problem of the last load, selectable to copy. */
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GFile *file;
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  if (self->details == NULL)
+    return;
+
+  file = self->failed_file != NULL ? self->failed_file : self->file;
+  if (file != NULL)
+    {
+      name = g_file_get_basename (file);
+      /* Translators: the argument is a file name */
+      heading = g_strdup_printf (_("Problems in “%s”"), name);
+    }
+  else
+    heading = g_strdup (_("Problems"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  label = gtk_label_new (self->details);
+  gtk_widget_set_name (label, "details_label");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_set_size_request (scrolled, 480, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_error (ChronoWindow    *self,
             GFile           *file,
@@ -188,6 +273,7 @@ show_error (ChronoWindow    *self,
     title = g_strdup_printf (_("Could not open “%s”"), name);
   gtk_label_set_text (self->error_title, title);
   gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->details_button, self->details != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 
   g_free (self->error);
@@ -326,6 +412,7 @@ on_load_ready (GObject      *object,
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
+  const ChronoDiagnostic *skipped = NULL;
   guint n_warnings = 0;
 
   document = chrono_loader_load_file_finish (result, &diagnostics, &error);
@@ -342,6 +429,7 @@ on_load_ready (GObject      *object,
   if (document == NULL)
     {
       /* Keep the document that was open; only say what went wrong. */
+      set_details (self, data->file, diagnostics);
       show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
 
       /* A file that never opened is not the window's file. */
@@ -356,6 +444,7 @@ on_load_ready (GObject      *object,
     }
 
   hide_error (self);
+  set_details (self, data->file, diagnostics);
   self->load_flags = data->flags;
 
   if (chrono_document_get_file (document) == NULL)
@@ -389,20 +478,33 @@ on_load_ready (GObject      *object,
     {
       const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
-      if (diagnostic->is_warning)
+      /* The spreadsheet's count of skipped rows says it all: each of
+       * those rows has its own warning too. */
+      if (diagnostic->code == CHRONO_ERROR_SKIPPED_ROWS)
+        skipped = diagnostic;
+      else if (diagnostic->is_warning)
         n_warnings++;
     }
 
-  if (n_warnings > 0)
+  if (skipped != NULL || n_warnings > 0)
     {
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Opened with %u warning; run “chronoscope --check” for details",
-                                      "Opened with %u warnings; run “chronoscope --check” for details",
-                                      n_warnings),
-                         n_warnings);
+      g_autofree char *text = NULL;
+      AdwToast *toast;
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      if (skipped != NULL)
+        text = g_strdup (skipped->message);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Opened with %u warning",
+                                             "Opened with %u warnings",
+                                             n_warnings),
+                                n_warnings);
+
+      toast = adw_toast_new (text);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-details");
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else if (data->keep_view)
     {
@@ -1289,6 +1391,7 @@ chrono_window_finalize (GObject *object)
   ChronoWindow *self = CHRONO_WINDOW (object);
 
   g_free (self->error);
+  g_free (self->details);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
@@ -1389,6 +1492,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
+  gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
@@ -1419,6 +1523,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_stack);
@@ -1505,6 +1610,7 @@ chrono_window_init (ChronoWindow *self)
   rebuild_recent_menu (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-details", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 
   on_document_changed (self);
@@ -1608,6 +1714,21 @@ chrono_window_get_error (ChronoWindow *self)
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
   return self->error;
+}
+
+/**
+ * chrono_window_get_details:
+ *
+ * Returns: (transfer none) (nullable): every error and warning of the last
+ *   load, one "FILE:LINE:COL: message (hint)" a line, as the Details
+ *   dialog lists them, or %NULL when there were none
+ */
+const char *
+chrono_window_get_details (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->details;
 }
 
 /**

@@ -33,6 +33,7 @@ void           chrono_window_reload            (ChronoWindow   *self);
 GFile         *chrono_window_get_file          (ChronoWindow   *self);
 gboolean       chrono_window_get_loading       (ChronoWindow   *self);
 const char    *chrono_window_get_error         (ChronoWindow   *self);
+const char    *chrono_window_get_details       (ChronoWindow   *self);
 ChronoSession *chrono_window_get_session       (ChronoWindow   *self);
 /* The ChronoTimelineView. */
 GtkWidget     *chrono_window_get_timeline_view (ChronoWindow   *self);

@@ -718,6 +718,101 @@ test_window_skip_bad_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static guint
+count_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strv_length (lines);
+}
+
+/* Every problem is listed in the app, none sends the user to a terminal. */
+static void
+test_window_all_problems (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "bad-rows.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *details;
+  GtkWindow *dialog;
+  GtkWidget *label;
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+  settle ();
+
+  /* The error bar shows the first of the five bad rows... */
+  g_assert_nonnull (strstr (chrono_window_get_error (window), "bad-rows.csv:3:1:"));
+  g_assert_true (gtk_widget_get_visible (template_child (window, "details_button")));
+
+  /* ...and Details lists all five. */
+  details = chrono_window_get_details (window);
+  g_assert_nonnull (details);
+  g_assert_cmpuint (count_lines (details), ==, 5);
+  g_assert_nonnull (strstr (details, "bad-rows.csv:3:1: "));
+  g_assert_nonnull (strstr (details, "bad-rows.csv:9:16: "));
+
+  g_assert_null (find_message_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
+  settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  label = find_label (GTK_WIDGET (dialog), "bad-rows.csv:9:16: ");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, details);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  gtk_window_destroy (dialog);
+
+  /* Skipping the bad rows says how many were skipped. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-lenient", NULL);
+  wait_for (is_idle, window);
+  settle ();
+  g_assert_nonnull (chrono_session_get_document (chrono_window_get_session (window)));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "5 bad rows were skipped"));
+  g_assert_null (find_label (GTK_WIDGET (window), "--check"));
+  details = chrono_window_get_details (window);
+  g_assert_cmpuint (count_lines (details), ==, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_error (gpointer data)
 {
@@ -955,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
   g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
+  g_test_add_func ("/app/window/all-problems", test_window_all_problems);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/drop", test_window_drop);
   g_test_add_func ("/app/window/open-example", test_window_open_example);
