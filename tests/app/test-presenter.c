@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "chrono-presenter.h"
 #include "chrono-story.h"
 #include "chrono-window.h"
@@ -262,6 +264,44 @@ test_presenter_fallback (void)
   settle ();
 }
 
+/* The shortcuts window lists the keys the presenter answers to. */
+static void
+test_presenter_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GString) accels = g_string_new (" ");
+  static const char *keys[] = {
+    "Right", "space", "Page_Down", "Left", "Page_Up", "Home", "End", "p", "Escape",
+  };
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *section;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      section = gtk_widget_get_ancestor (l->data, GTK_TYPE_SHORTCUTS_SECTION);
+      g_object_get (section, "title", &title, NULL);
+      if (g_strcmp0 (title, "Presentation") != 0)
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      g_string_append_printf (accels, "%s ", accelerator);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = g_strdup_printf (" %s ", keys[i]);
+
+      if (strstr (accels->str, key) == NULL)
+        g_error ("The shortcuts window does not list %s for the presenter (it lists%s)",
+                 keys[i], accels->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +311,7 @@ main (int   argc,
 
   g_test_add_func ("/app/presenter/story", test_presenter_story);
   g_test_add_func ("/app/presenter/fallback", test_presenter_fallback);
+  g_test_add_func ("/app/presenter/help-overlay", test_presenter_help_overlay);
 
   return g_test_run ();
 }
