@@ -2,8 +2,10 @@
 #pragma once
 
 #include <glib-object.h>
+#include <string.h>
 
 #include "chrono-date.h"
+#include "chrono-loader.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +30,19 @@ test_count_notify (GObject    *object,
                    guint      *count)
 {
   (*count)++;
+}
+
+/* Loads the NUL-terminated @text as a file called @name (which picks the
+ * format by its extension), with the default flags.
+ * Returns: (transfer full) (nullable): the document, or NULL with @error */
+static inline ChronoDocument *
+test_load_text (const char  *text,
+                const char  *name,
+                GPtrArray   *diagnostics,
+                GError     **error)
+{
+  return chrono_loader_load_data (text, strlen (text), name, CHRONO_LOAD_DEFAULT,
+                                  diagnostics, NULL, error);
 }
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include "chrono-html.h"
 #include "chrono-loader.h"
 
+#include "model-test-util.h"
+
 static ChronoDocument *
 load_fixture (const char *name,
               GPtrArray  *diagnostics)
@@ -28,8 +30,7 @@ load_text (const char *text,
            GPtrArray  *diagnostics,
            GError    **error)
 {
-  return chrono_loader_load_data (text, strlen (text), "test.json", CHRONO_LOAD_DEFAULT,
-                                  diagnostics, NULL, error);
+  return test_load_text (text, "test.json", diagnostics, error);
 }
 
 static GPtrArray *

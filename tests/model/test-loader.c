@@ -12,6 +12,8 @@
 #include "chrono-loader.h"
 #include "chrono-loader-private.h"
 
+#include "model-test-util.h"
+
 /* A timeline of @n events over a megabyte, so that its tree is freed
  * on a thread of its own; with @bad_lane, the last event names a lane
  * that does not exist. */
@@ -43,8 +45,7 @@ test_large (void)
   g_autoptr(ChronoDocument) document = NULL;
 
   g_assert_cmpuint (strlen (text), >, 1024 * 1024);
-  document = chrono_loader_load_data (text, strlen (text), "large.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (text, "large.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
   g_assert_cmpuint (chrono_document_get_n_events (document), ==, n);
@@ -74,8 +75,7 @@ test_large_error (void)
   g_autoptr(ChronoDocument) document = NULL;
   const ChronoDiagnostic *d;
 
-  document = chrono_loader_load_data (text, strlen (text), "large.json", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "large.json", diagnostics, &error);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_REFERENCE);
   g_assert_null (document);
   g_assert_cmpuint (diagnostics->len, ==, 1);
@@ -310,8 +310,7 @@ test_deep_nesting (void)
     g_string_append_c (s, ']');
   text = g_string_free (s, FALSE);
 
-  document = chrono_loader_load_data (text, strlen (text), "deep.json", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "deep.json", diagnostics, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_NESTING);
   d = first_error (diagnostics);
@@ -327,8 +326,7 @@ test_deep_objects (void)
   g_autoptr(ChronoDocument) document = NULL;
   g_autofree char *text = nested (100000, "{\"a\":", "1", "}");
 
-  document = chrono_loader_load_data (text, strlen (text), "deep.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (text, "deep.json", NULL, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_NESTING);
 }
@@ -342,14 +340,12 @@ test_nesting_limit (void)
   g_autofree char *ok = nested (CHRONO_LOADER_MAX_DEPTH - 1, "[", "true", "]");
   g_autofree char *deep = nested (CHRONO_LOADER_MAX_DEPTH, "[", "true", "]");
 
-  document = chrono_loader_load_data (ok, strlen (ok), "ok.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (ok, "ok.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
 
   g_clear_object (&document);
-  document = chrono_loader_load_data (deep, strlen (deep), "deep.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (deep, "deep.json", NULL, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_NESTING);
 }
@@ -546,8 +542,7 @@ test_event_source (void)
   const char *b = strstr (text, "{\"id\":\"b\"");
   const ChronoEvent *e;
 
-  document = chrono_loader_load_data (text, strlen (text), "one-line.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (text, "one-line.json", NULL, &error);
   g_assert_no_error (error);
 
   e = chrono_document_get_event (document, chrono_document_find_event (document, "a"));
@@ -622,8 +617,7 @@ test_all_errors (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
 
-  document = chrono_loader_load_data (text, strlen (text), "many.json", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "many.json", diagnostics, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_UNKNOWN_MEMBER);
   g_assert_true (g_str_has_prefix (error->message, "many.json:3:41: unknown member “colour” in lanes[0]"));
@@ -655,8 +649,7 @@ test_error_cap (void)
   g_string_append (s, "] }\n");
   text = g_string_free (s, FALSE);
 
-  document = chrono_loader_load_data (text, strlen (text), "many.json", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "many.json", diagnostics, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_DATE);
   g_assert_true (g_str_has_prefix (error->message, "many.json:2:"));
@@ -722,8 +715,7 @@ test_error_cap_position (void)
   g_string_append (s, "] }\n");
   text = g_string_free (s, FALSE);
 
-  document = chrono_loader_load_data (text, strlen (text), "many.json", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "many.json", diagnostics, &error);
   g_assert_null (document);
   g_assert_cmpuint (count_errors (diagnostics), ==, CHRONO_LOADER_MAX_ERRORS + 1);
   last = g_ptr_array_index (diagnostics, diagnostics->len - 1);
@@ -741,8 +733,7 @@ test_no_diagnostics_array (void)
   static const char text[] = "{ \"chronoscope\": 1, \"lanes\": [ { \"id\": 1, \"title\": \"K\" } ] }";
 
   /* Without a diagnostics array the GError still carries the first error. */
-  document = chrono_loader_load_data (text, strlen (text), "x.json", CHRONO_LOAD_DEFAULT,
-                                      NULL, NULL, &error);
+  document = test_load_text (text, "x.json", NULL, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_TYPE);
   g_assert_true (g_str_has_prefix (error->message, "x.json:1:34: lanes[0].id must be a string, not an integer"));
@@ -757,22 +748,12 @@ test_csv_encoding (void)
   g_autoptr(ChronoDocument) document = NULL;
   const ChronoDiagnostic *d;
 
-  document = chrono_loader_load_data (text, strlen (text), "x.csv", CHRONO_LOAD_DEFAULT,
-                                      diagnostics, NULL, &error);
+  document = test_load_text (text, "x.csv", diagnostics, &error);
   g_assert_null (document);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_ENCODING);
   d = first_error (diagnostics);
   g_assert_cmpuint (d->pos.line, ==, 3);
   g_assert_cmpuint (d->pos.column, ==, 5);
-}
-
-static ChronoDocument *
-load_text (const char  *text,
-           GPtrArray   *diagnostics,
-           GError     **error)
-{
-  return chrono_loader_load_data (text, strlen (text), "text", CHRONO_LOAD_DEFAULT,
-                                  diagnostics, NULL, error);
 }
 
 static void
@@ -786,22 +767,22 @@ test_dispatch (void)
   const ChronoDiagnostic *d;
 
   /* An object with "events" and no version is TimelineJS. */
-  tljs = load_text ("{ \"events\": [ { \"start_date\": { \"year\": \"2015\" },"
-                    " \"text\": { \"headline\": \"A\" } } ] }", NULL, &error);
+  tljs = test_load_text ("{ \"events\": [ { \"start_date\": { \"year\": \"2015\" },"
+                         " \"text\": { \"headline\": \"A\" } } ] }", "text", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tljs);
   g_assert_cmpint (chrono_document_get_format (tljs), ==, CHRONO_FORMAT_TIMELINEJS);
   g_assert_cmpuint (chrono_document_get_n_events (tljs), ==, 1);
 
   /* Text whose first line has commas is CSV. */
-  csv = load_text ("title,start\nA,2015\nB,2016\n", NULL, &error);
+  csv = test_load_text ("title,start\nA,2015\nB,2016\n", "text", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (csv);
   g_assert_cmpint (chrono_document_get_format (csv), ==, CHRONO_FORMAT_CSV);
   g_assert_cmpuint (chrono_document_get_n_events (csv), ==, 2);
 
   /* A misspelt version member keeps a file native, so it is reported. */
-  native = load_text ("{ \"chronoscop\": 1, \"events\": [] }", diagnostics, &error);
+  native = test_load_text ("{ \"chronoscop\": 1, \"events\": [] }", "text", diagnostics, &error);
   g_assert_null (native);
   g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_UNKNOWN_MEMBER);
   d = first_error (diagnostics);
