@@ -789,11 +789,7 @@ tljs_row (Csv          *csv,
           return;
         }
       csv->has_title = TRUE;
-      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
-      if (title != NULL)
-        chrono_document_builder_set_title (csv->builder, title);
-      if (description != NULL)
-        chrono_document_builder_set_description (csv->builder, description);
+      _chrono_tljs_set_title_slide (csv->builder, &slide, links, strings);
       return;
     }
 

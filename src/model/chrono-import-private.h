@@ -83,6 +83,13 @@ void _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
                                  GArray                *links,
                                  GPtrArray             *strings);
 
+/* Sets the document's title and description from the title slide
+ * @slide (each when there is one); @links and @strings as above. */
+void _chrono_tljs_set_title_slide (ChronoDocumentBuilder *builder,
+                                   const ChronoTljsSlide *slide,
+                                   GArray                *links,
+                                   GPtrArray             *strings);
+
 /* The lane name for a TimelineJS group (HTML -> one line of text), or
  * NULL when it is blank. */
 char *_chrono_tljs_group_name   (const char            *group);

@@ -554,6 +554,22 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
   *description = desc->len > 0 ? g_strdup (desc->str) : NULL;
 }
 
+void
+_chrono_tljs_set_title_slide (ChronoDocumentBuilder *builder,
+                              const ChronoTljsSlide *slide,
+                              GArray                *links,
+                              GPtrArray             *strings)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  _chrono_tljs_slide_convert (slide, &title, &description, links, strings);
+  if (title != NULL)
+    chrono_document_builder_set_title (builder, title);
+  if (description != NULL)
+    chrono_document_builder_set_description (builder, description);
+}
+
 /* }}} */
 
 /* JSON {{{ */
@@ -886,8 +902,6 @@ static gboolean
 read_title (Import     *import,
             JsonObject *root)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
   ChronoTljsSlide slide;
@@ -908,11 +922,7 @@ read_title (Import     *import,
   if (!ok)
     return FALSE;
 
-  _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
-  if (title != NULL)
-    chrono_document_builder_set_title (import->builder, title);
-  if (description != NULL)
-    chrono_document_builder_set_description (import->builder, description);
+  _chrono_tljs_set_title_slide (import->builder, &slide, links, strings);
 
   return TRUE;
 }
