@@ -519,6 +519,29 @@ test_unknown_lane_hint_limit (void)
   g_assert_cmpstr (d->hint, ==, "lanes declared in “lanes”: a, b, c, d, e, …");
 }
 
+/* @d is an error of @code at @path, line @line. */
+static void
+assert_error_at (const ChronoDiagnostic *d,
+                 ChronoErrorCode         code,
+                 const char             *path,
+                 guint                   line)
+{
+  g_assert_cmpint (d->code, ==, code);
+  g_assert_cmpstr (d->path, ==, path);
+  g_assert_cmpuint (d->pos.line, ==, line);
+}
+
+/* @d reports a duplicate id at @path, line @line, with @hint. */
+static void
+assert_duplicate (const ChronoDiagnostic *d,
+                  const char             *path,
+                  guint                   line,
+                  const char             *hint)
+{
+  assert_error_at (d, CHRONO_ERROR_DUPLICATE_ID, path, line);
+  g_assert_cmpstr (d->hint, ==, hint);
+}
+
 static void
 test_unknown_category (void)
 {
@@ -536,9 +559,7 @@ test_unknown_category (void)
   chrono_document_builder_add_event (builder, &draft);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_REFERENCE);
-  g_assert_cmpstr (d->path, ==, "events[0].category");
-  g_assert_cmpuint (d->pos.line, ==, 4);
+  assert_error_at (d, CHRONO_ERROR_REFERENCE, "events[0].category", 4);
   g_assert_cmpuint (d->pos.column, ==, 19);
   g_assert_cmpstr (d->message, ==, "unknown category “role”");
   g_assert_nonnull (strstr (d->hint, "“categories”"));
@@ -564,9 +585,7 @@ test_unknown_related (void)
   chrono_document_builder_add_event (builder, &draft);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_REFERENCE);
-  g_assert_cmpstr (d->path, ==, "events[1].related[1]");
-  g_assert_cmpuint (d->pos.line, ==, 3);
+  assert_error_at (d, CHRONO_ERROR_REFERENCE, "events[1].related[1]", 3);
   g_assert_cmpuint (d->pos.column, ==, 30);
   g_assert_cmpstr (d->message, ==, "unknown event “nope”");
   g_assert_cmpstr (d->hint, ==, "events declared in “events”: b, a");
@@ -584,25 +603,11 @@ test_unknown_story (void)
   chrono_document_builder_add_story_step (builder, "zz", "story[1]", (ChronoPos) { 9, 8 });
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_REFERENCE);
-  g_assert_cmpstr (d->path, ==, "story[1]");
-  g_assert_cmpuint (d->pos.line, ==, 9);
+  assert_error_at (d, CHRONO_ERROR_REFERENCE, "story[1]", 9);
   g_assert_cmpuint (d->pos.column, ==, 8);
   g_assert_nonnull (strstr (d->message, "“zz”"));
 }
 
-/* @d reports a duplicate id at @path, line @line, with @hint. */
-static void
-assert_duplicate (const ChronoDiagnostic *d,
-                  const char             *path,
-                  guint                   line,
-                  const char             *hint)
-{
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_DUPLICATE_ID);
-  g_assert_cmpstr (d->path, ==, path);
-  g_assert_cmpuint (d->pos.line, ==, line);
-  g_assert_cmpstr (d->hint, ==, hint);
-}
 
 static void
 test_duplicate_event (void)
@@ -734,9 +739,7 @@ test_end_before_start (void)
   chrono_document_builder_add_event (builder, &draft);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_RANGE);
-  g_assert_cmpstr (d->path, ==, "events[0].end");
-  g_assert_cmpuint (d->pos.line, ==, 2);
+  assert_error_at (d, CHRONO_ERROR_RANGE, "events[0].end", 2);
   g_assert_cmpuint (d->pos.column, ==, 40);
   g_assert_nonnull (strstr (d->message, "2015-05-31"));
 }
@@ -773,9 +776,7 @@ test_era_end_before_start (void)
   chrono_document_builder_add_era (builder, &era, "eras[0]", (ChronoPos) { 20, 5 });
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_RANGE);
-  g_assert_cmpstr (d->path, ==, "eras[0].end");
-  g_assert_cmpuint (d->pos.line, ==, 20);
+  assert_error_at (d, CHRONO_ERROR_RANGE, "eras[0].end", 20);
 }
 
 static void
@@ -795,9 +796,7 @@ test_importance (void)
   chrono_document_builder_add_event (builder, &draft);
 
   d = expect_one_error (g_steal_pointer (&builder), diagnostics);
-  g_assert_cmpint (d->code, ==, CHRONO_ERROR_VALUE);
-  g_assert_cmpstr (d->path, ==, "events[0].importance");
-  g_assert_cmpuint (d->pos.line, ==, 2);
+  assert_error_at (d, CHRONO_ERROR_VALUE, "events[0].importance", 2);
 }
 
 static void
