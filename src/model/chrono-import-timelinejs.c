@@ -8,6 +8,7 @@
 
 #include "chrono-html.h"
 #include "chrono-import-private.h"
+#include "chrono-loader-private.h"
 
 /* TimelineJS3 JSON: { "title": slide, "events": [slide...], "eras": [...],
  * "scale": "human" | "cosmological" }.  Real files carry members TimelineJS
@@ -620,33 +621,6 @@ member_path (const char *parent,
   return g_strdup_printf ("%s.%s", parent, member);
 }
 
-static const char *
-json_type_name (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("a boolean");
-    default:
-      return _("a number");
-    }
-}
-
 /* The member's node, or NULL when it is absent or null. */
 static JsonNode *
 get_member (JsonObject *object,
@@ -670,7 +644,7 @@ report_type (Import     *import,
 
   report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
           /* Translators: "“media” must be an object, not a string" */
-          _("“%s” must be %s, not %s"), name, expected, json_type_name (node));
+          _("“%s” must be %s, not %s"), name, expected, _chrono_json_type_name (node, FALSE));
 }
 
 /* Looks up the member @name of @object and checks that it is a
@@ -960,7 +934,7 @@ read_eras (Import     *import,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
-                  _("an era must be an object, not %s"), json_type_name (element));
+                  _("an era must be an object, not %s"), _chrono_json_type_name (element, FALSE));
           continue;
         }
       object = json_node_get_object (element);
@@ -1040,7 +1014,7 @@ read_event (Import     *import,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       report (import, CHRONO_ERROR_TYPE, FALSE, path, NULL,
-              _("an event must be an object, not %s"), json_type_name (element));
+              _("an event must be an object, not %s"), _chrono_json_type_name (element, FALSE));
       return;
     }
   object = json_node_get_object (element);
@@ -1140,7 +1114,7 @@ chrono_import_timelinejs (JsonNode              *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       report (&import, CHRONO_ERROR_TYPE, FALSE, NULL, NULL,
-              _("a TimelineJS file must be an object, not %s"), json_type_name (root));
+              _("a TimelineJS file must be an object, not %s"), _chrono_json_type_name (root, FALSE));
       return FALSE;
     }
   object = json_node_get_object (root);

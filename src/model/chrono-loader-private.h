@@ -53,4 +53,9 @@ gboolean _chrono_native_read (ChronoReadContext      *ctx,
 const char *_chrono_suggest (const char         *name,
                              const char * const *candidates);
 
+/* "a string", "an object", … (translated): what @node holds, for type
+ * errors.  With @integers, whole JSON numbers are "an integer". */
+const char *_chrono_json_type_name (JsonNode *node,
+                                    gboolean  integers);
+
 G_END_DECLS

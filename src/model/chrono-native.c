@@ -158,8 +158,9 @@ short_text (const char *text)
   return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
-static const char *
-type_name (JsonNode *node)
+const char *
+_chrono_json_type_name (JsonNode *node,
+                        gboolean  integers)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -178,7 +179,7 @@ type_name (JsonNode *node)
         case G_TYPE_BOOLEAN:
           return _("a boolean");
         case G_TYPE_INT64:
-          return _("an integer");
+          return integers ? _("an integer") : _("a number");
         default:
           return _("a number");
         }
@@ -228,7 +229,7 @@ type_error (Reader     *r,
 {
   error_at (r, CHRONO_ERROR_TYPE, path, NULL,
             /* Translators: "events[2].importance must be an integer from 1 to 5, not a string" */
-            _("%s must be %s, not %s"), path, expected, type_name (node));
+            _("%s must be %s, not %s"), path, expected, _chrono_json_type_name (node, TRUE));
 }
 
 static inline guint
@@ -1067,7 +1068,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       error_at (r, CHRONO_ERROR_FORMAT, "", _("a timeline file is a JSON object: {\"chronoscope\": 1, …}"),
-                _("a timeline must be a JSON object, not %s"), type_name (root));
+                _("a timeline must be a JSON object, not %s"), _chrono_json_type_name (root, TRUE));
       return FALSE;
     }
 
