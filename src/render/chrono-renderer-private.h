@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cairo.h>
-#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "chrono-style.h"
