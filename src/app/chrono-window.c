@@ -1130,9 +1130,61 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (time_b, time_a);
 }
 
+/* Doubles the underscores of @text, which a menu label would take for
+ * mnemonics. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* "name.json — ~/folder": files of the same name in different folders
+ * stay apart.  (Menu labels in GTK 4.8 take no markup to dim the folder.) */
+static char *
+recent_label (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_folder = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (parent != NULL)
+    folder = g_file_get_path (parent);
+  if (folder == NULL)
+    folder = g_strdup ("");
+
+  if (home != NULL && home[0] != '\0' && g_strcmp0 (home, "/") != 0 &&
+      g_str_has_prefix (folder, home) &&
+      (folder[strlen (home)] == '\0' || folder[strlen (home)] == G_DIR_SEPARATOR))
+    {
+      char *tilde = g_strconcat ("~", folder + strlen (home), NULL);
+
+      g_free (folder);
+      folder = tilde;
+    }
+
+  {
+    g_autofree char *display_name = g_filename_display_name (name);
+    g_autofree char *display_folder = g_filename_display_name (folder);
+
+    escaped_name = escape_underscores (display_name);
+    escaped_folder = escape_underscores (display_folder);
+  }
+
+  /* Translators: a recent file in the Open Recent menu: its name, then
+   * its folder */
+  return g_strdup_printf (_("%s — %s"), escaped_name, escaped_folder);
+}
+
 static void
 rebuild_recent_menu (ChronoWindow *self)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = 0;
   GList *items;
   g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
   const char *app_name = g_get_application_name ();
@@ -1155,18 +1207,26 @@ rebuild_recent_menu (ChronoWindow *self)
 
   g_ptr_array_sort (mine, compare_recent);
 
-  for (guint i = 0; i < mine->len && i < 10; i++)
+  for (guint i = 0; i < mine->len && n_items < 10; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (mine, i);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
-                                         gtk_recent_info_get_uri (info));
+      /* One entry a file, however its URI was spelled. */
+      if (!g_hash_table_add (seen, g_file_get_uri (file)))
+        continue;
+
+      label = recent_label (file);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
       g_menu_append_item (self->recent_menu, item);
+      n_items++;
     }
 
-  if (mine->len == 0)
+  if (n_items == 0)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Timelines"), "win.no-recent");
 

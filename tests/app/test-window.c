@@ -987,8 +987,41 @@ test_window_recent (void)
   g_autofree char *uri = g_file_get_uri (file);
   gpointer pair[2] = { template_child (window, "recent_menu"), uri };
 
+  GMenuModel *menu = pair[0];
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = g_file_get_path (parent);
+  g_autofree char *dir_uri = g_file_get_uri (parent);
+  g_autofree char *other_uri = g_strconcat (dir_uri, "/./small.json", NULL);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/json",
+    .app_exec = (char *) "test-window %u",
+  };
+  guint n_small = 0;
+
   /* The recent files are written and read back asynchronously. */
   wait_for (recent_menu_has, pair);
+
+  /* The same file under another spelling of its URI is listed once, by
+   * its latest URI, which the item opens as it is. */
+  data.app_name = (char *) g_get_application_name ();
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), other_uri, &data));
+  pair[1] = other_uri;
+  wait_for (recent_menu_has, pair);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      if (!g_str_has_prefix (label, "small.json — "))
+        continue;
+      n_small++;
+      /* The name and its folder (tilde-abbreviated under the home). */
+      if (!g_str_has_prefix (folder, g_get_home_dir ()))
+        g_assert_cmpstr (label + strlen ("small.json — "), ==, folder);
+      g_assert_true (g_str_has_suffix (label, "/app/data"));
+    }
+  g_assert_cmpuint (n_small, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
