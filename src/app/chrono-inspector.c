@@ -22,6 +22,8 @@ struct _ChronoInspector
   gulong          selected_handler;
   gulong          document_handler;
 
+  guint           scroll_source;
+
   ChronoColor     lane_color;
   ChronoColor     category_color;
 
@@ -342,6 +344,20 @@ describe_eras (ChronoDocument    *document,
   return str ? g_string_free (g_steal_pointer (&str), FALSE) : NULL;
 }
 
+/* A new event is read from its title: scroll to the top again once the
+ * new content is laid out, after the focus has left the related-event
+ * button that was clicked (the viewport scrolls to follow the focus). */
+static gboolean
+scroll_to_top (gpointer user_data)
+{
+  ChronoInspector *self = user_data;
+
+  self->scroll_source = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_event (ChronoInspector   *self,
             ChronoDocument    *document,
@@ -358,6 +374,16 @@ show_event (ChronoInspector   *self,
   GFile *file;
 
   init_style (&style);
+
+  /* The focus is on a related event's row, about to go: drop it first,
+   * or the viewport scrolls after where the focus lands. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)))
+      gtk_root_set_focus (root, NULL);
+  }
 
   gtk_label_set_text (self->title_label, event->title);
 
@@ -445,6 +471,9 @@ show_event (ChronoInspector   *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "event");
+  /* After the next frame's layout (idle runs after redraw). */
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_top, self);
 }
 
 static void
@@ -471,6 +500,7 @@ chrono_inspector_dispose (GObject *object)
   ChronoInspector *self = CHRONO_INSPECTOR (object);
 
   chrono_inspector_set_session (self, NULL);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   /* AdwBin unparents its child (the template's stack) itself. */
 
   G_OBJECT_CLASS (chrono_inspector_parent_class)->dispose (object);

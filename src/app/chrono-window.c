@@ -461,9 +461,15 @@ on_load_ready (GObject      *object,
 
   chrono_session_set_document (self->session, document, data->keep_view);
 
-  /* Keyboard users land on the timeline: + - 0 and the arrows work. */
+  /* Keyboard users land on the timeline: + - 0 and the arrows work; the
+   * event list of another file starts from its top. */
   if (!data->keep_view)
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->event_list_view),
+                                    "list.scroll-to-item", "u", 0);
+    }
 
   if (!data->keep_view)
     {

@@ -628,6 +628,64 @@ test_window_related (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+adjustment_at_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) == 0;
+}
+
+/* A new selection is read from its title; another file's event list
+ * from its first event. */
+static void
+test_window_scroll_reset (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  ChronoInspector *inspector = template_child (window, "inspector");
+  GtkWidget *scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                       CHRONO_TYPE_INSPECTOR, "scroller");
+  GtkListBox *related_list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                                          CHRONO_TYPE_INSPECTOR,
+                                                                          "related_list"));
+  GtkAdjustment *inspector_adj;
+  GtkAdjustment *list_adj;
+  g_autoptr(GFile) again = fixture ("small.json");
+  GtkListBoxRow *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 420);
+  chrono_session_set_selected (session, chrono_document_find_event (document, "alice-acme"));
+  wait_for_frames (GTK_WIDGET (window));
+
+  /* Scrolled down to the related events, one is clicked. */
+  inspector_adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (inspector_adj), >, gtk_adjustment_get_page_size (inspector_adj));
+  gtk_adjustment_set_value (inspector_adj, gtk_adjustment_get_upper (inspector_adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (inspector_adj), >, 0);
+  row = gtk_list_box_get_row_at_index (related_list, 0);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (row, "activate");
+  wait_for_frames (GTK_WIDGET (window));
+  settle ();
+  g_assert_cmpint (chrono_session_get_selected (session), ==,
+                   chrono_document_find_event (document, "acme-founded"));
+  wait_for (adjustment_at_top, inspector_adj);
+
+  /* The event list scrolled down, another file opens. */
+  list_adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (template_child (window, "event_list_view")));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (list_adj), >, gtk_adjustment_get_page_size (list_adj));
+  gtk_adjustment_set_value (list_adj, gtk_adjustment_get_upper (list_adj) -
+                                      gtk_adjustment_get_page_size (list_adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (list_adj), >, 0);
+  chrono_window_open_file (window, again);
+  wait_for (is_idle, window);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (list_adj), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_broken (void)
 {
@@ -1080,6 +1138,7 @@ main (int   argc,
   g_test_add_func ("/app/window/inspector", test_window_inspector);
   g_test_add_func ("/app/window/list-reveals", test_window_list_reveals);
   g_test_add_func ("/app/window/related", test_window_related);
+  g_test_add_func ("/app/window/scroll-reset", test_window_scroll_reset);
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
   g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
