@@ -31,6 +31,7 @@ struct _ChronoTimelineView
 
   double             scroll_y;
   int                hovered;
+  guint              tooltip_source;
   double             pointer_x;
   double             pointer_y;
 
@@ -68,11 +69,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+requery_tooltip (gpointer user_data)
+{
+  ChronoTimelineView *self = user_data;
+
+  self->tooltip_source = 0;
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* What is under the pointer moved (a new scene, a new size, the view
+ * shifted in the window): ask for the tooltip again, once things have
+ * settled, so it neither stays where the item was nor names another. */
+static void
+queue_tooltip_query (ChronoTimelineView *self)
+{
+  if (self->tooltip_source == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tooltip_source = g_idle_add (requery_tooltip, self);
+}
+
 static void
 invalidate (ChronoTimelineView *self)
 {
   g_clear_pointer (&self->scene, chrono_scene_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_tooltip_query (self);
+}
+
+static void
+chrono_timeline_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  queue_tooltip_query (CHRONO_TIMELINE_VIEW (widget));
 }
 
 static ChronoDocument *
@@ -1095,6 +1127,7 @@ chrono_timeline_view_dispose (GObject *object)
   ChronoTimelineView *self = (ChronoTimelineView *) object;
 
   stop_motion (self);
+  g_clear_handle_id (&self->tooltip_source, g_source_remove);
   chrono_timeline_view_set_session (self, NULL);
   g_clear_pointer (&self->scene, chrono_scene_unref);
 
@@ -1171,6 +1204,7 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
 
   widget_class->snapshot = chrono_timeline_view_snapshot;
   widget_class->measure = chrono_timeline_view_measure;
+  widget_class->size_allocate = chrono_timeline_view_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
