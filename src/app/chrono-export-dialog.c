@@ -304,6 +304,62 @@ show_result (ChronoWindow *window,
   chrono_window_add_toast (window, toast);
 }
 
+GFile *
+chrono_export_default_folder (GSettings          *settings,
+                              ChronoExportFormat  format)
+{
+  const char *special;
+
+  if (settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "export-folder");
+
+      if (last != NULL && last[0] != '\0')
+        {
+          g_autoptr(GFile) folder = g_file_new_for_uri (last);
+
+          if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+            return g_steal_pointer (&folder);
+        }
+    }
+
+  special = g_get_user_special_dir (format == CHRONO_EXPORT_FORMAT_PDF
+                                    ? G_USER_DIRECTORY_DOCUMENTS
+                                    : G_USER_DIRECTORY_PICTURES);
+  if (special != NULL && g_file_test (special, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (special);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* The next export starts in the folder this one went to. */
+static void
+remember_folder (GSettings *settings,
+                 GFile     *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *uri = NULL;
+
+  if (settings == NULL || (parent = g_file_get_parent (file)) == NULL)
+    return;
+
+  uri = g_file_get_uri (parent);
+  g_settings_set_string (settings, "export-folder", uri);
+}
+
+static void
+start_in_default_folder (GtkFileChooser     *chooser,
+                         GSettings          *settings,
+                         ChronoExportFormat  format)
+{
+  g_autoptr(GFile) folder = chrono_export_default_folder (settings, format);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
+    g_debug ("Cannot start the file chooser in %s: %s",
+             g_file_peek_path (folder), error->message);
+}
+
 gboolean
 chrono_export_dialog_export_to (ChronoExportDialog  *self,
                                 GFile               *file,
@@ -336,7 +392,10 @@ chrono_export_dialog_export_to (ChronoExportDialog  *self,
     ok = chrono_export_to_file (chrono_session_get_document (self->session), &options, path, &local_error);
 
   if (ok)
-    save_settings (self, &options);
+    {
+      save_settings (self, &options);
+      remember_folder (self->settings, file);
+    }
   if (self->window != NULL)
     show_result (self->window, file, local_error);
 
@@ -393,6 +452,7 @@ save_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  start_in_default_folder (GTK_FILE_CHOOSER (self->chooser), self->settings, options.format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -519,9 +579,10 @@ on_slides_response (GtkNativeDialog *chooser,
           g_object_get (window, "settings", &settings, NULL);
           if (settings != NULL)
             options.dark = g_settings_get_enum (settings, "export-theme") == 1;
-          g_clear_object (&settings);
 
-          chrono_export_slides (chrono_session_get_document (session), &options, path, &error);
+          if (chrono_export_slides (chrono_session_get_document (session), &options, path, &error))
+            remember_folder (settings, file);
+          g_clear_object (&settings);
         }
 
       show_result (window, file, error);
@@ -536,6 +597,7 @@ chrono_export_slides_run (ChronoWindow *window)
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
   ChronoDocument *document;
+  GSettings *settings = NULL;
 
   g_return_if_fail (CHRONO_IS_WINDOW (window));
 
@@ -548,6 +610,9 @@ chrono_export_slides_run (ChronoWindow *window)
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_get (window, "settings", &settings, NULL);
+  start_in_default_folder (GTK_FILE_CHOOSER (chooser), settings, CHRONO_EXPORT_FORMAT_PDF);
+  g_clear_object (&settings);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_slides_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

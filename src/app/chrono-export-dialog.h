@@ -32,6 +32,13 @@ gboolean            chrono_export_dialog_export_to   (ChronoExportDialog   *self
                                                       GFile                *file,
                                                       GError              **error);
 
+/* Where the file chooser starts for @format: the folder of the last
+ * export (the export-folder key of @settings, may be NULL) when it still
+ * exists, else the user's Pictures folder for images and Documents for
+ * PDF, else the home folder.  Returns (transfer full). */
+GFile              *chrono_export_default_folder     (GSettings            *settings,
+                                                      ChronoExportFormat    format);
+
 /* Asks where to save and writes @window's presentation as a slide PDF,
  * then shows a toast. */
 void                chrono_export_slides_run         (ChronoWindow         *window);

@@ -114,9 +114,46 @@ test_export_dialog (void)
   g_assert_true (options.dark);
   g_assert_false (options.show_legend);
 
+  /* The file chooser starts in Pictures or Documents, not in the
+   * current folder... */
+  g_settings_set_string (settings, "export-folder", "");
+  {
+    /* The test's own XDG_CONFIG_HOME (in the build directory) names them. */
+    g_autofree char *pictures_dir = g_build_filename (dir, "Pictures", NULL);
+    g_autofree char *documents_dir = g_build_filename (dir, "Documents", NULL);
+    g_autofree char *dirs_file = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
+    g_autofree char *dirs = g_strdup_printf ("XDG_PICTURES_DIR=\"%s\"\nXDG_DOCUMENTS_DIR=\"%s\"\n",
+                                             pictures_dir, documents_dir);
+    g_autoptr(GFile) pictures = NULL;
+    g_autoptr(GFile) documents = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (pictures_dir, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (documents_dir, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+    g_assert_true (g_file_set_contents (dirs_file, dirs, -1, NULL));
+    g_reload_user_special_dirs_cache ();
+
+    pictures = chrono_export_default_folder (settings, CHRONO_EXPORT_FORMAT_PNG);
+    documents = chrono_export_default_folder (settings, CHRONO_EXPORT_FORMAT_PDF);
+    g_assert_cmpstr (g_file_peek_path (pictures), ==, pictures_dir);
+    g_assert_cmpstr (g_file_peek_path (documents), ==, documents_dir);
+
+    g_unlink (dirs_file);
+    g_rmdir (pictures_dir);
+    g_rmdir (documents_dir);
+    g_reload_user_special_dirs_cache ();
+  }
+
   g_assert_true (chrono_export_dialog_export_to (dialog, out_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* ...and then where the last export went. */
+  {
+    g_autoptr(GFile) last = chrono_export_default_folder (settings, CHRONO_EXPORT_FORMAT_SVG);
+
+    g_assert_cmpstr (g_file_peek_path (last), ==, dir);
+  }
 
   /* The choices are remembered for next time. */
   g_assert_cmpint (g_settings_get_enum (settings, "export-format"), ==, CHRONO_EXPORT_FORMAT_PDF);
