@@ -296,7 +296,8 @@ show_result (ChronoWindow *window,
     /* Translators: the argument is a file name */
     text = g_strdup_printf (_("Exported “%s”"), name);
   else
-    text = g_strdup (error->message);
+    /* Translators: the arguments are a file name and what went wrong */
+    text = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
 
   toast = adw_toast_new (text);
   if (error != NULL)

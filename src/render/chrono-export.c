@@ -78,7 +78,7 @@ chrono_export_format_from_path (const char          *path,
     }
 
   g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_FORMAT,
-               _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
+               _("cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
                path);
   return FALSE;
 }
@@ -118,7 +118,7 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
   if (!(options->scale >= CHRONO_EXPORT_MIN_SCALE && options->scale <= CHRONO_EXPORT_MAX_SCALE))
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
-                   _("The scale %g is out of range: use %g to %g"),
+                   _("the scale %g is out of range: use %g to %g"),
                    options->scale, CHRONO_EXPORT_MIN_SCALE, CHRONO_EXPORT_MAX_SCALE);
       return FALSE;
     }
@@ -127,7 +127,7 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
       options->width > CHRONO_EXPORT_MAX_SIZE || options->height > CHRONO_EXPORT_MAX_SIZE)
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
-                   _("The size %d × %d is out of range: width and height must be 1 to %d"),
+                   _("the size %d × %d is out of range: width and height must be 1 to %d"),
                    options->width, options->height, CHRONO_EXPORT_MAX_SIZE);
       return FALSE;
     }
@@ -136,7 +136,7 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
   if (width > CHRONO_EXPORT_MAX_SIZE || height > CHRONO_EXPORT_MAX_SIZE)
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE,
-                   _("The size %d × %d at scale %g makes %d × %d, more than %d"),
+                   _("the size %d × %d at scale %g makes %d × %d, more than %d"),
                    options->width, options->height, options->scale,
                    width, height, CHRONO_EXPORT_MAX_SIZE);
       return FALSE;
@@ -146,7 +146,7 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
       !(isfinite (options->start) && isfinite (options->end) && options->end > options->start))
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE,
-                   _("The date range is empty: its end must come after its start"));
+                   _("the date range is empty: its end must come after its start"));
       return FALSE;
     }
 
@@ -1007,7 +1007,7 @@ atomic_file_open (AtomicFile  *file,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+                   _("cannot write “%s”: %s"), display, g_strerror (saved_errno));
       g_clear_pointer (&file->tmp_path, g_free);
       return FALSE;
     }
@@ -1040,7 +1040,7 @@ atomic_file_write (void                *closure,
 
           display = g_filename_display_name (file->path);
           g_set_error (&file->error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
-                       _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+                       _("cannot write “%s”: %s"), display, g_strerror (saved_errno));
           return CAIRO_STATUS_WRITE_ERROR;
         }
 
@@ -1085,7 +1085,7 @@ atomic_file_commit (AtomicFile  *file,
       saved_errno = errno;
       file->fd = -1;
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+                   _("cannot write “%s”: %s"), display, g_strerror (saved_errno));
       atomic_file_abort (file);
       return FALSE;
     }
@@ -1095,7 +1095,7 @@ atomic_file_commit (AtomicFile  *file,
     {
       saved_errno = errno;
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+                   _("cannot write “%s”: %s"), display, g_strerror (saved_errno));
       atomic_file_abort (file);
       return FALSE;
     }
@@ -1118,7 +1118,7 @@ check_cairo (cairo_status_t   status,
   else
     g_set_error (error, CHRONO_EXPORT_ERROR,
                  status == CAIRO_STATUS_WRITE_ERROR ? CHRONO_EXPORT_ERROR_WRITE : CHRONO_EXPORT_ERROR_DRAW,
-                 _("Cannot draw the export: %s"), cairo_status_to_string (status));
+                 _("cannot draw the export: %s"), cairo_status_to_string (status));
   atomic_file_abort (file);
   return FALSE;
 }
@@ -1218,7 +1218,7 @@ chrono_export_to_file (ChronoDocument             *document,
         {
           cairo_surface_destroy (surface);
           g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
-                       _("Cannot make an image of %d × %d pixels: %s"),
+                       _("cannot make an image of %d × %d pixels: %s"),
                        width, height, cairo_status_to_string (status));
           return FALSE;
         }
@@ -1232,7 +1232,7 @@ chrono_export_to_file (ChronoDocument             *document,
         {
           cairo_surface_destroy (surface);
           g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
-                       _("Cannot draw the export: %s"), cairo_status_to_string (status));
+                       _("cannot draw the export: %s"), cairo_status_to_string (status));
           return FALSE;
         }
 
@@ -1366,7 +1366,7 @@ chrono_export_slides (ChronoDocument             *document,
   if (steps->len == 0)
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_EMPTY,
-                   _("There are no events to make slides of"));
+                   _("there are no events to make slides of"));
       return FALSE;
     }
 
