@@ -104,14 +104,15 @@ main (int   argc,
        * "present", which its open handler honours. */
       if (g_application_get_is_remote (app))
         {
-          GDBusConnection *bus = g_application_get_dbus_connection (app);
+          char *no_files[] = { argv[0], NULL };
 
           for (guint i = 0; opt_files[i] != NULL; i++)
             g_ptr_array_add (files, g_file_new_for_commandline_arg (opt_files[i]));
           g_application_open (app, (GFile **) files->pdata, files->len, "present");
-          if (bus != NULL)
-            g_dbus_connection_flush_sync (bus, NULL, NULL);
-          return 0;
+          /* Sends what is queued and lets go of the bus, as any second
+           * instance does; it activates the first, which is already
+           * showing the files. */
+          return g_application_run (app, 1, no_files);
         }
 
       chrono_application_set_present_on_open (CHRONO_APPLICATION (app), TRUE);
