@@ -226,7 +226,7 @@ chrono_export_get_span (ChronoDocument            *document,
   margin = (double) (to - from) * 0.03;
   *start = (double) from - margin;
   /* Labels go right of their markers: more room on the right. */
-  *end = (double) to + MIN (margin * 3, CHRONO_FIT_MAX_RIGHT_MARGIN);
+  *end = (double) to + chrono_viewport_fit_right_margin (margin);
 }
 
 

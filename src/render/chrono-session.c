@@ -404,9 +404,7 @@ chrono_session_get_fit (ChronoSession *self,
       /* Room for the labels of the last events on the right. */
       margin = (e - s) * 0.04;
       s -= margin;
-      /* ... but not billions of years into the future of a deep-time
-       * document: a few decades at most. */
-      e += MIN (margin * 3, CHRONO_FIT_MAX_RIGHT_MARGIN);
+      e += chrono_viewport_fit_right_margin (margin);
     }
 
   if (start != NULL)

@@ -24,10 +24,21 @@ typedef struct
   double width;
 } ChronoViewport;
 
-/* The most a fitted view extends past the last event, in seconds: a view
- * that fits a deep-time document ends a few decades after it, not a
- * proportional billion years into the future. */
+/* The most a fitted view extends past the last event beyond its left
+ * margin, in seconds: a view that fits a deep-time document ends soon
+ * after it, not a further billion years into the future. */
 #define CHRONO_FIT_MAX_RIGHT_MARGIN (25.0 * 31556952.0)
+
+/* The room a fitted view leaves right of its last event, given the
+ * proportional @margin it leaves on the left (seconds).  Labels go right
+ * of their markers, so up to three margins, but at most
+ * CHRONO_FIT_MAX_RIGHT_MARGIN more than one margin: the last markers stay
+ * whole on screen without a deep-time axis running into the future. */
+static inline double
+chrono_viewport_fit_right_margin (double margin)
+{
+  return MAX (margin, MIN (margin * 3, CHRONO_FIT_MAX_RIGHT_MARGIN));
+}
 
 /* Sets @self to show [@start, @end) (seconds since the epoch) on @width
  * pixels. */
