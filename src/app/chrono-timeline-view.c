@@ -57,6 +57,10 @@ struct _ChronoTimelineView
   /* Pinch. */
   double             zoom_start;
   double             zoom_end;
+
+  /* CHRONOSCOPE_FIRST_FRAME_QUIT: report the first painted frame of a
+   * document and quit (bench/measure-first-frame.py). */
+  gboolean           first_frame_quit;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, GTK_TYPE_WIDGET)
@@ -342,6 +346,18 @@ ensure_scene (ChronoTimelineView *self)
   return self->scene;
 }
 
+/* The frame that held the first drawn document is on screen: print the
+ * monotonic time (microseconds, the clock of g_get_monotonic_time) so a
+ * benchmark that started the process can tell launch-to-first-frame. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (g_application_get_default ());
+}
+
 static void
 chrono_timeline_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -358,6 +374,14 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   chrono_renderer_draw (cr, scene, &self->style);
   cairo_destroy (cr);
+
+  if (G_UNLIKELY (self->first_frame_quit) &&
+      self->session != NULL && chrono_session_get_document (self->session) != NULL)
+    {
+      self->first_frame_quit = FALSE;
+      g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                        G_CALLBACK (first_frame_painted), NULL);
+    }
 }
 
 static void
@@ -1251,6 +1275,7 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   GtkGesture *gesture;
 
   self->hovered = -1;
+  self->first_frame_quit = g_getenv ("CHRONOSCOPE_FIRST_FRAME_QUIT") != NULL;
   self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = chrono_layout_cache_new ();
   self->measure_context = chrono_style_create_pango_context ();
