@@ -1609,12 +1609,39 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_event_activated);
 }
 
+/* Tab leaves the event list for the timeline, Shift+Tab for the
+ * inspector above it, instead of walking through every row. */
+static gboolean
+on_event_list_key_pressed (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           ChronoWindow          *self)
+{
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    {
+      if (gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_BACKWARD))
+        return GDK_EVENT_STOP;
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 chrono_window_init (ChronoWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkDropTarget *drop;
   GtkEventController *key;
+  GtkEventController *list_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1642,6 +1669,13 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->event_list_view, factory);
   gtk_list_view_set_model (self->event_list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* GTK 4.8's list view moves Tab from row to row; a keyboard user should
+   * pass the list in one step and use the arrows inside it. */
+  list_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_event_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->event_list_view), list_keys);
 
   g_signal_connect_swapped (self->session, "notify::document",
                             G_CALLBACK (on_document_changed), self);
