@@ -410,7 +410,11 @@ on_chooser_response (GtkNativeDialog    *chooser,
                      int                 response,
                      ChronoExportDialog *self)
 {
+  /* Destroying the window below drops the toplevel list's reference,
+   * which may be the last one: keep @self alive until we return. */
+  g_autoptr(ChronoExportDialog) hold = g_object_ref (self);
   ChronoExportOptions options;
+  gboolean done = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -428,11 +432,13 @@ on_chooser_response (GtkNativeDialog    *chooser,
       else if (chosen != NULL)
         file = g_object_ref (chosen);
 
-      if (file != NULL && chrono_export_dialog_export_to (self, file, NULL))
-        gtk_window_destroy (GTK_WINDOW (self));
+      done = file != NULL && chrono_export_dialog_export_to (self, file, NULL);
     }
 
+  /* Not destroyed here: the chooser is still emitting "response". */
   g_clear_object (&self->chooser);
+  if (done)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -465,7 +471,10 @@ chrono_export_dialog_dispose (GObject *object)
   ChronoExportDialog *self = CHRONO_EXPORT_DIALOG (object);
 
   if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    {
+      g_signal_handlers_disconnect_by_func (self->chooser, on_chooser_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    }
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->session);
@@ -540,6 +549,14 @@ chrono_export_dialog_new (ChronoWindow *window)
   update (self);
 
   return self;
+}
+
+GtkNativeDialog *
+chrono_export_dialog_get_chooser (ChronoExportDialog *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->chooser != NULL ? GTK_NATIVE_DIALOG (self->chooser) : NULL;
 }
 
 /* Slides */

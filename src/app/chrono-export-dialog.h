@@ -42,5 +42,8 @@ GFile              *chrono_export_default_folder     (GSettings            *sett
 /* Asks where to save and writes @window's presentation as a slide PDF,
  * then shows a toast. */
 void                chrono_export_slides_run         (ChronoWindow         *window);
+/* The file chooser export.save is showing, or NULL (transfer none; for
+ * tests). */
+GtkNativeDialog    *chrono_export_dialog_get_chooser (ChronoExportDialog   *self);
 
 G_END_DECLS
