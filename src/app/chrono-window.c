@@ -42,6 +42,7 @@ struct _ChronoWindow
   GtkSingleSelection   *selection;
   GSettings            *settings;
   GMenu                *recent_menu;
+  GtkFileChooserNative *open_dialog;
   GtkRecentManager     *recent_manager;
   gulong                recent_handler;
 
@@ -844,16 +845,16 @@ on_open_response (GtkNativeDialog *dialog,
                   gpointer         user_data)
 {
   ChronoWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL)
-        chrono_window_open_file (self, file);
-    }
-
-  g_object_unref (dialog);
+  /* The window owns the dialog and destroys it in dispose, so @self is
+   * alive here. */
+  g_clear_object (&self->open_dialog);
+  if (file != NULL)
+    chrono_window_open_file (self, file);
 }
 
 static void
@@ -899,6 +900,13 @@ open_action (GtkWidget  *widget,
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
     }
 
+  if (self->open_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->open_dialog, on_open_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
+      g_clear_object (&self->open_dialog);
+    }
+  self->open_dialog = dialog;
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1426,6 +1434,13 @@ chrono_window_dispose (GObject *object)
 
   watch_file (self, NULL);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  if (self->open_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->open_dialog, on_open_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
+      g_clear_object (&self->open_dialog);
+    }
 
   if (self->recent_manager != NULL)
     g_clear_signal_handler (&self->recent_handler, self->recent_manager);
