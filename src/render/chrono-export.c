@@ -1080,9 +1080,12 @@ atomic_file_commit (AtomicFile  *file,
       return FALSE;
     }
 
-  if (fsync (file->fd) != 0 || close (file->fd) != 0)
+  /* Close even when fsync fails, keeping the first error. */
+  saved_errno = fsync (file->fd) != 0 ? errno : 0;
+  if (close (file->fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
     {
-      saved_errno = errno;
       file->fd = -1;
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
                    _("cannot write “%s”: %s"), display, g_strerror (saved_errno));
