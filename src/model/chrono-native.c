@@ -1083,6 +1083,14 @@ _chrono_native_read (ChronoReadContext      *ctx,
       type_error (r, "chronoscope", _("the format version 1"), version);
       return FALSE;
     }
+  if (json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      /* 1.0 is not the version 1: the format wants an integer. */
+      error_at (r, CHRONO_ERROR_TYPE, "chronoscope",
+                _("write the format version as an integer: \"chronoscope\": 1"),
+                _("chronoscope must be the integer 1, not a decimal number"));
+      return FALSE;
+    }
   if (json_node_get_double (version) != 1.0)
     {
       g_autofree char *text = g_strdup_printf ("%g", json_node_get_double (version));

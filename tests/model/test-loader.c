@@ -151,6 +151,7 @@ static const BadCase bad_cases[] = {
   { "missing-version", CHRONO_ERROR_MISSING_MEMBER, 1, 1, "" },
   { "bad-version", CHRONO_ERROR_FORMAT, 2, 3, "chronoscope" },
   { "bad-version-type", CHRONO_ERROR_TYPE, 2, 3, "chronoscope" },
+  { "version-float", CHRONO_ERROR_TYPE, 2, 3, "chronoscope" },
   { "empty-id", CHRONO_ERROR_VALUE, 5, 7, "events[0].id" },
   { "bad-color", CHRONO_ERROR_VALUE, 3, 41, "lanes[0].color" },
   { "bad-kind", CHRONO_ERROR_VALUE, 3, 41, "lanes[0].kind" },
