@@ -821,6 +821,7 @@ typedef struct
   ChronoProgressFunc  progress;
   gpointer            progress_data;
   double              last_fraction;
+  GTask              *task;          /* unowned, set on the worker */
 } LoadData;
 
 static void
@@ -837,12 +838,27 @@ typedef struct
   ChronoProgressFunc func;
   gpointer           data;
   double             fraction;
+  GTask             *task;
 } ProgressCall;
+
+static void
+progress_call_free (ProgressCall *call)
+{
+  g_clear_object (&call->task);
+  g_free (call);
+}
 
 static gboolean
 progress_dispatch (gpointer user_data)
 {
   ProgressCall *call = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (call->task);
+
+  /* A stale call from a finished or cancelled load: its caller may have
+   * moved on to the next load, and must not see this fraction. */
+  if (g_task_get_completed (call->task) ||
+      (cancellable != NULL && g_cancellable_is_cancelled (cancellable)))
+    return G_SOURCE_REMOVE;
 
   call->func (call->fraction, call->data);
   return G_SOURCE_REMOVE;
@@ -866,11 +882,12 @@ progress_forward (double   fraction,
   call->func = ld->progress;
   call->data = ld->progress_data;
   call->fraction = fraction;
+  call->task = g_object_ref (ld->task);
   /* Not g_main_context_invoke(): when the caller's context is the global
    * default and idle, it would run the callback here, on the worker. */
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_dispatch, call, g_free);
+  g_source_set_callback (source, progress_dispatch, call, (GDestroyNotify) progress_call_free);
   g_source_set_static_name (source, "[chronoscope] load progress");
   g_source_attach (source, ld->context);
   g_source_unref (source);
@@ -887,6 +904,7 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   ChronoDocument *document;
 
+  ld->task = task;
   document = load_file (ld->file, ld->flags, ld->diagnostics, cancellable,
                         ld->progress != NULL ? &progress : NULL, &error);
   if (document == NULL)

@@ -814,6 +814,7 @@ typedef struct
   GError         *error;
   GArray         *progress;
   GThread        *main_thread;
+  GCancellable   *cancel_on_progress;
 } AsyncState;
 
 static void
@@ -824,6 +825,8 @@ on_progress (double   fraction,
 
   g_assert_true (g_thread_self () == state->main_thread);
   g_array_append_val (state->progress, fraction);
+  if (state->cancel_on_progress != NULL)
+    g_cancellable_cancel (state->cancel_on_progress);
 }
 
 static void
@@ -917,6 +920,37 @@ test_async_cancel (void)
   g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   async_state_clear (&state);
+}
+
+/* Progress queued by the worker before it saw the cancellation is not
+ * delivered: the caller may already be showing the next load. */
+static void
+test_async_cancel_progress (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) text = g_string_new ("{\"chronoscope\": 1, \"title\": \"Big\",\n"
+                                          "\"lanes\": [{\"id\": \"a\", \"title\": \"A\"}],\n"
+                                          "\"events\": [");
+  g_autofree char *filename = NULL;
+  AsyncState state = { 0 };
+  int fd;
+
+  /* Big enough for the worker to report many fractions. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s\n{\"id\": \"e%u\", \"lane\": \"a\", \"title\": \"Event %u\", \"start\": \"2000\"}",
+                            i ? "," : "", i, i);
+  g_string_append (text, "]}\n");
+  fd = g_file_open_tmp ("chrono-loader-XXXXXX.json", &filename, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (filename, text->str, text->len, NULL));
+
+  state.cancel_on_progress = cancellable;
+  run_async (filename, cancellable, &state);
+  g_assert_cmpuint (state.progress->len, ==, 1);
+
+  async_state_clear (&state);
+  g_unlink (filename);
 }
 
 /* The guard on its own: what it must accept. */
@@ -1144,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/model/loader/async", test_async);
   g_test_add_func ("/model/loader/async-error", test_async_error);
   g_test_add_func ("/model/loader/async-cancel", test_async_cancel);
+  g_test_add_func ("/model/loader/async-cancel-progress", test_async_cancel_progress);
   g_test_add_func ("/model/loader/guard/accepts", test_guard_accepts);
   g_test_add_func ("/model/loader/guard/many-members", test_guard_many_members);
   g_test_add_func ("/model/loader/guard/same-key-other-objects", test_guard_same_key_other_objects);
