@@ -122,7 +122,7 @@ chrono_session_class_init (ChronoSessionClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL,
                          CHRONO_TYPE_FILTER,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SELECTED] =
     g_param_spec_int ("selected", NULL, NULL,
                       -1, G_MAXINT, -1,

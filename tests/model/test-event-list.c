@@ -193,6 +193,12 @@ test_lazy_items (void)
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_filter_change (void)
 {
   g_autoptr(ChronoDocument) document = make_document (12);
@@ -201,8 +207,10 @@ test_filter_change (void)
   const char *third[] = { "third", NULL };
   Mirror mirror = { 0 };
   guint n_items = 0;
+  guint n_notifies = 0;
 
   mirror_init (&mirror, G_LIST_MODEL (list));
+  g_signal_connect_swapped (list, "notify::n-items", G_CALLBACK (count_notify), &n_notifies);
   check_list (list, &mirror);
   g_assert_cmpuint (mirror.shadow->len, ==, 12);
 
@@ -215,6 +223,7 @@ test_filter_change (void)
   check_list (list, &mirror);
   g_object_get (list, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, 6);
+  g_assert_cmpuint (n_notifies, ==, 1);
   g_assert_cmpuint (chrono_event_list_get_position (list, 4), ==, 2);
   g_assert_cmpuint (chrono_event_list_get_position (list, 5), ==, G_MAXUINT);
 
@@ -224,8 +233,10 @@ test_filter_change (void)
 
   /* A change that keeps the same events announces nothing. */
   mirror.n_signals = 0;
+  n_notifies = 0;
   chrono_filter_set_text (filter, "event");
   g_assert_cmpuint (mirror.n_signals, ==, 0);
+  g_assert_cmpuint (n_notifies, ==, 0);
 
   chrono_filter_reset (filter);
   check_list (list, &mirror);
