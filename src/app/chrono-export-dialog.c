@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "chrono-export-dialog.h"
 
@@ -406,6 +407,49 @@ chrono_export_dialog_export_to (ChronoExportDialog  *self,
 }
 
 static void
+on_replace_response (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     ChronoExportDialog *self)
+{
+  g_autoptr(ChronoExportDialog) hold = g_object_ref (self);
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "replace") == 0 &&
+      chrono_export_dialog_export_to (self, file, NULL))
+    {
+      /* @dialog outlives this window: it closes after "response". */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+/* The chooser confirmed replacing the name typed, not @file: the
+ * extension was added after it.  Asks before replacing @file. */
+static void
+ask_replace (ChronoExportDialog *self,
+             GFile              *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: the argument is a file name */
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("A file with this name already exists. Replacing it overwrites its contents.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_chooser_response (GtkNativeDialog    *chooser,
                      int                 response,
                      ChronoExportDialog *self)
@@ -413,6 +457,7 @@ on_chooser_response (GtkNativeDialog    *chooser,
   /* Destroying the window below drops the toplevel list's reference,
    * which may be the last one: keep @self alive until we return. */
   g_autoptr(ChronoExportDialog) hold = g_object_ref (self);
+  g_autoptr(GFile) ask = NULL;
   ChronoExportOptions options;
   gboolean done = FALSE;
 
@@ -428,6 +473,9 @@ on_chooser_response (GtkNativeDialog    *chooser,
           g_autofree char *path = with_extension (chosen_path, chrono_export_format_get_extension (options.format));
 
           file = g_file_new_for_path (path);
+          /* The chooser only confirmed replacing the name as typed. */
+          if (strcmp (path, chosen_path) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+            ask = g_steal_pointer (&file);
         }
       else if (chosen != NULL)
         file = g_object_ref (chosen);
@@ -439,6 +487,8 @@ on_chooser_response (GtkNativeDialog    *chooser,
   g_clear_object (&self->chooser);
   if (done)
     gtk_window_destroy (GTK_WINDOW (self));
+  else if (ask != NULL)
+    ask_replace (self, ask);
 }
 
 static void

@@ -188,6 +188,70 @@ test_export_dialog (void)
 }
 
 static void
+wait_for_null (gpointer *pointer)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+
+  while (*pointer != NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (source);
+}
+
+/* Runs export.save in @dialog and accepts @name in @folder, which the
+ * chooser names @expected. */
+static void
+accept_in (ChronoExportDialog *dialog,
+           GFile              *folder,
+           const char         *name,
+           const char         *expected)
+{
+  gboolean expired = FALSE;
+  GtkNativeDialog *chooser;
+  g_autoptr(GFile) chosen = NULL;
+  guint source;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.save", NULL));
+  chooser = chrono_export_dialog_get_chooser (dialog);
+  g_assert_nonnull (chooser);
+
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  /* The chooser loads the folder before it names a file in it. */
+  source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+  while (!expired)
+    {
+      g_clear_object (&chosen);
+      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), expected) == 0)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (expired);
+  g_source_remove (source);
+
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static void
 test_export_dialog_accept (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -195,10 +259,13 @@ test_export_dialog_accept (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *dir = g_dir_make_tmp ("chrono-export-accept-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "accepted.png", NULL);
+  g_autofree char *typed = g_build_filename (dir, "taken", NULL);
+  g_autofree char *taken = g_build_filename (dir, "taken.png", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *contents = NULL;
   ChronoExportDialog *dialog;
+  AdwMessageDialog *question;
   ChronoWindow *window;
-  GtkNativeDialog *chooser;
 
   window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -211,45 +278,44 @@ test_export_dialog_accept (void)
   adw_combo_row_set_selected (child (dialog, "format_row"), CHRONO_EXPORT_FORMAT_PNG);
   adw_combo_row_set_selected (child (dialog, "size_row"), 0);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.save", NULL));
-  chooser = chrono_export_dialog_get_chooser (dialog);
-  g_assert_nonnull (chooser);
-
   /* Accepting writes the file and closes the export window, which must
    * not touch itself once destroyed (ASan builds catch that). */
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accepted.png");
-  {
-    gboolean expired = FALSE;
-    guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-    g_autoptr(GFile) chosen = NULL;
-
-    /* The chooser loads the folder before it names a file in it. */
-    while (!expired)
-      {
-        g_clear_object (&chosen);
-        chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-        if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), out) == 0)
-          break;
-        g_main_context_iteration (NULL, TRUE);
-      }
-    g_assert_false (expired);
-    g_source_remove (source);
-  }
-  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  {
-    gboolean expired = FALSE;
-    guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-    while (dialog != NULL && !expired)
-      g_main_context_iteration (NULL, TRUE);
-    if (!expired)
-      g_source_remove (source);
-  }
+  accept_in (dialog, folder, "accepted.png", out);
+  wait_for_null ((gpointer *) &dialog);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   g_assert_null (dialog);
 
+  /* A name typed without its extension: the chooser did not ask about
+   * name.png, so the export window does before replacing it. */
+  g_assert_true (g_file_set_contents (taken, "old", -1, NULL));
+  dialog = chrono_export_dialog_new (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  accept_in (dialog, folder, "taken", typed);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_file_get_contents (taken, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  adw_message_dialog_response (question, "cancel");
+  g_assert_nonnull (dialog);
+  g_assert_true (g_file_get_contents (taken, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  accept_in (dialog, folder, "taken", typed);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "replace");
+  wait_for_null ((gpointer *) &dialog);
+  g_assert_null (dialog);
+  g_assert_true (g_file_get_contents (taken, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, !=, "old");
+
   g_unlink (out);
+  g_unlink (taken);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
 }
