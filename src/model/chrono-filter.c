@@ -309,6 +309,47 @@ chrono_filter_new (void)
   return g_object_new (CHRONO_TYPE_FILTER, NULL);
 }
 
+static void
+copy_ids (GHashTable *from,
+          GHashTable *to)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (to, g_strdup (key));
+}
+
+/**
+ * chrono_filter_copy:
+ *
+ * A deep copy of every criterion (hidden lanes and categories, tags,
+ * text, range), sharing nothing with @self, e.g. for use in another
+ * thread.  The cached mask is not copied.
+ *
+ * Returns: (transfer full): a new filter matching what @self matches
+ */
+ChronoFilter *
+chrono_filter_copy (ChronoFilter *self)
+{
+  ChronoFilter *copy;
+
+  g_return_val_if_fail (CHRONO_IS_FILTER (self), NULL);
+
+  copy = chrono_filter_new ();
+  copy_ids (self->hidden_lanes, copy->hidden_lanes);
+  copy_ids (self->hidden_categories, copy->hidden_categories);
+  copy->tags = g_strdupv (self->tags);
+  copy->text = g_strdup (self->text);
+  copy->words = g_strdupv (self->words);
+  copy->has_range = self->has_range;
+  copy->from = self->from;
+  copy->to = self->to;
+
+  return copy;
+}
+
 static gboolean
 set_hidden (GHashTable *hidden,
             const char *id,

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ChronoFilter, chrono_filter, CHRONO, FILTER, GObject)
 
 ChronoFilter *chrono_filter_new                (void);
+/* A deep copy of every criterion (transfer full). */
+ChronoFilter *chrono_filter_copy               (ChronoFilter   *self);
 /* Hidden lanes/categories by id; by default all are shown. */
 void          chrono_filter_set_lane_visible   (ChronoFilter   *self,
                                                 const char     *lane_id,

@@ -371,6 +371,57 @@ test_mask_cache (void)
   g_assert_cmpuint (mask[founded], ==, 1);
 }
 
+static void
+test_copy (void)
+{
+  g_autoptr(ChronoDocument) document = make_document ();
+  g_autoptr(ChronoFilter) filter = chrono_filter_new ();
+  g_autoptr(ChronoFilter) copy = NULL;
+  const char *tags[] = { "ai", NULL };
+  gboolean has_range;
+  gint64 from, to;
+  guint n_filter = 0, n_copy = 0;
+  int tesla = chrono_document_find_event (document, "tesla");
+  int founded = chrono_document_find_event (document, "founded");
+
+  chrono_filter_set_lane_visible (filter, "anthropic", FALSE);
+  chrono_filter_set_category_visible (filter, "education", FALSE);
+  chrono_filter_set_tags (filter, tags);
+  chrono_filter_set_text (filter, "Été");
+  chrono_filter_set_range (filter, TRUE, 100, 200);
+
+  copy = chrono_filter_copy (filter);
+  g_assert_true (copy != filter);
+  g_assert_false (chrono_filter_get_lane_visible (copy, "anthropic"));
+  g_assert_true (chrono_filter_get_lane_visible (copy, "karpathy"));
+  g_assert_false (chrono_filter_get_category_visible (copy, "education"));
+  g_assert_nonnull (chrono_filter_get_tags (copy));
+  g_assert_true (chrono_filter_get_tags (copy) != chrono_filter_get_tags (filter));
+  g_assert_true (g_strv_equal (chrono_filter_get_tags (copy), tags));
+  g_assert_cmpstr (chrono_filter_get_text (copy), ==, "Été");
+  has_range = chrono_filter_get_range (copy, &from, &to);
+  g_assert_true (has_range);
+  g_assert_cmpint (from, ==, 100);
+  g_assert_cmpint (to, ==, 200);
+
+  /* Changing the original leaves the copy alone. */
+  chrono_filter_reset (filter);
+  g_assert_true (chrono_filter_is_empty (filter));
+  g_assert_false (chrono_filter_is_empty (copy));
+  g_assert_false (chrono_filter_get_lane_visible (copy, "anthropic"));
+  g_assert_cmpstr (chrono_filter_get_text (copy), ==, "Été");
+
+  /* Both match the same events as the criteria say. */
+  chrono_filter_set_lane_visible (filter, "anthropic", FALSE);
+  g_clear_object (&copy);
+  copy = chrono_filter_copy (filter);
+  chrono_filter_get_mask (filter, document, &n_filter);
+  g_assert_cmpuint (chrono_filter_get_mask (copy, document, &n_copy)[tesla], ==, 1);
+  g_assert_cmpuint (chrono_filter_get_mask (copy, document, NULL)[founded], ==, 0);
+  g_assert_cmpuint (n_copy, ==, n_filter);
+  g_assert_cmpuint (n_copy, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/model/filter/range", test_range);
   g_test_add_func ("/model/filter/combined-and-reset", test_combined_and_reset);
   g_test_add_func ("/model/filter/mask-cache", test_mask_cache);
+  g_test_add_func ("/model/filter/copy", test_copy);
 
   return g_test_run ();
 }
