@@ -58,6 +58,8 @@ struct _ChronoExportDialog
   ChronoSession  *session;
   GSettings      *settings;
   GtkFileChooserNative *chooser;
+  GCancellable   *cancellable;  /* of the running export, or NULL */
+  AdwToast       *busy_toast;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoExportDialog, chrono_export_dialog, ADW_TYPE_WINDOW)
@@ -201,6 +203,7 @@ update (ChronoExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom_range);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save",
+                                 self->cancellable == NULL &&
                                  chrono_export_dialog_get_options (self, &options));
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
@@ -362,6 +365,124 @@ start_in_default_folder (GtkFileChooser     *chooser,
              g_file_peek_path (folder), error->message);
 }
 
+/* An export running in a worker thread: it owns everything it reads. */
+typedef struct
+{
+  ChronoDocument      *document;
+  ChronoExportOptions  options;
+  char                *title;
+  char                *path;
+  GFile               *file;
+  ChronoWindow        *window;
+  ChronoExportDialog  *dialog;   /* NULL for slides */
+  GSettings           *settings; /* may be NULL */
+  AdwToast            *toast;    /* weak */
+  gboolean             slides;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->document);
+  g_clear_object (&job->options.filter);
+  g_clear_pointer (&job->title, g_free);
+  g_clear_pointer (&job->path, g_free);
+  g_clear_object (&job->file);
+  g_clear_object (&job->window);
+  g_clear_object (&job->dialog);
+  g_clear_object (&job->settings);
+  g_clear_weak_pointer (&job->toast);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->slides)
+    ok = chrono_export_slides (job->document, &job->options, job->path, &error);
+  else
+    ok = chrono_export_to_file (job->document, &job->options, job->path, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_export_done (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  ChronoExportDialog *self = job->dialog;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean disposed = self != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+
+  if (job->toast != NULL)
+    adw_toast_dismiss (job->toast);
+
+  if (ok)
+    remember_folder (job->settings, job->file);
+  show_result (job->window, job->file, error);
+
+  if (self == NULL || disposed)
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (ok)
+    {
+      save_settings (self, &job->options);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->preview), TRUE);
+      update (self);
+    }
+}
+
+/* Starts @job in a thread; takes it.  Shows a toast until it is done. */
+static void
+export_job_start (ExportJob    *job,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GTask) task = NULL;
+  AdwToast *toast;
+
+  job->title = g_strdup (job->options.title);
+  job->options.title = job->title;
+  if (job->options.filter != NULL)
+    job->options.filter = chrono_filter_copy (job->options.filter);
+
+  toast = adw_toast_new (_("Exporting…"));
+  adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&job->toast, toast);
+  chrono_window_add_toast (job->window, toast);
+
+  task = g_task_new (NULL, cancellable, on_export_done, NULL);
+  g_task_set_source_tag (task, export_job_start);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+chrono_export_dialog_get_busy (ChronoExportDialog *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
 gboolean
 chrono_export_dialog_export_to (ChronoExportDialog  *self,
                                 GFile               *file,
@@ -390,14 +511,31 @@ chrono_export_dialog_export_to (ChronoExportDialog  *self,
                      _("The custom dates are not valid: use dates like 2015 or 2015-06-30"));
       ok = FALSE;
     }
-  else
-    ok = chrono_export_to_file (chrono_session_get_document (self->session), &options, path, &local_error);
-
-  if (ok)
+  else if (self->window == NULL || self->cancellable != NULL)
     {
-      save_settings (self, &options);
-      remember_folder (self->settings, file);
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("An export is already running"));
+      ok = FALSE;
     }
+  else
+    {
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->document = g_object_ref (chrono_session_get_document (self->session));
+      job->options = options;
+      job->path = g_steal_pointer (&path);
+      job->file = g_object_ref (file);
+      job->window = g_object_ref (self->window);
+      job->dialog = g_object_ref (self);
+      job->settings = self->settings != NULL ? g_object_ref (self->settings) : NULL;
+
+      self->cancellable = g_cancellable_new ();
+      gtk_widget_set_sensitive (GTK_WIDGET (self->preview), FALSE);
+      update (self);
+      export_job_start (job, self->cancellable);
+      return TRUE;
+    }
+
   if (self->window != NULL)
     show_result (self->window, file, local_error);
 
@@ -414,13 +552,10 @@ on_replace_response (AdwMessageDialog   *dialog,
   g_autoptr(ChronoExportDialog) hold = g_object_ref (self);
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
+  /* @dialog may outlive this window: it closes after "response". */
   if (g_strcmp0 (response, "replace") == 0 &&
       chrono_export_dialog_export_to (self, file, NULL))
-    {
-      /* @dialog outlives this window: it closes after "response". */
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
 }
 
 /* The chooser confirmed replacing the name typed, not @file: the
@@ -485,9 +620,8 @@ on_chooser_response (GtkNativeDialog    *chooser,
 
   /* Not destroyed here: the chooser is still emitting "response". */
   g_clear_object (&self->chooser);
-  if (done)
-    gtk_window_destroy (GTK_WINDOW (self));
-  else if (ask != NULL)
+  /* When @done, the dialog closes once the export succeeded. */
+  if (!done && ask != NULL)
     ask_replace (self, ask);
 }
 
@@ -526,6 +660,8 @@ chrono_export_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
     }
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -637,6 +773,7 @@ on_slides_response (GtkNativeDialog *chooser,
       else
         {
           g_autofree char *path = with_extension (chosen_path, "pdf");
+          ExportJob *job;
 
           file = g_file_new_for_path (path);
           chrono_export_options_init (&options);
@@ -648,12 +785,19 @@ on_slides_response (GtkNativeDialog *chooser,
           if (settings != NULL)
             options.dark = g_settings_get_enum (settings, "export-theme") == 1;
 
-          if (chrono_export_slides (chrono_session_get_document (session), &options, path, &error))
-            remember_folder (settings, file);
-          g_clear_object (&settings);
+          job = g_new0 (ExportJob, 1);
+          job->document = g_object_ref (chrono_session_get_document (session));
+          job->options = options;
+          job->path = g_steal_pointer (&path);
+          job->file = g_object_ref (file);
+          job->window = g_object_ref (window);
+          job->settings = g_steal_pointer (&settings);
+          job->slides = TRUE;
+          export_job_start (job, NULL);
         }
 
-      show_result (window, file, error);
+      if (error != NULL)
+        show_result (window, file, error);
     }
 
   g_object_unref (chooser);

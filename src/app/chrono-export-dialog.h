@@ -26,12 +26,16 @@ ChronoExportDialog *chrono_export_dialog_new         (ChronoWindow         *wind
  * parse; @options is filled all the same. */
 gboolean            chrono_export_dialog_get_options (ChronoExportDialog   *self,
                                                       ChronoExportOptions  *options);
-/* Exports to @file (a local path) at once, remembers the choices and shows
- * a toast on the window.  Returns FALSE and sets @error on failure. */
+/* Starts exporting to @file (a local path) in a worker thread; shows an
+ * "Exporting…" toast, then the result in a toast on the window, and on
+ * success remembers the choices and closes the dialog.  Returns FALSE and
+ * sets @error when the export cannot start. */
 gboolean            chrono_export_dialog_export_to   (ChronoExportDialog   *self,
                                                       GFile                *file,
                                                       GError              **error);
 
+/* Whether an export started by the dialog is still running. */
+gboolean            chrono_export_dialog_get_busy    (ChronoExportDialog   *self);
 /* Where the file chooser starts for @format: the folder of the last
  * export (the export-folder key of @settings, may be NULL) when it still
  * exists, else the user's Pictures folder for images and Documents for

@@ -53,6 +53,21 @@ wait_idle (ChronoWindow *window)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Spins the main loop until *@pointer is cleared; fails after
+ * WAIT_LIMIT_SECONDS. */
+static void
+wait_for_null (gpointer *pointer)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+
+  while (*pointer != NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (expired)
+    g_error ("Gave up waiting after %d seconds", WAIT_LIMIT_SECONDS);
+  g_source_remove (source);
+}
+
 static gpointer
 child (ChronoExportDialog *dialog,
        const char         *name)
@@ -154,8 +169,15 @@ test_export_dialog (void)
     g_reload_user_special_dirs_cache ();
   }
 
+  /* The export runs in a thread; the dialog closes when it succeeded. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (chrono_export_dialog_export_to (dialog, out_file, &error));
   g_assert_no_error (error);
+  g_assert_true (chrono_export_dialog_get_busy (dialog));
+  g_assert_false (chrono_export_dialog_export_to (dialog, out_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  wait_for_null ((gpointer *) &dialog);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
   /* ...and then where the last export went. */
@@ -171,7 +193,6 @@ test_export_dialog (void)
   g_assert_cmpint (g_settings_get_enum (settings, "export-theme"), ==, 1);
   g_assert_false (g_settings_get_boolean (settings, "export-legend"));
   g_assert_cmpint (g_settings_get_enum (settings, "export-range"), ==, 2);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = chrono_export_dialog_new (window);
   g_assert_true (chrono_export_dialog_get_options (dialog, &options));
@@ -187,17 +208,6 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-wait_for_null (gpointer *pointer)
-{
-  gboolean expired = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-  while (*pointer != NULL && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (source);
-}
 
 /* Runs export.save in @dialog and accepts @name in @folder, which the
  * chooser names @expected. */
