@@ -32,7 +32,9 @@ typedef enum
   CHRONO_ERROR_RANGE,          /* end before start */
   CHRONO_ERROR_FORMAT,         /* unknown file format or version */
   CHRONO_ERROR_CSV,            /* a malformed CSV file or row */
-  CHRONO_ERROR_SKIPPED_ROWS,   /* a warning only: how many bad rows lenient loading skipped */
+  CHRONO_ERROR_SKIPPED_ROWS,   /* a warning only: how many bad rows lenient loading skipped,
+                                * or how many links it dropped */
+  CHRONO_ERROR_LINK,           /* a link that is empty or not http, https or mailto */
 } ChronoErrorCode;
 
 GQuark chrono_error_quark (void);

@@ -9,7 +9,8 @@
 /* A small, forgiving HTML-to-text converter for the fragments TimelineJS
  * files carry in headlines, texts and captions.  It is not a DOM parser:
  * it keeps the text a browser would show, turns block elements into line
- * and paragraph breaks, decodes entities and collects <a href> targets.
+ * and paragraph breaks, decodes entities and collects <a href> targets
+ * (unchecked: the caller keeps only safe ones, see chrono-link.c).
  * Malformed markup never fails; a '<' that does not start a tag is text. */
 
 typedef struct
@@ -303,9 +304,12 @@ find_href (const char *attrs,
         {
           g_autofree char *decoded = chrono_html_decode_entities (value, value_len);
 
+          /* An empty href or an anchor in the page is no link.  Every
+           * other target is kept, javascript: too: the importer checks
+           * them all with chrono_link_normalize_url() and reports what it
+           * refuses, after the entities decoded here ("java&#9;script:"). */
           g_strstrip (decoded);
-          if (decoded[0] == '\0' || decoded[0] == '#' ||
-              g_ascii_strncasecmp (decoded, "javascript:", 11) == 0)
+          if (decoded[0] == '\0' || decoded[0] == '#')
             return NULL;
           return g_steal_pointer (&decoded);
         }

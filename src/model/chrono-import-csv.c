@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chrono-import-private.h"
+#include "chrono-link.h"
 
 /* CSV with a header row, RFC 4180 plus what spreadsheets write: a UTF-8
  * BOM, CRLF or CR line ends, ',' ';' or tab delimiters (detected from the
@@ -433,6 +434,56 @@ row_error (Csv          *csv,
                                                   NULL, hint, "%s", full));
 }
 
+/* A link chrono_link_normalize_url() refused, in the cell of @column: an
+ * error of the row, or in lenient mode a warning, the link being dropped
+ * and the row kept. */
+static void
+bad_link (Csv          *csv,
+          GPtrArray    *errors,
+          const Record *record,
+          Column        column,
+          const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!(csv->flags & CHRONO_LOAD_LENIENT))
+    {
+      row_error (csv, errors, record, column, CHRONO_ERROR_LINK, NULL, error->message);
+      return;
+    }
+
+  /* Translators: "row 7, column “link”: “file:” links are not allowed…" */
+  message = g_strdup_printf (_("row %u, column “%s”: %s; the link is dropped"), record->row,
+                             column_title (csv, column), error->message);
+  add_diagnostic (csv->builder, CHRONO_ERROR_LINK, TRUE, cell_pos (csv, record, column), NULL,
+                  message);
+}
+
+typedef struct
+{
+  Csv          *csv;
+  GPtrArray    *errors;
+  const Record *record;
+} SlideLinks;
+
+static void
+on_bad_slide_link (ChronoTljsMember  member,
+                   const GError     *error,
+                   gpointer          user_data)
+{
+  static const Column columns[] = {
+    [CHRONO_TLJS_HEADLINE] = COL_HEADLINE,
+    [CHRONO_TLJS_TEXT] = COL_TEXT,
+    [CHRONO_TLJS_MEDIA_URL] = COL_MEDIA,
+    [CHRONO_TLJS_MEDIA_CAPTION] = COL_MEDIA_CAPTION,
+    [CHRONO_TLJS_MEDIA_CREDIT] = COL_MEDIA_CREDIT,
+    [CHRONO_TLJS_MEDIA_LINK] = COL_MEDIA,
+  };
+  SlideLinks *where = user_data;
+
+  bad_link (where->csv, where->errors, where->record, columns[member], error);
+}
+
 /* Reports the errors of a row; in lenient mode, as warnings, and the row
  * counts as skipped.  Returns TRUE when there was none. */
 static gboolean
@@ -523,6 +574,7 @@ native_row (Csv          *csv,
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) urls = NULL;
   g_autoptr(GPtrArray) tag_list = g_ptr_array_new ();
+  g_autoptr(GPtrArray) normalized = g_ptr_array_new_with_free_func (g_free);
   ChronoEventDraft draft = { 0 };
   const char *value;
 
@@ -588,7 +640,16 @@ native_row (Csv          *csv,
   for (guint i = 0; urls[i] != NULL; i++)
     if (urls[i][0] != '\0')
       {
-        ChronoLink link = { NULL, urls[i] };
+        g_autoptr(GError) error = NULL;
+        char *url = chrono_link_normalize_url (urls[i], &error);
+        ChronoLink link = { NULL, url };
+
+        if (url == NULL)
+          {
+            bad_link (csv, errors, record, COL_LINK, error);
+            continue;
+          }
+        g_ptr_array_add (normalized, url);
         g_array_append_val (links, link);
       }
 
@@ -766,6 +827,7 @@ tljs_row (Csv          *csv,
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
   g_autofree char *type = g_utf8_strdown (cell_text (csv, record, COL_TYPE), -1);
   ChronoTljsSlide slide = { 0 };
+  SlideLinks slide_links = { csv, errors, record };
   ChronoDate start, end;
   gboolean has_start = FALSE, has_end = FALSE;
   gboolean ok;
@@ -775,6 +837,8 @@ tljs_row (Csv          *csv,
   slide.media_url = cell_value (csv, record, COL_MEDIA);
   slide.media_caption = cell_value (csv, record, COL_MEDIA_CAPTION);
   slide.media_credit = cell_value (csv, record, COL_MEDIA_CREDIT);
+  slide.bad_link = on_bad_slide_link;
+  slide.bad_link_data = &slide_links;
 
   if (g_strcmp0 (type, "title") == 0)
     {

@@ -62,21 +62,42 @@ gboolean _chrono_tljs_make_date    (const char * const fields[CHRONO_TLJS_N_FIEL
                                     int        *bad_field,
                                     char      **message);
 
-/* The text members of a TimelineJS slide (HTML where TimelineJS allows it). */
+/* The members of a slide links come from, for reporting a bad one. */
+typedef enum
+{
+  CHRONO_TLJS_HEADLINE,
+  CHRONO_TLJS_TEXT,
+  CHRONO_TLJS_MEDIA_URL,
+  CHRONO_TLJS_MEDIA_CAPTION,
+  CHRONO_TLJS_MEDIA_CREDIT,
+  CHRONO_TLJS_MEDIA_LINK,
+} ChronoTljsMember;
+
+/* Called for each link of @member that chrono_link_normalize_url()
+ * refuses, with its @error; the link is left out. */
+typedef void (*ChronoTljsBadLinkFunc) (ChronoTljsMember  member,
+                                       const GError     *error,
+                                       gpointer          user_data);
+
+/* The text members of a TimelineJS slide (HTML where TimelineJS allows
+ * it), and who hears about its bad links. */
 typedef struct
 {
-  const char *headline;
-  const char *text;
-  const char *media_url;
-  const char *media_caption;
-  const char *media_credit;
-  const char *media_title;
-  const char *media_link;
+  const char            *headline;
+  const char            *text;
+  const char            *media_url;
+  const char            *media_caption;
+  const char            *media_credit;
+  const char            *media_title;
+  const char            *media_link;
+  ChronoTljsBadLinkFunc  bad_link;
+  gpointer               bad_link_data;
 } ChronoTljsSlide;
 
 /* Turns a slide into plain-text title (NULL when the slide has nothing to
  * call it by), description (NULL when empty) and links (a GArray of
- * ChronoLink whose strings are owned by @strings). */
+ * ChronoLink whose strings are owned by @strings): only the http, https
+ * and mailto ones; the others go to @slide's bad_link. */
 void _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
                                  char                 **title,
                                  char                 **description,

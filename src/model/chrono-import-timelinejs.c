@@ -8,6 +8,7 @@
 
 #include "chrono-html.h"
 #include "chrono-import-private.h"
+#include "chrono-link.h"
 #include "chrono-loader-private.h"
 
 /* TimelineJS3 JSON: { "title": slide, "events": [slide...], "eras": [...],
@@ -391,21 +392,34 @@ _chrono_tljs_make_date (const char * const  fields[CHRONO_TLJS_N_FIELDS],
 /* Slides {{{ */
 
 static void
-add_link (GArray     *links,
-          GPtrArray  *strings,
-          const char *url,
-          const char *title)
+add_link (const ChronoTljsSlide *slide,
+          ChronoTljsMember       member,
+          GArray                *links,
+          GPtrArray             *strings,
+          const char            *url,
+          const char            *title)
 {
+  g_autoptr(GError) error = NULL;
   ChronoLink link;
   char *u, *t = NULL;
 
   if (url == NULL)
     return;
 
+  /* An empty media url is how TimelineJS files say "no media". */
   u = g_strstrip (g_strdup (url));
   if (u[0] == '\0')
     {
       g_free (u);
+      return;
+    }
+  g_free (u);
+
+  u = chrono_link_normalize_url (url, &error);
+  if (u == NULL)
+    {
+      if (slide->bad_link != NULL)
+        slide->bad_link (member, error, slide->bad_link_data);
       return;
     }
 
@@ -428,11 +442,14 @@ add_link (GArray     *links,
   g_array_append_val (links, link);
 }
 
-/* HTML -> text, with its links appended; NULL for empty or NULL input. */
+/* HTML -> text, with the links of @slide's @member appended to @links
+ * (when not NULL); NULL for empty or NULL input. */
 static char *
-html_text (const char *html,
-           GArray     *links,
-           GPtrArray  *strings)
+html_text (const char            *html,
+           const ChronoTljsSlide *slide,
+           ChronoTljsMember       member,
+           GArray                *links,
+           GPtrArray             *strings)
 {
   g_autoptr(GPtrArray) found = NULL;
   char *text;
@@ -446,7 +463,7 @@ html_text (const char *html,
     for (guint i = 0; i < found->len; i++)
       {
         ChronoHtmlLink *link = g_ptr_array_index (found, i);
-        add_link (links, strings, link->url, link->text);
+        add_link (slide, member, links, strings, link->url, link->text);
       }
 
   if (text[0] == '\0')
@@ -510,10 +527,10 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
   g_autofree char *media_title = NULL;
   g_autoptr(GString) desc = g_string_new (NULL);
 
-  headline = html_text (slide->headline, links, strings);
-  text = html_text (slide->text, links, strings);
+  headline = html_text (slide->headline, slide, CHRONO_TLJS_HEADLINE, links, strings);
+  text = html_text (slide->text, slide, CHRONO_TLJS_TEXT, links, strings);
 
-  media_title = html_text (slide->media_title, NULL, NULL);
+  media_title = html_text (slide->media_title, slide, 0, NULL, NULL);
   if (slide->media_url != NULL)
     {
       const char *url = slide->media_url;
@@ -523,14 +540,14 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
       /* TimelineJS also takes embed code ("<blockquote>...</blockquote>")
        * as media; keep its links. */
       if (url[0] == '<')
-        g_free (html_text (url, links, strings));
+        g_free (html_text (url, slide, CHRONO_TLJS_MEDIA_URL, links, strings));
       else
-        add_link (links, strings, url, media_title);
+        add_link (slide, CHRONO_TLJS_MEDIA_URL, links, strings, url, media_title);
     }
-  add_link (links, strings, slide->media_link, media_title);
+  add_link (slide, CHRONO_TLJS_MEDIA_LINK, links, strings, slide->media_link, media_title);
 
-  caption = html_text (slide->media_caption, links, strings);
-  credit = html_text (slide->media_credit, links, strings);
+  caption = html_text (slide->media_caption, slide, CHRONO_TLJS_MEDIA_CAPTION, links, strings);
+  credit = html_text (slide->media_credit, slide, CHRONO_TLJS_MEDIA_CREDIT, links, strings);
 
   *title = first_line (headline, TRUE);
   if (*title == NULL)
@@ -579,6 +596,9 @@ typedef struct
 {
   ChronoDocumentBuilder *builder;
   ChronoImporter        *importer;
+  ChronoLoadFlags        flags;
+  /* The path of the slide read last, for its bad links. */
+  const char            *slide_path;
 } Import;
 
 static void
@@ -619,6 +639,30 @@ member_path (const char *parent,
   if (parent == NULL || parent[0] == '\0')
     return g_strdup (member);
   return g_strdup_printf ("%s.%s", parent, member);
+}
+
+static void
+on_bad_link (ChronoTljsMember  member,
+             const GError     *error,
+             gpointer          user_data)
+{
+  static const char * const members[] = {
+    [CHRONO_TLJS_HEADLINE] = "text.headline",
+    [CHRONO_TLJS_TEXT] = "text.text",
+    [CHRONO_TLJS_MEDIA_URL] = "media.url",
+    [CHRONO_TLJS_MEDIA_CAPTION] = "media.caption",
+    [CHRONO_TLJS_MEDIA_CREDIT] = "media.credit",
+    [CHRONO_TLJS_MEDIA_LINK] = "media.link",
+  };
+  Import *import = user_data;
+  g_autofree char *path = member_path (import->slide_path, members[member]);
+
+  /* Lenient loading drops the link and keeps the slide. */
+  if (import->flags & CHRONO_LOAD_LENIENT)
+    report (import, CHRONO_ERROR_LINK, TRUE, path, NULL, _("%s; the link is dropped"),
+            error->message);
+  else
+    report (import, CHRONO_ERROR_LINK, FALSE, path, NULL, "%s", error->message);
 }
 
 /* The member's node, or NULL when it is absent or null. */
@@ -835,6 +879,9 @@ read_slide (Import          *import,
   gboolean ok = TRUE;
 
   memset (slide, 0, sizeof *slide);
+  import->slide_path = path;
+  slide->bad_link = on_bad_link;
+  slide->bad_link_data = import;
 
   if (!get_object (import, object, path, "text", &text))
     ok = FALSE;
@@ -1043,7 +1090,7 @@ read_event (Import     *import,
 
   _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
   if (title == NULL && display_date != NULL)
-    title = html_text (display_date, NULL, NULL);
+    title = html_text (display_date, &slide, 0, NULL, NULL);
   if (title == NULL)
     title = chrono_date_format (&draft.start);
 
@@ -1081,6 +1128,8 @@ read_event (Import     *import,
  * @root: the parsed TimelineJS3 document
  * @data: the file's text (unused for now; positions come from paths)
  * @length: its length in bytes
+ * @flags: #ChronoLoadFlags; with CHRONO_LOAD_LENIENT links other than
+ *   http, https and mailto are dropped with a warning instead of an error
  * @builder: where the title, lanes, events, eras and story go
  *
  * Maps a TimelineJS3 JSON document onto @builder.  Errors and warnings
@@ -1094,6 +1143,7 @@ gboolean
 chrono_import_timelinejs (JsonNode              *root,
                           const char            *data,
                           gsize                  length,
+                          ChronoLoadFlags        flags,
                           ChronoDocumentBuilder *builder)
 {
   g_autoptr(ChronoImporter) importer = NULL;
@@ -1110,6 +1160,8 @@ chrono_import_timelinejs (JsonNode              *root,
   importer = _chrono_importer_new (builder);
   import.builder = builder;
   import.importer = importer;
+  import.flags = flags;
+  import.slide_path = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 gboolean chrono_import_timelinejs (JsonNode              *root,
                                    const char            *data,
                                    gsize                  length,
+                                   ChronoLoadFlags        flags,
                                    ChronoDocumentBuilder *builder);
 
 /* @data/@length: the file's bytes (may start with a BOM; not checked). */

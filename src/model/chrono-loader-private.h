@@ -25,6 +25,7 @@ typedef struct
   guint               n_errors;
   GArray             *event_positions; /* ChronoPos of each events[i], or NULL */
   GCancellable       *cancellable;
+  ChronoLoadFlags     flags;
   ChronoProgressFunc  progress;        /* called on the loading thread */
   gpointer            progress_data;
   double              progress_from;

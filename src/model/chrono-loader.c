@@ -317,6 +317,31 @@ publish (GPtrArray *all,
   return first;
 }
 
+/* Lenient loading drops bad links with a warning each; one more says how
+ * many, the way the CSV importer counts skipped rows. */
+static void
+count_dropped_links (GPtrArray *all)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ChronoDiagnostic *d = g_ptr_array_index (all, i);
+
+      if (d->code == CHRONO_ERROR_LINK && d->is_warning)
+        dropped++;
+    }
+
+  if (dropped > 0)
+    g_ptr_array_add (all, chrono_diagnostic_new (CHRONO_ERROR_SKIPPED_ROWS, TRUE, (ChronoPos) { 0, 0 },
+                                                 NULL, _("only http, https and mailto links are kept"),
+                                                 g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u bad link was dropped",
+                                                              "%u bad links were dropped",
+                                                              dropped),
+                                                 dropped));
+}
+
 /* True when the content is text whose first line looks like a CSV header. */
 static gboolean
 looks_like_csv (const char *data,
@@ -506,13 +531,14 @@ load_data (const char      *data,
       ctx.data = data;
       ctx.length = length;
       ctx.cancellable = cancellable;
+      ctx.flags = flags;
       ctx.diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
 
       if (looks_like_timelinejs (json_parser_get_root (parser)))
         {
           builder = chrono_document_builder_new (CHRONO_FORMAT_TIMELINEJS);
 #ifdef CHRONO_HAVE_IMPORTERS
-          ok = chrono_import_timelinejs (json_parser_get_root (parser), data, length, builder);
+          ok = chrono_import_timelinejs (json_parser_get_root (parser), data, length, flags, builder);
 #else
           chrono_document_builder_add_diagnostic (builder,
             chrono_diagnostic_new (CHRONO_ERROR_FORMAT, FALSE, (ChronoPos) { 1, 1 }, NULL,
@@ -541,8 +567,6 @@ load_data (const char      *data,
         }
     }
 
-  (void) flags;
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_clear_pointer (&ctx.diagnostics, g_ptr_array_unref);
@@ -563,6 +587,7 @@ load_data (const char      *data,
   all = ctx.diagnostics ? ctx.diagnostics : g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
   g_ptr_array_set_free_func (all, (GDestroyNotify) chrono_diagnostic_free);
   g_ptr_array_extend_and_steal (all, from_builder);
+  count_dropped_links (all);
 
   if (is_json)
     {

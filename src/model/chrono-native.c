@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-link.h"
 #include "chrono-loader-private.h"
 
 /*
@@ -14,7 +15,7 @@
  *
  * Required members: the top level needs "chronoscope" (1); a lane needs
  * id and title; a category id and title; an event id, lane, title and
- * start; a link url; a relation event; a series id, lane, title and
+ * start; a link url (http, https or mailto: see chrono-link.c); a relation event; a series id, lane, title and
  * points; an era title, start and end.  Ids, titles, tags and urls must
  * not be empty.  Everything else is optional; members whose names start
  * with "x-" are extensions and ignored; any other member is an error.
@@ -35,6 +36,7 @@ typedef struct
   /* Scratch for one event, reused. */
   GPtrArray             *tags;
   GArray                *links;
+  GPtrArray             *link_urls; /* normalised urls of links, owned */
   GPtrArray             *related;
   GPtrArray             *related_labels;
   GArray                *points;
@@ -658,9 +660,10 @@ read_tags (Reader     *r,
     }
 }
 
-/* Called for each object of a pair array with its @key (a non-empty
- * string) and its @value (NULL when absent). */
+/* Called for each object of a pair array at @item_path with its @key (a
+ * non-empty string) and its @value (NULL when absent). */
 typedef void (*PairFunc) (Reader     *r,
+                          const char *item_path,
                           const char *key,
                           const char *value);
 
@@ -704,17 +707,36 @@ read_pairs (Reader             *r,
       key = get_string (r, m[0], item_path, names[0], TRUE);
       value = get_string (r, m[1], item_path, names[1], FALSE);
       if (key != NULL)
-        add (r, key, value);
+        add (r, item_path, key, value);
     }
 }
 
 static void
 add_link (Reader     *r,
+          const char *item_path,
           const char *url,
           const char *title)
 {
-  ChronoLink link = { .url = url, .title = title };
+  g_autoptr(GError) error = NULL;
+  char *normalized = chrono_link_normalize_url (url, &error);
+  ChronoLink link = { .url = normalized, .title = title };
 
+  if (normalized == NULL)
+    {
+      g_autofree char *path = join_path (item_path, "url");
+
+      /* Lenient loading drops the link and keeps the event. */
+      if (r->ctx->flags & CHRONO_LOAD_LENIENT)
+        g_ptr_array_add (r->ctx->diagnostics,
+                         chrono_diagnostic_new (CHRONO_ERROR_LINK, TRUE, (ChronoPos) { 0, 0 },
+                                                path, NULL, _("%s; the link is dropped"),
+                                                error->message));
+      else
+        error_at (r, CHRONO_ERROR_LINK, path, NULL, "%s", error->message);
+      return;
+    }
+
+  g_ptr_array_add (r->link_urls, normalized);
   g_array_append_val (r->links, link);
 }
 
@@ -724,12 +746,14 @@ read_links (Reader     *r,
             const char *base)
 {
   g_array_set_size (r->links, 0);
+  g_ptr_array_set_size (r->link_urls, 0);
   read_pairs (r, node, base, "links", _("an array of links"), N_("a link"),
               link_members, add_link);
 }
 
 static void
 add_relation (Reader     *r,
+              const char *item_path,
               const char *event,
               const char *label)
 {
@@ -1110,6 +1134,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
 
   reader.tags = g_ptr_array_new ();
   reader.links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  reader.link_urls = g_ptr_array_new_with_free_func (g_free);
   reader.related = g_ptr_array_new ();
   reader.related_labels = g_ptr_array_new ();
   reader.points = g_array_new (FALSE, FALSE, sizeof (ChronoSeriesPoint));
@@ -1134,6 +1159,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
 
   g_ptr_array_unref (reader.tags);
   g_array_unref (reader.links);
+  g_ptr_array_unref (reader.link_urls);
   g_ptr_array_unref (reader.related);
   g_ptr_array_unref (reader.related_labels);
   g_array_unref (reader.points);
