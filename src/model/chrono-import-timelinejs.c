@@ -765,16 +765,18 @@ check_boolean (Import     *import,
 }
 
 /* Reads the date object @name of @object.  FALSE on an error (reported);
- * *present says whether there was a date at all. */
+ * *present says whether there was a date at all.  With @empty_is_absent,
+ * a date with no field given ({ "year": "" }) is no date, as TimelineJS
+ * treats it where a date is optional. */
 static gboolean
 read_date (Import     *import,
            JsonObject *object,
            const char *parent,
            const char *name,
+           gboolean    empty_is_absent,
            ChronoDate *out,
            gboolean   *present)
 {
-  gboolean empty_is_absent = g_str_equal (name, "end_date");
   g_autofree char *path = member_path (parent, name);
   g_autofree char *message = NULL;
   char *texts[CHRONO_TLJS_N_FIELDS] = { NULL };
@@ -839,7 +841,7 @@ read_date (Import     *import,
 
       if (!_chrono_tljs_make_date (fields, out, &bad_field, &message))
         {
-          /* Converted spreadsheets write empty end dates ("year": ""). */
+          /* Converted spreadsheets write empty dates ("year": ""). */
           if (bad_field < 0 && empty_is_absent)
             *present = FALSE;
           else if (bad_field < 0)
@@ -937,9 +939,11 @@ read_title (Import     *import,
     return TRUE;
 
   ok = read_slide (import, object, "title", &slide);
-  /* The title slide's dates are optional and not drawn; check them only. */
-  ok &= read_date (import, object, "title", "start_date", &date, &present);
-  ok &= read_date (import, object, "title", "end_date", &date, &present);
+  /* The title slide's dates are optional and not drawn (TimelineJS never
+   * reads them; its own samples carry "start_date": { "year": "" }):
+   * empty ones are fine, others are checked only. */
+  ok &= read_date (import, object, "title", "start_date", TRUE, &date, &present);
+  ok &= read_date (import, object, "title", "end_date", TRUE, &date, &present);
   if (!ok)
     return FALSE;
 
@@ -987,8 +991,10 @@ read_eras (Import     *import,
       object = json_node_get_object (element);
 
       ok = read_slide (import, object, path, &slide);
-      ok &= read_date (import, object, path, "start_date", &era.start, &has_start);
-      ok &= read_date (import, object, path, "end_date", &era.end, &has_end);
+      /* An era without both dates is skipped with a warning below, so
+       * an empty date is as good as none. */
+      ok &= read_date (import, object, path, "start_date", TRUE, &era.start, &has_start);
+      ok &= read_date (import, object, path, "end_date", TRUE, &era.end, &has_end);
       if (!ok)
         continue;
 
@@ -1067,8 +1073,10 @@ read_event (Import     *import,
   object = json_node_get_object (element);
 
   ok = read_slide (import, object, path, &slide);
-  ok &= read_date (import, object, path, "start_date", &draft.start, &has_start);
-  ok &= read_date (import, object, path, "end_date", &draft.end, &has_end);
+  /* An event needs a start: an empty one is an error, as it is for
+   * TimelineJS (which would put it in the year 0); an empty end is none. */
+  ok &= read_date (import, object, path, "start_date", FALSE, &draft.start, &has_start);
+  ok &= read_date (import, object, path, "end_date", TRUE, &draft.end, &has_end);
   ok &= get_string (import, object, path, "group", &group);
   ok &= get_string (import, object, path, "unique_id", &id);
   get_string (import, object, path, "display_date", &display_date);

@@ -497,6 +497,70 @@ test_html_links (void)
   g_assert_null (link->text);
 }
 
+/* TimelineJS never reads the title slide's dates, and its own samples
+ * carry "start_date": { "year": "" } there: that opens, as do empty end
+ * dates and a blank era (skipped with a warning, as an era needs both
+ * dates).  An event's empty start_date stays an error (see test_bad). */
+static void
+test_title_empty_date (void)
+{
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(ChronoDocument) document = load_fixture ("title-empty-date.json", diagnostics);
+  const ChronoDiagnostic *d;
+  const ChronoEvent *event;
+
+  g_assert_cmpstr (chrono_document_get_title (document), ==, "A short history of computing");
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 2);
+  event = chrono_document_get_event (document, 0);
+  g_assert_cmpstr (event->title, ==, "Notes on the Analytical Engine");
+  g_assert_true (CHRONO_EVENT_IS_POINT (event));
+  event = chrono_document_get_event (document, 1);
+  g_assert_false (CHRONO_EVENT_IS_POINT (event));
+  g_assert_cmpuint (chrono_document_get_n_eras (document), ==, 1);
+
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_true (d->is_warning);
+  g_assert_cmpint (d->code, ==, CHRONO_ERROR_MISSING_MEMBER);
+  g_assert_cmpuint (d->pos.line, ==, 60);
+  g_assert_cmpuint (d->pos.column, ==, 9);
+}
+
+static void
+test_title_dates (void)
+{
+  static const char * const titles[] = {
+    "{ \"start_date\": { \"year\": \"\" } }",
+    "{ \"start_date\": { \"year\": \"\", \"month\": \"\", \"day\": null }, \"end_date\": { } }",
+    "{ \"start_date\": { \"year\": \" \" }, \"end_date\": { \"year\": \"\" } }",
+    "{ \"start_date\": { \"year\": 1900 } }",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{ \"events\": [ { \"start_date\": { \"year\": 2015 } } ],"
+                                               "  \"title\": %s }", titles[i]);
+      g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoDocument) document = load_text (json, diagnostics, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      g_assert_cmpuint (diagnostics->len, ==, 0);
+    }
+
+  /* What is written there is still checked. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronoDocument) document =
+      load_text ("{ \"events\": [ { \"start_date\": { \"year\": 2015 } } ],"
+                 "  \"title\": { \"start_date\": { \"year\": 2015, \"month\": 13 } } }", NULL, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_DATE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +578,8 @@ main (int   argc,
   g_test_add_func ("/model/import/timelinejs/not-timelinejs", test_not_timelinejs);
   g_test_add_func ("/model/import/timelinejs/html", test_html);
   g_test_add_func ("/model/import/timelinejs/html-links", test_html_links);
+  g_test_add_func ("/model/import/timelinejs/title-empty-date", test_title_empty_date);
+  g_test_add_func ("/model/import/timelinejs/title-dates", test_title_dates);
 
   return g_test_run ();
 }
