@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-inspector.h"
+#include "chrono-link.h"
 #include "chrono-style.h"
 
 struct _ChronoInspector
@@ -210,13 +211,34 @@ describe_precision (const ChronoEvent *event)
 }
 
 static void
+on_link_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = user_data;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not open %s: %s", url, error->message);
+}
+
+static void
 on_link_activated (AdwActionRow *row,
                    gpointer      user_data)
 {
   const char *url = g_object_get_data (G_OBJECT (row), "url");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+  /* The loader keeps only http, https and mailto links; check again
+   * here, the last step before the desktop picks a handler. */
+  if (!chrono_link_is_safe (url) || !GTK_IS_WINDOW (root))
+    return;
+
+  /* Through GIO, which asks the OpenURI portal when sandboxed, with
+   * the window as the parent of whatever the desktop shows. */
+  gtk_show_uri_full (GTK_WINDOW (root), url, GDK_CURRENT_TIME, NULL,
+                     on_link_shown, g_strdup (url));
 }
 
 static void
@@ -256,17 +278,32 @@ static void
 add_link (ChronoInspector  *self,
           const ChronoLink *link)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+  g_autofree char *host = chrono_link_dup_host (link->url);
+  g_autofree char *title = NULL;
   g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_url = g_markup_escape_text (link->url, -1);
+  g_autofree char *escaped_url = NULL;
+  GtkWidget *row;
+  GtkWidget *icon;
 
-  if (link->title != NULL)
-    escaped_title = g_markup_escape_text (link->title, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 escaped_title ? escaped_title : escaped_url);
-  if (escaped_title != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
+  /* Never from a loaded document; refused rather than shown. */
+  if (host == NULL)
+    return;
+
+  /* Where a link leads, beside what it is called: the title alone
+   * could say anything. */
+  if (link->title != NULL && link->title[0] != '\0')
+    /* Translators: a link's title and the web site (or e-mail address)
+     * it leads to: "Announcement — www.anthropic.com" */
+    title = g_strdup_printf (_("%s — %s"), link->title, host);
+  else
+    title = g_strdup (host);
+  escaped_title = g_markup_escape_text (title, -1);
+  escaped_url = g_markup_escape_text (link->url, -1);
+
+  row = adw_action_row_new ();
+  icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
   gtk_widget_set_tooltip_text (row, link->url);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
