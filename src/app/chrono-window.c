@@ -75,6 +75,8 @@ struct _ChronoWindow
   GtkWidget            *zoom_box;
   GtkWidget            *present_button;
   GtkRevealer          *error_revealer;
+  GtkRevealer          *deleted_revealer;
+  GtkLabel             *deleted_title;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   GtkWidget            *skip_rows_button;
@@ -327,6 +329,29 @@ show_progress (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The file shown was deleted or moved away: say so, and keep showing the
+ * timeline as it was loaded.  The monitor still watches its name, so a
+ * file that comes back is reloaded and the notice goes. */
+static void
+show_deleted (ChronoWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *title = NULL;
+
+  /* Translators: the argument is a file name */
+  title = g_strdup_printf (_("“%s” was deleted or moved"), name);
+  gtk_label_set_text (self->deleted_title, title);
+  gtk_revealer_set_reveal_child (self->deleted_revealer, TRUE);
+}
+
+static void
+hide_deleted (ChronoWindow *self)
+{
+  /* NULL once dispose has dropped the template. */
+  if (self->deleted_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->deleted_revealer, FALSE);
+}
+
 static void
 on_monitor_changed (ChronoWindow      *self,
                     GFile             *file,
@@ -339,6 +364,9 @@ watch_file (ChronoWindow *self,
             GFile        *file)
 {
   g_autoptr(GError) error = NULL;
+
+  /* A notice about the file watched before. */
+  hide_deleted (self);
 
   if (self->monitor != NULL)
     {
@@ -581,9 +609,21 @@ reload_timeout (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (self->file != NULL)
-    load (self, self->file, chrono_session_get_document (self->session) != NULL,
-          self->load_flags);
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Gone for longer than a save that replaces the file takes: keep the
+   * document, and reload only once the file is back. */
+  if (chrono_session_get_document (self->session) != NULL &&
+      !g_file_query_exists (self->file, NULL))
+    {
+      show_deleted (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  hide_deleted (self);
+  load (self, self->file, chrono_session_get_document (self->session) != NULL,
+        self->load_flags);
 
   return G_SOURCE_REMOVE;
 }
@@ -602,20 +642,21 @@ on_monitor_changed (ChronoWindow      *self,
     case G_FILE_MONITOR_EVENT_CREATED:
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_RENAMED:
-      /* Debounce: reload once the file has been quiet for a moment. */
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      /* Debounce: reload once the file has been quiet for a moment.  A
+       * deletion waits as long: editors that save by deleting and
+       * writing anew bring the file back before it is missed. */
       g_clear_handle_id (&self->reload_source, g_source_remove);
       self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
       break;
 
-    case G_FILE_MONITOR_EVENT_DELETED:
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
     case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
     case G_FILE_MONITOR_EVENT_UNMOUNTED:
     case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
     default:
-      /* Keep showing what was loaded; a saved-over file comes back as
-       * CREATED. */
+      /* Keep showing what was loaded. */
       break;
     }
 }
@@ -1601,6 +1642,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, deleted_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, deleted_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);

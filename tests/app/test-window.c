@@ -956,6 +956,124 @@ test_window_reload (void)
 }
 
 static gboolean
+deleted_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (template_child (data, "deleted_revealer"));
+}
+
+static gboolean
+deleted_hidden_and_reloaded (gpointer data)
+{
+  gpointer *pair = data;
+
+  return !gtk_revealer_get_reveal_child (template_child (pair[2], "deleted_revealer")) &&
+         chrono_session_get_document (pair[0]) != pair[1] &&
+         !chrono_window_get_loading (pair[2]);
+}
+
+/* The file deleted under an open window: a notice says so, the timeline
+ * stays; the file back (an editor's save by rename) reloads and the
+ * notice goes. */
+static void
+test_window_file_deleted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GFile) source = fixture ("small.json");
+  g_autoptr(GFile) file = NULL;
+  ChronoWindow *window;
+  ChronoSession *session;
+  ChronoDocument *before;
+  GtkWidget *close_button;
+  gpointer triple[3];
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "timeline.json", NULL);
+  g_file_load_contents (source, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  window = chrono_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+  session = chrono_window_get_session (window);
+  before = chrono_session_get_document (session);
+  g_assert_nonnull (before);
+  g_assert_false (deleted_shown (window));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_for (deleted_shown, window);
+  settle ();
+
+  /* The document is kept, no error is shown, and the notice names the
+   * file and offers to close the window. */
+  g_assert_true (chrono_session_get_document (session) == before);
+  g_assert_true (chrono_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (chrono_window_get_file (window), file));
+  g_assert_null (chrono_window_get_error (window));
+  g_assert_cmpstr (gtk_label_get_text (template_child (window, "deleted_title")), ==,
+                   "“timeline.json” was deleted or moved");
+  close_button = gtk_widget_get_last_child (gtk_revealer_get_child (template_child (window, "deleted_revealer")));
+  g_assert_true (GTK_IS_BUTTON (close_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (close_button)), ==, "window.close");
+  g_assert_true (gtk_widget_is_visible (close_button));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_revealer_get_child (template_child (window, "deleted_revealer")))),
+                   ==, GTK_ACCESSIBLE_ROLE_ALERT);
+
+  /* Back, changed: reloaded, and the notice hides. */
+  changed = g_string_new (contents);
+  g_string_replace (changed, "Acme goes public", "Acme lists on the exchange", 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_assert_no_error (error);
+  triple[0] = session;
+  triple[1] = before;
+  triple[2] = window;
+  wait_for (deleted_hidden_and_reloaded, triple);
+  g_assert_cmpstr (chrono_document_get_event (chrono_session_get_document (session),
+                                              chrono_document_find_event (chrono_session_get_document (session),
+                                                                          "acme-ipo"))->title,
+                   ==, "Acme lists on the exchange");
+  g_assert_null (chrono_window_get_error (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A link row says where it leads, beside its title. */
+static void
+test_window_inspector_links (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  ChronoInspector *inspector = template_child (window, "inspector");
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                               CHRONO_TYPE_INSPECTOR, "links_list"));
+  GtkListBoxRow *row;
+
+  chrono_session_set_selected (session, chrono_document_find_event (document, "alice-acme"));
+  settle ();
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Press release — example.com");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "https://example.com/alice");
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_loaded (gpointer data)
 {
   return !chrono_window_get_loading (data) &&
@@ -1144,6 +1262,8 @@ main (int   argc,
   g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
   g_test_add_func ("/app/window/all-problems", test_window_all_problems);
   g_test_add_func ("/app/window/reload", test_window_reload);
+  g_test_add_func ("/app/window/file-deleted", test_window_file_deleted);
+  g_test_add_func ("/app/window/inspector-links", test_window_inspector_links);
   g_test_add_func ("/app/window/drop", test_window_drop);
   g_test_add_func ("/app/window/open-example", test_window_open_example);
   g_test_add_func ("/app/window/recent", test_window_recent);
