@@ -80,6 +80,7 @@ struct _ChronoWindow
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   GtkWidget            *skip_rows_button;
+  GtkWidget            *drop_links_button;
   GtkWidget            *details_button;
   GtkProgressBar       *progress_bar;
   GtkWidget            *drop_overlay;
@@ -162,6 +163,27 @@ set_loading (ChronoWindow *self,
       gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Whether every error of a failed load is a bad link, which lenient
+ * loading drops. */
+static gboolean
+only_link_errors (GPtrArray *diagnostics)
+{
+  guint n_errors = 0;
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->is_warning)
+        continue;
+      if (diagnostic->code != CHRONO_ERROR_LINK)
+        return FALSE;
+      n_errors++;
+    }
+
+  return n_errors > 0;
 }
 
 /* Is @file a spreadsheet, whose bad rows can be skipped? */
@@ -441,7 +463,7 @@ on_load_ready (GObject      *object,
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
-  const ChronoDiagnostic *skipped = NULL;
+  g_autoptr(GString) skipped = g_string_new (NULL);
   guint n_warnings = 0;
 
   document = chrono_loader_load_file_finish (result, &diagnostics, &error);
@@ -460,6 +482,10 @@ on_load_ready (GObject      *object,
       /* Keep the document that was open; only say what went wrong. */
       set_details (self, data->file, diagnostics);
       show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
+      /* A timeline that only has bad links opens without them. */
+      gtk_widget_set_visible (self->drop_links_button,
+                              !is_csv_file (data->file) && !(data->flags & CHRONO_LOAD_LENIENT) &&
+                              only_link_errors (diagnostics));
 
       /* A file that never opened is not the window's file. */
       if (chrono_session_get_document (self->session) == NULL)
@@ -513,21 +539,21 @@ on_load_ready (GObject      *object,
     {
       const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
-      /* The spreadsheet's count of skipped rows says it all: each of
-       * those rows has its own warning too. */
+      /* The counts of skipped rows and dropped links say it all: each
+       * of those has its own warning too. */
       if (diagnostic->code == CHRONO_ERROR_SKIPPED_ROWS)
-        skipped = diagnostic;
+        g_string_append_printf (skipped, "%s%s", skipped->len > 0 ? "; " : "", diagnostic->message);
       else if (diagnostic->is_warning)
         n_warnings++;
     }
 
-  if (skipped != NULL || n_warnings > 0)
+  if (skipped->len > 0 || n_warnings > 0)
     {
       g_autofree char *text = NULL;
       AdwToast *toast;
 
-      if (skipped != NULL)
-        text = g_strdup (skipped->message);
+      if (skipped->len > 0)
+        text = g_strdup (skipped->str);
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Opened with %u warning",
@@ -1647,6 +1673,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, drop_links_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, drop_overlay);

@@ -776,6 +776,50 @@ test_window_skip_bad_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A timeline whose only problem is a link that is not http, https or
+ * mailto opens without it on request; a spreadsheet offers its own
+ * button instead. */
+static void
+test_window_drop_bad_links (void)
+{
+  ChronoWindow *window = chrono_window_new (NULL);
+  g_autoptr(GFile) file = fixture ("bad-link.json");
+  g_autoptr(GFile) csv = fixture ("bad-row.csv");
+  GtkWidget *drop = template_child (window, "drop_links_button");
+  GtkWidget *skip = template_child (window, "skip_rows_button");
+  ChronoDocument *document;
+  const ChronoEvent *event;
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+
+  g_assert_nonnull (chrono_window_get_error (window));
+  g_assert_nonnull (strstr (chrono_window_get_error (window), "bad-link.json:8:37: “file:” links are not allowed"));
+  g_assert_null (chrono_session_get_document (chrono_window_get_session (window)));
+  g_assert_true (gtk_widget_get_visible (drop));
+  g_assert_false (gtk_widget_get_visible (skip));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-lenient", NULL);
+  wait_for (is_idle, window);
+
+  document = chrono_session_get_document (chrono_window_get_session (window));
+  g_assert_nonnull (document);
+  g_assert_null (chrono_window_get_error (window));
+  event = chrono_document_get_event (document, 0);
+  g_assert_cmpuint (event->extra->n_links, ==, 1);
+  g_assert_cmpstr (event->extra->links[0].url, ==, "https://example.com/joins");
+
+  /* Other errors are not links: no such button. */
+  chrono_window_open_file (window, csv);
+  wait_for (is_idle, window);
+  g_assert_nonnull (chrono_window_get_error (window));
+  g_assert_false (gtk_widget_get_visible (drop));
+  g_assert_true (gtk_widget_get_visible (skip));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -1260,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/app/window/broken", test_window_broken);
   g_test_add_func ("/app/window/broken-first", test_window_broken_first);
   g_test_add_func ("/app/window/skip-bad-rows", test_window_skip_bad_rows);
+  g_test_add_func ("/app/window/drop-bad-links", test_window_drop_bad_links);
   g_test_add_func ("/app/window/all-problems", test_window_all_problems);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/file-deleted", test_window_file_deleted);
