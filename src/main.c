@@ -22,7 +22,7 @@ static char **opt_files;
 static const GOptionEntry entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check, N_("Check files for errors and exit"), NULL },
-  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient, N_("With --check: skip bad CSV rows instead of failing"), NULL },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient, N_("With --check: skip bad CSV rows and drop bad links instead of failing"), NULL },
   { "present", 0, 0, G_OPTION_ARG_NONE, &opt_present, N_("Present the timeline full screen"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, N_("[FILE…]") },
   { NULL }
