@@ -112,11 +112,33 @@ template_child (ChronoWindow *window,
   return child;
 }
 
+/* Writes a copy of the fixture @name into a new temporary directory, for
+ * tests that change the file under an open window.  Returns the copy's
+ * path; *@dir is the directory and *@contents the text written. */
+static char *
+copy_fixture (const char  *name,
+              char       **dir,
+              char       **contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = fixture (name);
+  char *path;
+
+  *dir = g_dir_make_tmp ("chronoscope-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "timeline.json", NULL);
+  g_file_load_contents (source, NULL, contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, *contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
 static ChronoWindow *
-open_window (const char *name)
+open_window_on (GFile *file)
 {
   ChronoWindow *window = chrono_window_new (NULL);
-  g_autoptr(GFile) file = fixture (name);
 
   gtk_window_present (GTK_WINDOW (window));
   chrono_window_open_file (window, file);
@@ -125,6 +147,14 @@ open_window (const char *name)
   settle ();
 
   return window;
+}
+
+static ChronoWindow *
+open_window (const char *name)
+{
+  g_autoptr(GFile) file = fixture (name);
+
+  return open_window_on (file);
 }
 
 static guint
@@ -933,31 +963,18 @@ static void
 test_window_reload (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("chronoscope-test-XXXXXX", &error);
-  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *path = copy_fixture ("small.json", &dir, &contents);
   g_autoptr(GString) changed = NULL;
-  g_autoptr(GFile) source = fixture ("small.json");
-  g_autoptr(GFile) file = NULL;
-  ChronoWindow *window;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoWindow *window = open_window_on (file);
   ChronoSession *session;
   ChronoDocument *before;
   const ChronoEvent *selected;
   double start, end, start_after, end_after;
   gpointer pair[2];
 
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "timeline.json", NULL);
-  g_file_load_contents (source, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  window = chrono_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_for (is_idle, window);
   session = chrono_window_get_session (window);
   before = chrono_session_get_document (session);
   g_assert_nonnull (before);
@@ -1022,30 +1039,17 @@ static void
 test_window_file_deleted (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("chronoscope-test-XXXXXX", &error);
-  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *path = copy_fixture ("small.json", &dir, &contents);
   g_autoptr(GString) changed = NULL;
-  g_autoptr(GFile) source = fixture ("small.json");
-  g_autoptr(GFile) file = NULL;
-  ChronoWindow *window;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoWindow *window = open_window_on (file);
   ChronoSession *session;
   ChronoDocument *before;
   GtkWidget *close_button;
   gpointer triple[3];
 
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "timeline.json", NULL);
-  g_file_load_contents (source, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  window = chrono_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_for (is_idle, window);
   session = chrono_window_get_session (window);
   before = chrono_session_get_document (session);
   g_assert_nonnull (before);
