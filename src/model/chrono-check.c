@@ -81,7 +81,7 @@ check_one (const char *arg,
  * chrono_check_run:
  * @files: (array zero-terminated=1): file names or URIs as given on the
  *   command line; messages name them the same way
- * @lenient: skip bad CSV rows, reporting them as warnings
+ * @lenient: skip bad CSV rows and drop bad links, reporting them as warnings
  *
  * Returns: the exit status: 0 when every file is valid, 1 otherwise
  */

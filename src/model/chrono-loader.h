@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   CHRONO_LOAD_DEFAULT = 0,
-  CHRONO_LOAD_LENIENT = 1 << 0, /* CSV: skip bad rows, reporting them as warnings, and
-                                 * how many in one CHRONO_ERROR_SKIPPED_ROWS warning */
+  CHRONO_LOAD_LENIENT = 1 << 0, /* CSV: skip bad rows; every format: drop links that are
+                                 * not http, https or mailto; each reported as a warning,
+                                 * and how many in a CHRONO_ERROR_SKIPPED_ROWS warning */
 } ChronoLoadFlags;
 
 /* Called on the main context with 0.0 .. 1.0. */
