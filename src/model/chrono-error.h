@@ -33,6 +33,7 @@ typedef enum
   CHRONO_ERROR_FORMAT,         /* unknown file format or version */
   CHRONO_ERROR_CSV,            /* a malformed CSV file or row */
   CHRONO_ERROR_SKIPPED_ROWS,   /* a warning only: how many bad rows lenient loading skipped */
+  CHRONO_ERROR_LIMIT,          /* a count or a length over a limit of docs/limits.md */
 } ChronoErrorCode;
 
 GQuark chrono_error_quark (void);
