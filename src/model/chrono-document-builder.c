@@ -474,20 +474,6 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
 }
 
 /**
- * chrono_document_builder_is_full:
- *
- * Returns: whether the builder holds as many events as a file may
- *   (docs/limits.md) and refused one more: a reader stops reading then
- */
-gboolean
-chrono_document_builder_is_full (ChronoDocumentBuilder *self)
-{
-  g_return_val_if_fail (self != NULL, TRUE);
-
-  return self->over_events;
-}
-
-/**
  * chrono_document_builder_reserve_events:
  * @n_events: how many events the caller is about to add
  *

@@ -59,9 +59,6 @@ void chrono_document_builder_add_category    (ChronoDocumentBuilder *self,
                                               ChronoPos              pos);
 void chrono_document_builder_add_event       (ChronoDocumentBuilder *self,
                                               const ChronoEventDraft *draft);
-/* TRUE once an event was refused for going over the limit on events:
- * readers stop reading then. */
-gboolean chrono_document_builder_is_full     (ChronoDocumentBuilder *self);
 /* Makes room for @n_events more events (optional; saves regrowing). */
 void chrono_document_builder_reserve_events  (ChronoDocumentBuilder *self,
                                               guint                  n_events);
