@@ -396,6 +396,121 @@ run_case (guint n)
   cairo_surface_destroy (surface);
 }
 
+typedef enum
+{
+  IDS_PLAIN,       /* "e0", "e1", … */
+  IDS_SEQUENTIAL,  /* "0", "1", … "lfls": base 36, as database exports write them */
+  IDS_CRAFTED,     /* 2^k strings of k blocks "Ab" or "BA": one g_str_hash value */
+  IDS_MEMBERS,     /* no events; an x- object with that many crafted member names */
+} IdKind;
+
+static void
+append_id (GString *s,
+           IdKind   kind,
+           guint    i,
+           guint    k)
+{
+  static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  char buf[16];
+  guint p = sizeof buf - 1;
+
+  switch (kind)
+    {
+    case IDS_PLAIN:
+      g_string_append_printf (s, "e%u", i);
+      break;
+    case IDS_SEQUENTIAL:
+      buf[p] = '\0';
+      do
+        {
+          buf[--p] = digits[i % 36];
+          i /= 36;
+        }
+      while (i > 0);
+      g_string_append (s, buf + p);
+      break;
+    case IDS_CRAFTED:
+    case IDS_MEMBERS:
+    default:
+      for (guint b = 0; b < k; b++)
+        g_string_append (s, (i >> b) & 1 ? "BA" : "Ab");
+      break;
+    }
+}
+
+/* Writes @n short events (one lane, ids of @kind) to a temporary file. */
+static char *
+generate_ids (guint  n,
+              IdKind kind)
+{
+  g_autoptr(GString) json = g_string_sized_new ((gsize) n * 64);
+  g_autoptr(GError) error = NULL;
+  guint k = g_bit_storage (MAX (n, 2) - 1);
+  char *path = NULL;
+  int fd;
+
+  g_string_append (json, "{\"chronoscope\": 1, \"lanes\": [{\"id\": \"l\", \"title\": \"L\"}],\n");
+  if (kind == IDS_MEMBERS)
+    {
+      g_string_append (json, "\"events\": [],\n\"x-map\": {");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ",\n\"" : "\n\"");
+          append_id (json, kind, i, k);
+          g_string_append (json, "\": 0");
+        }
+      g_string_append (json, "}}\n");
+    }
+  else
+    {
+      g_string_append (json, "\"events\": [\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, "{\"id\": \"");
+          append_id (json, kind, i, k);
+          g_string_append_printf (json, "\", \"lane\": \"l\", \"title\": \"Event %u\", \"start\": \"%u-%02u\"}%s\n",
+                                  i, 1900 + i % 120, 1 + i % 12, i + 1 < n ? "," : "");
+        }
+      g_string_append (json, "]}\n");
+    }
+
+  fd = g_file_open_tmp ("chronoscope-bench-ids-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Loads a file of @n ids of @kind through the real loader and prints the
+ * wall time: loading must stay linear whatever the ids are. */
+static void
+run_ids_case (guint  n,
+              IdKind kind)
+{
+  static const char * const names[] = {
+    "ids e0, e1, ...", "ids 0, 1, ... (base 36)", "crafted colliding ids", "x- object, crafted members",
+  };
+  g_autofree char *path = generate_ids (n, kind);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  gint64 begin;
+  double ms;
+
+  settle_heap ();
+  begin = g_get_monotonic_time ();
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  ms = (g_get_monotonic_time () - begin) / 1000.0;
+  g_unlink (path);
+
+  if (document != NULL)
+    g_print ("%8u %-28s load %8.1f ms\n", n, names[kind], ms);
+  else
+    g_print ("%8u %-28s refused in %8.1f ms: %s\n", n, names[kind], ms, error->message);
+}
+
 static gboolean
 parse_range (const char *text,
              double     *start,
@@ -508,6 +623,7 @@ main (int   argc,
   g_autofree char *range = NULL;
   g_autofree char *sizes = NULL;
   g_autofree char *write = NULL;
+  g_autofree char *ids = NULL;
   g_auto(GStrv) size_list = NULL;
   gboolean dark = FALSE;
   int width = WIDTH;
@@ -526,6 +642,8 @@ main (int   argc,
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "With --render, also time this many frames", "N" },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write, "Write the synthetic timeline of the first size to this file and stop", "OUT.json" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
+    { "ids", 0, 0, G_OPTION_ARG_STRING, &ids, "Instead, time loading N events with plain, sequential and crafted colliding ids "
+      "(and an x- object of N crafted members)", "N,N,…" },
     { NULL }
   };
 
@@ -545,6 +663,25 @@ main (int   argc,
           return 1;
         }
       return render_file (render, argv[1], range, dark, width, height, scale, repeat);
+    }
+
+  if (ids != NULL)
+    {
+      g_auto(GStrv) counts = g_strsplit (ids, ",", -1);
+
+      for (guint i = 0; counts[i] != NULL; i++)
+        {
+          guint64 n = g_ascii_strtoull (counts[i], NULL, 10);
+
+          if (n == 0 || n > 10000000)
+            {
+              g_printerr ("Bad count “%s”\n", counts[i]);
+              return 1;
+            }
+          for (IdKind kind = IDS_PLAIN; kind <= IDS_MEMBERS; kind++)
+            run_ids_case ((guint) n, kind);
+        }
+      return 0;
     }
 
   size_list = g_strsplit (sizes ? sizes : "10000,100000", ",", -1);

@@ -2,12 +2,15 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "chrono-document-builder.h"
 #include "chrono-document-private.h"
+#include "chrono-hash.h"
+#include "chrono-limits.h"
 
 /*
  * The builder copies what it is given straight into the string chunk the
@@ -101,6 +104,16 @@ struct _ChronoDocumentBuilder
   GArray             *era_sources;     /* ItemSource */
   GArray             *story;           /* ItemSource, id in scratch */
   GPtrArray          *diagnostics;
+
+  /* Which limits of chrono-limits.h were reported: each only once. */
+  gboolean            over_events;
+  gboolean            over_lanes;
+  gboolean            over_categories;
+  gboolean            over_series;
+  gboolean            over_points;
+  gboolean            over_tags;
+  gboolean            over_links;
+  gboolean            over_relations;
 };
 
 /**
@@ -118,7 +131,7 @@ chrono_document_builder_new (ChronoSourceFormat format)
 
   self->format = format;
   self->strings = g_string_chunk_new (64 * 1024);
-  self->interned = g_hash_table_new (g_str_hash, g_str_equal);
+  self->interned = _chrono_str_table_new (NULL, NULL);
   self->scratch = g_string_chunk_new (16 * 1024);
   self->lanes = g_array_new (FALSE, FALSE, sizeof (ChronoLane));
   self->lane_sources = g_array_new (FALSE, FALSE, sizeof (ItemSource));
@@ -232,6 +245,47 @@ append_source (ChronoDocumentBuilder *self,
   g_array_append_val (sources, source);
 }
 
+static ChronoDiagnostic *report (ChronoDocumentBuilder *self,
+                                  ChronoErrorCode        code,
+                                  ChronoPos              pos,
+                                  const char            *path,
+                                  const char            *member,
+                                  const char            *hint,
+                                  const char            *message);
+
+/* Whether @count items already reach @limit, so that one more is too
+ * many; the first time, reports it at the item (@path, @member, @pos)
+ * with @format, which takes the limit.  Items over a limit are dropped,
+ * so that memory stays bounded however many the file holds. */
+static gboolean G_GNUC_PRINTF (8, 9)
+over_limit (ChronoDocumentBuilder *self,
+            guint                  count,
+            guint                  limit,
+            ChronoPos              pos,
+            const char            *path,
+            const char            *member,
+            gboolean              *reported,
+            const char            *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (count < limit)
+    return FALSE;
+  if (*reported)
+    return TRUE;
+  *reported = TRUE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  report (self, CHRONO_ERROR_LIMIT, pos, path, member,
+          _("split the timeline into several files, or keep fewer"), message);
+
+  return TRUE;
+}
+
 /**
  * chrono_document_builder_set_title:
  * @title: (nullable): the document's title, copied
@@ -279,6 +333,10 @@ chrono_document_builder_add_lane (ChronoDocumentBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (lane != NULL);
 
+  if (over_limit (self, self->lanes->len, _chrono_limits ()->lanes, pos, path, "", &self->over_lanes,
+                  _("more than %u lanes in one file"), _chrono_limits ()->lanes))
+    return;
+
   copy = *lane;
   copy.id = intern_string (self, lane->id);
   copy.title = insert_string (self, lane->title != NULL ? lane->title : (lane->id != NULL ? lane->id : ""));
@@ -305,6 +363,11 @@ chrono_document_builder_add_category (ChronoDocumentBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (category != NULL);
 
+  if (over_limit (self, self->categories->len, _chrono_limits ()->categories, pos, path, "",
+                  &self->over_categories, _("more than %u categories in one file"),
+                  _chrono_limits ()->categories))
+    return;
+
   copy = *category;
   copy.id = intern_string (self, category->id);
   copy.title = insert_string (self, category->title != NULL ? category->title : (category->id != NULL ? category->id : ""));
@@ -324,11 +387,16 @@ void
 chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
                                    const ChronoEventDraft *draft)
 {
+  const ChronoLimits *limits = _chrono_limits ();
   ChronoEvent event = { 0 };
   PendingEvent pending = { 0 };
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (draft != NULL);
+
+  if (over_limit (self, self->events->len, limits->events, draft->pos, draft->path, "",
+                  &self->over_events, _("more than %u events in one file"), limits->events))
+    return;
 
   /* Event ids are unique; they need no interning. */
   event.id = insert_string (self, draft->id);
@@ -355,6 +423,9 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
       pending.tags_offset = self->tag_slots->len;
       for (guint i = 0; draft->tags[i] != NULL; i++)
         {
+          if (over_limit (self, i, limits->tags, draft->pos, draft->path, ".tags", &self->over_tags,
+                          _("an event with more than %u tags"), limits->tags))
+            break;
           g_ptr_array_add (self->tag_slots, (gpointer)intern_string (self, draft->tags[i]));
           pending.n_tags++;
         }
@@ -365,7 +436,10 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
     {
       pending.links_offset = self->links->len;
       pending.n_links = draft->n_links;
-      for (guint i = 0; i < draft->n_links; i++)
+      if (over_limit (self, draft->n_links - 1, limits->links, draft->pos, draft->path, ".links",
+                      &self->over_links, _("an event with more than %u links"), limits->links))
+        pending.n_links = limits->links;
+      for (guint i = 0; i < pending.n_links; i++)
         {
           ChronoLink link;
 
@@ -381,6 +455,11 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
       for (guint i = 0; draft->related[i] != NULL; i++)
         {
           PendingRelation relation;
+
+          if (over_limit (self, i, limits->relations, draft->pos, draft->path, ".related",
+                          &self->over_relations, _("an event with more than %u related events"),
+                          limits->relations))
+            break;
 
           relation.id = scratch_string (self, draft->related[i]);
           relation.label = draft->related_labels != NULL ? intern_string (self, draft->related_labels[i]) : NULL;
@@ -440,7 +519,15 @@ chrono_document_builder_add_series (ChronoDocumentBuilder *self,
   g_return_if_fail (series != NULL);
   g_return_if_fail (series->n_points == 0 || series->points != NULL);
 
+  if (over_limit (self, self->series->len, _chrono_limits ()->series, pos, path, "", &self->over_series,
+                  _("more than %u series in one file"), _chrono_limits ()->series))
+    return;
+
   copy = *series;
+  if (series->n_points > 0 &&
+      over_limit (self, series->n_points - 1, _chrono_limits ()->points, pos, path, ".points",
+                  &self->over_points, _("a series with more than %u points"), _chrono_limits ()->points))
+    copy.n_points = 0;
   copy.id = insert_string (self, series->id);
   copy.title = insert_string (self, series->title != NULL ? series->title : "");
   copy.unit = insert_string (self, series->unit);
@@ -452,8 +539,8 @@ chrono_document_builder_add_series (ChronoDocumentBuilder *self,
   pending.pos = pos;
   pending.points_offset = self->points->len;
 
-  if (series->n_points > 0)
-    g_array_append_vals (self->points, series->points, series->n_points);
+  if (copy.n_points > 0)
+    g_array_append_vals (self->points, series->points, copy.n_points);
 
   g_array_append_val (self->series, copy);
   g_array_append_val (self->series_pending, pending);
@@ -817,7 +904,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
         continue;
 
       if (next == NULL)
-        next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        next = _chrono_str_table_new (g_free, NULL);
       base = slugify (events[i].title);
       candidate = make_free_id (next, base, event_id_taken, &table);
 
@@ -1136,9 +1223,9 @@ ChronoDocument *
 chrono_document_builder_finish (ChronoDocumentBuilder *self,
                                 GPtrArray             *diagnostics)
 {
-  g_autoptr(GHashTable) lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) series_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lane_ids = _chrono_str_table_new (NULL, NULL);
+  g_autoptr(GHashTable) category_ids = _chrono_str_table_new (NULL, NULL);
+  g_autoptr(GHashTable) series_ids = _chrono_str_table_new (NULL, NULL);
   g_autoptr(GHashTable) next_series_id = NULL;
   g_autofree char *known_lanes = NULL;
   g_autofree char *known_categories = NULL;
@@ -1282,7 +1369,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           g_autofree char *candidate = NULL;
 
           if (next_series_id == NULL)
-            next_series_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+            next_series_id = _chrono_str_table_new (g_free, NULL);
           candidate = make_free_id (next_series_id, base, hash_id_taken, series_ids);
           series->id = insert_string (self, candidate);
           register_id (series_ids, series->id, i);

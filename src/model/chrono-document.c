@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chrono-document-private.h"
+#include "chrono-hash.h"
 
 /*
  * ChronoDocument is immutable once the builder seals it, so readers on any
@@ -231,7 +232,7 @@ build_interval_tree (ChronoDocument *self)
 static guint
 id_hash (const char *id)
 {
-  return g_str_hash (id);
+  return _chrono_str_hash (id);
 }
 
 /**
@@ -328,7 +329,7 @@ compare_strings (gconstpointer a,
 static void
 build_tags (ChronoDocument *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = _chrono_str_table_new (NULL, NULL);
   GPtrArray *tags = g_ptr_array_new ();
 
   for (guint i = 0; i < self->n_extras; i++)
@@ -361,13 +362,13 @@ _chrono_document_seal (ChronoDocument *self)
   build_tags (self);
 
   if (self->lane_ids == NULL)
-    self->lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
+    self->lane_ids = _chrono_str_table_new (NULL, NULL);
   g_hash_table_remove_all (self->lane_ids);
   for (guint i = 0; i < self->n_lanes; i++)
     g_hash_table_insert (self->lane_ids, (gpointer)self->lanes[i].id, GUINT_TO_POINTER (i + 1));
 
   if (self->category_ids == NULL)
-    self->category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+    self->category_ids = _chrono_str_table_new (NULL, NULL);
   g_hash_table_remove_all (self->category_ids);
   for (guint i = 0; i < self->n_categories; i++)
     g_hash_table_insert (self->category_ids, (gpointer)self->categories[i].id, GUINT_TO_POINTER (i + 1));

@@ -35,6 +35,7 @@ typedef enum
   CHRONO_ERROR_SKIPPED_ROWS,   /* a warning only: how many bad rows lenient loading skipped,
                                 * or how many links it dropped */
   CHRONO_ERROR_LINK,           /* a link that is empty or not http, https or mailto */
+  CHRONO_ERROR_LIMIT,          /* a count or a length over a limit of docs/limits.md */
 } ChronoErrorCode;
 
 GQuark chrono_error_quark (void);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chrono-filter.h"
+#include "chrono-hash.h"
 
 /*
  * Every change bumps a generation number; the mask of one document is
@@ -293,8 +294,8 @@ chrono_filter_class_init (ChronoFilterClass *klass)
 static void
 chrono_filter_init (ChronoFilter *self)
 {
-  self->hidden_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden_lanes = _chrono_str_table_new (g_free, NULL);
+  self->hidden_categories = _chrono_str_table_new (g_free, NULL);
   self->generation = 1;
 }
 

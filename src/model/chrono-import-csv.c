@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chrono-import-private.h"
+#include "chrono-limits.h"
 #include "chrono-link.h"
 
 /* CSV with a header row, RFC 4180 plus what spreadsheets write: a UTF-8
@@ -323,6 +324,17 @@ reader_next (Reader                *r,
             }
         }
 
+      if (text->len > _chrono_limits ()->string_bytes)
+        {
+          g_autofree char *limit = g_format_size_full (_chrono_limits ()->string_bytes, G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *message = g_strdup_printf (_("a cell longer than %s"), limit);
+
+          add_diagnostic (builder, CHRONO_ERROR_LIMIT, FALSE, cell.pos,
+                          _("shorten it, or link to the text instead"), message);
+          *failed = TRUE;
+          record_free (record);
+          return NULL;
+        }
       cell.text = g_strstrip (g_strdup (text->str));
       g_array_append_val (record->cells, cell);
 
@@ -1090,6 +1102,7 @@ chrono_import_csv (const char            *data,
   Csv csv = { 0 };
   Record *record;
   gboolean failed = FALSE;
+  gsize n_rows = 0;
   guint first;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -1117,7 +1130,20 @@ chrono_import_csv (const char            *data,
   reader.delimiter = detect_delimiter (reader.p, reader.end);
 
   while ((record = reader_next (&reader, records->len + 1, builder, &failed)) != NULL)
-    g_ptr_array_add (records, record);
+    {
+      g_ptr_array_add (records, record);
+      /* Stop at the limit on events (the header is one more row), so
+       * that the rows held in memory stay bounded too. */
+      if (!record_is_blank (record) && ++n_rows > (gsize) _chrono_limits ()->events + 1)
+        {
+          g_autofree char *message = g_strdup_printf (_("more than %u events in one file"),
+                                                      _chrono_limits ()->events);
+
+          add_diagnostic (builder, CHRONO_ERROR_LIMIT, FALSE, record->pos,
+                          _("split the timeline into several files, or keep fewer"), message);
+          return FALSE;
+        }
+    }
   if (failed)
     return FALSE;
 

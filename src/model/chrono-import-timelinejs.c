@@ -10,6 +10,7 @@
 #include "chrono-import-private.h"
 #include "chrono-link.h"
 #include "chrono-loader-private.h"
+#include "chrono-hash.h"
 
 /* TimelineJS3 JSON: { "title": slide, "events": [slide...], "eras": [...],
  * "scale": "human" | "cosmological" }.  Real files carry members TimelineJS
@@ -39,14 +40,14 @@ _chrono_importer_new (ChronoDocumentBuilder *builder)
   ChronoImporter *self = g_new0 (ChronoImporter, 1);
 
   self->builder = builder;
-  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->lane_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_lane_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->next_category_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ids = _chrono_str_table_new (g_free, NULL);
+  self->lanes = _chrono_str_table_new (g_free, NULL);
+  self->lane_ids = _chrono_str_table_new (g_free, NULL);
+  self->categories = _chrono_str_table_new (g_free, NULL);
+  self->category_ids = _chrono_str_table_new (g_free, NULL);
+  self->next_id = _chrono_str_table_new (g_free, NULL);
+  self->next_lane_id = _chrono_str_table_new (g_free, NULL);
+  self->next_category_id = _chrono_str_table_new (g_free, NULL);
 
   return self;
 }

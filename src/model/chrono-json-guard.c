@@ -9,10 +9,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-json-guard.h"
+#include "chrono-hash.h"
+#include "chrono-limits.h"
 
 /* Objects with more members than this get a hash table for duplicate
  * keys; smaller ones (all of a timeline's events) compare key hashes
- * linearly, which is faster and allocates nothing. */
+ * linearly, which is faster and allocates nothing.  The linear phase may
+ * use a cheap unkeyed hash (FNV-1a) as a filter: its collisions cost at
+ * most LINEAR_KEYS comparisons.  The table uses the keyed hash of
+ * chrono-hash.h, so that no file can be made to collide in it. */
 #define LINEAR_KEYS 16
 
 /* Byte classes for the string fast path. */
@@ -53,7 +58,7 @@ init_classes (void)
 
 typedef struct
 {
-  guint32 hash;
+  guint32 hash;       /* FNV-1a while the object is small, then keyed */
   guint32 length;     /* raw length, quotes excluded */
   gsize   offset;     /* of the first byte after the opening quote */
   gboolean escaped;   /* contains a backslash */
@@ -87,6 +92,8 @@ typedef struct
   const char       *items_member;
   GArray           *items;
   gboolean          root_key_is_items;
+  const ChronoLimits *limits;
+  guint             n_values;
   guint             cache_line;
   gsize             cache_offset;
   guint             cache_column;
@@ -360,6 +367,14 @@ scan_string (Guard    *g,
       switch (string_class[d[p]])
         {
         case CC_QUOTE:
+          if (p - start - 1 > g->limits->string_bytes)
+            {
+              g_autofree char *limit = g_format_size_full (g->limits->string_bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+              guard_error (g, start, CHRONO_ERROR_LIMIT, _("shorten it, or link to the text instead"),
+                           _("a string longer than %s"), limit);
+              return FALSE;
+            }
           g->p = p + 1;
           if (hash != NULL)
             *hash = h;
@@ -563,16 +578,54 @@ table_insert (Frame  *f,
   f->table[i] = index + 1;
 }
 
+/* The keyed hash of the decoded text of @k: equal keys, however they
+ * are escaped, hash alike. */
+static guint32
+keyed_hash (const guchar *d,
+            const Key    *k)
+{
+  g_autoptr(GString) decoded = NULL;
+  gsize p, end;
+  guint64 h;
+
+  if (!k->escaped)
+    {
+      h = _chrono_hash_bytes (d + k->offset, k->length);
+      return (guint32) (h ^ (h >> 32));
+    }
+
+  decoded = g_string_sized_new (k->length);
+  p = k->offset;
+  end = k->offset + k->length;
+  while (p < end)
+    g_string_append_unichar (decoded, next_char (d, end, &p));
+  h = _chrono_hash_bytes (decoded->str, decoded->len);
+
+  return (guint32) (h ^ (h >> 32));
+}
+
+/* (Re)builds @f's table with @size slots.  @rehash: the keys still carry
+ * the linear phase's FNV-1a hashes, which are replaced by keyed ones. */
 static void
-table_rebuild (Frame  *f,
-               GArray *keys,
-               guint   size)
+table_rebuild (Frame        *f,
+               GArray       *keys,
+               const guchar *d,
+               guint         size,
+               gboolean      rehash)
 {
   g_free (f->table);
   f->table = g_new0 (guint32, size);
   f->table_mask = size - 1;
   for (guint i = f->key_base; i < keys->len; i++)
-    table_insert (f, keys, i);
+    {
+      if (rehash)
+        {
+          Key *k = &g_array_index (keys, Key, i);
+
+          k->hash = keyed_hash (d, k);
+        }
+      table_insert (f, keys, i);
+    }
 }
 
 /* Records the key just scanned (quotes at @start and g->p - 1); returns
@@ -609,8 +662,10 @@ add_key (Guard    *g,
     }
   else
     {
-      guint i = hash & f->table_mask;
+      guint i;
 
+      hash = key.hash = keyed_hash (g->data, &key);
+      i = hash & f->table_mask;
       while (f->table[i] != 0)
         {
           const Key *other = &keys[f->table[i] - 1];
@@ -627,9 +682,9 @@ add_key (Guard    *g,
   if (n > LINEAR_KEYS)
     {
       if (f->table == NULL)
-        table_rebuild (f, g->keys, 64);
+        table_rebuild (f, g->keys, g->data, 64, TRUE);
       else if (n * 2 > f->table_mask + 1)
-        table_rebuild (f, g->keys, (f->table_mask + 1) * 2);
+        table_rebuild (f, g->keys, g->data, (f->table_mask + 1) * 2, FALSE);
       else
         table_insert (f, g->keys, g->keys->len - 1);
     }
@@ -1024,6 +1079,53 @@ unexpected_after (Guard *g)
                               : _("expected “,” or “]”, found “%c”"), c);
 }
 
+/*
+ * Skips whitespace from g->p, counting lines.  Locals instead of the
+ * guard's fields, and runs of spaces eight at a time, so that a file of
+ * hundreds of megabytes of blanks is refused in a fraction of a second.
+ */
+static void
+skip_whitespace (Guard *g)
+{
+  const guchar *d = g->data;
+  gsize length = g->length;
+  gsize p = g->p;
+  gsize line_start = g->line_start;
+  guint line = g->line;
+
+  while (p < length)
+    {
+      guchar c = d[p];
+
+      if (c == ' ')
+        {
+          guint64 word;
+
+          p++;
+          while (p + 8 <= length)
+            {
+              memcpy (&word, d + p, 8);
+              if (word != G_GUINT64_CONSTANT (0x2020202020202020))
+                break;
+              p += 8;
+            }
+        }
+      else if (c == '\n')
+        {
+          line++;
+          line_start = ++p;
+        }
+      else if (c == '\t' || c == '\r')
+        p++;
+      else
+        break;
+    }
+
+  g->p = p;
+  g->line = line;
+  g->line_start = line_start;
+}
+
 gsize
 chrono_json_guard_skip_bom (const char *data,
                             gsize       length)
@@ -1087,6 +1189,7 @@ chrono_json_guard_check_full (const char *data,
   g.p = bom;
   g.line = 1;
   g.line_start = bom; /* the BOM is no column */
+  g.limits = _chrono_limits ();
   g.frames = g_new0 (Frame, max_depth);
   if (items_member != NULL && items != NULL)
     {
@@ -1107,19 +1210,7 @@ chrono_json_guard_check_full (const char *data,
       guchar c;
 
       /* Whitespace, and comments which are not. */
-      while (g.p < length)
-        {
-          c = g.data[g.p];
-          if (c == '\n')
-            {
-              g.line++;
-              g.line_start = ++g.p;
-            }
-          else if (c == ' ' || c == '\t' || c == '\r')
-            g.p++;
-          else
-            break;
-        }
+      skip_whitespace (&g);
 
       if (g.p >= length)
         break;
@@ -1155,10 +1246,25 @@ chrono_json_guard_check_full (const char *data,
             }
           G_GNUC_FALLTHROUGH;
         case S_VALUE:
+          /* json-glib keeps 80 to 300 bytes a value: the cap bounds the
+           * memory of its tree whatever the file holds. */
+          if (++g.n_values > g.limits->json_values)
+            {
+              guard_error (&g, g.p, CHRONO_ERROR_LIMIT, _("split the timeline into several files"),
+                           _("more than %u JSON values in one file"), g.limits->json_values);
+              goto out;
+            }
           if (g.depth == 2 && g.frames[1].is_items && state != S_VALUE)
             {
-              ChronoPos pos = item_pos (&g, g.p);
+              ChronoPos pos;
 
+              if (g.items->len >= g.limits->events)
+                {
+                  guard_error (&g, g.p, CHRONO_ERROR_LIMIT, _("split the timeline into several files"),
+                               _("more than %u elements in “%s”"), g.limits->events, g.items_member);
+                  goto out;
+                }
+              pos = item_pos (&g, g.p);
               g_array_append_val (g.items, pos);
             }
           switch (c)
@@ -1232,6 +1338,19 @@ chrono_json_guard_check_full (const char *data,
               gboolean escaped = FALSE;
               int other;
 
+              /* json-glib's JsonObject hashes member names with
+               * g_str_hash: crafted collisions make an object of n
+               * members cost O(n²) there.  The cap keeps that small. */
+              if (f->n_members >= CHRONO_JSON_MAX_MEMBERS)
+                {
+                  ChronoPos open = pos_from (g.data, f->line, f->line_start, f->offset);
+
+                  guard_error (&g, key_start, CHRONO_ERROR_LIMIT,
+                               _("split it into smaller objects, or use an array"),
+                               _("the object at line %u, column %u has more than %u members"),
+                               open.line, open.column, CHRONO_JSON_MAX_MEMBERS);
+                  goto out;
+                }
               if (!scan_string (&g, &hash, &escaped))
                 goto out;
               other = add_key (&g, f, key_start, hash, escaped);
@@ -1537,8 +1656,8 @@ chrono_json_guard_locate (const char         *data,
   if (n_locations == 0)
     return;
 
-  wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  wanted = _chrono_str_table_new (NULL, (GDestroyNotify) g_array_unref);
+  prefixes = _chrono_str_table_new (g_free, NULL);
   g_hash_table_add (prefixes, g_strdup (""));
 
   for (guint i = 0; i < n_locations; i++)

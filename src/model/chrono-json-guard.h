@@ -27,6 +27,12 @@ G_BEGIN_DECLS
  * at "\n".
  */
 
+/* The most members one object may have (docs/limits.md).  json-glib
+ * hashes member names with g_str_hash, so crafted names that collide
+ * make an object of n members cost O(n²) to parse; at this cap the worst
+ * case is about 10 ms an object. */
+#define CHRONO_JSON_MAX_MEMBERS 1024
+
 /* The largest integer magnitude the guard accepts: 2^53. */
 #define CHRONO_JSON_MAX_INTEGER G_GINT64_CONSTANT (9007199254740992)
 
