@@ -343,7 +343,7 @@ chrono_export_cli_run (const ChronoExportCli *cli,
   if (cli->export_path != NULL)
     {
       chrono_export_format_from_path (cli->export_path, &options.format, NULL);
-      if (!chrono_export_to_file (document, &options, cli->export_path, &error))
+      if (!chrono_export_to_file (document, &options, cli->export_path, NULL, &error))
         return fail (error);
     }
 
@@ -356,7 +356,7 @@ chrono_export_cli_run (const ChronoExportCli *cli,
           options.height = 720;
         }
       options.format = CHRONO_EXPORT_FORMAT_PDF;
-      if (!chrono_export_slides (document, &options, cli->slides_path, &error))
+      if (!chrono_export_slides (document, &options, cli->slides_path, NULL, &error))
         return fail (error);
     }
 

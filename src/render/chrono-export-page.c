@@ -517,7 +517,8 @@ _chrono_export_draw_page (cairo_t                   *cr,
                           double                     width,
                           double                     height,
                           GArray                    *texts,
-                          ChronoStyle               *page_style)
+                          ChronoStyle               *page_style,
+                          GCancellable              *cancellable)
 {
   PangoContext *context = NULL;
   g_autoptr(GArray) legend = NULL;
@@ -533,6 +534,7 @@ _chrono_export_draw_page (cairo_t                   *cr,
   /* Filtered: no empty lanes, and a legend of what is shown. */
   filtered.filter = shown;
   options = &filtered;
+  _chrono_export_count_drawn ();
 
   if (options->dark)
     chrono_style_init_dark (&style, options->scale);
@@ -585,6 +587,11 @@ _chrono_export_draw_page (cairo_t                   *cr,
 
     for (guint attempt = 0; attempt < 7; attempt++)
       {
+        /* A layout of a large document takes a while: a cancelled
+         * export stops between them. */
+        if (g_cancellable_is_cancelled (cancellable))
+          goto out;
+
         g_clear_pointer (&scene, chrono_scene_unref);
         scene = layout_page (cr, document, options, legend, span_text, fit, top, width, height,
                              context, &scene_style, &legend_height, &caption_height, &bottom);
@@ -612,6 +619,9 @@ _chrono_export_draw_page (cairo_t                   *cr,
                              context, &scene_style, &legend_height, &caption_height, &bottom);
       }
   }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    goto out;
 
   cairo_save (cr);
   cairo_translate (cr, 0, top);
@@ -656,6 +666,7 @@ _chrono_export_draw_page (cairo_t                   *cr,
   if (page_style != NULL)
     *page_style = style;
 
+out:
   g_object_unref (context);
   cairo_restore (cr);
 }
@@ -671,5 +682,5 @@ chrono_export_draw (cairo_t                   *cr,
   g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL);
 }

@@ -74,14 +74,16 @@ void    _chrono_export_text_add_layer    (GByteArray        *svg,
 char   *_chrono_export_format_caption    (ChronoDocument            *document,
                                           const ChronoExportOptions *options);
 /* Draws the export page; records its text into @texts (may be NULL) and
- * gives the page's style in @page_style (may be NULL). */
+ * gives the page's style in @page_style (may be NULL).  Stops between
+ * stages once @cancellable (may be NULL) is cancelled. */
 void    _chrono_export_draw_page         (cairo_t                   *cr,
                                           ChronoDocument            *document,
                                           const ChronoExportOptions *options,
                                           double                     width,
                                           double                     height,
                                           GArray                    *texts,
-                                          ChronoStyle               *page_style);
+                                          ChronoStyle               *page_style,
+                                          GCancellable              *cancellable);
 
 /* chrono-export.c */
 
@@ -93,28 +95,44 @@ void    _chrono_export_set_pdf_metadata  (cairo_surface_t           *surface,
                                           ChronoDocument            *document,
                                           const char                *title);
 
-/* chrono-export-file.c: atomic writes */
+/* chrono-export-file.c: atomic writes through g_file_replace() */
 
 typedef struct
 {
-  char   *path;
-  char   *tmp_path;
-  int     fd;
-  GError *error;
+  GFile         *target;       /* the file written, symlinks resolved */
+  char          *display;      /* the path given, for messages */
+  GOutputStream *base;         /* from g_file_replace() */
+  GOutputStream *stream;       /* buffered, over @base */
+  GCancellable  *cancellable;  /* may be NULL */
+  gboolean       existed;      /* whether @target was there before */
+  GError        *error;        /* the first write error */
 } ChronoExportFile;
 
-gboolean       _chrono_export_atomic_file_open   (ChronoExportFile     *file,
-                                                  const char           *path,
-                                                  GError              **error);
-/* A cairo_write_func_t writing to a ChronoExportFile. */
-cairo_status_t _chrono_export_atomic_file_write  (void                 *closure,
-                                                  const unsigned char  *data,
-                                                  unsigned int          length);
-void           _chrono_export_atomic_file_abort  (ChronoExportFile     *file);
-gboolean       _chrono_export_atomic_file_commit (ChronoExportFile     *file,
-                                                  GError              **error);
-gboolean       _chrono_export_check_cairo        (cairo_status_t        status,
-                                                  ChronoExportFile     *file,
-                                                  GError              **error);
+/* Opens @path for writing (the folder is checked here, before anything
+ * is drawn).  Fails with CHRONO_EXPORT_ERROR_WRITE, or G_IO_ERROR_CANCELLED. */
+gboolean       _chrono_export_file_open        (ChronoExportFile     *file,
+                                                const char           *path,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+/* A cairo_write_func_t writing to a ChronoExportFile; fails once the
+ * cancellable is cancelled. */
+cairo_status_t _chrono_export_file_write       (void                 *closure,
+                                                const unsigned char  *data,
+                                                unsigned int          length);
+/* Abandons the file: the target is left as it was before the open. */
+void           _chrono_export_file_abort       (ChronoExportFile     *file);
+/* Puts the file in place, or abandons it and fails with the first error. */
+gboolean       _chrono_export_file_commit      (ChronoExportFile     *file,
+                                                GError              **error);
+/* TRUE when cairo succeeded, nothing failed to write and the export was
+ * not cancelled; otherwise abandons the file and sets @error. */
+gboolean       _chrono_export_file_check_cairo (cairo_status_t        status,
+                                                ChronoExportFile     *file,
+                                                GError              **error);
+
+/* How many pages and slides have been drawn in this process: lets tests
+ * see that a failing export drew nothing. */
+guint          _chrono_export_get_n_drawn      (void);
+void           _chrono_export_count_drawn      (void);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ chrono_export_draw_slide (cairo_t                   *cr,
   else
     chrono_style_init_light (&style, slide_scale (options, width, height));
 
+  _chrono_export_count_drawn ();
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
@@ -84,6 +85,7 @@ gboolean
 chrono_export_slides (ChronoDocument             *document,
                       const ChronoExportOptions  *options,
                       const char                 *path,
+                      GCancellable               *cancellable,
                       GError                    **error)
 {
   g_autoptr(GArray) steps = NULL;
@@ -96,6 +98,7 @@ chrono_export_slides (ChronoDocument             *document,
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!chrono_export_options_validate (options, error))
@@ -111,15 +114,18 @@ chrono_export_slides (ChronoDocument             *document,
 
   _chrono_export_get_output_size (options, &width, &height);
 
-  if (!_chrono_export_atomic_file_open (&file, path, error))
+  /* Open first: a missing folder fails before any slide is drawn. */
+  if (!_chrono_export_file_open (&file, path, cancellable, error))
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (_chrono_export_atomic_file_write, &file, width, height);
+  surface = cairo_pdf_surface_create_for_stream (_chrono_export_file_write, &file, width, height);
   _chrono_export_set_pdf_metadata (surface, document, options->title);
   cr = cairo_create (surface);
 
   for (guint page = 0; page <= steps->len && status == CAIRO_STATUS_SUCCESS; page++)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
       chrono_export_draw_slide (cr, document, options, steps, page, width, height);
       cairo_show_page (cr);
       status = cairo_status (cr);
@@ -131,8 +137,8 @@ chrono_export_slides (ChronoDocument             *document,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (!_chrono_export_check_cairo (status, &file, error))
+  if (!_chrono_export_file_check_cairo (status, &file, error))
     return FALSE;
 
-  return _chrono_export_atomic_file_commit (&file, error);
+  return _chrono_export_file_commit (&file, error);
 }

@@ -140,6 +140,20 @@ chrono_export_options_validate (const ChronoExportOptions  *options,
 }
 
 
+static guint n_drawn;
+
+guint
+_chrono_export_get_n_drawn (void)
+{
+  return g_atomic_int_get (&n_drawn);
+}
+
+void
+_chrono_export_count_drawn (void)
+{
+  g_atomic_int_inc (&n_drawn);
+}
+
 void
 _chrono_export_set_pdf_metadata (cairo_surface_t *surface,
                                  ChronoDocument  *document,
@@ -168,7 +182,7 @@ write_svg (ChronoDocument             *document,
            const ChronoExportOptions  *options,
            int                         width,
            int                         height,
-           ChronoExportFile                 *file,
+           ChronoExportFile           *file,
            GError                    **error)
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
@@ -181,7 +195,7 @@ write_svg (ChronoDocument             *document,
   surface = cairo_svg_surface_create_for_stream (byte_array_write, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, texts, &style);
+  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->cancellable);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -189,33 +203,103 @@ write_svg (ChronoDocument             *document,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
     {
       _chrono_export_text_add_layer (svg, texts, &style);
-      status = _chrono_export_atomic_file_write (file, svg->data, svg->len);
+      status = _chrono_export_file_write (file, svg->data, svg->len);
     }
 
-  if (!_chrono_export_check_cairo (status, file, error))
+  if (!_chrono_export_file_check_cairo (status, file, error))
     return FALSE;
 
-  return _chrono_export_atomic_file_commit (file, error);
+  return _chrono_export_file_commit (file, error);
+}
+
+/* Draws a PNG into memory, then encodes it into @file (open) and commits
+ * it. */
+static gboolean
+write_png (ChronoDocument             *document,
+           const ChronoExportOptions  *options,
+           int                         width,
+           int                         height,
+           ChronoExportFile           *file,
+           GError                    **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      _chrono_export_file_abort (file);
+      g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
+                   _("cannot make an image of %d × %d pixels: %s"),
+                   width, height, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  /* Encoding checks the cancellable at each write. */
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
+    status = cairo_surface_write_to_png_stream (surface, _chrono_export_file_write, file);
+  cairo_surface_destroy (surface);
+
+  if (!_chrono_export_file_check_cairo (status, file, error))
+    return FALSE;
+
+  return _chrono_export_file_commit (file, error);
+}
+
+static gboolean
+write_pdf (ChronoDocument             *document,
+           const ChronoExportOptions  *options,
+           int                         width,
+           int                         height,
+           ChronoExportFile           *file,
+           GError                    **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (_chrono_export_file_write, file, width, height);
+  _chrono_export_set_pdf_metadata (surface, document, options->title);
+  cr = cairo_create (surface);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!_chrono_export_file_check_cairo (status, file, error))
+    return FALSE;
+
+  return _chrono_export_file_commit (file, error);
 }
 
 gboolean
 chrono_export_to_file (ChronoDocument             *document,
                        const ChronoExportOptions  *options,
                        const char                 *path,
+                       GCancellable               *cancellable,
                        GError                    **error)
 {
   ChronoExportFile file;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
-  cairo_t *cr;
   int width, height;
 
   g_return_val_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!chrono_export_options_validate (options, error))
@@ -223,70 +307,145 @@ chrono_export_to_file (ChronoDocument             *document,
 
   _chrono_export_get_output_size (options, &width, &height);
 
-  /* Draw a raster image before creating any file: running out of memory
-   * for a huge image must not leave an empty file. */
-  if (options->format == CHRONO_EXPORT_FORMAT_PNG)
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      status = cairo_surface_status (surface);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          cairo_surface_destroy (surface);
-          g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
-                       _("cannot make an image of %d × %d pixels: %s"),
-                       width, height, cairo_status_to_string (status));
-          return FALSE;
-        }
-
-      cr = cairo_create (surface);
-      chrono_export_draw (cr, document, options, width, height);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          cairo_surface_destroy (surface);
-          g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_DRAW,
-                       _("cannot draw the export: %s"), cairo_status_to_string (status));
-          return FALSE;
-        }
-
-      if (!_chrono_export_atomic_file_open (&file, path, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-
-      status = cairo_surface_write_to_png_stream (surface, _chrono_export_atomic_file_write, &file);
-      cairo_surface_destroy (surface);
-      if (!_chrono_export_check_cairo (status, &file, error))
-        return FALSE;
-
-      return _chrono_export_atomic_file_commit (&file, error);
-    }
-
-  if (!_chrono_export_atomic_file_open (&file, path, error))
+  /* Open first: a folder that is missing or read-only fails at once,
+   * not after a drawing that may take seconds. */
+  if (!_chrono_export_file_open (&file, path, cancellable, error))
     return FALSE;
 
-  if (options->format == CHRONO_EXPORT_FORMAT_SVG)
-    return write_svg (document, options, width, height, &file, error);
+  switch (options->format)
+    {
+    case CHRONO_EXPORT_FORMAT_SVG:
+      return write_svg (document, options, width, height, &file, error);
+    case CHRONO_EXPORT_FORMAT_PDF:
+      return write_pdf (document, options, width, height, &file, error);
+    case CHRONO_EXPORT_FORMAT_PNG:
+    default:
+      return write_png (document, options, width, height, &file, error);
+    }
+}
+
+/* Asynchronous export: the worker owns copies of everything it reads. */
+
+typedef struct
+{
+  ChronoDocument      *document;
+  ChronoExportOptions  options;
+  char                *title;
+  char                *path;
+  gboolean             slides;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->options.filter);
+  g_clear_pointer (&data->title, g_free);
+  g_clear_pointer (&data->path, g_free);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (data->slides)
+    ok = chrono_export_slides (data->document, &data->options, data->path, cancellable, &error);
   else
-    {
-      surface = cairo_pdf_surface_create_for_stream (_chrono_export_atomic_file_write, &file, width, height);
-      _chrono_export_set_pdf_metadata (surface, document, options->title);
-    }
+    ok = chrono_export_to_file (data->document, &data->options, data->path, cancellable, &error);
 
-  cr = cairo_create (surface);
-  chrono_export_draw (cr, document, options, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
 
-  if (!_chrono_export_check_cairo (status, &file, error))
-    return FALSE;
+static void
+export_async (ChronoDocument            *document,
+              const ChronoExportOptions *options,
+              const char                *path,
+              gboolean                   slides,
+              GCancellable              *cancellable,
+              GAsyncReadyCallback        callback,
+              gpointer                   user_data,
+              gpointer                   source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data = g_new0 (ExportData, 1);
 
-  return _chrono_export_atomic_file_commit (&file, error);
+  data->document = document != NULL ? g_object_ref (document) : NULL;
+  data->options = *options;
+  data->title = g_strdup (options->title);
+  data->options.title = data->title;
+  /* The caller may change its filter while the worker reads the copy. */
+  data->options.filter = options->filter != NULL ? chrono_filter_copy (options->filter) : NULL;
+  data->path = g_strdup (path);
+  data->slides = slides;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  /* The worker stops soon after a cancel and cleans up its file before
+   * returning, so the caller hears of the cancel only once no file is
+   * left behind. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+chrono_export_to_file_async (ChronoDocument            *document,
+                             const ChronoExportOptions *options,
+                             const char                *path,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  export_async (document, options, path, FALSE, cancellable, callback, user_data,
+                chrono_export_to_file_async);
+}
+
+gboolean
+chrono_export_to_file_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chrono_export_to_file_async ||
+                        g_task_get_source_tag (G_TASK (result)) == chrono_export_slides_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+chrono_export_slides_async (ChronoDocument            *document,
+                            const ChronoExportOptions *options,
+                            const char                *path,
+                            GCancellable              *cancellable,
+                            GAsyncReadyCallback        callback,
+                            gpointer                   user_data)
+{
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  export_async (document, options, path, TRUE, cancellable, callback, user_data,
+                chrono_export_slides_async);
+}
+
+gboolean
+chrono_export_slides_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return chrono_export_to_file_finish (result, error);
 }

@@ -2,12 +2,17 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "chrono-caption.h"
 #include "chrono-export.h"
+#include "chrono-export-private.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-story.h"
@@ -249,7 +254,7 @@ test_png_size (void)
   chrono_export_options_init (&options);
   options.width = 640;
   options.height = 400;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   surface = read_png (path);
@@ -260,7 +265,7 @@ test_png_size (void)
   /* The scale multiplies the output size. */
   options.scale = 2;
   options.dark = TRUE;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   surface = read_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
@@ -331,7 +336,7 @@ test_png_colors (void)
   options.show_title = FALSE;
   options.show_legend = FALSE;
   options.show_caption = FALSE;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   surface = read_png (path);
 
@@ -434,7 +439,7 @@ test_svg (void)
   options.format = CHRONO_EXPORT_FORMAT_SVG;
   options.width = 900;
   options.height = 500;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -486,7 +491,7 @@ test_filtered_lanes (void)
   options.width = 1200;
   options.height = 700;
   options.filter = filter;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
 
@@ -543,7 +548,7 @@ test_pdf (void)
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 842;
   options.height = 595;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   pdf_info (path, &pages, &size);
@@ -580,7 +585,7 @@ check_slides (const char *name,
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 1280;
   options.height = 720;
-  g_assert_true (chrono_export_slides (document, &options, path, &error));
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   pdf_info (path, &pages, &size);
@@ -611,21 +616,26 @@ test_failure_no_dir (void)
   g_autofree char *path = g_build_filename (dir, "missing", "out.png", NULL);
   ChronoExportOptions options;
 
+  guint drawn = _chrono_export_get_n_drawn ();
+
+  /* The folder is checked before drawing: nothing is drawn. */
   chrono_export_options_init (&options);
   options.width = 100;
   options.height = 100;
   for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
     {
       options.format = format;
-      g_assert_false (chrono_export_to_file (document, &options, path, &error));
+      g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
       g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "missing"));
       g_clear_error (&error);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
-  g_assert_false (chrono_export_slides (document, &options, path, &error));
+  g_assert_false (chrono_export_slides (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
   g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
 
   remove_tmpdir (dir);
 }
@@ -663,13 +673,13 @@ test_failure_bad_size (void)
           options.height = bad[i].height;
           options.scale = bad[i].scale;
 
-          g_assert_false (chrono_export_to_file (document, &options, path, &error));
+          g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
           g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE);
           g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
           g_clear_error (&error);
 
           /* A file that was there is kept as it was. */
-          g_assert_false (chrono_export_to_file (document, &options, old_path, &error));
+          g_assert_false (chrono_export_to_file (document, &options, old_path, NULL, &error));
           g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
           g_assert_cmpstr (contents, ==, "old");
           g_clear_pointer (&contents, g_free);
@@ -694,7 +704,7 @@ test_failure_bad_range (void)
   options.has_range = TRUE;
   options.start = 1e9;
   options.end = 1e9;
-  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE);
   g_assert_cmpuint (count_files (dir), ==, 0);
 
@@ -717,7 +727,7 @@ test_failure_rename (void)
   chrono_export_options_init (&options);
   options.width = 200;
   options.height = 100;
-  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (count_files (dir), ==, 1);
@@ -741,11 +751,300 @@ test_replace (void)
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 300;
   options.height = 200;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+/* Writes keep links and modes */
+
+static void
+test_symlink (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (sub, "target.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *read_back = NULL;
+  cairo_surface_t *surface;
+  ChronoExportOptions options;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real/target.png", link), ==, 0);
+
+  chrono_export_options_init (&options);
+  options.width = 200;
+  options.height = 100;
+  g_assert_true (chrono_export_to_file (document, &options, link, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The link still points where it did; its target has the image. */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  read_back = g_file_read_link (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read_back, ==, "real/target.png");
+  surface = read_png (target);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 200);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (count_files (sub), ==, 1);
+
+  /* A symlink to a file that does not exist yet: the file is made. */
+  g_unlink (target);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  g_assert_true (chrono_export_to_file (document, &options, link, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (target);
+  g_rmdir (sub);
+  remove_tmpdir (dir);
+}
+
+static void
+test_mode (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "private.svg", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_SVG;
+  options.width = 200;
+  options.height = 100;
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_failure_read_only_folder (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  ChronoExportOptions options;
+  guint drawn;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+
+  dir = make_tmpdir ();
+  path = g_build_filename (dir, "out.png", NULL);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  chrono_export_options_init (&options);
+  drawn = _chrono_export_get_n_drawn ();
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+  g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_tmpdir (dir);
+}
+
+/* A write that fails half-way (the file size limit is hit): the file
+ * that was there is kept and no temporary file is left. */
+static void
+test_failure_write (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *fresh = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  {
+    g_autoptr(ChronoDocument) document = load ("story.json");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    struct rlimit limit = { 4096, 4096 };
+    ChronoExportOptions options;
+
+    dir = make_tmpdir ();
+    path = g_build_filename (dir, "out.pdf", NULL);
+    fresh = g_build_filename (dir, "new.pdf", NULL);
+    g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+    /* Writes past 4 KiB fail with EFBIG rather than kill the process. */
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+    chrono_export_options_init (&options);
+    for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+      {
+        options.format = format;
+        g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
+        g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+        g_clear_error (&error);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "old");
+        g_clear_pointer (&contents, g_free);
+
+        /* A new file that fails is not left half-written. */
+        g_assert_false (chrono_export_to_file (document, &options, fresh, NULL, &error));
+        g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+        g_clear_error (&error);
+        g_assert_cmpuint (count_files (dir), ==, 1);
+      }
+
+    remove_tmpdir (dir);
+  }
+}
+
+/* Cancelling */
+
+/* A document of @n_events events over a century in @dir. */
+static ChronoDocument *
+make_large_document (const char *dir,
+                     guint       n_events)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"chronoscope\": 1, \"title\": \"Large\",\n"
+                                          "  \"lanes\": [ { \"id\": \"a\", \"title\": \"A\" }, { \"id\": \"b\", \"title\": \"B\" } ],\n"
+                                          "  \"events\": [\n");
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoDocument *document;
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (json, "%s    { \"id\": \"e%u\", \"lane\": \"%s\", \"title\": \"Event %u\", \"start\": \"%04u-%02u-%02u\" }",
+                            i > 0 ? ",\n" : "", i, i % 2 ? "a" : "b", i,
+                            1920 + i % 100, 1 + i % 12, 1 + i % 28);
+  g_string_append (json, "\n  ]\n}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return document;
+}
+
+static void
+on_async_done (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (chrono_export_to_file_finish (result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(ChronoDocument) document = make_large_document (dir, 50000);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+
+  chrono_export_options_init (&options);
+  options.width = 4000;
+  options.height = 4000;
+
+  /* Cancelled while it runs: the worker stops, and no file (not even a
+   * temporary one) is left. */
+  for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+
+      options.format = format;
+      chrono_export_to_file_async (document, &options, path, cancellable, on_async_done, &error);
+      g_cancellable_cancel (cancellable);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (count_files (dir), ==, 0);
+    }
+
+  /* Slides too, and a file that was there is kept. */
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+
+    chrono_export_slides_async (document, &options, old_path, cancellable, on_async_done, &error);
+    g_cancellable_cancel (cancellable);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+/* Cancelled half-way through writing: the stream is abandoned. */
+static void
+test_cancel_while_writing (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *fresh = g_build_filename (dir, "new.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.png", NULL);
+  g_autofree char *contents = NULL;
+  const char *paths[] = { fresh, old_path };
+
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      guchar data[100000] = { 0 };
+      ChronoExportFile file;
+
+      g_assert_true (_chrono_export_file_open (&file, paths[i], cancellable, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (_chrono_export_file_write (&file, data, sizeof data), ==, CAIRO_STATUS_SUCCESS);
+      g_cancellable_cancel (cancellable);
+      g_assert_cmpint (_chrono_export_file_write (&file, data, sizeof data), ==, CAIRO_STATUS_WRITE_ERROR);
+      g_assert_false (_chrono_export_file_commit (&file, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   remove_tmpdir (dir);
@@ -907,6 +1206,12 @@ main (int   argc,
   g_test_add_func ("/render/export/failure/bad-size", test_failure_bad_size);
   g_test_add_func ("/render/export/failure/bad-range", test_failure_bad_range);
   g_test_add_func ("/render/export/failure/rename", test_failure_rename);
+  g_test_add_func ("/render/export/failure/read-only-folder", test_failure_read_only_folder);
+  g_test_add_func ("/render/export/failure/write", test_failure_write);
+  g_test_add_func ("/render/export/symlink", test_symlink);
+  g_test_add_func ("/render/export/mode", test_mode);
+  g_test_add_func ("/render/export/cancel", test_cancel);
+  g_test_add_func ("/render/export/cancel-while-writing", test_cancel_while_writing);
   /* Only when chronoscope is built (it needs GTK): see meson.build. */
   if (CHRONOSCOPE_BUILT)
     {
