@@ -624,6 +624,14 @@ draw_series (Draw                  *d,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 
+  /* A dot a point, unless the series is thinned to a few points a
+   * pixel column: dots there would be one smear. */
+  if (item->flags & CHRONO_ITEM_DENSE)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
   for (guint i = 0; i < item->count; i++)
     {
       cairo_new_sub_path (cr);
