@@ -443,6 +443,7 @@ typedef struct
   AdwToast            *toast;    /* weak */
   guint                toast_source;
   gint64               toast_shown;  /* monotonic µs */
+  guint                n_steps;      /* slides: steps before the cap */
 } ExportJob;
 
 static void
@@ -519,7 +520,23 @@ on_export_done (GObject      *source_object,
   /* Cancelled by closing the export window: nothing to report, and no
    * file was left behind. */
   if (!cancelled)
-    show_result (job->window, job->file, error);
+    {
+      AdwToast *toast = chrono_export_result_toast_new (job->window, job->file, error);
+
+      if (ok && job->n_steps > CHRONO_EXPORT_MAX_SLIDES)
+        {
+          g_autofree char *name = g_file_get_basename (job->file);
+          g_autofree char *text = NULL;
+
+          /* Translators: slides of a large timeline: the file name, then
+           * how many steps are shown (200) and how many there are */
+          text = g_strdup_printf (_("Exported “%s” with the first %u of %u steps, most important first"),
+                                  name, (guint) CHRONO_EXPORT_MAX_SLIDES, job->n_steps);
+          adw_toast_set_title (toast, text);
+          adw_toast_set_timeout (toast, 0);
+        }
+      chrono_window_add_toast (job->window, toast);
+    }
 
   /* Not when the window was closed and the export finished before it
    * noticed the cancel. */
@@ -888,6 +905,8 @@ on_slides_response (GtkNativeDialog *chooser,
             options.dark = g_settings_get_enum (settings, "export-theme") == 1;
 
           job = g_new0 (ExportJob, 1);
+          g_array_unref (chrono_export_get_slide_steps (chrono_session_get_document (session),
+                                                        options.filter, &job->n_steps));
           job->options = options;
           job->file = g_object_ref (file);
           job->window = g_object_ref (window);

@@ -81,6 +81,25 @@ chrono_export_draw_slide (cairo_t                   *cr,
   cairo_restore (cr);
 }
 
+GArray *
+chrono_export_get_slide_steps (ChronoDocument *document,
+                               ChronoFilter   *filter,
+                               guint          *n_steps)
+{
+  GArray *steps;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (filter == NULL || CHRONO_IS_FILTER (filter), NULL);
+
+  steps = chrono_story_get_steps (document, filter);
+  if (n_steps != NULL)
+    *n_steps = steps->len;
+  if (steps->len > CHRONO_EXPORT_MAX_SLIDES)
+    g_array_set_size (steps, CHRONO_EXPORT_MAX_SLIDES);
+
+  return steps;
+}
+
 gboolean
 chrono_export_slides (ChronoDocument             *document,
                       const ChronoExportOptions  *options,
@@ -104,7 +123,7 @@ chrono_export_slides (ChronoDocument             *document,
   if (!chrono_export_options_validate (options, error))
     return FALSE;
 
-  steps = chrono_story_get_steps (document, options->filter);
+  steps = chrono_export_get_slide_steps (document, options->filter, NULL);
   if (steps->len == 0)
     {
       g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_EMPTY,

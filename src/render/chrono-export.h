@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define CHRONO_EXPORT_MAX_SIZE 16384
 #define CHRONO_EXPORT_MIN_SCALE 0.25
 #define CHRONO_EXPORT_MAX_SCALE 8.0
+/* The most slides (steps, besides the title page) a slides PDF has: a
+ * timeline of 100,000 events with no story would otherwise make 100,000
+ * pages.  Without a story the most important events come first, so the
+ * cap keeps those. */
+#define CHRONO_EXPORT_MAX_SLIDES 200
 
 typedef enum
 {
@@ -142,7 +147,7 @@ gboolean chrono_export_to_file_finish     (GAsyncResult              *result,
                                            GError                   **error);
 
 /* Writes one vector PDF of the presentation of @document: a title page
- * (title and range), then one page per step (chrono_story_get_steps()),
+ * (title and range), then one page per step (chrono_export_get_slide_steps()),
  * each as the presenter shows it: the timeline framed on the step's
  * event with its neighbours, the caption card and the progress.  The
  * page is @options' width × height × scale points; its format, range and
@@ -164,6 +169,14 @@ void     chrono_export_slides_async       (ChronoDocument            *document,
                                            gpointer                   user_data);
 gboolean chrono_export_slides_finish      (GAsyncResult              *result,
                                            GError                   **error);
+
+/* The steps the slides of @document show (chrono_story_get_steps(),
+ * at most CHRONO_EXPORT_MAX_SLIDES of them), as a new array of event
+ * indices; @n_steps (may be NULL) is set to the number of steps before
+ * the cap, so callers can say when it applied. */
+GArray  *chrono_export_get_slide_steps    (ChronoDocument            *document,
+                                           ChronoFilter              *filter,
+                                           guint                     *n_steps);
 
 /* Draws slide @page of a presentation of @document on @cr over @width ×
  * @height units: page 0 is the title page, page n the step n - 1 of

@@ -927,18 +927,15 @@ test_failure_write (void)
 
 /* Cancelling */
 
-/* A document of @n_events events over a century in @dir. */
-static ChronoDocument *
-make_large_document (const char *dir,
-                     guint       n_events)
+/* Writes a timeline of @n_events events over a century, with no story,
+ * to @path. */
+static void
+write_large_document (const char *path,
+                      guint       n_events)
 {
   g_autoptr(GString) json = g_string_new ("{ \"chronoscope\": 1, \"title\": \"Large\",\n"
                                           "  \"lanes\": [ { \"id\": \"a\", \"title\": \"A\" }, { \"id\": \"b\", \"title\": \"B\" } ],\n"
                                           "  \"events\": [\n");
-  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronoDocument *document;
 
   for (guint i = 0; i < n_events; i++)
     g_string_append_printf (json, "%s    { \"id\": \"e%u\", \"lane\": \"%s\", \"title\": \"Event %u\", \"start\": \"%04u-%02u-%02u\" }",
@@ -946,7 +943,19 @@ make_large_document (const char *dir,
                             1920 + i % 100, 1 + i % 12, 1 + i % 28);
   g_string_append (json, "\n  ]\n}\n");
   g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+}
 
+/* A document of @n_events events (write_large_document()), made in @dir. */
+static ChronoDocument *
+make_large_document (const char *dir,
+                     guint       n_events)
+{
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoDocument *document;
+
+  write_large_document (path, n_events);
   document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
   g_assert_no_error (error);
   g_unlink (path);
@@ -1011,6 +1020,61 @@ test_cancel (void)
   g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static char *get_binary (void);
+
+/* A timeline with more events than slides, and no story: the slides
+ * stop at CHRONO_EXPORT_MAX_SLIDES, most important events first, and the
+ * command line says so. */
+static void
+test_slides_cap (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(ChronoDocument) document = make_large_document (dir, CHRONO_EXPORT_MAX_SLIDES + 50);
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  ChronoExportOptions options;
+  guint n_steps = 0, n_story = 0;
+  guint pages;
+
+  chrono_document_get_story (document, &n_story);
+  g_assert_cmpuint (n_story, ==, 0);
+  steps = chrono_export_get_slide_steps (document, NULL, &n_steps);
+  g_assert_cmpuint (n_steps, ==, CHRONO_EXPORT_MAX_SLIDES + 50);
+  g_assert_cmpuint (steps->len, ==, CHRONO_EXPORT_MAX_SLIDES);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 320;
+  options.height = 180;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  pdf_info (path, &pages, &size);
+  g_assert_cmpuint (pages, ==, CHRONO_EXPORT_MAX_SLIDES + 1);
+
+  if (CHRONOSCOPE_BUILT)
+    {
+      g_autofree char *binary = get_binary ();
+      g_autofree char *json = g_build_filename (dir, "large.json", NULL);
+      g_autofree char *err = NULL;
+      g_autofree char *help = NULL;
+      const char *argv[] = { binary, "--export-slides", path, "--width", "320", "--height", "180", json, NULL };
+      const char *help_argv[] = { binary, "--help", NULL };
+
+      write_large_document (json, CHRONO_EXPORT_MAX_SLIDES + 50);
+      g_assert_true (run (argv, NULL, &err));
+      g_assert_nonnull (strstr (err, "250 steps"));
+      g_assert_nonnull (strstr (err, "first 200"));
+      g_unlink (json);
+
+      g_assert_true (run (help_argv, &help, NULL));
+      g_assert_nonnull (strstr (help, "at most 200"));
+    }
 
   remove_tmpdir (dir);
 }
@@ -1212,6 +1276,7 @@ main (int   argc,
   g_test_add_func ("/render/export/mode", test_mode);
   g_test_add_func ("/render/export/cancel", test_cancel);
   g_test_add_func ("/render/export/cancel-while-writing", test_cancel_while_writing);
+  g_test_add_func ("/render/export/slides-cap", test_slides_cap);
   /* Only when chronoscope is built (it needs GTK): see meson.build. */
   if (CHRONOSCOPE_BUILT)
     {
