@@ -423,6 +423,111 @@ run (const char * const  *argv,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* How far the pixel at (@x, @y) is from @color: the largest difference
+ * of a channel, 0 to 255. */
+static int
+pixel_distance (cairo_surface_t *surface,
+                double           x,
+                double           y,
+                ChronoColor      color)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel;
+  int r, g, b;
+
+  cairo_surface_flush (surface);
+  pixel = *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
+  r = ABS ((int) ((pixel >> 16) & 0xff) - (int) (color.red * 255 + 0.5));
+  g = ABS ((int) ((pixel >> 8) & 0xff) - (int) (color.green * 255 + 0.5));
+  b = ABS ((int) (pixel & 0xff) - (int) (color.blue * 255 + 0.5));
+  g_test_message ("pixel at %.0f,%.0f is %06x", x, y, pixel & 0xffffff);
+
+  return MAX (r, MAX (g, b));
+}
+
+/* In a dark export the approximate start of a span fades from the
+ * background into the lane's colour, under its label too: no flat grey
+ * block hides it. */
+static void
+test_dark_fade (void)
+{
+  g_autoptr(ChronoDocument) document = load ("fades.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dark.png", NULL);
+  g_autoptr(ChronoScene) scene = NULL;
+  PangoContext *context;
+  ChronoExportOptions options;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  cairo_surface_t *surface;
+  const ChronoSceneItem *items;
+  guint n_items;
+  gboolean found = FALSE;
+
+  chrono_export_options_init (&options);
+  options.width = 600;
+  options.height = 160;
+  options.dark = TRUE;
+  options.has_range = TRUE;
+  options.start = (double) chrono_time_from_civil (1999, 1, 1, 0, 0, 0);
+  options.end = (double) chrono_time_from_civil (2012, 1, 1, 0, 0, 0);
+  options.show_title = FALSE;
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  surface = read_png (path);
+
+  chrono_style_init_dark (&style, 1.0);
+  context = chrono_style_create_pango_context ();
+  chrono_layout_params_init (&params, &style, options.start, options.end, 600, 160);
+  params.document = document;
+  params.context = context;
+  params.selected = -1;
+  params.hovered = -1;
+  scene = chrono_layout_build (&params);
+  g_object_unref (context);
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+      ChronoColor lane;
+      double fade = MIN (chrono_style_px (&style, 24), item->bar.width / 3);
+      double x0 = item->bar.x, y = item->bar.y + 2;
+      int faded, middle, solid;
+
+      if (item->kind != CHRONO_ITEM_SPAN || !(item->flags & CHRONO_ITEM_FADE_START))
+        continue;
+
+      /* The label starts over the fade: that is the case that broke. */
+      found = TRUE;
+      g_assert_nonnull (item->label);
+      g_assert_cmpfloat (item->label_rect.x, <, x0 + fade);
+      g_assert_false (item->flags & CHRONO_ITEM_LABEL_OUTSIDE);
+
+      /* The row above the glyphs, from the faded end to the middle of
+       * the bar: near the background first, then ever closer to the
+       * lane's colour, which it reaches. */
+      lane = chrono_style_get_event_color (&style, document, chrono_document_get_event (document, item->event));
+      faded = pixel_distance (surface, x0 + 3, y, lane);
+      middle = pixel_distance (surface, x0 + fade / 2, y, lane);
+      solid = pixel_distance (surface, x0 + item->bar.width / 2, y, lane);
+      g_assert_cmpint (pixel_distance (surface, x0 + 3, y, style.background), <, 40);
+      g_assert_cmpint (faded, >, middle + 15);
+      g_assert_cmpint (middle, >, solid + 15);
+      g_assert_cmpint (solid, <=, 6);
+      for (double x = x0 + 4; x < x0 + 3 * fade; x++)
+        g_assert_cmpint (pixel_distance (surface, x, y, lane), <=, pixel_distance (surface, x - 1, y, lane) + 3);
+    }
+  g_assert_true (found);
+
+  cairo_surface_destroy (surface);
+  remove_tmpdir (dir);
+}
+
 static void
 test_svg (void)
 {
@@ -1261,6 +1366,7 @@ main (int   argc,
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
+  g_test_add_func ("/render/export/dark-fade", test_dark_fade);
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
