@@ -94,6 +94,10 @@ void    _chrono_export_get_output_size   (const ChronoExportOptions *options,
 void    _chrono_export_set_pdf_metadata  (cairo_surface_t           *surface,
                                           ChronoDocument            *document,
                                           const char                *title);
+/* Destroys @cr, finishes and destroys @surface; returns the first error
+ * of either. */
+cairo_status_t _chrono_export_finish_surface (cairo_t               *cr,
+                                              cairo_surface_t       *surface);
 
 /* chrono-export-file.c: atomic writes through g_file_replace() */
 

@@ -150,11 +150,10 @@ chrono_export_slides (ChronoDocument             *document,
       status = cairo_status (cr);
     }
 
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+    status = _chrono_export_finish_surface (cr, surface);
+  else
+    _chrono_export_finish_surface (cr, surface);
 
   if (!_chrono_export_file_check_cairo (status, &file, error))
     return FALSE;

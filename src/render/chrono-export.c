@@ -166,6 +166,21 @@ _chrono_export_set_pdf_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chronoscope " PACKAGE_VERSION);
 }
 
+cairo_status_t
+_chrono_export_finish_surface (cairo_t         *cr,
+                               cairo_surface_t *surface)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
 static cairo_status_t
 byte_array_write (void                *closure,
                   const unsigned char *data,
@@ -196,12 +211,7 @@ write_svg (ChronoDocument             *document,
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
   _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->cancellable);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = _chrono_export_finish_surface (cr, surface);
 
   if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
     {
@@ -273,12 +283,7 @@ write_pdf (ChronoDocument             *document,
   _chrono_export_set_pdf_metadata (surface, document, options->title);
   cr = cairo_create (surface);
   _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = _chrono_export_finish_surface (cr, surface);
 
   if (!_chrono_export_file_check_cairo (status, file, error))
     return FALSE;

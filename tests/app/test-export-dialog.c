@@ -68,6 +68,20 @@ wait_for_null (gpointer *pointer)
   g_source_remove (source);
 }
 
+/* A window showing @file, loaded. */
+static ChronoWindow *
+open_window (GSettings *settings,
+             GFile     *file)
+{
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_idle (window);
+
+  return window;
+}
+
 static gpointer
 child (ChronoExportDialog *dialog,
        const char         *name)
@@ -93,10 +107,7 @@ test_export_dialog (void)
   ChronoExportOptions options;
   double start, end;
 
-  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_idle (window);
+  window = open_window (settings, file);
 
   chrono_session_set_visible (chrono_window_get_session (window), 1.2e9, 1.5e9);
   chrono_session_get_visible (chrono_window_get_session (window), &start, &end);
@@ -277,10 +288,7 @@ test_export_dialog_accept (void)
   AdwMessageDialog *question;
   ChronoWindow *window;
 
-  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_idle (window);
+  window = open_window (settings, file);
 
   dialog = chrono_export_dialog_new (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -346,10 +354,7 @@ test_export_dialog_cancel (void)
   ChronoWindow *window;
   GDir *d;
 
-  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_idle (window);
+  window = open_window (settings, file);
 
   dialog = chrono_export_dialog_new (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);

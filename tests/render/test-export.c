@@ -311,6 +311,30 @@ check_pixel (cairo_surface_t *surface,
   g_assert_cmpint (ABS (b - (int) (color.blue * 255 + 0.5)), <=, 6);
 }
 
+/* The scene of an export of @document with @options (no title, legend
+ * or caption, so the timeline fills the image) in @style. */
+static ChronoScene *
+layout_export (ChronoDocument            *document,
+               const ChronoExportOptions *options,
+               const ChronoStyle         *style)
+{
+  PangoContext *context = chrono_style_create_pango_context ();
+  ChronoLayoutParams params;
+  ChronoScene *scene;
+  double start, end;
+
+  chrono_export_get_span (document, options, &start, &end);
+  chrono_layout_params_init (&params, style, start, end, options->width, options->height);
+  params.document = document;
+  params.context = context;
+  params.selected = -1;
+  params.hovered = -1;
+  scene = chrono_layout_build (&params);
+  g_object_unref (context);
+
+  return scene;
+}
+
 static void
 test_png_colors (void)
 {
@@ -319,14 +343,11 @@ test_png_colors (void)
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "out.png", NULL);
   g_autoptr(ChronoScene) scene = NULL;
-  PangoContext *context;
   ChronoExportOptions options;
-  ChronoLayoutParams params;
   ChronoStyle style;
   cairo_surface_t *surface;
   const ChronoSceneItem *items;
   guint n_items, checked = 0;
-  double start, end;
 
   /* Without title, legend and caption the timeline fills the image, so
    * the same layout says where every event is. */
@@ -341,15 +362,7 @@ test_png_colors (void)
   surface = read_png (path);
 
   chrono_style_init_light (&style, 1.0);
-  chrono_export_get_span (document, &options, &start, &end);
-  context = chrono_style_create_pango_context ();
-  chrono_layout_params_init (&params, &style, start, end, 1200, 600);
-  params.document = document;
-  params.context = context;
-  params.selected = -1;
-  params.hovered = -1;
-  scene = chrono_layout_build (&params);
-  g_object_unref (context);
+  scene = layout_export (document, &options, &style);
 
   items = chrono_scene_get_items (scene, &n_items);
   for (guint i = 0; i < n_items; i++)
@@ -457,9 +470,7 @@ test_dark_fade (void)
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "dark.png", NULL);
   g_autoptr(ChronoScene) scene = NULL;
-  PangoContext *context;
   ChronoExportOptions options;
-  ChronoLayoutParams params;
   ChronoStyle style;
   cairo_surface_t *surface;
   const ChronoSceneItem *items;
@@ -481,14 +492,7 @@ test_dark_fade (void)
   surface = read_png (path);
 
   chrono_style_init_dark (&style, 1.0);
-  context = chrono_style_create_pango_context ();
-  chrono_layout_params_init (&params, &style, options.start, options.end, 600, 160);
-  params.document = document;
-  params.context = context;
-  params.selected = -1;
-  params.hovered = -1;
-  scene = chrono_layout_build (&params);
-  g_object_unref (context);
+  scene = layout_export (document, &options, &style);
 
   items = chrono_scene_get_items (scene, &n_items);
   for (guint i = 0; i < n_items; i++)
