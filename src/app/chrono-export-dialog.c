@@ -287,14 +287,56 @@ with_extension (const char *path,
   return g_strconcat (path, dotted, NULL);
 }
 
+typedef struct
+{
+  GFile   *file;
+  GWeakRef window;
+} OpenData;
+
 static void
-show_result (ChronoWindow *window,
-             GFile        *file,
-             const GError *error)
+open_data_free (gpointer  data,
+                GClosure *closure)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_weak_ref_clear (&open->window);
+  g_free (open);
+}
+
+static void
+on_open_done (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source_object), result, &error))
+    g_warning ("Cannot open the export: %s", error->message);
+}
+
+static void
+on_open_clicked (AdwToast *toast,
+                 OpenData *open)
+{
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&open->window);
+  g_autofree char *uri = g_file_get_uri (open->file);
+
+  /* Through the OpenURI portal when sandboxed, like any link. */
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, on_open_done, NULL);
+}
+
+AdwToast *
+chrono_export_result_toast_new (ChronoWindow *window,
+                                GFile        *file,
+                                const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
   AdwToast *toast;
+
+  g_return_val_if_fail (window == NULL || CHRONO_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (error == NULL)
     /* Translators: the argument is a file name */
@@ -306,7 +348,27 @@ show_result (ChronoWindow *window,
   toast = adw_toast_new (text);
   if (error != NULL)
     adw_toast_set_timeout (toast, 0);
-  chrono_window_add_toast (window, toast);
+  else
+    {
+      OpenData *open = g_new0 (OpenData, 1);
+
+      open->file = g_object_ref (file);
+      g_weak_ref_init (&open->window, window);
+      /* Translators: a button on the "Exported …" notice: opens the file */
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked),
+                             open, open_data_free, 0);
+    }
+
+  return toast;
+}
+
+static void
+show_result (ChronoWindow *window,
+             GFile        *file,
+             const GError *error)
+{
+  chrono_window_add_toast (window, chrono_export_result_toast_new (window, file, error));
 }
 
 GFile *
@@ -365,55 +427,79 @@ start_in_default_folder (GtkFileChooser     *chooser,
              g_file_peek_path (folder), error->message);
 }
 
-/* An export running in a worker thread: it owns everything it reads. */
+#define BUSY_TOAST_DELAY_MS  400
+#define BUSY_TOAST_SETTLE_MS 1000
+
+/* An export running in a worker thread (chrono_export_to_file_async(),
+ * which copies what it reads): what to do when it is done.  Freed on
+ * the main thread, so the widgets it holds are released there. */
 typedef struct
 {
-  ChronoDocument      *document;
   ChronoExportOptions  options;
-  char                *title;
-  char                *path;
   GFile               *file;
   ChronoWindow        *window;
   ChronoExportDialog  *dialog;   /* NULL for slides */
   GSettings           *settings; /* may be NULL */
   AdwToast            *toast;    /* weak */
-  gboolean             slides;
+  guint                toast_source;
+  gint64               toast_shown;  /* monotonic µs */
+  guint                n_steps;      /* slides: steps before the cap */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->document);
-  g_clear_object (&job->options.filter);
-  g_clear_pointer (&job->title, g_free);
-  g_clear_pointer (&job->path, g_free);
   g_clear_object (&job->file);
   g_clear_object (&job->window);
   g_clear_object (&job->dialog);
   g_clear_object (&job->settings);
   g_clear_weak_pointer (&job->toast);
+  g_clear_handle_id (&job->toast_source, g_source_remove);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+dismiss_toast (gpointer data)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok;
+  adw_toast_dismiss (data);
+  return G_SOURCE_REMOVE;
+}
 
-  if (job->slides)
-    ok = chrono_export_slides (job->document, &job->options, job->path, &error);
-  else
-    ok = chrono_export_to_file (job->document, &job->options, job->path, &error);
+/* "Exporting…", only for an export that takes a while: a toast that
+ * comes and goes at once is a flicker, and libadwaita 1.2 crashes when
+ * a toast is dismissed during its show animation. */
+static gboolean
+show_busy_toast (gpointer data)
+{
+  ExportJob *job = data;
+  AdwToast *toast;
 
-  if (ok)
-    g_task_return_boolean (task, TRUE);
+  job->toast_source = 0;
+  toast = adw_toast_new (_("Exporting…"));
+  adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&job->toast, toast);
+  job->toast_shown = g_get_monotonic_time ();
+  chrono_window_add_toast (job->window, toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses the busy toast once its show animation is surely over. */
+static void
+dismiss_busy_toast (ExportJob *job)
+{
+  gint64 age_ms;
+
+  g_clear_handle_id (&job->toast_source, g_source_remove);
+  if (job->toast == NULL)
+    return;
+
+  age_ms = (g_get_monotonic_time () - job->toast_shown) / 1000;
+  if (age_ms >= BUSY_TOAST_SETTLE_MS)
+    adw_toast_dismiss (job->toast);
   else
-    g_task_return_error (task, error);
+    g_timeout_add_full (G_PRIORITY_DEFAULT, BUSY_TOAST_SETTLE_MS - age_ms, dismiss_toast,
+                        g_object_ref (job->toast), g_object_unref);
 }
 
 static void
@@ -421,58 +507,76 @@ on_export_done (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  ExportJob *job = user_data;
   ChronoExportDialog *self = job->dialog;
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  gboolean disposed = self != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+  gboolean ok = chrono_export_to_file_finish (result, &error);
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  if (job->toast != NULL)
-    adw_toast_dismiss (job->toast);
+  dismiss_busy_toast (job);
 
   if (ok)
     remember_folder (job->settings, job->file);
-  show_result (job->window, job->file, error);
-
-  if (self == NULL || disposed)
-    return;
-
-  g_clear_object (&self->cancellable);
-  if (ok)
+  /* Cancelled by closing the export window: nothing to report, and no
+   * file was left behind. */
+  if (!cancelled)
     {
-      save_settings (self, &job->options);
-      gtk_window_destroy (GTK_WINDOW (self));
+      AdwToast *toast = chrono_export_result_toast_new (job->window, job->file, error);
+
+      if (ok && job->n_steps > CHRONO_EXPORT_MAX_SLIDES)
+        {
+          g_autofree char *name = g_file_get_basename (job->file);
+          g_autofree char *text = NULL;
+
+          /* Translators: slides of a large timeline: the file name, then
+           * how many steps are shown (200) and how many there are */
+          text = g_strdup_printf (_("Exported “%s” with the first %u of %u steps, most important first"),
+                                  name, (guint) CHRONO_EXPORT_MAX_SLIDES, job->n_steps);
+          adw_toast_set_title (toast, text);
+          adw_toast_set_timeout (toast, 0);
+        }
+      chrono_window_add_toast (job->window, toast);
     }
-  else
+
+  /* Not when the window was closed and the export finished before it
+   * noticed the cancel. */
+  if (self != NULL && !cancelled && self->cancellable != NULL &&
+      !g_cancellable_is_cancelled (self->cancellable))
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->preview), TRUE);
-      update (self);
+      g_clear_object (&self->cancellable);
+      if (ok)
+        {
+          save_settings (self, &job->options);
+          gtk_window_destroy (GTK_WINDOW (self));
+        }
+      else
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (self->preview), TRUE);
+          update (self);
+        }
     }
+
+  export_job_free (job);
 }
 
-/* Starts @job in a thread; takes it.  Shows a toast until it is done. */
+/* Starts @job writing @path; takes @job.  Shows a toast until it is done. */
 static void
-export_job_start (ExportJob    *job,
-                  GCancellable *cancellable)
+export_job_start (ExportJob          *job,
+                  ChronoDocument     *document,
+                  const char         *path,
+                  gboolean            slides,
+                  GCancellable       *cancellable)
 {
-  g_autoptr(GTask) task = NULL;
-  AdwToast *toast;
+  job->toast_source = g_timeout_add (BUSY_TOAST_DELAY_MS, show_busy_toast, job);
 
-  job->title = g_strdup (job->options.title);
-  job->options.title = job->title;
-  if (job->options.filter != NULL)
-    job->options.filter = chrono_filter_copy (job->options.filter);
-
-  toast = adw_toast_new (_("Exporting…"));
-  adw_toast_set_timeout (toast, 0);
-  g_set_weak_pointer (&job->toast, toast);
-  chrono_window_add_toast (job->window, toast);
-
-  task = g_task_new (NULL, cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, export_job_start);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  /* The options are copied by the export; the job keeps its own only
+   * to save them as settings, without the filter. */
+  if (slides)
+    chrono_export_slides_async (document, &job->options, path, cancellable, on_export_done, job);
+  else
+    chrono_export_to_file_async (document, &job->options, path, cancellable, on_export_done, job);
+  job->options.filter = NULL;
+  job->options.title = NULL;
 }
 
 gboolean
@@ -521,18 +625,18 @@ chrono_export_dialog_export_to (ChronoExportDialog  *self,
     {
       ExportJob *job = g_new0 (ExportJob, 1);
 
-      job->document = g_object_ref (chrono_session_get_document (self->session));
       job->options = options;
-      job->path = g_steal_pointer (&path);
       job->file = g_object_ref (file);
       job->window = g_object_ref (self->window);
       job->dialog = g_object_ref (self);
       job->settings = self->settings != NULL ? g_object_ref (self->settings) : NULL;
 
+      /* Cancel and closing the window (dispose) cancel it. */
       self->cancellable = g_cancellable_new ();
       gtk_widget_set_sensitive (GTK_WIDGET (self->preview), FALSE);
       update (self);
-      export_job_start (job, self->cancellable);
+      export_job_start (job, chrono_session_get_document (self->session), path, FALSE,
+                        self->cancellable);
       return TRUE;
     }
 
@@ -649,6 +753,19 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Cancel and closing the window stop a running export.  Not left to
+ * dispose: the export holds the dialog until it is done, so dispose
+ * would only come after it. */
+static gboolean
+chrono_export_dialog_close_request (GtkWindow *window)
+{
+  ChronoExportDialog *self = CHRONO_EXPORT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (chrono_export_dialog_parent_class)->close_request (window);
+}
+
 static void
 chrono_export_dialog_dispose (GObject *object)
 {
@@ -676,8 +793,10 @@ chrono_export_dialog_class_init (ChronoExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = chrono_export_dialog_dispose;
+  window_class->close_request = chrono_export_dialog_close_request;
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -786,14 +905,13 @@ on_slides_response (GtkNativeDialog *chooser,
             options.dark = g_settings_get_enum (settings, "export-theme") == 1;
 
           job = g_new0 (ExportJob, 1);
-          job->document = g_object_ref (chrono_session_get_document (session));
+          g_array_unref (chrono_export_get_slide_steps (chrono_session_get_document (session),
+                                                        options.filter, &job->n_steps));
           job->options = options;
-          job->path = g_steal_pointer (&path);
           job->file = g_object_ref (file);
           job->window = g_object_ref (window);
           job->settings = g_steal_pointer (&settings);
-          job->slides = TRUE;
-          export_job_start (job, NULL);
+          export_job_start (job, chrono_session_get_document (session), path, TRUE, NULL);
         }
 
       if (error != NULL)

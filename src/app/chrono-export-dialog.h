@@ -43,6 +43,14 @@ gboolean            chrono_export_dialog_get_busy    (ChronoExportDialog   *self
 GFile              *chrono_export_default_folder     (GSettings            *settings,
                                                       ChronoExportFormat    format);
 
+/* The toast that reports an export to @file: "Exported “name”" with an
+ * Open button that opens the file in the default application (through
+ * the portal when sandboxed), or what went wrong when @error is set.
+ * Returns (transfer full). */
+AdwToast           *chrono_export_result_toast_new   (ChronoWindow         *window,
+                                                      GFile                *file,
+                                                      const GError         *error);
+
 /* Asks where to save and writes @window's presentation as a slide PDF,
  * then shows a toast. */
 void                chrono_export_slides_run         (ChronoWindow         *window);

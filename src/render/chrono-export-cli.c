@@ -13,6 +13,9 @@
 #include "chrono-export.h"
 #include "chrono-loader.h"
 
+/* The --help text of --export-slides names the cap. */
+G_STATIC_ASSERT (CHRONO_EXPORT_MAX_SLIDES == 200);
+
 void
 chrono_export_cli_init (ChronoExportCli *cli)
 {
@@ -48,7 +51,7 @@ chrono_export_cli_add_entries (ChronoExportCli *cli,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &cli->export_path,
       N_("Export FILE to an image (.png, .svg or .pdf) and exit"), N_("OUT") },
     { "export-slides", 0, 0, G_OPTION_ARG_FILENAME, &cli->slides_path,
-      N_("Export FILE’s presentation as a PDF with one page a step and exit"), N_("OUT.pdf") },
+      N_("Export FILE’s presentation as a PDF with one page a step (at most 200) and exit"), N_("OUT.pdf") },
     { "range", 0, 0, G_OPTION_ARG_STRING, &cli->range,
       N_("With --export: the dates to show, like 2015..2026"), N_("START..END") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &cli->width,
@@ -302,6 +305,7 @@ chrono_export_cli_run (const ChronoExportCli *cli,
   g_autoptr(ChronoFilter) filter = chrono_filter_new ();
   g_autofree char *filename = NULL;
   ChronoExportOptions options;
+  guint n_steps = 0;
 
   g_return_val_if_fail (cli != NULL, 1);
 
@@ -343,7 +347,7 @@ chrono_export_cli_run (const ChronoExportCli *cli,
   if (cli->export_path != NULL)
     {
       chrono_export_format_from_path (cli->export_path, &options.format, NULL);
-      if (!chrono_export_to_file (document, &options, cli->export_path, &error))
+      if (!chrono_export_to_file (document, &options, cli->export_path, NULL, &error))
         return fail (error);
     }
 
@@ -356,8 +360,17 @@ chrono_export_cli_run (const ChronoExportCli *cli,
           options.height = 720;
         }
       options.format = CHRONO_EXPORT_FORMAT_PDF;
-      if (!chrono_export_slides (document, &options, cli->slides_path, &error))
+      if (!chrono_export_slides (document, &options, cli->slides_path, NULL, &error))
         return fail (error);
+
+      {
+        g_autoptr(GArray) steps = chrono_export_get_slide_steps (document, filter, &n_steps);
+
+        if (n_steps > steps->len)
+          /* Translators: the first number is always 200 or more */
+          g_printerr (_("chronoscope: the presentation has %u steps; the slides show the first %u, most important first when there is no story\n"),
+                      n_steps, steps->len);
+      }
     }
 
   return 0;

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define CHRONO_EXPORT_MAX_SIZE 16384
 #define CHRONO_EXPORT_MIN_SCALE 0.25
 #define CHRONO_EXPORT_MAX_SCALE 8.0
+/* The most slides (steps, besides the title page) a slides PDF has: a
+ * timeline of 100,000 events with no story would otherwise make 100,000
+ * pages.  Without a story the most important events come first, so the
+ * cap keeps those. */
+#define CHRONO_EXPORT_MAX_SLIDES 200
 
 typedef enum
 {
@@ -108,26 +113,70 @@ void     chrono_export_draw               (cairo_t                   *cr,
                                            double                     width,
                                            double                     height);
 
-/* Writes an export of @document to @path in @options' format.  The file
- * is written to a temporary file in the same directory and renamed over
- * @path only when complete: a failed export leaves no file behind and
- * keeps any file that was there. */
+/* Writes an export of @document to @path in @options' format, through
+ * g_file_replace(): the new file replaces the old one only when
+ * complete, keeping its mode, and a symlink at @path keeps pointing
+ * where it did (its target is replaced).  A failed or cancelled export
+ * leaves no file behind and keeps any file that was there.  @path is
+ * opened before anything is drawn, so a missing or read-only folder
+ * fails at once with CHRONO_EXPORT_ERROR_WRITE.  Once @cancellable (may
+ * be NULL) is cancelled, drawing and writing stop at the next stage and
+ * the call fails with G_IO_ERROR_CANCELLED.  Blocks: see
+ * chrono_export_to_file_async(). */
 gboolean chrono_export_to_file            (ChronoDocument            *document,
                                            const ChronoExportOptions *options,
                                            const char                *path,
+                                           GCancellable              *cancellable,
+                                           GError                   **error);
+
+/* chrono_export_to_file() in a worker thread.  @options and its filter
+ * are copied, so the caller may change them at once; @document is
+ * referenced (it is immutable).  @callback runs in the thread-default
+ * main context of the caller, after the worker has cleaned up: on
+ * cancel no file is left.  Get the result with
+ * chrono_export_to_file_finish(). */
+void     chrono_export_to_file_async      (ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           const char                *path,
+                                           GCancellable              *cancellable,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data);
+/* TRUE when the export was written; FALSE with @error set otherwise
+ * (G_IO_ERROR_CANCELLED when cancelled). */
+gboolean chrono_export_to_file_finish     (GAsyncResult              *result,
                                            GError                   **error);
 
 /* Writes one vector PDF of the presentation of @document: a title page
- * (title and range), then one page per step (chrono_story_get_steps()),
+ * (title and range), then one page per step (chrono_export_get_slide_steps()),
  * each as the presenter shows it: the timeline framed on the step's
  * event with its neighbours, the caption card and the progress.  The
  * page is @options' width × height × scale points; its format, range and
- * title/legend/caption switches are not used.  Atomic like
- * chrono_export_to_file(). */
+ * title/legend/caption switches are not used.  Atomic and cancellable
+ * like chrono_export_to_file(). */
 gboolean chrono_export_slides             (ChronoDocument            *document,
                                            const ChronoExportOptions *options,
                                            const char                *path,
+                                           GCancellable              *cancellable,
                                            GError                   **error);
+
+/* chrono_export_slides() in a worker thread, as
+ * chrono_export_to_file_async(). */
+void     chrono_export_slides_async       (ChronoDocument            *document,
+                                           const ChronoExportOptions *options,
+                                           const char                *path,
+                                           GCancellable              *cancellable,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data);
+gboolean chrono_export_slides_finish      (GAsyncResult              *result,
+                                           GError                   **error);
+
+/* The steps the slides of @document show (chrono_story_get_steps(),
+ * at most CHRONO_EXPORT_MAX_SLIDES of them), as a new array of event
+ * indices; @n_steps (may be NULL) is set to the number of steps before
+ * the cap, so callers can say when it applied. */
+GArray  *chrono_export_get_slide_steps    (ChronoDocument            *document,
+                                           ChronoFilter              *filter,
+                                           guint                     *n_steps);
 
 /* Draws slide @page of a presentation of @document on @cr over @width ×
  * @height units: page 0 is the title page, page n the step n - 1 of

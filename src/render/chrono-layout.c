@@ -1126,6 +1126,141 @@ series_y_value (double   value,
 }
 
 static void
+add_shown (GArray             *shown,
+           double             *xy,
+           const ChronoSeries *series,
+           guint               index,
+           double              x,
+           gboolean            log_scale,
+           double              vmin,
+           double              vmax,
+           double              top,
+           double              bottom)
+{
+  guint k = shown->len;
+
+  if (k > 0 && g_array_index (shown, guint, k - 1) == index)
+    return;
+
+  g_array_append_val (shown, index);
+  xy[2 * k] = x;
+  xy[2 * k + 1] = bottom - (series_y_value (series->points[index].value, log_scale) - vmin) /
+                           (vmax - vmin) * (bottom - top);
+}
+
+/* The points of @series to draw, as indices (a new array) and their
+ * pixel positions in *@xy (in the scene), or NULL when the series is
+ * wholly outside the view.  Drawing must cost what the pixels cost, not
+ * what the points cost: points left and right of the view are dropped
+ * (but for one on each side, so the line runs to the edge), and where
+ * more points than pixel columns are in view, each column keeps only
+ * its first, lowest, highest and last point (setting *@dense), so the
+ * path has at most four points a column and looks the same. */
+static GArray *
+thin_series (Ctx                *ctx,
+             const ChronoSeries *series,
+             gboolean            log_scale,
+             double              vmin,
+             double              vmax,
+             double              top,
+             double              bottom,
+             double            **xy,
+             gboolean           *dense)
+{
+  double width = ctx->vp->width;
+  guint n = series->n_points;
+  guint first = 0, last = n - 1, lo, hi;
+  guint n_columns = (guint) MAX (1, ceil (width)) + 2;
+  g_autoptr(GArray) shown = NULL;
+
+  /* The view holds [first, last]: binary searches, the points are
+   * sorted by date. */
+  lo = 0;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (chrono_viewport_time_to_x (ctx->vp, series->points[mid].date.time) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo > 0 ? lo - 1 : 0;
+
+  lo = first;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (chrono_viewport_time_to_x (ctx->vp, series->points[mid].date.time) <= width)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  last = MIN (lo, n - 1);
+
+  /* Wholly outside the view: nothing to draw, not even the title. */
+  if (chrono_viewport_time_to_x (ctx->vp, series->points[n - 1].date.time) < 0 ||
+      chrono_viewport_time_to_x (ctx->vp, series->points[0].date.time) > width)
+    return NULL;
+
+  shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  *dense = last - first + 1 > 2 * n_columns;
+  *xy = _chrono_scene_alloc_values (ctx->scene, 2 * MIN (last - first + 1, 4 * n_columns + 2));
+
+  if (!*dense)
+    {
+      for (guint i = first; i <= last; i++)
+        add_shown (shown, *xy, series, i,
+                   chrono_viewport_time_to_x (ctx->vp, series->points[i].date.time),
+                   log_scale, vmin, vmax, top, bottom);
+      return g_steal_pointer (&shown);
+    }
+
+  {
+    guint c_first = first, c_min = first, c_max = first, c_last = first;
+    gint64 column = G_MININT64;
+
+    for (guint i = first; i <= last + 1; i++)
+      {
+        double x = i <= last ? chrono_viewport_time_to_x (ctx->vp, series->points[i].date.time) : 0;
+        gint64 c = i <= last ? (gint64) floor (CLAMP (x, -1, width + 1)) : G_MAXINT64;
+
+        if (c != column)
+          {
+            if (column != G_MININT64)
+              {
+                guint order[4] = { c_first, MIN (c_min, c_max), MAX (c_min, c_max), c_last };
+                double xs[4];
+
+                xs[0] = chrono_viewport_time_to_x (ctx->vp, series->points[order[0]].date.time);
+                xs[1] = chrono_viewport_time_to_x (ctx->vp, series->points[order[1]].date.time);
+                xs[2] = chrono_viewport_time_to_x (ctx->vp, series->points[order[2]].date.time);
+                xs[3] = chrono_viewport_time_to_x (ctx->vp, series->points[order[3]].date.time);
+                for (guint k = 0; k < 4; k++)
+                  add_shown (shown, *xy, series, order[k], xs[k], log_scale, vmin, vmax, top, bottom);
+              }
+            if (i > last)
+              break;
+            column = c;
+            c_first = c_min = c_max = c_last = i;
+            continue;
+          }
+
+        c_last = i;
+        if (series->points[i].value < series->points[c_min].value)
+          c_min = i;
+        if (series->points[i].value > series->points[c_max].value)
+          c_max = i;
+      }
+  }
+
+  return g_steal_pointer (&shown);
+}
+
+static void
 emit_series (Ctx        *ctx,
              LaneLayout *lane)
 {
@@ -1148,6 +1283,8 @@ emit_series (Ctx        *ctx,
       ChronoRect title_rect;
       double last_label_end = -G_MAXDOUBLE;
       gboolean log_scale;
+      gboolean dense = FALSE;
+      g_autoptr(GArray) shown = NULL;
 
       if (series->lane != lane->lane || series->n_points == 0)
         continue;
@@ -1168,22 +1305,14 @@ emit_series (Ctx        *ctx,
         vmax = vmin + 1;
 
       color = chrono_style_get_series_color (style, document, series);
-      xy = _chrono_scene_alloc_values (ctx->scene, series->n_points * 2);
-      for (guint i = 0; i < series->n_points; i++)
-        {
-          xy[2 * i] = chrono_viewport_time_to_x (ctx->vp, series->points[i].date.time);
-          xy[2 * i + 1] = bottom - (series_y_value (series->points[i].value, log_scale) - vmin) /
-                                   (vmax - vmin) * (bottom - top);
-        }
-
-      /* Wholly outside the view: nothing to draw, not even the title. */
-      if (xy[2 * (series->n_points - 1)] < 0 || xy[0] > ctx->vp->width)
+      shown = thin_series (ctx, series, log_scale, vmin, vmax, top, bottom, &xy, &dense);
+      if (shown == NULL)
         continue;
 
       item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_SERIES);
       item->lane = lane->lane;
       item->index = s;
-      item->count = series->n_points;
+      item->count = shown->len;
       item->values = xy;
       item->color = color;
       item->rect.x = 0;
@@ -1193,6 +1322,8 @@ emit_series (Ctx        *ctx,
       item->bar = item->rect;
       if (series->style == CHRONO_SERIES_STEP)
         item->flags |= CHRONO_ITEM_STEP;
+      if (dense)
+        item->flags |= CHRONO_ITEM_DENSE;
 
       /* The title with its unit, at the left of the chart. */
       if (series->unit != NULL && log_scale)
@@ -1206,7 +1337,7 @@ emit_series (Ctx        *ctx,
       else
         title = g_strdup (series->title);
 
-      title_rect.x = MAX (pad, MIN (xy[0], ctx->vp->width) + pad);
+      title_rect.x = MAX (pad, MIN (MAX (xy[0], 0), ctx->vp->width) + pad);
       title_rect.x = MIN (title_rect.x, MAX (pad, ctx->vp->width - chrono_style_px (style, style->max_label_width)));
       title_rect.y = top - title_h - pad / 2;
       title_rect.height = title_h;
@@ -1226,20 +1357,22 @@ emit_series (Ctx        *ctx,
 
       /* Value labels above their points; those that would collide with
        * the previous one or with the title are dropped. */
-      for (guint i = 0; i < series->n_points; i++)
+      for (guint k = 0; k < shown->len; k++)
         {
+          guint i = g_array_index (shown, guint, k);
           g_autofree char *text = NULL;
           ChronoRect rect;
-          double x = xy[2 * i];
+          double x = xy[2 * k];
 
-          if (x < 0 || x > ctx->vp->width)
+          /* The label would start left of x: skip before measuring. */
+          if (x < 0 || x > ctx->vp->width || x < last_label_end + pad / 2)
             continue;
 
           text = g_strdup_printf ("%g", series->points[i].value);
           rect.width = measure_text (ctx->small_layout, text);
           rect.height = title_h;
           rect.x = x - rect.width / 2;
-          rect.y = xy[2 * i + 1] - title_h - chrono_style_px (style, 3);
+          rect.y = xy[2 * k + 1] - title_h - chrono_style_px (style, 3);
           if (rect.x < last_label_end + pad / 2 || !label_is_free (ctx, &rect) ||
               rect.x < 0 || rect.x + rect.width > ctx->vp->width)
             continue;

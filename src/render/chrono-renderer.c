@@ -58,39 +58,6 @@ draw_text (Draw                       *d,
 }
 
 /* Dark or white text, whichever contrasts more with @fill (WCAG). */
-/* Text on a fill that fades: the foreground colour on a soft pill of the
- * background, readable over the solid and the faded parts alike (a pill
- * rather than a halo around the glyphs, which costs a stroke of every
- * outline). */
-static void
-draw_text_halo (Draw                       *d,
-                const char                 *text,
-                const ChronoRect           *rect,
-                const PangoFontDescription *font)
-{
-  PangoRectangle logical;
-  double pad = chrono_style_px (d->style, 3);
-  double y;
-
-  if (text == NULL || rect->width <= 1)
-    return;
-
-  pango_layout_set_font_description (d->layout, font);
-  pango_layout_set_text (d->layout, text, -1);
-  pango_layout_set_width (d->layout, (int) (rect->width * PANGO_SCALE) + PANGO_SCALE);
-  pango_layout_get_pixel_extents (d->layout, NULL, &logical);
-  y = rect->y + (rect->height - logical.height) / 2;
-
-  _chrono_cairo_rounded_rect (d->cr, rect->x - pad, y, MIN (logical.width, rect->width) + 2 * pad, logical.height,
-                              logical.height / 2);
-  _chrono_cairo_set_color (d->cr, chrono_color_with_alpha (d->style->background, 0.72));
-  cairo_fill (d->cr);
-
-  _chrono_cairo_set_color (d->cr, d->style->foreground);
-  cairo_move_to (d->cr, rect->x, y);
-  pango_cairo_show_layout (d->cr, d->layout);
-}
-
 static ChronoColor
 text_on (const Draw  *d,
          ChronoColor  fill)
@@ -102,6 +69,63 @@ text_on (const Draw  *d,
   double with_light = (chrono_color_luminance (light) + 0.05) / (l + 0.05);
 
   return with_dark > with_light ? dark : light;
+}
+
+/* Where a bar's fill is at least half opaque, [*@lo, *@hi] in pixels:
+ * the same stops as draw_bar_fill(). */
+static void
+bar_strong_part (Draw                  *d,
+                 const ChronoSceneItem *item,
+                 double                *lo,
+                 double                *hi)
+{
+  double x0 = item->bar.x;
+  double x1 = item->bar.x + item->bar.width;
+  double fade = MIN (chrono_style_px (d->style, 24), item->bar.width / 3);
+
+  if (item->flags & CHRONO_ITEM_ONGOING)
+    {
+      *lo = (item->flags & CHRONO_ITEM_FADE_START) ? x0 + fade * (0.5 - 0.1) / 0.9 : x0;
+      *hi = item->period_start + (x1 - item->period_start) * 0.5;
+      return;
+    }
+
+  *lo = (item->flags & CHRONO_ITEM_PERIOD) ? item->period_start : x0;
+  *hi = (item->flags & CHRONO_ITEM_PERIOD) ? item->period_end : x1;
+  if (item->flags & CHRONO_ITEM_FADE_START)
+    *lo = x0 + (MAX (*lo, x0 + fade) - x0) * (0.5 - 0.08) / 0.92;
+  if (item->flags & CHRONO_ITEM_FADE_END)
+    *hi = x1 - (x1 - MIN (*hi, x1 - fade)) * (0.5 - 0.08) / 0.92;
+}
+
+/* A label over a bar that fades: the text takes the colour that reads
+ * on the bar where the bar is mostly opaque and the foreground where it
+ * has mostly faded into the background.  A pill of the background under
+ * the text would read too, but it hides the fade: on a dark background
+ * it drew a flat grey block where the bar should fade out. */
+static void
+draw_text_over_fade (Draw                  *d,
+                     const ChronoSceneItem *item,
+                     ChronoColor            color)
+{
+  cairo_t *cr = d->cr;
+  const ChronoRect *r = &item->label_rect;
+  double lo, hi;
+
+  bar_strong_part (d, item, &lo, &hi);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, lo, r->y, MAX (hi - lo, 0), r->height);
+  cairo_clip (cr);
+  draw_text (d, item->label, r, d->label_font, text_on (d, color), 0);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x - 1, r->y, MAX (lo - r->x + 1, 0), r->height);
+  cairo_rectangle (cr, hi, r->y, MAX (r->x + r->width + 1 - hi, 0), r->height);
+  cairo_clip (cr);
+  draw_text (d, item->label, r, d->label_font, d->style->foreground, 0);
+  cairo_restore (cr);
 }
 
 static void
@@ -515,7 +539,7 @@ draw_span (Draw                  *d,
       if (item->flags & CHRONO_ITEM_LABEL_OUTSIDE)
         draw_text (d, item->label, &item->label_rect, d->label_font, d->style->foreground, 0);
       else if (!label_on_solid (d, item))
-        draw_text_halo (d, item->label, &item->label_rect, d->label_font);
+        draw_text_over_fade (d, item, color);
       else
         draw_text (d, item->label, &item->label_rect, d->label_font, text_on (d, color), 0);
     }
@@ -623,6 +647,14 @@ draw_series (Draw                  *d,
   cairo_set_line_width (cr, chrono_style_px (d->style, 2));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
+
+  /* A dot a point, unless the series is thinned to a few points a
+   * pixel column: dots there would be one smear. */
+  if (item->flags & CHRONO_ITEM_DENSE)
+    {
+      cairo_restore (cr);
+      return;
+    }
 
   for (guint i = 0; i < item->count; i++)
     {

@@ -34,6 +34,7 @@ typedef enum
   CHRONO_ITEM_LABEL_OUTSIDE  = 1 << 7, /* the label is beside the bar */
   CHRONO_ITEM_EXPANDED       = 1 << 8, /* a lane whose clusters are open */
   CHRONO_ITEM_STEP           = 1 << 9, /* a step chart rather than a line */
+  CHRONO_ITEM_DENSE          = 1 << 10, /* a series thinned to a few points a pixel column */
 } ChronoItemFlags;
 
 typedef struct

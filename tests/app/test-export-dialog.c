@@ -68,6 +68,20 @@ wait_for_null (gpointer *pointer)
   g_source_remove (source);
 }
 
+/* A window showing @file, loaded. */
+static ChronoWindow *
+open_window (GSettings *settings,
+             GFile     *file)
+{
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_idle (window);
+
+  return window;
+}
+
 static gpointer
 child (ChronoExportDialog *dialog,
        const char         *name)
@@ -93,10 +107,7 @@ test_export_dialog (void)
   ChronoExportOptions options;
   double start, end;
 
-  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_idle (window);
+  window = open_window (settings, file);
 
   chrono_session_set_visible (chrono_window_get_session (window), 1.2e9, 1.5e9);
   chrono_session_get_visible (chrono_window_get_session (window), &start, &end);
@@ -277,10 +288,7 @@ test_export_dialog_accept (void)
   AdwMessageDialog *question;
   ChronoWindow *window;
 
-  window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_idle (window);
+  window = open_window (settings, file);
 
   dialog = chrono_export_dialog_new (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -328,6 +336,66 @@ test_export_dialog_accept (void)
   g_unlink (taken);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The dialog's Cancel (window.close, as closing the window) stops an
+ * export that is running: no file is left, not even a temporary one. */
+static void
+test_export_dialog_cancel (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "ai-talent.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-cancel-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "cancelled.pdf", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  ChronoExportDialog *dialog;
+  ChronoWindow *window;
+  GDir *d;
+
+  window = open_window (settings, file);
+
+  dialog = chrono_export_dialog_new (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  adw_combo_row_set_selected (child (dialog, "format_row"), CHRONO_EXPORT_FORMAT_PDF);
+  adw_combo_row_set_selected (child (dialog, "size_row"), 1);
+
+  g_assert_true (chrono_export_dialog_export_to (dialog, out_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (chrono_export_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+
+  /* The running export holds the dialog until it has stopped. */
+  wait_for_null ((gpointer *) &dialog);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (d));
+  g_dir_close (d);
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The toast after an export offers to open the file. */
+static void
+test_export_result_toast (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/timeline.png");
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "broken");
+  g_autoptr(AdwToast) done = NULL;
+  g_autoptr(AdwToast) failed = NULL;
+
+  done = g_object_ref_sink (chrono_export_result_toast_new (NULL, file, NULL));
+  g_assert_cmpstr (adw_toast_get_title (done), ==, "Exported “timeline.png”");
+  g_assert_cmpstr (adw_toast_get_button_label (done), ==, "_Open");
+  g_assert_true (g_signal_has_handler_pending (done, g_signal_lookup ("button-clicked", ADW_TYPE_TOAST), 0, FALSE));
+
+  failed = g_object_ref_sink (chrono_export_result_toast_new (NULL, file, error));
+  g_assert_nonnull (strstr (adw_toast_get_title (failed), "broken"));
+  g_assert_null (adw_toast_get_button_label (failed));
+  g_assert_cmpuint (adw_toast_get_timeout (failed), ==, 0);
 }
 
 /* The text pdftotext finds on page @page of @path. */
@@ -414,6 +482,8 @@ main (int   argc,
 
   g_test_add_func ("/app/export-dialog/options", test_export_dialog);
   g_test_add_func ("/app/export-dialog/accept", test_export_dialog_accept);
+  g_test_add_func ("/app/export-dialog/cancel", test_export_dialog_cancel);
+  g_test_add_func ("/app/export-dialog/result-toast", test_export_result_toast);
   g_test_add_func ("/app/print/tiles", test_print_tiles);
 
   return g_test_run ();

@@ -2,12 +2,17 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "chrono-caption.h"
 #include "chrono-export.h"
+#include "chrono-export-private.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-story.h"
@@ -249,7 +254,7 @@ test_png_size (void)
   chrono_export_options_init (&options);
   options.width = 640;
   options.height = 400;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   surface = read_png (path);
@@ -260,7 +265,7 @@ test_png_size (void)
   /* The scale multiplies the output size. */
   options.scale = 2;
   options.dark = TRUE;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   surface = read_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
@@ -306,6 +311,30 @@ check_pixel (cairo_surface_t *surface,
   g_assert_cmpint (ABS (b - (int) (color.blue * 255 + 0.5)), <=, 6);
 }
 
+/* The scene of an export of @document with @options (no title, legend
+ * or caption, so the timeline fills the image) in @style. */
+static ChronoScene *
+layout_export (ChronoDocument            *document,
+               const ChronoExportOptions *options,
+               const ChronoStyle         *style)
+{
+  PangoContext *context = chrono_style_create_pango_context ();
+  ChronoLayoutParams params;
+  ChronoScene *scene;
+  double start, end;
+
+  chrono_export_get_span (document, options, &start, &end);
+  chrono_layout_params_init (&params, style, start, end, options->width, options->height);
+  params.document = document;
+  params.context = context;
+  params.selected = -1;
+  params.hovered = -1;
+  scene = chrono_layout_build (&params);
+  g_object_unref (context);
+
+  return scene;
+}
+
 static void
 test_png_colors (void)
 {
@@ -314,14 +343,11 @@ test_png_colors (void)
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "out.png", NULL);
   g_autoptr(ChronoScene) scene = NULL;
-  PangoContext *context;
   ChronoExportOptions options;
-  ChronoLayoutParams params;
   ChronoStyle style;
   cairo_surface_t *surface;
   const ChronoSceneItem *items;
   guint n_items, checked = 0;
-  double start, end;
 
   /* Without title, legend and caption the timeline fills the image, so
    * the same layout says where every event is. */
@@ -331,20 +357,12 @@ test_png_colors (void)
   options.show_title = FALSE;
   options.show_legend = FALSE;
   options.show_caption = FALSE;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   surface = read_png (path);
 
   chrono_style_init_light (&style, 1.0);
-  chrono_export_get_span (document, &options, &start, &end);
-  context = chrono_style_create_pango_context ();
-  chrono_layout_params_init (&params, &style, start, end, 1200, 600);
-  params.document = document;
-  params.context = context;
-  params.selected = -1;
-  params.hovered = -1;
-  scene = chrono_layout_build (&params);
-  g_object_unref (context);
+  scene = layout_export (document, &options, &style);
 
   items = chrono_scene_get_items (scene, &n_items);
   for (guint i = 0; i < n_items; i++)
@@ -418,6 +436,102 @@ run (const char * const  *argv,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* How far the pixel at (@x, @y) is from @color: the largest difference
+ * of a channel, 0 to 255. */
+static int
+pixel_distance (cairo_surface_t *surface,
+                double           x,
+                double           y,
+                ChronoColor      color)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel;
+  int r, g, b;
+
+  cairo_surface_flush (surface);
+  pixel = *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
+  r = ABS ((int) ((pixel >> 16) & 0xff) - (int) (color.red * 255 + 0.5));
+  g = ABS ((int) ((pixel >> 8) & 0xff) - (int) (color.green * 255 + 0.5));
+  b = ABS ((int) (pixel & 0xff) - (int) (color.blue * 255 + 0.5));
+  g_test_message ("pixel at %.0f,%.0f is %06x", x, y, pixel & 0xffffff);
+
+  return MAX (r, MAX (g, b));
+}
+
+/* In a dark export the approximate start of a span fades from the
+ * background into the lane's colour, under its label too: no flat grey
+ * block hides it. */
+static void
+test_dark_fade (void)
+{
+  g_autoptr(ChronoDocument) document = load ("fades.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dark.png", NULL);
+  g_autoptr(ChronoScene) scene = NULL;
+  ChronoExportOptions options;
+  ChronoStyle style;
+  cairo_surface_t *surface;
+  const ChronoSceneItem *items;
+  guint n_items;
+  gboolean found = FALSE;
+
+  chrono_export_options_init (&options);
+  options.width = 600;
+  options.height = 160;
+  options.dark = TRUE;
+  options.has_range = TRUE;
+  options.start = (double) chrono_time_from_civil (1999, 1, 1, 0, 0, 0);
+  options.end = (double) chrono_time_from_civil (2012, 1, 1, 0, 0, 0);
+  options.show_title = FALSE;
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  surface = read_png (path);
+
+  chrono_style_init_dark (&style, 1.0);
+  scene = layout_export (document, &options, &style);
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+      ChronoColor lane;
+      double fade = MIN (chrono_style_px (&style, 24), item->bar.width / 3);
+      double x0 = item->bar.x, y = item->bar.y + 2;
+      int faded, middle, solid;
+
+      if (item->kind != CHRONO_ITEM_SPAN || !(item->flags & CHRONO_ITEM_FADE_START))
+        continue;
+
+      /* The label starts over the fade: that is the case that broke. */
+      found = TRUE;
+      g_assert_nonnull (item->label);
+      g_assert_cmpfloat (item->label_rect.x, <, x0 + fade);
+      g_assert_false (item->flags & CHRONO_ITEM_LABEL_OUTSIDE);
+
+      /* The row above the glyphs, from the faded end to the middle of
+       * the bar: near the background first, then ever closer to the
+       * lane's colour, which it reaches. */
+      lane = chrono_style_get_event_color (&style, document, chrono_document_get_event (document, item->event));
+      faded = pixel_distance (surface, x0 + 3, y, lane);
+      middle = pixel_distance (surface, x0 + fade / 2, y, lane);
+      solid = pixel_distance (surface, x0 + item->bar.width / 2, y, lane);
+      g_assert_cmpint (pixel_distance (surface, x0 + 3, y, style.background), <, 40);
+      g_assert_cmpint (faded, >, middle + 15);
+      g_assert_cmpint (middle, >, solid + 15);
+      g_assert_cmpint (solid, <=, 6);
+      for (double x = x0 + 4; x < x0 + 3 * fade; x++)
+        g_assert_cmpint (pixel_distance (surface, x, y, lane), <=, pixel_distance (surface, x - 1, y, lane) + 3);
+    }
+  g_assert_true (found);
+
+  cairo_surface_destroy (surface);
+  remove_tmpdir (dir);
+}
+
 static void
 test_svg (void)
 {
@@ -434,7 +548,7 @@ test_svg (void)
   options.format = CHRONO_EXPORT_FORMAT_SVG;
   options.width = 900;
   options.height = 500;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -486,7 +600,7 @@ test_filtered_lanes (void)
   options.width = 1200;
   options.height = 700;
   options.filter = filter;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
 
@@ -543,7 +657,7 @@ test_pdf (void)
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 842;
   options.height = 595;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   pdf_info (path, &pages, &size);
@@ -580,7 +694,7 @@ check_slides (const char *name,
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 1280;
   options.height = 720;
-  g_assert_true (chrono_export_slides (document, &options, path, &error));
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   pdf_info (path, &pages, &size);
@@ -611,21 +725,26 @@ test_failure_no_dir (void)
   g_autofree char *path = g_build_filename (dir, "missing", "out.png", NULL);
   ChronoExportOptions options;
 
+  guint drawn = _chrono_export_get_n_drawn ();
+
+  /* The folder is checked before drawing: nothing is drawn. */
   chrono_export_options_init (&options);
   options.width = 100;
   options.height = 100;
   for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
     {
       options.format = format;
-      g_assert_false (chrono_export_to_file (document, &options, path, &error));
+      g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
       g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "missing"));
       g_clear_error (&error);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
-  g_assert_false (chrono_export_slides (document, &options, path, &error));
+  g_assert_false (chrono_export_slides (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
   g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
 
   remove_tmpdir (dir);
 }
@@ -663,13 +782,13 @@ test_failure_bad_size (void)
           options.height = bad[i].height;
           options.scale = bad[i].scale;
 
-          g_assert_false (chrono_export_to_file (document, &options, path, &error));
+          g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
           g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_SIZE);
           g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
           g_clear_error (&error);
 
           /* A file that was there is kept as it was. */
-          g_assert_false (chrono_export_to_file (document, &options, old_path, &error));
+          g_assert_false (chrono_export_to_file (document, &options, old_path, NULL, &error));
           g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
           g_assert_cmpstr (contents, ==, "old");
           g_clear_pointer (&contents, g_free);
@@ -694,7 +813,7 @@ test_failure_bad_range (void)
   options.has_range = TRUE;
   options.start = 1e9;
   options.end = 1e9;
-  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE);
   g_assert_cmpuint (count_files (dir), ==, 0);
 
@@ -717,7 +836,7 @@ test_failure_rename (void)
   chrono_export_options_init (&options);
   options.width = 200;
   options.height = 100;
-  g_assert_false (chrono_export_to_file (document, &options, path, &error));
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (count_files (dir), ==, 1);
@@ -741,11 +860,364 @@ test_replace (void)
   options.format = CHRONO_EXPORT_FORMAT_PDF;
   options.width = 300;
   options.height = 200;
-  g_assert_true (chrono_export_to_file (document, &options, path, &error));
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+/* Writes keep links and modes */
+
+static void
+test_symlink (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (sub, "target.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *read_back = NULL;
+  cairo_surface_t *surface;
+  ChronoExportOptions options;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real/target.png", link), ==, 0);
+
+  chrono_export_options_init (&options);
+  options.width = 200;
+  options.height = 100;
+  g_assert_true (chrono_export_to_file (document, &options, link, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The link still points where it did; its target has the image. */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  read_back = g_file_read_link (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read_back, ==, "real/target.png");
+  surface = read_png (target);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 200);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (count_files (sub), ==, 1);
+
+  /* A symlink to a file that does not exist yet: the file is made. */
+  g_unlink (target);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  g_assert_true (chrono_export_to_file (document, &options, link, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (target);
+  g_rmdir (sub);
+  remove_tmpdir (dir);
+}
+
+static void
+test_mode (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "private.svg", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_SVG;
+  options.width = 200;
+  options.height = 100;
+  g_assert_true (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static void
+test_failure_read_only_folder (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  ChronoExportOptions options;
+  guint drawn;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+
+  dir = make_tmpdir ();
+  path = g_build_filename (dir, "out.png", NULL);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  chrono_export_options_init (&options);
+  drawn = _chrono_export_get_n_drawn ();
+  g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
+  g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+  g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_tmpdir (dir);
+}
+
+/* A write that fails half-way (the file size limit is hit): the file
+ * that was there is kept and no temporary file is left. */
+static void
+test_failure_write (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *fresh = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  {
+    g_autoptr(ChronoDocument) document = load ("story.json");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    struct rlimit limit = { 4096, 4096 };
+    ChronoExportOptions options;
+
+    dir = make_tmpdir ();
+    path = g_build_filename (dir, "out.pdf", NULL);
+    fresh = g_build_filename (dir, "new.pdf", NULL);
+    g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+    /* Writes past 4 KiB fail with EFBIG rather than kill the process. */
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+    chrono_export_options_init (&options);
+    for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+      {
+        options.format = format;
+        g_assert_false (chrono_export_to_file (document, &options, path, NULL, &error));
+        g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+        g_clear_error (&error);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "old");
+        g_clear_pointer (&contents, g_free);
+
+        /* A new file that fails is not left half-written. */
+        g_assert_false (chrono_export_to_file (document, &options, fresh, NULL, &error));
+        g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+        g_clear_error (&error);
+        g_assert_cmpuint (count_files (dir), ==, 1);
+      }
+
+    remove_tmpdir (dir);
+  }
+}
+
+/* Cancelling */
+
+/* Writes a timeline of @n_events events over a century, with no story,
+ * to @path. */
+static void
+write_large_document (const char *path,
+                      guint       n_events)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"chronoscope\": 1, \"title\": \"Large\",\n"
+                                          "  \"lanes\": [ { \"id\": \"a\", \"title\": \"A\" }, { \"id\": \"b\", \"title\": \"B\" } ],\n"
+                                          "  \"events\": [\n");
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (json, "%s    { \"id\": \"e%u\", \"lane\": \"%s\", \"title\": \"Event %u\", \"start\": \"%04u-%02u-%02u\" }",
+                            i > 0 ? ",\n" : "", i, i % 2 ? "a" : "b", i,
+                            1920 + i % 100, 1 + i % 12, 1 + i % 28);
+  g_string_append (json, "\n  ]\n}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+}
+
+/* A document of @n_events events (write_large_document()), made in @dir. */
+static ChronoDocument *
+make_large_document (const char *dir,
+                     guint       n_events)
+{
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoDocument *document;
+
+  write_large_document (path, n_events);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return document;
+}
+
+static void
+on_async_done (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (chrono_export_to_file_finish (result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(ChronoDocument) document = make_large_document (dir, 50000);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *contents = NULL;
+  ChronoExportOptions options;
+
+  chrono_export_options_init (&options);
+  options.width = 4000;
+  options.height = 4000;
+
+  /* Cancelled while it runs: the worker stops, and no file (not even a
+   * temporary one) is left. */
+  for (int format = CHRONO_EXPORT_FORMAT_PNG; format <= CHRONO_EXPORT_FORMAT_PDF; format++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+
+      options.format = format;
+      chrono_export_to_file_async (document, &options, path, cancellable, on_async_done, &error);
+      g_cancellable_cancel (cancellable);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (count_files (dir), ==, 0);
+    }
+
+  /* Slides too, and a file that was there is kept. */
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+
+    chrono_export_slides_async (document, &options, old_path, cancellable, on_async_done, &error);
+    g_cancellable_cancel (cancellable);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tmpdir (dir);
+}
+
+static char *get_binary (void);
+
+/* A timeline with more events than slides, and no story: the slides
+ * stop at CHRONO_EXPORT_MAX_SLIDES, most important events first, and the
+ * command line says so. */
+static void
+test_slides_cap (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(ChronoDocument) document = make_large_document (dir, CHRONO_EXPORT_MAX_SLIDES + 50);
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  ChronoExportOptions options;
+  guint n_steps = 0, n_story = 0;
+  guint pages;
+
+  chrono_document_get_story (document, &n_story);
+  g_assert_cmpuint (n_story, ==, 0);
+  steps = chrono_export_get_slide_steps (document, NULL, &n_steps);
+  g_assert_cmpuint (n_steps, ==, CHRONO_EXPORT_MAX_SLIDES + 50);
+  g_assert_cmpuint (steps->len, ==, CHRONO_EXPORT_MAX_SLIDES);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 320;
+  options.height = 180;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  pdf_info (path, &pages, &size);
+  g_assert_cmpuint (pages, ==, CHRONO_EXPORT_MAX_SLIDES + 1);
+
+  if (CHRONOSCOPE_BUILT)
+    {
+      g_autofree char *binary = get_binary ();
+      g_autofree char *json = g_build_filename (dir, "large.json", NULL);
+      g_autofree char *err = NULL;
+      g_autofree char *help = NULL;
+      const char *argv[] = { binary, "--export-slides", path, "--width", "320", "--height", "180", json, NULL };
+      const char *help_argv[] = { binary, "--help", NULL };
+
+      write_large_document (json, CHRONO_EXPORT_MAX_SLIDES + 50);
+      g_assert_true (run (argv, NULL, &err));
+      g_assert_nonnull (strstr (err, "250 steps"));
+      g_assert_nonnull (strstr (err, "first 200"));
+      g_unlink (json);
+
+      g_assert_true (run (help_argv, &help, NULL));
+      g_assert_nonnull (strstr (help, "at most 200"));
+    }
+
+  remove_tmpdir (dir);
+}
+
+/* Cancelled half-way through writing: the stream is abandoned. */
+static void
+test_cancel_while_writing (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *fresh = g_build_filename (dir, "new.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.png", NULL);
+  g_autofree char *contents = NULL;
+  const char *paths[] = { fresh, old_path };
+
+  g_assert_true (g_file_set_contents (old_path, "old", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      guchar data[100000] = { 0 };
+      ChronoExportFile file;
+
+      g_assert_true (_chrono_export_file_open (&file, paths[i], cancellable, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (_chrono_export_file_write (&file, data, sizeof data), ==, CAIRO_STATUS_SUCCESS);
+      g_cancellable_cancel (cancellable);
+      g_assert_cmpint (_chrono_export_file_write (&file, data, sizeof data), ==, CAIRO_STATUS_WRITE_ERROR);
+      g_assert_false (_chrono_export_file_commit (&file, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   remove_tmpdir (dir);
@@ -898,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
+  g_test_add_func ("/render/export/dark-fade", test_dark_fade);
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
@@ -907,6 +1380,13 @@ main (int   argc,
   g_test_add_func ("/render/export/failure/bad-size", test_failure_bad_size);
   g_test_add_func ("/render/export/failure/bad-range", test_failure_bad_range);
   g_test_add_func ("/render/export/failure/rename", test_failure_rename);
+  g_test_add_func ("/render/export/failure/read-only-folder", test_failure_read_only_folder);
+  g_test_add_func ("/render/export/failure/write", test_failure_write);
+  g_test_add_func ("/render/export/symlink", test_symlink);
+  g_test_add_func ("/render/export/mode", test_mode);
+  g_test_add_func ("/render/export/cancel", test_cancel);
+  g_test_add_func ("/render/export/cancel-while-writing", test_cancel_while_writing);
+  g_test_add_func ("/render/export/slides-cap", test_slides_cap);
   /* Only when chronoscope is built (it needs GTK): see meson.build. */
   if (CHRONOSCOPE_BUILT)
     {

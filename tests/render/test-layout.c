@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <math.h>
+
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "chrono-document-builder.h"
@@ -254,6 +256,90 @@ test_series_log_scale (void)
       if (items[i].kind == CHRONO_ITEM_LABEL && items[i].label != NULL)
         g_assert_null (strstr (items[i].label, "log scale"));
   }
+}
+
+/* A series of 100,000 points is drawn with a path of a few points a
+ * pixel column, keeping each column's extremes: drawing costs the
+ * pixels, not the points. */
+static void
+test_series_dense (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"chronoscope\": 1, \"lanes\": [ { \"id\": \"a\", \"title\": \"A\" } ],\n"
+                                          "  \"events\": [], \"series\": [ { \"id\": \"s\", \"lane\": \"a\", \"title\": \"S\", \"points\": [\n");
+  g_autofree char *dir = g_dir_make_tmp ("chrono-series-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "series.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  const ChronoSceneItem *items;
+  const guint n_points = 100000;
+  const double width = 800;
+  gboolean found = FALSE;
+  ChronoStyle style;
+  guint n_items;
+
+  /* A point every hour from 2000, alternating low and high, with one
+   * spike of 1000 in the middle. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) at = g_date_time_add_hours (time, i);
+      g_autofree char *iso = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_string_append_printf (json, "%s[\"%s\", %d]", i > 0 ? ",\n" : "", iso,
+                              i == n_points / 2 ? 1000 : (int) (i % 2) * 10);
+    }
+  g_string_append (json, "] } ] }\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  chrono_style_init_light (&style, 1);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (1999, 6, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2012, 1, 1, 0, 0, 0),
+                                   width, 600);
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      double top = G_MAXDOUBLE;
+
+      if (items[i].kind != CHRONO_ITEM_SERIES)
+        continue;
+
+      found = TRUE;
+      g_assert_true (items[i].flags & CHRONO_ITEM_DENSE);
+      /* At most four points a column, and a column either side. */
+      g_assert_cmpuint (items[i].count, <=, 4 * (width + 2) + 2);
+      g_assert_cmpuint (items[i].count, >=, 2);
+      for (guint k = 1; k < items[i].count; k++)
+        g_assert_cmpfloat (items[i].values[2 * k], >=, items[i].values[2 * (k - 1)]);
+
+      /* The spike is kept: the path reaches the top of the chart. */
+      for (guint k = 0; k < items[i].count; k++)
+        top = MIN (top, items[i].values[2 * k + 1]);
+      g_assert_cmpfloat (fabs (top - items[i].rect.y), <, 0.5);
+    }
+  g_assert_true (found);
+
+  /* Zoomed in to a day, the same series is drawn point by point. */
+  g_clear_pointer (&scene, chrono_scene_unref);
+  scene = render_test_build_scene (document, NULL, &style, context,
+                                   (double) chrono_time_from_civil (2001, 3, 1, 0, 0, 0),
+                                   (double) chrono_time_from_civil (2001, 3, 2, 0, 0, 0),
+                                   width, 600);
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_SERIES)
+      {
+        g_assert_false (items[i].flags & CHRONO_ITEM_DENSE);
+        /* 25 hours in view and one either side. */
+        g_assert_cmpuint (items[i].count, >=, 25);
+        g_assert_cmpuint (items[i].count, <=, 27);
+      }
 }
 
 /* Scrolled, a sticky lane header sits over its lane's rows: the labels
@@ -649,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
+  g_test_add_func ("/render/layout/series-dense", test_series_dense);
   g_test_add_func ("/render/style/colors", test_style_colors);
   g_test_add_func ("/render/layout/sticky-header-labels", test_sticky_header_labels);
   g_test_add_func ("/render/layout/deterministic", test_deterministic);
