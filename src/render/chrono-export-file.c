@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chrono-export-private.h"
 
@@ -25,12 +27,68 @@
  * Two cases need help.  A symlink would be written through in place,
  * truncating its target before the export is drawn: the link is
  * resolved here first, so the target is replaced atomically and the
- * link keeps pointing at it.  A target that does not exist yet is
- * written directly (there is nothing to keep), so an abandoned export
- * deletes it. */
+ * link keeps pointing at it.  A target that does not exist yet would be
+ * written directly at its final path, so a crash half-way would leave a
+ * half-written file there: a new file is written to a hidden sibling
+ * instead, synced and renamed into place on commit. */
 
 #define MAX_SYMLINKS 32
 #define BUFFER_SIZE  (64 * 1024)
+#define MAX_TRIES    100
+
+/* Creates a hidden, uniquely named file next to @target for a new
+ * export (with the mode a new file gets under the umask). */
+static GFileOutputStream *
+create_temporary (GFile         *target,
+                  GFile        **temporary,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autofree char *basename = g_file_get_basename (target);
+
+  for (guint i = 0; parent != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x", basename, g_random_int ());
+      g_autoptr(GFile) candidate = g_file_get_child (parent, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream;
+
+      stream = g_file_create (candidate, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream != NULL)
+        {
+          *temporary = g_steal_pointer (&candidate);
+          return stream;
+        }
+      if (i + 1 == MAX_TRIES || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, g_strerror (ENOENT));
+  return NULL;
+}
+
+/* Flushes a temporary file to the disk before it is renamed over the
+ * target, so a crash after the rename cannot leave an empty file. */
+static gboolean
+sync_stream (GOutputStream  *stream,
+             GError        **error)
+{
+  if (G_IS_FILE_DESCRIPTOR_BASED (stream) &&
+      g_fsync (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream))) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* The file that @file's symlinks, if any, lead to. */
 static GFile *
@@ -124,9 +182,12 @@ _chrono_export_file_open (ChronoExportFile  *file,
   file->target = resolve_symlinks (given, cancellable);
   file->existed = g_file_query_exists (file->target, cancellable);
 
-  /* Opening creates the file or its temporary sibling: a missing or
-   * read-only folder fails here, before anything is drawn. */
-  stream = g_file_replace (file->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  /* Opening creates a temporary sibling: a missing or read-only folder
+   * fails here, before anything is drawn. */
+  if (file->existed)
+    stream = g_file_replace (file->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  else
+    stream = create_temporary (file->target, &file->temporary, cancellable, &local_error);
   if (stream == NULL)
     {
       set_write_error (file, error, local_error);
@@ -167,17 +228,18 @@ _chrono_export_file_abort (ChronoExportFile *file)
     {
       g_autoptr(GCancellable) cancelled = g_cancellable_new ();
 
-      /* A cancelled close deletes the temporary file and keeps the
-       * target; a new target was written directly and goes too. */
+      /* A cancelled close deletes g_file_replace()'s temporary file
+       * and keeps the target; a new target's sibling is ours to delete. */
       g_cancellable_cancel (cancelled);
       g_output_stream_close (file->base, cancelled, NULL);
-      if (!file->existed)
-        g_file_delete (file->target, NULL, NULL);
     }
+  if (file->temporary != NULL)
+    g_file_delete (file->temporary, NULL, NULL);
 
   g_clear_object (&file->stream);
   g_clear_object (&file->base);
   g_clear_object (&file->target);
+  g_clear_object (&file->temporary);
   g_clear_object (&file->cancellable);
   g_clear_pointer (&file->display, g_free);
   g_clear_error (&file->error);
@@ -197,16 +259,29 @@ _chrono_export_file_commit (ChronoExportFile  *file,
     }
 
   if (!g_output_stream_flush (file->stream, file->cancellable, &local_error) ||
+      (file->temporary != NULL && !sync_stream (file->base, &local_error)) ||
       !g_output_stream_close (file->base, file->cancellable, &local_error))
     {
       set_write_error (file, error, local_error);
       _chrono_export_file_abort (file);
       return FALSE;
     }
-
-  /* Closed: the file is in place, nothing left to abandon. */
   g_clear_object (&file->stream);
   g_clear_object (&file->base);
+
+  /* A rename within the folder: the target appears whole or not at all. */
+  if (file->temporary != NULL &&
+      !g_file_move (file->temporary, file->target,
+                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    file->cancellable, NULL, NULL, &local_error))
+    {
+      set_write_error (file, error, local_error);
+      _chrono_export_file_abort (file);
+      return FALSE;
+    }
+  g_clear_object (&file->temporary);
+
+  /* Closed and in place: nothing left to abandon. */
   _chrono_export_file_abort (file);
   return TRUE;
 }

@@ -104,6 +104,7 @@ cairo_status_t _chrono_export_finish_surface (cairo_t               *cr,
 typedef struct
 {
   GFile         *target;       /* the file written, symlinks resolved */
+  GFile         *temporary;    /* a new target's hidden sibling, or NULL */
   char          *display;      /* the path given, for messages */
   GOutputStream *base;         /* from g_file_replace() */
   GOutputStream *stream;       /* buffered, over @base */

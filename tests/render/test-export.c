@@ -946,6 +946,20 @@ test_mode (void)
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
+  /* A new file gets the mode new files get under the umask, although
+   * it is written under another name and renamed into place. */
+  {
+    g_autofree char *fresh = g_build_filename (dir, "new.svg", NULL);
+    mode_t old_mask = umask (027);
+
+    g_assert_true (chrono_export_to_file (document, &options, fresh, NULL, &error));
+    g_assert_no_error (error);
+    umask (old_mask);
+    g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    g_assert_cmpuint (count_files (dir), ==, 2);
+  }
+
   remove_tmpdir (dir);
 }
 
