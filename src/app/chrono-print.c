@@ -9,7 +9,6 @@
 /* Print type is smaller than screen type: 0.75 makes the timeline's
  * labels about 10 points. */
 #define PRINT_SCALE 0.75
-#define MAX_PAGES   50
 
 typedef struct
 {
@@ -43,7 +42,7 @@ chrono_print_draw_page (cairo_t                   *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (options != NULL);
-  g_return_if_fail (n_pages > 0 && page < n_pages);
+  g_return_if_fail (n_pages > 0 && n_pages <= CHRONO_PRINT_MAX_PAGES && page < n_pages);
 
   chrono_export_get_span (document, options, &start, &end);
   step = (end - start) / n_pages;
@@ -80,25 +79,33 @@ on_draw_page (GtkPrintOperation *operation,
                           gtk_print_context_get_height (context));
 }
 
-static GObject *
-on_create_custom_widget (GtkPrintOperation *operation,
-                         PrintJob          *job)
+GtkWidget *
+chrono_print_pages_widget_new (guint           n_pages,
+                               GtkSpinButton **spin_out)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Spread the timeline across _pages:"));
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, MAX_PAGES, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, CHRONO_PRINT_MAX_PAGES, 1);
 
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), job->n_pages);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), n_pages);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), spin);
-  job->pages_spin = GTK_SPIN_BUTTON (spin);
+  if (spin_out != NULL)
+    *spin_out = GTK_SPIN_BUTTON (spin);
 
-  return G_OBJECT (box);
+  return box;
+}
+
+static GObject *
+on_create_custom_widget (GtkPrintOperation *operation,
+                         PrintJob          *job)
+{
+  return G_OBJECT (chrono_print_pages_widget_new (job->n_pages, &job->pages_spin));
 }
 
 static void
@@ -106,7 +113,7 @@ on_custom_widget_apply (GtkPrintOperation *operation,
                         GtkWidget         *widget,
                         PrintJob          *job)
 {
-  job->n_pages = CLAMP (gtk_spin_button_get_value_as_int (job->pages_spin), 1, MAX_PAGES);
+  job->n_pages = CLAMP (gtk_spin_button_get_value_as_int (job->pages_spin), 1, CHRONO_PRINT_MAX_PAGES);
 }
 
 static void

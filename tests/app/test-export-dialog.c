@@ -417,6 +417,30 @@ page_text (const char *path,
   return out;
 }
 
+/* The print dialog's page count stops at the documented limit. */
+static void
+test_print_page_limit (void)
+{
+  GtkSpinButton *spin = NULL;
+  GtkWidget *widget = g_object_ref_sink (chrono_print_pages_widget_new (3, &spin));
+  double min, max;
+
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 3);
+  gtk_spin_button_get_range (spin, &min, &max);
+  g_assert_cmpfloat (min, ==, 1);
+  g_assert_cmpfloat (max, ==, CHRONO_PRINT_MAX_PAGES);
+  g_assert_cmpint (CHRONO_PRINT_MAX_PAGES, ==, 50);
+
+  /* Asking for more gives the limit, not more pages. */
+  gtk_spin_button_set_value (spin, 500);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 50);
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 1);
+
+  g_object_unref (widget);
+}
+
 static void
 test_print_tiles (void)
 {
@@ -485,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/app/export-dialog/cancel", test_export_dialog_cancel);
   g_test_add_func ("/app/export-dialog/result-toast", test_export_result_toast);
   g_test_add_func ("/app/print/tiles", test_print_tiles);
+  g_test_add_func ("/app/print/page-limit", test_print_page_limit);
 
   return g_test_run ();
 }
