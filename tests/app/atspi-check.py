@@ -15,7 +15,8 @@
 #   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/app/atspi-check.py \
 #       _build/src/chronoscope data/examples/ai-talent.json
 #
-# Exit status 0 when both checks pass.  --dump prints the whole tree.
+# Exit status 0 when both checks pass.  --dump prints the whole tree;
+# --screenshots DIR saves the screen at each Tab stop (ImageMagick).
 
 import os
 import re
@@ -201,9 +202,13 @@ def main():
 
         print("# Tab from the timeline")
         stops = []
-        for _ in range(16):
+        shots = sys.argv[sys.argv.index("--screenshots") + 1] if "--screenshots" in sys.argv else None
+        for i in range(16):
             node = focused(app)
             stops.append(describe(node) if node is not None else "<none>")
+            if shots is not None:
+                subprocess.run(["import", "-window", "root",
+                                os.path.join(shots, "tab-%02d.png" % i)], check=False)
             press_tab()
         for stop in stops:
             print("  " + stop)
