@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "app-test-util.h"
 #include "chrono-a11y.h"
 #include "chrono-event-list.h"
 #include "chrono-export-dialog.h"
@@ -19,49 +20,10 @@
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
-/* Waiting for the loader's thread: a generous limit that only turns a
- * hang into a failure; nothing here measures time. */
-#define WAIT_LIMIT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_limit (gpointer user_data)
-{
-  gboolean *expired = user_data;
-
-  *expired = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean expired = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (expired)
-    g_error ("Gave up waiting after %d seconds", WAIT_LIMIT_SECONDS);
-
-  g_source_remove (source);
-}
-
 static gboolean
 is_idle (gpointer data)
 {
   return !chrono_window_get_loading (data);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static gpointer
@@ -91,10 +53,10 @@ open_window (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   chrono_window_open_file (window, file);
-  wait_for (is_idle, window);
+  app_test_wait_for (is_idle, window);
   /* The empty page's buttons stay focusable while it fades out. */
-  wait_for (stack_settled, template_child (window, "main_stack"));
-  settle ();
+  app_test_wait_for (stack_settled, template_child (window, "main_stack"));
+  app_test_settle ();
 
   return window;
 }
@@ -169,7 +131,7 @@ press_tab (GtkWindow *window,
   g_signal_emit_by_name (window, "move-focus", backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 
 done:
-  settle ();
+  app_test_settle ();
 }
 
 enum {
@@ -273,12 +235,12 @@ test_a11y_regions (void)
   for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-region", NULL));
-      settle ();
+      app_test_settle ();
       g_assert_cmpint (region_of (window, gtk_root_get_focus (GTK_ROOT (window))), ==, forward[i]);
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-region", NULL));
-  settle ();
+  app_test_settle ();
   g_assert_cmpint (region_of (window, gtk_root_get_focus (GTK_ROOT (window))), ==, REGION_HEADER);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -345,7 +307,7 @@ test_a11y_names (void)
 
   /* A link row says its address. */
   chrono_session_set_selected (session, 4);
-  settle ();
+  app_test_settle ();
   {
     GtkWidget *row = gtk_widget_get_first_child (links);
 
@@ -388,7 +350,7 @@ test_a11y_list_matches_canvas (void)
           before = chrono_session_get_selected (session);
           gtk_widget_activate_action (timeline, "view.select-previous", NULL);
         }
-      settle ();
+      app_test_settle ();
       for (gboolean first = TRUE;; first = FALSE)
         {
           int before = chrono_session_get_selected (session);
@@ -417,7 +379,7 @@ test_a11y_list_matches_canvas (void)
     }
 
   /* Each row bound on screen is named like the timeline's selection. */
-  settle ();
+  app_test_settle ();
   {
     guint n_named = 0;
 
@@ -431,7 +393,7 @@ test_a11y_list_matches_canvas (void)
 
   chrono_filter_reset (chrono_session_get_filter (session));
   gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 0);
-  settle ();
+  app_test_settle ();
   gtk_test_accessible_assert_property (gtk_widget_get_first_child (GTK_WIDGET (list)) ?
                                        gtk_widget_get_first_child (GTK_WIDGET (list)) : GTK_WIDGET (list),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -471,7 +433,7 @@ test_a11y_announcements (void)
 
   /* Studies physics (Alice, 2008) and down to Acme: the IPO in 2001. */
   chrono_session_set_selected (session, 3);
-  settle ();
+  app_test_settle ();
   gtk_widget_activate_action (timeline, "view.lane-down", NULL);
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Acme goes public, May 2001, Acme Corporation lane; timeline");
@@ -480,16 +442,16 @@ test_a11y_announcements (void)
   wait.widget = timeline;
   wait.text = "Showing 2000 to 2010. Left and Right move between events, Up and Down between lanes, "
               "plus and minus zoom, Enter zooms to the event. The event list has every event.";
-  wait_for (description_is, &wait);
+  app_test_wait_for (description_is, &wait);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  settle ();
+  app_test_settle ();
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry) ||
                  gtk_root_get_focus (GTK_ROOT (window)) == entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "rocket");
   wait.widget = gtk_root_get_focus (GTK_ROOT (window));
   wait.text = "2 of 6 events shown";
-  wait_for (description_is, &wait);
+  app_test_wait_for (description_is, &wait);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -503,7 +465,7 @@ test_a11y_presenter (void)
   GtkWidget *canvas = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (presenter), CHRONO_TYPE_PRESENTER, "canvas");
 
   chrono_presenter_start (presenter);
-  settle ();
+  app_test_settle ();
   gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Step 1 of 6: Acme is founded, 1949, Acme Corporation lane");
   chrono_presenter_set_step (presenter, 1);
@@ -549,7 +511,7 @@ test_a11y_filter_popover (void)
   guint n_tags = 0;
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  settle ();
+  app_test_settle ();
 
   /* small.json has 4 tags, 2 lanes, 3 categories, 2 dates and Reset
    * (disabled while the filter is empty). */
@@ -580,7 +542,7 @@ test_a11y_export_dialog (void)
   GtkWidget *from_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CHRONO_TYPE_EXPORT_DIALOG, "from_row");
 
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  app_test_settle ();
   gtk_test_accessible_assert_property (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (from_row))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "From date");
   g_assert_cmpuint (check_stops (GTK_WIDGET (dialog)), >=, 8);
