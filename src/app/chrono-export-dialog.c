@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "chrono-a11y.h"
 #include "chrono-export-dialog.h"
 
 typedef enum
@@ -821,6 +822,13 @@ static void
 chrono_export_dialog_init (ChronoExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_a11y_fix_names (GTK_WIDGET (self));
+  /* The text field inside an entry row takes the focus but has no name
+   * in libadwaita 1.2: a screen reader would say nothing on it. */
+  chrono_a11y_set_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->from_row))),
+                         _("From date"));
+  chrono_a11y_set_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->to_row))),
+                         _("To date"));
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 }
 

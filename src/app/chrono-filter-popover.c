@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "chrono-a11y.h"
 #include "chrono-filter-popover.h"
 #include "chrono-style.h"
 
@@ -224,6 +225,10 @@ rebuild (ChronoFilterPopover *self)
           g_signal_connect (toggle, "toggled", G_CALLBACK (on_tag_toggled), self);
           gtk_widget_set_halign (toggle, GTK_ALIGN_START);
           gtk_flow_box_append (self->tags_box, toggle);
+          /* One Tab stop a tag, the toggle, named by its tag: the flow
+           * box child around it would be a second, unnamed stop. */
+          gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
+          chrono_a11y_set_label (gtk_widget_get_parent (toggle), tags[n_tags]);
         }
     }
 
@@ -386,6 +391,7 @@ static void
 chrono_filter_popover_init (ChronoFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_a11y_fix_names (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "filter-popover");
 
   /* The colour chips follow the light or dark palette. */

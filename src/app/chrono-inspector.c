@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-a11y.h"
 #include "chrono-inspector.h"
 #include "chrono-link.h"
 #include "chrono-style.h"
@@ -272,6 +273,7 @@ add_tag (ChronoInspector *self,
   gtk_widget_add_css_class (label, "caption");
   gtk_flow_box_append (self->tags_box, label);
   gtk_widget_set_halign (gtk_widget_get_parent (label), GTK_ALIGN_START);
+  chrono_a11y_set_label (gtk_widget_get_parent (label), tag);
 }
 
 static void
@@ -305,6 +307,7 @@ add_link (ChronoInspector  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
   gtk_widget_set_tooltip_text (row, link->url);
+  chrono_a11y_set_description (row, link->url);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "url", g_strdup (link->url), g_free);
@@ -637,6 +640,7 @@ static void
 chrono_inspector_init (ChronoInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_a11y_fix_names (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->lane_chip, draw_chip, &self->lane_color, NULL);
   gtk_drawing_area_set_draw_func (self->category_chip, draw_chip, &self->category_color, NULL);

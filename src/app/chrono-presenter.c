@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-caption.h"
+#include "chrono-a11y.h"
 #include "chrono-presenter.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
@@ -110,6 +111,25 @@ glide_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The canvas has the focus: a new name is read out at each step, since
+ * GTK 4.8 has no announcements of its own (see chrono_a11y_announce()). */
+static void
+announce_step (ChronoPresenter *self,
+               guint            event)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+
+  if (event >= chrono_document_get_n_events (self->document))
+    return;
+
+  what = chrono_a11y_describe_event (self->document, chrono_document_get_event (self->document, event));
+  /* Translators: the presentation read by a screen reader at each step:
+   * "Step 3 of 12: OpenAI is founded, 11 December 2015, OpenAI lane" */
+  label = g_strdup_printf (_("Step %u of %u: %s"), self->step + 1, self->steps->len, what);
+  chrono_a11y_set_label (GTK_WIDGET (self->canvas), label);
+}
+
 static void
 glide_to_step (ChronoPresenter *self,
                gboolean         animate)
@@ -120,6 +140,7 @@ glide_to_step (ChronoPresenter *self,
     return;
 
   event = g_array_index (self->steps, guint, self->step);
+  announce_step (self, event);
   chrono_story_get_frame (self->document, chrono_session_get_filter (self->session),
                           event, &self->to_start, &self->to_end);
 
@@ -492,6 +513,7 @@ chrono_presenter_init (ChronoPresenter *self)
   self->steps = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_a11y_fix_names (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chrono-a11y.h"
 #include "chrono-layout.h"
 #include "chrono-renderer.h"
 #include "chrono-timeline-view.h"
@@ -16,6 +17,8 @@
 #define KINETIC_MIN_SPEED 30.0   /* pixels per second */
 #define WHEEL_PIXELS 48.0
 #define MAX_EXPAND_COUNT 60
+/* How long the view must rest before its description says the new span. */
+#define SETTLE_MS 300
 
 struct _ChronoTimelineView
 {
@@ -57,6 +60,12 @@ struct _ChronoTimelineView
   /* Pinch. */
   double             zoom_start;
   double             zoom_end;
+
+  /* What a screen reader was last told, to tell it only of changes. */
+  char              *accessible_name;
+  char              *accessible_description;
+  guint              description_source;
+  gboolean           dragging;
 
   /* CHRONOSCOPE_FIRST_FRAME_QUIT: report the first painted frame of a
    * document and quit (bench/measure-first-frame.py). */
@@ -136,48 +145,118 @@ format_time (double   time,
   return chrono_date_format (&date);
 }
 
+/* The name leads with the selected event, which is what changes as the
+ * arrows move, so a screen reader says it on each step (and on a lane
+ * change); it is set once per selection, never per animation frame. */
 static void
-update_accessible_label (ChronoTimelineView *self)
+update_accessible_name (ChronoTimelineView *self)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  ChronoDocument *document = get_document (self);
+  const ChronoEvent *event = NULL;
   g_autofree char *label = NULL;
-  const ChronoEvent *event;
+
+  if (document != NULL)
+    event = chrono_session_get_selected_event (self->session);
+
+  if (document == NULL)
+    label = g_strdup (_("Timeline, empty"));
+  else if (event != NULL)
+    {
+      g_autofree char *what = chrono_a11y_describe_event (document, event);
+
+      /* Translators: the timeline's accessible name: the selected event first */
+      label = g_strdup_printf (_("%s; timeline"), what);
+    }
+  else
+    label = g_strdup (_("Timeline, no event selected"));
+
+  if (g_strcmp0 (label, self->accessible_name) == 0)
+    return;
+
+  g_free (self->accessible_name);
+  self->accessible_name = g_steal_pointer (&label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_name,
+                                  -1);
+}
+
+/* The span shown and how to use the keys, in the description: it changes
+ * on every frame of a zoom, so it is written only once the view has
+ * settled (see queue_accessible_description()). */
+static void
+update_accessible_description (ChronoTimelineView *self)
+{
+  g_autofree char *description = NULL;
   double start, end;
 
   if (self->session == NULL || get_document (self) == NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline, empty"),
-                                      -1);
-      return;
-    }
-
-  chrono_session_get_visible (self->session, &start, &end);
-  from = format_time (start, end - start);
-  to = format_time (end, end - start);
-  event = chrono_session_get_selected_event (self->session);
-
-  if (event != NULL)
-    {
-      g_autofree char *dates = chrono_date_format_range (&event->start, &event->end);
-
-      /* Translators: the timeline's accessible label: range, then the selected event and its dates */
-      label = g_strdup_printf (_("Timeline from %s to %s; selected: %s, %s"), from, to, event->title, dates);
-    }
+    description = g_strdup (_("Open a timeline to see its events here"));
   else
-    /* Translators: the timeline's accessible label */
-    label = g_strdup_printf (_("Timeline from %s to %s"), from, to);
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
 
+      chrono_session_get_visible (self->session, &start, &end);
+      from = format_time (start, end - start);
+      to = format_time (end, end - start);
+      /* Translators: the timeline's accessible description */
+      description = g_strdup_printf (_("Showing %s to %s. Left and Right move between events, "
+                                       "Up and Down between lanes, plus and minus zoom, "
+                                       "Enter zooms to the event. The event list has every event."),
+                                     from, to);
+    }
+
+  if (g_strcmp0 (description, self->accessible_description) == 0)
+    return;
+
+  g_free (self->accessible_description);
+  self->accessible_description = g_steal_pointer (&description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->accessible_description,
                                   -1);
+}
+
+static gboolean
+accessible_description_timeout (gpointer user_data)
+{
+  ChronoTimelineView *self = user_data;
+
+  /* Still moving: wait for the animation, the fling or the drag to end. */
+  if (self->animation_id != 0 || self->kinetic_id != 0 || self->dragging)
+    return G_SOURCE_CONTINUE;
+
+  self->description_source = 0;
+  update_accessible_description (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_accessible_description (ChronoTimelineView *self)
+{
+  /* Restarted by each change: a wheel zoom is many small changes. */
+  g_clear_handle_id (&self->description_source, g_source_remove);
+  self->description_source = g_timeout_add (SETTLE_MS, accessible_description_timeout, self);
 }
 
 static void
 on_view_changed (ChronoTimelineView *self)
 {
-  update_accessible_label (self);
+  queue_accessible_description (self);
+  invalidate (self);
+}
+
+static void
+on_selection_changed (ChronoTimelineView *self)
+{
+  update_accessible_name (self);
+  invalidate (self);
+}
+
+static void
+on_filter_changed (ChronoTimelineView *self)
+{
+  update_accessible_name (self);
   invalidate (self);
 }
 
@@ -187,7 +266,10 @@ on_document_changed (ChronoTimelineView *self)
   self->hovered = -1;
   self->scroll_y = 0;
   g_array_set_size (self->expanded_lanes, 0);
-  on_view_changed (self);
+  update_accessible_name (self);
+  g_clear_handle_id (&self->description_source, g_source_remove);
+  update_accessible_description (self);
+  invalidate (self);
 }
 
 static void
@@ -232,8 +314,8 @@ chrono_timeline_view_set_session (ChronoTimelineView *self,
       g_signal_connect_object (session, "notify::document", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::start", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::end", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::selected", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
     }
 
   on_document_changed (self);
@@ -804,6 +886,7 @@ on_drag_begin (GtkGestureDrag     *gesture,
     return;
 
   stop_motion (self);
+  self->dragging = TRUE;
   chrono_session_get_visible (self->session, &self->drag_start, &self->drag_end);
   self->drag_scroll_y = self->scroll_y;
   self->drag_last_x = 0;
@@ -880,6 +963,8 @@ on_drag_end (GtkGestureDrag     *gesture,
              double              offset_y,
              ChronoTimelineView *self)
 {
+  self->dragging = FALSE;
+
   /* A pause before letting go means no fling. */
   if (g_get_monotonic_time () - self->drag_last_time > 80000)
     self->velocity = 0;
@@ -1152,6 +1237,7 @@ chrono_timeline_view_dispose (GObject *object)
 
   stop_motion (self);
   g_clear_handle_id (&self->tooltip_source, g_source_remove);
+  g_clear_handle_id (&self->description_source, g_source_remove);
   chrono_timeline_view_set_session (self, NULL);
   g_clear_pointer (&self->scene, chrono_scene_unref);
 
@@ -1166,6 +1252,8 @@ chrono_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->cache, chrono_layout_cache_free);
   g_clear_object (&self->measure_context);
   g_clear_pointer (&self->expanded_lanes, g_array_unref);
+  g_free (self->accessible_name);
+  g_free (self->accessible_description);
 
   G_OBJECT_CLASS (chrono_timeline_view_parent_class)->finalize (object);
 }
@@ -1237,7 +1325,9 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  /* A chart drawn as a picture, as WAI-ARIA asks of canvas charts; its
+   * name and description carry the selection, the span and the keys. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, view_action);
@@ -1320,7 +1410,8 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
 
-  update_accessible_label (self);
+  update_accessible_name (self);
+  update_accessible_description (self);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-a11y.h"
 #include "chrono-application.h"
 #include "chrono-event-list.h"
 #include "chrono-export-dialog.h"
@@ -66,6 +67,7 @@ struct _ChronoWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *header_bar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *filter_button;
@@ -689,17 +691,19 @@ on_monitor_changed (ChronoWindow      *self,
 
 /* The session --------------------------------------------------------------- */
 
-static void
+/* Returns whether the count shown changed. */
+static gboolean
 update_count (ChronoWindow *self)
 {
   ChronoDocument *document = chrono_session_get_document (self->session);
   g_autofree char *text = NULL;
+  gboolean changed;
   guint n_events, n_visible = 0;
 
   if (document == NULL)
     {
       gtk_label_set_text (self->count_label, "");
-      return;
+      return FALSE;
     }
 
   n_events = chrono_document_get_n_events (document);
@@ -716,8 +720,11 @@ update_count (ChronoWindow *self)
                                          n_events),
                             n_visible, n_events);
 
+  changed = g_strcmp0 (text, gtk_label_get_text (self->count_label)) != 0;
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n_visible > 0 ? "list" : "none");
+
+  return changed;
 }
 
 /* The list follows the session's selection. */
@@ -876,7 +883,12 @@ on_filter_changed (ChronoWindow *self)
       gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
-  update_count (self);
+  /* Say "9 of 38 events shown" to a screen reader when a search or a
+   * filter changes it: politely, on the search entry or the filter
+   * control that has the focus (see chrono_a11y_announce()). */
+  if (update_count (self))
+    chrono_a11y_announce (GTK_WIDGET (self->count_label),
+                          gtk_label_get_text (self->count_label));
   sync_list_selection (self);
 }
 
@@ -1197,6 +1209,68 @@ print_action (GtkWidget  *widget,
   chrono_print_run (CHRONO_WINDOW (widget));
 }
 
+/* F6 and Shift+F6: the main regions in turn, as in other GNOME apps. */
+static GtkWidget **
+get_regions (ChronoWindow *self,
+             guint        *n_regions)
+{
+  static GtkWidget *regions[4];
+
+  regions[0] = self->header_bar;
+  regions[1] = GTK_WIDGET (self->timeline_view);
+  regions[2] = GTK_WIDGET (self->inspector);
+  regions[3] = GTK_WIDGET (self->event_list_view);
+  *n_regions = G_N_ELEMENTS (regions);
+
+  return regions;
+}
+
+static gboolean
+focus_region (ChronoWindow *self,
+              GtkWidget    *region)
+{
+  if (!gtk_widget_get_mapped (region))
+    return FALSE;
+
+  if (region == self->header_bar || region == GTK_WIDGET (self->inspector))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      return gtk_widget_child_focus (region, GTK_DIR_TAB_FORWARD);
+    }
+
+  return gtk_widget_grab_focus (region);
+}
+
+static void
+region_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int direction = g_str_equal (action_name, "win.previous-region") ? -1 : 1;
+  guint n_regions;
+  GtkWidget **regions = get_regions (self, &n_regions);
+  int current = -1;
+
+  for (guint i = 0; focus != NULL && i < n_regions; i++)
+    if (focus == regions[i] || gtk_widget_is_ancestor (focus, regions[i]))
+      current = i;
+  /* The search bar sits under the header bar and belongs with it. */
+  if (current < 0 && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    current = 0;
+  if (current < 0)
+    current = direction > 0 ? -1 : 0;
+
+  for (guint step = 1; step <= n_regions; step++)
+    {
+      int next = ((current + direction * (int) step) % (int) n_regions + (int) n_regions) % (int) n_regions;
+
+      if (focus_region (self, regions[next]))
+        return;
+    }
+}
+
 /* Recent files ---------------------------------------------------------- */
 
 static int
@@ -1476,6 +1550,16 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text);
   gtk_widget_set_tooltip_text (row, title_text);
   gtk_widget_queue_draw (dot);
+
+  /* The list item widget (the row's parent) is what a screen reader
+   * reads: name it as the timeline names the selection. */
+  if (chrono_event_item_get_event (item) != NULL && gtk_widget_get_parent (row) != NULL)
+    {
+      g_autofree char *name = chrono_a11y_describe_event (chrono_event_item_get_document (item),
+                                                          chrono_event_item_get_event (item));
+
+      chrono_a11y_set_label (gtk_widget_get_parent (row), name);
+    }
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -1650,6 +1734,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.next-region", NULL, region_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-region", NULL, region_action);
 
   g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHRONO_TYPE_OVERVIEW);
@@ -1659,6 +1745,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chrono-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, filter_button);
@@ -1694,8 +1781,10 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_event_activated);
 }
 
-/* Tab leaves the event list for the timeline, Shift+Tab for the
- * inspector above it, instead of walking through every row. */
+/* The event list is one Tab stop, the last of the window: Tab goes on
+ * to the header bar, where the window's focus chain starts again, and
+ * Shift+Tab back to the inspector above (or the timeline), rather than
+ * through every row.  The arrows move inside the list. */
 static gboolean
 on_event_list_key_pressed (GtkEventControllerKey *controller,
                            guint                  keyval,
@@ -1703,17 +1792,21 @@ on_event_list_key_pressed (GtkEventControllerKey *controller,
                            GdkModifierType        state,
                            ChronoWindow          *self)
 {
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
   if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
     {
-      if (gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_BACKWARD))
-        return GDK_EVENT_STOP;
-      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (!gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_BACKWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
       return GDK_EVENT_STOP;
     }
 
   if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_child_focus (self->header_bar, GTK_DIR_TAB_FORWARD);
       return GDK_EVENT_STOP;
     }
 
@@ -1727,8 +1820,10 @@ chrono_window_init (ChronoWindow *self)
   GtkDropTarget *drop;
   GtkEventController *key;
   GtkEventController *list_keys;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_a11y_fix_names (GTK_WIDGET (self));
 
   self->session = chrono_session_new ();
 
@@ -1779,6 +1874,17 @@ chrono_window_init (ChronoWindow *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_zoom_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  /* F6 before the paned, whose own F6 only cycles its two panes. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                                                          gtk_named_action_new ("win.next-region")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.previous-region")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_object_bind_property (self->flap, "reveal-flap",
                           self->sidebar_button, "active",

@@ -225,16 +225,6 @@ chrono_overview_draw (cairo_t           *cr,
       cairo_fill (cr);
     }
 
-  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const Label *label = &g_array_index (labels, Label, i);
-
-      _chrono_cairo_set_color (cr, style->dim_foreground);
-      pango_layout_set_text (layout, label->text, -1);
-      cairo_move_to (cr, label->label_x, chart_bottom);
-      pango_cairo_show_layout (cr, layout);
-    }
 
   /* The density histogram. */
   for (guint b = 0; b < n_bins; b++)
@@ -271,6 +261,19 @@ chrono_overview_draw (cairo_t           *cr,
   cairo_rectangle (cr, 0, 0, x0, height);
   cairo_rectangle (cr, x1, 0, width - x1, height);
   cairo_fill (cr);
+
+  /* The year labels go over the dimming, so that they keep their
+   * contrast outside the visible window too (the style's text pairs). */
+  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Label *label = &g_array_index (labels, Label, i);
+
+      _chrono_cairo_set_color (cr, style->dim_foreground);
+      pango_layout_set_text (layout, label->text, -1);
+      cairo_move_to (cr, label->label_x, chart_bottom);
+      pango_cairo_show_layout (cr, layout);
+    }
 
   cairo_rectangle (cr, x0 + 0.5 * style->scale, 0.5 * style->scale,
                    x1 - x0 - style->scale, height - style->scale);

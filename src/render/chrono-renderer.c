@@ -674,8 +674,7 @@ static void
 draw_label (Draw                  *d,
             const ChronoSceneItem *item)
 {
-  ChronoColor color = d->style->dark ? chrono_color_mix (item->color, chrono_color_from_rgb (0xffffff, 1), 0.3)
-                                     : chrono_color_mix (item->color, chrono_color_from_rgb (0x000000, 1), 0.25);
+  ChronoColor color = chrono_style_get_label_color (d->style, item->color);
 
   draw_text (d, item->label, &item->label_rect, item->rect.height > 0 && item->index >= 0 ? d->small_bold_font : d->small_font,
              color, 0);

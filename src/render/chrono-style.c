@@ -7,7 +7,7 @@
 
 #include <pango/pangocairo.h>
 
-#include "chrono-style.h"
+#include "chrono-style-private.h"
 
 /* GNOME palette: a strong shade for light backgrounds and a lighter one
  * for dark backgrounds, in the same order. */
@@ -108,6 +108,70 @@ chrono_color_luminance (ChronoColor color)
          0.0722 * linear_channel (color.blue);
 }
 
+/**
+ * chrono_color_over:
+ * @top: a colour, maybe translucent
+ * @bottom: an opaque colour
+ *
+ * Returns: @top painted over @bottom, opaque
+ */
+ChronoColor
+chrono_color_over (ChronoColor top,
+                   ChronoColor bottom)
+{
+  ChronoColor c = chrono_color_mix (bottom, top, top.alpha);
+
+  c.alpha = 1;
+
+  return c;
+}
+
+/**
+ * chrono_color_contrast:
+ * @text: the text colour, maybe translucent
+ * @background: the opaque colour under it
+ *
+ * Returns: the WCAG 2.1 contrast ratio of @text drawn on @background,
+ *   from 1 (none) to 21 (black on white)
+ */
+double
+chrono_color_contrast (ChronoColor text,
+                       ChronoColor background)
+{
+  double a = chrono_color_luminance (chrono_color_over (text, background));
+  double b = chrono_color_luminance (background);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/**
+ * chrono_style_get_label_color:
+ * @color: an event's or a series' colour
+ *
+ * Returns: @color darkened (light style) or lightened (dark style) until
+ *   it reads as text on the style's background with a contrast of at
+ *   least 4.5:1, so that labels keep the colour of what they label.
+ */
+ChronoColor
+chrono_style_get_label_color (const ChronoStyle *style,
+                              ChronoColor        color)
+{
+  ChronoColor toward = style->dark ? chrono_color_from_rgb (0xffffff, 1) : chrono_color_from_rgb (0x000000, 1);
+  ChronoColor background = chrono_color_over (style->background, chrono_color_from_rgb (style->dark ? 0 : 0xffffff, 1));
+  ChronoColor label = color;
+
+  label.alpha = 1;
+  for (double t = style->dark ? 0.3 : 0.25; t <= 1.0; t += 0.05)
+    {
+      label = chrono_color_mix (color, toward, t);
+      label.alpha = 1;
+      if (chrono_color_contrast (label, background) >= 4.5)
+        break;
+    }
+
+  return label;
+}
+
 static void
 init_common (ChronoStyle *style,
              double       scale)
@@ -157,7 +221,7 @@ static const struct
   { G_STRUCT_OFFSET (ChronoStyle, grid_minor),         { 0x000000, 0.045 }, { 0xffffff, 0.045 } },
   { G_STRUCT_OFFSET (ChronoStyle, era_fill[0]),        { 0x3584e4, 0.06  }, { 0x3584e4, 0.08  } },
   { G_STRUCT_OFFSET (ChronoStyle, era_fill[1]),        { 0x9141ac, 0.06  }, { 0x9141ac, 0.08  } },
-  { G_STRUCT_OFFSET (ChronoStyle, era_foreground),     { 0x1a5fb4, 0.85  }, { 0x99c1f1, 0.85  } },
+  { G_STRUCT_OFFSET (ChronoStyle, era_foreground),     { 0x1a5fb4, 1     }, { 0x99c1f1, 1     } },
   { G_STRUCT_OFFSET (ChronoStyle, today),              { 0xe01b24, 1     }, { 0xff7b63, 1     } },
   { G_STRUCT_OFFSET (ChronoStyle, selection),          { 0x1c71d8, 1     }, { 0x78aeed, 1     } },
   { G_STRUCT_OFFSET (ChronoStyle, hover),              { 0x000000, 0.08  }, { 0xffffff, 0.10  } },
@@ -166,6 +230,37 @@ static const struct
   { G_STRUCT_OFFSET (ChronoStyle, relation),           { 0x77767b, 0.85  }, { 0x9a9996, 0.9   } },
   { G_STRUCT_OFFSET (ChronoStyle, accent),             { 0x3584e4, 1     }, { 0x78aeed, 1     } },
 };
+
+#define COLOR(field) ((gssize) G_STRUCT_OFFSET (ChronoStyle, field))
+
+/* Every text the renderer and the overview draw from the style, on what:
+ * tests/render/test-style.c checks each contrast in both palettes. */
+static const ChronoTextPair text_pairs[] = {
+  { "event label", COLOR (foreground), COLOR (background), 1, -1, FALSE },
+  { "event label on a shaded lane", COLOR (foreground), COLOR (lane_band[1]), 1, -1, FALSE },
+  { "label on a fading bar", COLOR (foreground), COLOR (background), 0.72, COLOR (lane_band[1]), FALSE },
+  { "axis label", COLOR (foreground), COLOR (axis_background), 1, COLOR (background), FALSE },
+  { "minor axis label", COLOR (dim_foreground), COLOR (axis_background), 1, COLOR (background), FALSE },
+  { "value label", COLOR (dim_foreground), COLOR (background), 1, -1, FALSE },
+  { "value label on a shaded lane", COLOR (dim_foreground), COLOR (lane_band[1]), 1, -1, FALSE },
+  { "value label on its pill", COLOR (dim_foreground), COLOR (background), 0.92, COLOR (lane_band[1]), FALSE },
+  { "lane title", COLOR (foreground), COLOR (header_background), 1, COLOR (lane_band[1]), FALSE },
+  { "era label", COLOR (era_foreground), COLOR (background), 1, -1, FALSE },
+  { "era label on a shaded lane", COLOR (era_foreground), COLOR (lane_band[1]), 1, -1, FALSE },
+  { "cluster count", COLOR (cluster_foreground), COLOR (cluster_fill), 1, COLOR (lane_band[1]), FALSE },
+  { "overview label", COLOR (dim_foreground), COLOR (axis_background), 1, COLOR (background), FALSE },
+  { "overview label outside the view", COLOR (dim_foreground), COLOR (background), 0.55, COLOR (axis_background), FALSE },
+};
+
+#undef COLOR
+
+const ChronoTextPair *
+_chrono_style_get_text_pairs (guint *n_pairs)
+{
+  *n_pairs = G_N_ELEMENTS (text_pairs);
+
+  return text_pairs;
+}
 
 static void
 init_palette (ChronoStyle *style,

@@ -97,6 +97,12 @@ ChronoColor chrono_color_mix              (ChronoColor        a,
                                            double             t);
 /* Relative luminance 0.0 .. 1.0, to choose a readable text colour. */
 double      chrono_color_luminance        (ChronoColor        color);
+ChronoColor chrono_color_over             (ChronoColor        top,
+                                           ChronoColor        bottom);
+double      chrono_color_contrast         (ChronoColor        text,
+                                           ChronoColor        background);
+ChronoColor chrono_style_get_label_color  (const ChronoStyle *style,
+                                           ChronoColor        color);
 /* The colour of an event: its category's colour, else its lane's, else
  * one of the palette's colours picked by lane index, adjusted for dark. */
 ChronoColor chrono_style_get_event_color  (const ChronoStyle *style,
