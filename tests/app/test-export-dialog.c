@@ -237,18 +237,32 @@ accept_in (ChronoExportDialog *dialog,
   chooser = chrono_export_dialog_get_chooser (dialog);
   g_assert_nonnull (chooser);
 
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  /* The chooser loads the folder before it names a file in it. */
+  /* The chooser loads the folder before it names a file in it, and a
+   * slow load (a loaded machine, a sanitizer build) can reset the name
+   * typed before it finished: both are set again every half second until
+   * the chooser names the expected file. */
   source = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
   while (!expired)
     {
-      g_clear_object (&chosen);
-      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      gboolean retry = FALSE;
+      guint retry_source;
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+      retry_source = g_timeout_add (500, on_wait_limit, &retry);
+      while (!expired && !retry)
+        {
+          g_clear_object (&chosen);
+          chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+          if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), expected) == 0)
+            break;
+          g_main_context_iteration (NULL, TRUE);
+        }
+      if (!retry)
+        g_source_remove (retry_source);
       if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), expected) == 0)
         break;
-      g_main_context_iteration (NULL, TRUE);
     }
   g_assert_false (expired);
   g_source_remove (source);
