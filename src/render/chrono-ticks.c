@@ -19,13 +19,18 @@ typedef struct
   gint64         count;
 } Step;
 
-static const Step small_steps[] = {
+/* Steps within a day: the same everywhere, days being all alike. */
+static const Step clock_steps[] = {
   { CHRONO_TICK_SECOND, 1 }, { CHRONO_TICK_SECOND, 2 }, { CHRONO_TICK_SECOND, 5 },
   { CHRONO_TICK_SECOND, 10 }, { CHRONO_TICK_SECOND, 15 }, { CHRONO_TICK_SECOND, 30 },
   { CHRONO_TICK_MINUTE, 1 }, { CHRONO_TICK_MINUTE, 2 }, { CHRONO_TICK_MINUTE, 5 },
   { CHRONO_TICK_MINUTE, 10 }, { CHRONO_TICK_MINUTE, 15 }, { CHRONO_TICK_MINUTE, 30 },
   { CHRONO_TICK_HOUR, 1 }, { CHRONO_TICK_HOUR, 3 }, { CHRONO_TICK_HOUR, 6 },
   { CHRONO_TICK_HOUR, 12 },
+};
+
+/* From a day to a year, on the calendar. */
+static const Step calendar_steps[] = {
   { CHRONO_TICK_DAY, 1 }, { CHRONO_TICK_DAY, 2 },
   { CHRONO_TICK_WEEK, 1 },
   { CHRONO_TICK_MONTH, 1 }, { CHRONO_TICK_MONTH, 3 }, { CHRONO_TICK_MONTH, 6 },
@@ -34,13 +39,7 @@ static const Step small_steps[] = {
 /* Where civil dates mean nothing (38 million years ago) there are no
  * months and no weeks: days count from the start of the year, which the
  * context row names, in steps that read as round numbers. */
-static const Step deep_steps[] = {
-  { CHRONO_TICK_SECOND, 1 }, { CHRONO_TICK_SECOND, 2 }, { CHRONO_TICK_SECOND, 5 },
-  { CHRONO_TICK_SECOND, 10 }, { CHRONO_TICK_SECOND, 15 }, { CHRONO_TICK_SECOND, 30 },
-  { CHRONO_TICK_MINUTE, 1 }, { CHRONO_TICK_MINUTE, 2 }, { CHRONO_TICK_MINUTE, 5 },
-  { CHRONO_TICK_MINUTE, 10 }, { CHRONO_TICK_MINUTE, 15 }, { CHRONO_TICK_MINUTE, 30 },
-  { CHRONO_TICK_HOUR, 1 }, { CHRONO_TICK_HOUR, 3 }, { CHRONO_TICK_HOUR, 6 },
-  { CHRONO_TICK_HOUR, 12 },
+static const Step deep_day_steps[] = {
   { CHRONO_TICK_DAY, 1 }, { CHRONO_TICK_DAY, 2 }, { CHRONO_TICK_DAY, 5 },
   { CHRONO_TICK_DAY, 10 }, { CHRONO_TICK_DAY, 20 }, { CHRONO_TICK_DAY, 50 },
   { CHRONO_TICK_DAY, 100 },
@@ -886,8 +885,8 @@ chrono_ticks_new_full (const ChronoViewport *viewport,
   g_autoptr(GArray) times = NULL;
   g_autoptr(PangoLayout) minor_layout = NULL;
   g_autoptr(PangoLayout) major_layout = NULL;
-  const Step *steps;
-  guint n_steps;
+  const Step *days;
+  guint n_days;
   Axis axis;
   gint64 first, last;
   double spp;
@@ -926,15 +925,15 @@ chrono_ticks_new_full (const ChronoViewport *viewport,
   axis.deep = !is_civil_year (year_of (first)) || !is_civil_year (year_of (last));
   axis.one_row = (flags & CHRONO_TICKS_ONE_ROW) != 0;
 
-  steps = axis.deep ? deep_steps : small_steps;
-  n_steps = axis.deep ? G_N_ELEMENTS (deep_steps) : G_N_ELEMENTS (small_steps);
+  days = axis.deep ? deep_day_steps : calendar_steps;
+  n_days = axis.deep ? G_N_ELEMENTS (deep_day_steps) : G_N_ELEMENTS (calendar_steps);
 
   spp = chrono_viewport_get_resolution (viewport);
   min_px = chrono_style_px (style, 20);
 
-  for (guint i = 0; i < n_steps && !found; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (clock_steps) + n_days && !found; i++)
     {
-      const Step *s = &steps[i];
+      const Step *s = i < G_N_ELEMENTS (clock_steps) ? &clock_steps[i] : &days[i - G_N_ELEMENTS (clock_steps)];
 
       if (unit_seconds (s->unit) * s->count / spp < min_px)
         continue;

@@ -680,8 +680,8 @@ test_deep_zoom (void)
   }
 }
 
-/* Day ticks in August 2024, on the axis and in the overview, at every
- * width: regular (every day, every other day, or weeks), never thinned
+/* Day ticks in August 2024 in the overview strip, at every width:
+ * regular (every day, every other day, or 1, 8, 15, 22), never thinned
  * to 15, 17, 18, 20, 22, 24 Aug. */
 static void
 test_regular_days (void)
