@@ -649,7 +649,6 @@ place_major_ticks (const Axis *axis,
   double last_end = -G_MAXDOUBLE;
   GArray *times = axis->times;
   gboolean fits = TRUE;
-  guint in_view = 0;
   guint n = 0;
 
   g_array_set_size (placed, 0);
@@ -669,9 +668,7 @@ place_major_ticks (const Axis *axis,
       if (tick.x > vp->width + 1)
         break;
 
-      /* On one row, the sticky label and the first in view name the
-       * whole context, so the year can always be told. */
-      if (axis->one_row && tick.x >= 0 && in_view++ > 0)
+      if (axis->one_row && tick.x >= 0)
         text = format_major_short (axis, major_unit, tick.time);
       else
         text = format_major (axis, major_unit, tick.time);
@@ -700,6 +697,24 @@ place_major_ticks (const Axis *axis,
           sticky->label = NULL;
           sticky->label_width = 0;
         }
+    }
+
+  /* On one row, the leading label names the whole context, so that the
+   * year can always be told: the sticky one, or else the first. */
+  for (guint i = 0; axis->one_row && i < placed->len; i++)
+    {
+      ChronoTick *tick = &g_array_index (placed, ChronoTick, i);
+      g_autofree char *text = NULL;
+
+      if (tick->label == NULL)
+        continue;
+      if (tick->x >= 0)
+        {
+          text = format_major (axis, major_unit, tick->time);
+          tick->label_width = measure (axis->major_layout, text);
+          tick->label = g_string_chunk_insert (axis->strings, text);
+        }
+      break;
     }
 
   /* Drop labels that would overlap the one before them, or be cut by
