@@ -70,8 +70,9 @@ typedef struct
  * @CHRONO_TICKS_ONE_ROW: both rows share one line of text, as in the
  *   overview strip: context labels are measured in the small font, stand
  *   for the minor label at their tick, and the step is the smallest
- *   whose minor labels all fit between them (a sticky context label at
- *   the left edge may cover the minor labels under it)
+ *   whose minor labels all fit between them; the leading context label
+ *   names the whole context ("August 2024"), the others are short
+ *   ("Sep"), and it may cover the minor labels under it
  */
 typedef enum
 {
