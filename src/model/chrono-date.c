@@ -1078,9 +1078,18 @@ append_grouped (GString *out,
     }
 }
 
-/* "2015", "12,000": exact years are grouped from five digits on. */
-static char *
-format_count (guint64 value)
+/**
+ * chrono_format_count:
+ * @value: a count (of years, days ...)
+ *
+ * @value with the locale's thousands separator from five digits on
+ * ("2015", "12,000", "38,255,750" in English, "38.255.750" in German);
+ * "," where the locale has none (C), so long numbers are always grouped.
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+char *
+chrono_format_count (guint64 value)
 {
   GString *out = g_string_new (NULL);
 
@@ -1174,7 +1183,7 @@ chrono_format_year (gint64 year)
       if ((guint64) year >= DEEP_TIME_YEARS)
         return format_deep ((guint64) year, DEEP_HENCE);
 
-      return format_count ((guint64) year);
+      return chrono_format_count ((guint64) year);
     }
   else
     {
@@ -1185,7 +1194,7 @@ chrono_format_year (gint64 year)
       if (bc >= DEEP_TIME_YEARS)
         return format_deep (bc, DEEP_AGO);
 
-      number = format_count (bc);
+      number = chrono_format_count (bc);
       /* Translators: a year before Christ, "500 BC" */
       return g_strdup_printf (_("%s BC"), number);
     }
@@ -1351,7 +1360,7 @@ static char *
 format_unit (int     unit,
              guint64 n)
 {
-  g_autofree char *number = format_count (n);
+  g_autofree char *number = chrono_format_count (n);
   gulong plural = n > G_MAXULONG ? G_MAXULONG : (gulong) n;
 
   switch (unit)

@@ -133,6 +133,10 @@ int      chrono_days_in_month       (gint64            year,
  * significant digits: "300 thousand years ago", "13.8 billion years ago",
  * "in 2 million years".  Free with g_free(). */
 char    *chrono_format_year         (gint64            year);
+/* @value grouped by the locale from five digits on: "2015", "12,000",
+ * "38,255,750" ("," where the locale has no separator).  Free with
+ * g_free(). */
+char    *chrono_format_count        (guint64           value);
 /* A localized duration in its two largest units, the smaller rounded, with
  * mean Gregorian years and months: "5 years 1 month", "3 days", "2 hours 5
  * minutes"; only years from 100 years on ("12,000 years"); "about 13.8

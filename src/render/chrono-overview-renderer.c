@@ -70,18 +70,15 @@ typedef struct
   const char *text;   /* owned by the ticks */
 } Label;
 
-/* The axis labels of the strip, left to right, that do not overlap: the
- * context labels first ("2015", "May 2015"), so that the years can always
- * be told, then the short ones ("Apr", "Jul") where there is room. */
+/* The axis labels of the strip: the ticks are computed for one row
+ * (CHRONO_TICKS_ONE_ROW), so the context labels ("2015", "May 2015"),
+ * which let the years always be told, and the short ones ("Apr", "Jul")
+ * already leave room for each other at a regular step; none is dropped
+ * here, which would thin the row irregularly. */
 static GArray *
-place_labels (const ChronoTicks *ticks,
-              PangoLayout       *layout,
-              double             width,
-              double             pad)
+place_labels (const ChronoTicks *ticks)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (Label));
-  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
-  double inset = pad / 2;
 
   for (int pass = 0; pass < 2; pass++)
     {
@@ -90,36 +87,15 @@ place_labels (const ChronoTicks *ticks,
       for (guint i = 0; i < row->len; i++)
         {
           const ChronoTick *tick = &g_array_index (row, ChronoTick, i);
-          PangoRectangle logical;
           Label label;
-          gboolean is_free = TRUE;
-          double end;
 
           if (tick->label == NULL)
             continue;
 
           label.x = tick->x;
           label.text = tick->label;
-          label.label_x = MAX (tick->label_x, inset);
-          pango_layout_set_text (layout, tick->label, -1);
-          pango_layout_get_pixel_extents (layout, NULL, &logical);
-          end = label.label_x + logical.width;
-          if (end > width)
-            continue;
-
-          for (guint j = 0; j < labels->len && is_free; j++)
-            {
-              const Label *other = &g_array_index (labels, Label, j);
-
-              if (label.label_x < g_array_index (ends, double, j) + pad &&
-                  other->label_x < end + pad)
-                is_free = FALSE;
-            }
-          if (!is_free)
-            continue;
-
+          label.label_x = tick->label_x;
           g_array_append_val (labels, label);
-          g_array_append_val (ends, end);
         }
     }
 
@@ -161,8 +137,8 @@ chrono_overview_dup_labels (const ChronoStyle *style,
   layout = pango_cairo_create_layout (cr);
   _chrono_style_set_layout_font (layout, &small, small.small_font_size, FALSE);
   chrono_viewport_init (&vp, range_start, range_end, width);
-  ticks = chrono_ticks_new (&vp, &small, pango_layout_get_context (layout));
-  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
+  ticks = chrono_ticks_new_full (&vp, &small, pango_layout_get_context (layout), CHRONO_TICKS_ONE_ROW);
+  labels = place_labels (ticks);
 
   g_array_sort (labels, compare_labels);
   for (guint i = 0; i < labels->len; i++)
@@ -213,7 +189,7 @@ chrono_overview_draw (cairo_t           *cr,
   small.small_font_size = style->small_font_size * 0.9;
   small.label_padding = style->label_padding * 2;
   layout = pango_cairo_create_layout (cr);
-  ticks = chrono_ticks_new (&vp, &small, pango_layout_get_context (layout));
+  ticks = chrono_ticks_new_full (&vp, &small, pango_layout_get_context (layout), CHRONO_TICKS_ONE_ROW);
   _chrono_style_set_layout_font (layout, &small, small.small_font_size, FALSE);
 
   for (guint i = 0; i < ticks->minor->len; i++)
@@ -224,7 +200,6 @@ chrono_overview_draw (cairo_t           *cr,
       cairo_rectangle (cr, round (tick->x), chart_top, style->scale, chart_bottom - chart_top);
       cairo_fill (cr);
     }
-
 
   /* The density histogram. */
   for (guint b = 0; b < n_bins; b++)
@@ -264,7 +239,7 @@ chrono_overview_draw (cairo_t           *cr,
 
   /* The year labels go over the dimming, so that they keep their
    * contrast outside the visible window too (the style's text pairs). */
-  labels = place_labels (ticks, layout, width, chrono_style_px (&small, small.label_padding));
+  labels = place_labels (ticks);
   for (guint i = 0; i < labels->len; i++)
     {
       const Label *label = &g_array_index (labels, Label, i);

@@ -19,17 +19,44 @@ typedef struct
   gint64         count;
 } Step;
 
-static const Step small_steps[] = {
+/* Steps within a day: the same everywhere, days being all alike. */
+static const Step clock_steps[] = {
   { CHRONO_TICK_SECOND, 1 }, { CHRONO_TICK_SECOND, 2 }, { CHRONO_TICK_SECOND, 5 },
   { CHRONO_TICK_SECOND, 10 }, { CHRONO_TICK_SECOND, 15 }, { CHRONO_TICK_SECOND, 30 },
   { CHRONO_TICK_MINUTE, 1 }, { CHRONO_TICK_MINUTE, 2 }, { CHRONO_TICK_MINUTE, 5 },
   { CHRONO_TICK_MINUTE, 10 }, { CHRONO_TICK_MINUTE, 15 }, { CHRONO_TICK_MINUTE, 30 },
   { CHRONO_TICK_HOUR, 1 }, { CHRONO_TICK_HOUR, 3 }, { CHRONO_TICK_HOUR, 6 },
   { CHRONO_TICK_HOUR, 12 },
+};
+
+/* From a day to a year, on the calendar. */
+static const Step calendar_steps[] = {
   { CHRONO_TICK_DAY, 1 }, { CHRONO_TICK_DAY, 2 },
   { CHRONO_TICK_WEEK, 1 },
   { CHRONO_TICK_MONTH, 1 }, { CHRONO_TICK_MONTH, 3 }, { CHRONO_TICK_MONTH, 6 },
 };
+
+/* Where civil dates mean nothing (38 million years ago) there are no
+ * months and no weeks: days count from the start of the year, which the
+ * context row names, in steps that read as round numbers. */
+static const Step deep_day_steps[] = {
+  { CHRONO_TICK_DAY, 1 }, { CHRONO_TICK_DAY, 2 }, { CHRONO_TICK_DAY, 5 },
+  { CHRONO_TICK_DAY, 10 }, { CHRONO_TICK_DAY, 20 }, { CHRONO_TICK_DAY, 50 },
+  { CHRONO_TICK_DAY, 100 },
+};
+
+/* What every step of one axis shares. */
+typedef struct
+{
+  const ChronoViewport *vp;
+  const ChronoStyle    *style;
+  PangoLayout          *minor_layout;
+  PangoLayout          *major_layout;
+  GStringChunk         *strings;
+  GArray               *times;  /* of gint64, scratch */
+  gboolean              deep;   /* no civil dates in view */
+  gboolean              one_row;
+} Axis;
 
 static gint64
 floor_div (gint64 a,
@@ -72,6 +99,22 @@ year_of (gint64 time)
 
   chrono_time_to_civil (time, &year, NULL, NULL, NULL, NULL, NULL, NULL);
   return year;
+}
+
+/* Years that chrono_format_year() names as calendar years ("12,000 BC",
+ * "2015") rather than as deep time ("100 thousand years ago"): only
+ * these may carry a month and a day. */
+static gboolean
+is_civil_year (gint64 year)
+{
+  return year > 1 - DEEP_STEP && year < DEEP_STEP;
+}
+
+/* The day of @time counted from 0 at the start of its year. */
+static gint64
+day_of_year (gint64 time)
+{
+  return floor_div (time - year_start (year_of (time)), CHRONO_SECONDS_PER_DAY);
 }
 
 /* The year as it is displayed, for rounding: BC years count from 1 BC
@@ -128,6 +171,8 @@ next_year_tick (gint64 year,
  * left edge to just after the right edge. */
 static gboolean
 collect_times (const ChronoViewport *vp,
+               gboolean              deep,
+               gboolean              one_row,
                ChronoTickUnit        unit,
                gint64                count,
                GArray               *times)
@@ -156,6 +201,56 @@ collect_times (const ChronoViewport *vp,
             return FALSE;
           if (t > last)
             break;
+        }
+    }
+  else if (unit == CHRONO_TICK_DAY && deep && count > 1)
+    {
+      /* Counted from each year's start, which the context row labels:
+       * "+0 d, +10 d ... +360 d", then the next year's "+0 d". */
+      gint64 step = count * CHRONO_SECONDS_PER_DAY;
+      gint64 year = year_of (first);
+      gint64 t = year_start (year) + floor_div (first - year_start (year), step) * step;
+
+      for (;;)
+        {
+          g_array_append_val (times, t);
+          if (times->len > MAX_TICKS)
+            return FALSE;
+          if (t > last)
+            break;
+          t += step;
+          if (t >= year_start (year + 1))
+            t = year_start (++year);
+        }
+    }
+  else if (unit == CHRONO_TICK_WEEK && one_row)
+    {
+      /* On one row the month's name stands at its first day, so weeks
+       * restart with each month, on the same days: 1, 8, 15, 22. */
+      gint64 year;
+      int month, day;
+
+      chrono_time_to_civil (first, &year, &month, &day, NULL, NULL, NULL, NULL);
+      day = MIN ((day - 1) / 7, 3) * 7 + 1;
+      for (;;)
+        {
+          gint64 t = chrono_time_from_civil (year, month, day, 0, 0, 0);
+
+          g_array_append_val (times, t);
+          if (times->len > MAX_TICKS)
+            return FALSE;
+          if (t > last)
+            break;
+          day += 7;
+          if (day > 22)
+            {
+              day = 1;
+              if (++month > 12)
+                {
+                  month = 1;
+                  year++;
+                }
+            }
         }
     }
   else if (unit == CHRONO_TICK_MONTH)
@@ -201,56 +296,64 @@ collect_times (const ChronoViewport *vp,
   return TRUE;
 }
 
+/* A whole deep-time year, where year 0 is the present:
+ * "38,255,750 years ago", "in 250,000 years". */
+static char *
+format_whole_years (gint64 year)
+{
+  g_autofree char *number = chrono_format_count ((guint64) ABS (year));
+
+  if (year > 0)
+    /* Translators: deep time on an axis, %s is a number of years */
+    return g_strdup_printf (C_("axis", "in %s years"), number);
+
+  /* Translators: deep time on an axis, %s is a number of years */
+  return g_strdup_printf (_("%s years ago"), number);
+}
+
 char *
 chrono_ticks_format_year (gint64 year,
                           gint64 step)
 {
-  double value;
+  g_autofree char *number = NULL;
+  guint64 magnitude;
   double unit_size;
   int decimals = 0;
 
   /* On an axis of millions of years, year 0 is the present, not 1 BC. */
-  if (year == 0 && step >= 100000)
+  if (year == 0 && step >= DEEP_STEP)
     return g_strdup (C_("axis", "now"));
 
-  if (year > -100000)
+  if (is_civil_year (year))
     return chrono_format_year (year);
 
-  if (year <= -1000000000)
-    unit_size = 1e9;
-  else
-    unit_size = 1e6;
+  magnitude = (guint64) ABS (year);
+  unit_size = magnitude >= 1000000000 ? 1e9 : 1e6;
 
-  /* Zoomed in far enough that three decimals would not tell ticks
-   * apart: use the smaller unit, down to plain years. */
-  if (step > 0 && unit_size == 1e9 && (double) step * 1000 < unit_size)
-    unit_size = 1e6;
-  if (step > 0 && (double) step * 1000 < unit_size)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, -year);
-
-      /* Translators: deep time on an axis, %s is a number of years */
-      return g_strdup_printf (_("%s years ago"), number);
-    }
-
-  value = -(double) year / unit_size;
+  /* As many decimals as the step needs, the same on every tick ("38.250,
+   * 38.251"), so that neighbours never read the same; past three, whole
+   * years read better than "38.2557 million". */
   if (step > 0 && step < unit_size)
-    decimals = (int) MIN (3, ceil (log10 (unit_size / (double) step) - 1e-9));
-  /* Drop trailing zeros: "13.8", not "13.80". */
-  while (decimals > 0 &&
-         fabs (round (value * pow (10, decimals - 1)) - value * pow (10, decimals - 1)) < 1e-6)
-    decimals--;
+    decimals = (int) ceil (log10 (unit_size / (double) step) - 1e-9);
+  if (decimals > 3)
+    return format_whole_years (year);
 
-  if (unit_size == 1e9)
-    return g_strdup_printf (_("%.*f billion years ago"), decimals, value);
+  /* The locale's decimal separator, on purpose. */
+  number = g_strdup_printf ("%.*f", decimals, (double) magnitude / unit_size);
 
-  return g_strdup_printf (_("%.*f million years ago"), decimals, value);
+  if (year > 0)
+    return g_strdup_printf (unit_size == 1e9 ? _("in %s billion years") : _("in %s million years"),
+                            number);
+
+  return g_strdup_printf (unit_size == 1e9 ? _("%s billion years ago") : _("%s million years ago"),
+                          number);
 }
 
 static char *
-format_minor (ChronoTickUnit unit,
-              gint64         count,
-              gint64         time)
+format_minor (const Axis     *axis,
+              ChronoTickUnit  unit,
+              gint64          count,
+              gint64          time)
 {
   gint64 year;
   int month, day, hour, minute, second;
@@ -265,6 +368,11 @@ format_minor (ChronoTickUnit unit,
     case CHRONO_TICK_HOUR:
       return g_strdup_printf ("%02d:%02d", hour, minute);
     case CHRONO_TICK_DAY:
+      if (axis->deep)
+        /* Translators: on a deep-time axis, a number of days after the
+         * start of the year named above it: "+120 d" */
+        return g_strdup_printf (C_("axis", "+%d d"), (int) day_of_year (time));
+      return g_strdup_printf ("%d", day);
     case CHRONO_TICK_WEEK:
       return g_strdup_printf ("%d", day);
     case CHRONO_TICK_MONTH:
@@ -281,14 +389,15 @@ format_minor (ChronoTickUnit unit,
 
 /* The context unit above @unit, or -1 for years (no context row). */
 static int
-major_unit_of (ChronoTickUnit unit)
+major_unit_of (const Axis     *axis,
+               ChronoTickUnit  unit)
 {
   switch (unit)
     {
     case CHRONO_TICK_SECOND: return CHRONO_TICK_MINUTE;
     case CHRONO_TICK_MINUTE: return CHRONO_TICK_HOUR;
     case CHRONO_TICK_HOUR: return CHRONO_TICK_DAY;
-    case CHRONO_TICK_DAY:
+    case CHRONO_TICK_DAY: return axis->deep ? CHRONO_TICK_YEAR : CHRONO_TICK_MONTH;
     case CHRONO_TICK_WEEK: return CHRONO_TICK_MONTH;
     case CHRONO_TICK_MONTH: return CHRONO_TICK_YEAR;
     case CHRONO_TICK_YEAR:
@@ -297,13 +406,50 @@ major_unit_of (ChronoTickUnit unit)
     }
 }
 
+/* A context label in deep time: the whole year, the anchor the minor
+ * labels count from, then the day after it and the time of day. */
 static char *
-format_major (ChronoTickUnit unit,
-              gint64         time)
+format_deep_major (ChronoTickUnit unit,
+                   gint64         time)
+{
+  g_autofree char *year_text = format_whole_years (year_of (time));
+  int day = (int) day_of_year (time);
+  int hour, minute;
+
+  chrono_time_to_civil (time, NULL, NULL, NULL, &hour, &minute, NULL, NULL);
+
+  switch (unit)
+    {
+    case CHRONO_TICK_YEAR:
+      return g_steal_pointer (&year_text);
+    case CHRONO_TICK_DAY:
+      /* Translators: a deep-time axis label: the year ("38,255,750 years
+       * ago"), then a number of days after its start */
+      return g_strdup_printf (C_("axis", "%s +%d d"), year_text, day);
+    case CHRONO_TICK_MINUTE:
+    case CHRONO_TICK_HOUR:
+      /* Translators: a deep-time axis label: the year, a number of days
+       * after its start, then the time of day */
+      return g_strdup_printf (C_("axis", "%s +%d d %02d:%02d"), year_text, day, hour, minute);
+    case CHRONO_TICK_SECOND:
+    case CHRONO_TICK_WEEK:
+    case CHRONO_TICK_MONTH:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_major (const Axis     *axis,
+              ChronoTickUnit  unit,
+              gint64          time)
 {
   g_autofree char *year_text = NULL;
   gint64 year;
   int month, day, hour, minute;
+
+  if (axis->deep)
+    return format_deep_major (unit, time);
 
   chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, NULL, NULL);
   year_text = chrono_format_year (year);
@@ -324,6 +470,58 @@ format_major (ChronoTickUnit unit,
       return g_strdup_printf (C_("axis", "%s %s"), chrono_month_name (month, FALSE), year_text);
     case CHRONO_TICK_YEAR:
       return g_steal_pointer (&year_text);
+    case CHRONO_TICK_SECOND:
+    case CHRONO_TICK_WEEK:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A context label on one row, after the sticky one at the left edge
+ * has given the full context: as short as a minor label ("Sep", "2 Aug",
+ * "10:00"), longer only where a larger period changes ("Jan 2025"). */
+static char *
+format_major_short (const Axis     *axis,
+                    ChronoTickUnit  unit,
+                    gint64          time)
+{
+  gint64 year;
+  int month, day, hour, minute;
+  gint64 yday = day_of_year (time);
+
+  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, NULL, NULL);
+
+  if (axis->deep)
+    {
+      if (unit == CHRONO_TICK_YEAR || yday == 0)
+        return format_whole_years (year);
+      if (unit == CHRONO_TICK_DAY || (hour == 0 && minute == 0))
+        return format_minor (axis, CHRONO_TICK_DAY, 1, time);
+      return format_minor (axis, CHRONO_TICK_HOUR, 1, time);
+    }
+
+  switch (unit)
+    {
+    case CHRONO_TICK_MINUTE:
+    case CHRONO_TICK_HOUR:
+      if (hour != 0 || minute != 0)
+        return format_minor (axis, CHRONO_TICK_HOUR, 1, time);
+      G_GNUC_FALLTHROUGH;
+    case CHRONO_TICK_DAY:
+      if (yday == 0)
+        return format_major (axis, CHRONO_TICK_DAY, time);
+      /* Translators: an axis label: day, abbreviated month */
+      return g_strdup_printf (C_("axis", "%d %s"), day, chrono_month_name (month, TRUE));
+    case CHRONO_TICK_MONTH:
+      if (month == 1)
+        {
+          g_autofree char *year_text = chrono_format_year (year);
+
+          return g_strdup_printf (C_("axis", "%s %s"), chrono_month_name (month, TRUE), year_text);
+        }
+      return g_strdup (chrono_month_name (month, TRUE));
+    case CHRONO_TICK_YEAR:
+      return chrono_format_year (year);
     case CHRONO_TICK_SECOND:
     case CHRONO_TICK_WEEK:
     default:
@@ -375,23 +573,21 @@ is_major_year (gint64 year,
 /* Fills @out with labelled minor ticks for @unit × @count; returns FALSE
  * when the labels do not fit without overlapping. */
 static gboolean
-try_step (const ChronoViewport *vp,
-          const ChronoStyle    *style,
-          PangoLayout          *layout,
-          ChronoTickUnit        unit,
-          gint64                count,
-          GArray               *times,
-          GStringChunk         *strings,
-          GArray               *out,
-          gboolean              force)
+try_step (const Axis     *axis,
+          ChronoTickUnit  unit,
+          gint64          count,
+          GArray         *out,
+          gboolean        force)
 {
-  double pad = chrono_style_px (style, style->label_padding);
-  double inset = chrono_style_px (style, 4);
+  const ChronoViewport *vp = axis->vp;
+  double pad = chrono_style_px (axis->style, axis->style->label_padding);
+  double inset = chrono_style_px (axis->style, 4);
   double last_end = -G_MAXDOUBLE;
+  GArray *times = axis->times;
 
   g_array_set_size (out, 0);
 
-  if (!collect_times (vp, unit, count, times))
+  if (!collect_times (vp, axis->deep, axis->one_row, unit, count, times))
     return FALSE;
 
   for (guint i = 0; i < times->len; i++)
@@ -408,8 +604,8 @@ try_step (const ChronoViewport *vp,
       if (unit == CHRONO_TICK_YEAR)
         tick.major = is_major_year (year_of (tick.time), count);
 
-      text = format_minor (unit, count, tick.time);
-      tick.label_width = measure (layout, text);
+      text = format_minor (axis, unit, count, tick.time);
+      tick.label_width = measure (axis->minor_layout, text);
       tick.label_x = tick.x + inset;
 
       if (tick.label_x < last_end + pad)
@@ -421,7 +617,7 @@ try_step (const ChronoViewport *vp,
         }
       else
         {
-          tick.label = g_string_chunk_insert (strings, text);
+          tick.label = g_string_chunk_insert (axis->strings, text);
           last_end = tick.label_x + tick.label_width;
         }
 
@@ -442,24 +638,22 @@ try_step (const ChronoViewport *vp,
 /* Places the labelled context ticks of @major_unit × @count in @placed;
  * returns FALSE when a label had to be dropped to avoid an overlap. */
 static gboolean
-place_major_ticks (const ChronoViewport *vp,
-                   const ChronoStyle    *style,
-                   PangoLayout          *layout,
-                   GStringChunk         *strings,
-                   int                   major_unit,
-                   gint64                count,
-                   GArray               *times,
-                   GArray               *placed)
+place_major_ticks (const Axis *axis,
+                   int         major_unit,
+                   gint64      count,
+                   GArray     *placed)
 {
-  double pad = chrono_style_px (style, style->label_padding);
-  double inset = chrono_style_px (style, 4);
+  const ChronoViewport *vp = axis->vp;
+  double pad = chrono_style_px (axis->style, axis->style->label_padding);
+  double inset = chrono_style_px (axis->style, 4);
   double last_end = -G_MAXDOUBLE;
+  GArray *times = axis->times;
   gboolean fits = TRUE;
   guint n = 0;
 
   g_array_set_size (placed, 0);
 
-  if (!collect_times (vp, major_unit, count, times))
+  if (!collect_times (vp, axis->deep, axis->one_row, major_unit, count, times))
     return FALSE;
 
   for (guint i = 0; i < times->len; i++)
@@ -474,9 +668,12 @@ place_major_ticks (const ChronoViewport *vp,
       if (tick.x > vp->width + 1)
         break;
 
-      text = format_major (major_unit, tick.time);
-      tick.label_width = measure (layout, text);
-      tick.label = g_string_chunk_insert (strings, text);
+      if (axis->one_row && tick.x >= 0)
+        text = format_major_short (axis, major_unit, tick.time);
+      else
+        text = format_major (axis, major_unit, tick.time);
+      tick.label_width = measure (axis->major_layout, text);
+      tick.label = g_string_chunk_insert (axis->strings, text);
 
       /* The period at the left edge: a sticky label at the edge. */
       tick.label_x = tick.x < 0 ? inset : tick.x + inset;
@@ -500,6 +697,24 @@ place_major_ticks (const ChronoViewport *vp,
           sticky->label = NULL;
           sticky->label_width = 0;
         }
+    }
+
+  /* On one row, the leading label names the whole context, so that the
+   * year can always be told: the sticky one, or else the first. */
+  for (guint i = 0; axis->one_row && i < placed->len; i++)
+    {
+      ChronoTick *tick = &g_array_index (placed, ChronoTick, i);
+      g_autofree char *text = NULL;
+
+      if (tick->label == NULL)
+        continue;
+      if (tick->x >= 0)
+        {
+          text = format_major (axis, major_unit, tick->time);
+          tick->label_width = measure (axis->major_layout, text);
+          tick->label = g_string_chunk_insert (axis->strings, text);
+        }
+      break;
     }
 
   /* Drop labels that would overlap the one before them, or be cut by
@@ -536,24 +751,25 @@ place_major_ticks (const ChronoViewport *vp,
   return fits;
 }
 
-static void
-add_major_ticks (ChronoTicks          *ticks,
-                 const ChronoViewport *vp,
-                 const ChronoStyle    *style,
-                 PangoLayout          *layout,
-                 GArray               *times)
+/* Returns FALSE when even the largest round step of the context row
+ * leaves labels out. */
+static gboolean
+add_major_ticks (ChronoTicks *ticks,
+                 const Axis  *axis)
 {
   static const gint64 minute_counts[] = { 1, 2, 5, 10, 15, 30 };
   static const gint64 hour_counts[] = { 1, 2, 3, 6, 12 };
   static const gint64 month_counts[] = { 1, 2, 3, 6 };
   static const gint64 one[] = { 1 };
-  int major_unit = major_unit_of (ticks->unit);
+  int major_unit = major_unit_of (axis, ticks->unit);
   g_autoptr(GArray) placed = NULL;
   const gint64 *counts;
   guint n_counts;
+  gboolean fits = FALSE;
 
+  g_array_set_size (ticks->major, 0);
   if (major_unit < 0)
-    return;
+    return TRUE;
 
   switch (major_unit)
     {
@@ -579,11 +795,8 @@ add_major_ticks (ChronoTicks          *ticks,
 
   /* The smallest round step whose labels all fit: never a label dropped
    * here and there, which would make the row irregular. */
-  for (guint c = 0; c < n_counts; c++)
-    if (place_major_ticks (vp, style, layout, ticks->strings, major_unit,
-                           counts[c], times, placed) ||
-        c == n_counts - 1)
-      break;
+  for (guint c = 0; c < n_counts && !fits; c++)
+    fits = place_major_ticks (axis, major_unit, counts[c], placed);
 
   g_array_append_vals (ticks->major, placed->data, placed->len);
 
@@ -592,13 +805,81 @@ add_major_ticks (ChronoTicks          *ticks,
     {
       ChronoTick *minor = &g_array_index (ticks->minor, ChronoTick, i);
 
-      for (guint j = 0; j < times->len; j++)
-        if (g_array_index (times, gint64, j) == minor->time)
+      for (guint j = 0; j < axis->times->len; j++)
+        if (g_array_index (axis->times, gint64, j) == minor->time)
           {
             minor->major = TRUE;
             break;
           }
     }
+
+  return fits;
+}
+
+/* On one row, a context label takes the place of the minor label at its
+ * tick and the leading one hides the minor labels under it; returns
+ * FALSE when any other minor label runs into a context label, so that a
+ * larger step is tried rather than labels dropped here and there. */
+static gboolean
+merge_rows (ChronoTicks *ticks,
+            const Axis  *axis)
+{
+  double pad = chrono_style_px (axis->style, axis->style->label_padding);
+  guint leading = 0;
+
+  while (leading < ticks->major->len && g_array_index (ticks->major, ChronoTick, leading).label == NULL)
+    leading++;
+
+  for (guint i = 0; i < ticks->minor->len; i++)
+    {
+      ChronoTick *minor = &g_array_index (ticks->minor, ChronoTick, i);
+
+      for (guint j = 0; j < ticks->major->len && minor->label != NULL; j++)
+        {
+          const ChronoTick *major = &g_array_index (ticks->major, ChronoTick, j);
+          /* The leading context label, sticky at the left edge or not,
+           * covers the minor labels under it like a header. */
+          gboolean sticky = j == leading;
+
+          if (major->time == minor->time)
+            {
+              minor->label = NULL;
+              minor->label_width = 0;
+            }
+          else if (major->label != NULL &&
+                   minor->label_x < major->label_x + major->label_width + pad &&
+                   major->label_x < minor->label_x + minor->label_width + pad)
+            {
+              if (!sticky)
+                return FALSE;
+              minor->label = NULL;
+              minor->label_width = 0;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Tries @unit × @count for the minor row with its context row: when
+ * the context labels do not all fit ("10 Aug 2024" over every 12 hours),
+ * a larger minor step is tried rather than every other day named. */
+static gboolean
+try_axis (ChronoTicks    *ticks,
+          const Axis     *axis,
+          ChronoTickUnit  unit,
+          gint64          count,
+          gboolean        force)
+{
+  if (!try_step (axis, unit, count, ticks->minor, force))
+    return FALSE;
+
+  ticks->unit = unit;
+  ticks->step = count;
+  if (!add_major_ticks (ticks, axis))
+    return force;
+
+  return !axis->one_row || merge_rows (ticks, axis) || force;
 }
 
 ChronoTicks *
@@ -606,10 +887,23 @@ chrono_ticks_new (const ChronoViewport *viewport,
                   const ChronoStyle    *style,
                   PangoContext         *context)
 {
+  return chrono_ticks_new_full (viewport, style, context, CHRONO_TICKS_DEFAULT);
+}
+
+ChronoTicks *
+chrono_ticks_new_full (const ChronoViewport *viewport,
+                       const ChronoStyle    *style,
+                       PangoContext         *context,
+                       ChronoTicksFlags      flags)
+{
   g_autoptr(ChronoTicks) ticks = NULL;
   g_autoptr(GArray) times = NULL;
   g_autoptr(PangoLayout) minor_layout = NULL;
   g_autoptr(PangoLayout) major_layout = NULL;
+  const Step *days;
+  guint n_days;
+  Axis axis;
+  gint64 first, last;
   double spp;
   double min_px;
   gboolean found = FALSE;
@@ -627,26 +921,43 @@ chrono_ticks_new (const ChronoViewport *viewport,
   minor_layout = pango_layout_new (context);
   _chrono_style_set_layout_font (minor_layout, style, style->small_font_size, FALSE);
 
+  /* On one row, context labels share the minor labels' font. */
   major_layout = pango_layout_new (context);
-  _chrono_style_set_layout_font (major_layout, style, style->header_font_size, TRUE);
+  if (flags & CHRONO_TICKS_ONE_ROW)
+    _chrono_style_set_layout_font (major_layout, style, style->small_font_size, FALSE);
+  else
+    _chrono_style_set_layout_font (major_layout, style, style->header_font_size, TRUE);
+
+  chrono_viewport_x_to_time_precise (viewport, 0, &first, NULL);
+  chrono_viewport_x_to_time_precise (viewport, viewport->width, &last, NULL);
+
+  axis.vp = viewport;
+  axis.style = style;
+  axis.minor_layout = minor_layout;
+  axis.major_layout = major_layout;
+  axis.strings = ticks->strings;
+  axis.times = times;
+  axis.deep = !is_civil_year (year_of (first)) || !is_civil_year (year_of (last));
+  axis.one_row = (flags & CHRONO_TICKS_ONE_ROW) != 0;
+
+  days = axis.deep ? deep_day_steps : calendar_steps;
+  n_days = axis.deep ? G_N_ELEMENTS (deep_day_steps) : G_N_ELEMENTS (calendar_steps);
 
   spp = chrono_viewport_get_resolution (viewport);
   min_px = chrono_style_px (style, 20);
 
-  for (guint i = 0; i < G_N_ELEMENTS (small_steps) && !found; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (clock_steps) + n_days && !found; i++)
     {
-      const Step *s = &small_steps[i];
+      const Step *s = i < G_N_ELEMENTS (clock_steps) ? &clock_steps[i] : &days[i - G_N_ELEMENTS (clock_steps)];
 
       if (unit_seconds (s->unit) * s->count / spp < min_px)
         continue;
+      /* Every other day would put half the months' names between two
+       * ticks, where they run into a day's number. */
+      if (axis.one_row && !axis.deep && s->unit == CHRONO_TICK_DAY && s->count == 2)
+        continue;
 
-      if (try_step (viewport, style, minor_layout, s->unit, s->count,
-                    times, ticks->strings, ticks->minor, FALSE))
-        {
-          ticks->unit = s->unit;
-          ticks->step = s->count;
-          found = TRUE;
-        }
+      found = try_axis (ticks, &axis, s->unit, s->count, FALSE);
     }
 
   /* Years: 1, 2, 5, 10, 20, 50 ... up to ten billion. */
@@ -657,22 +968,14 @@ chrono_ticks_new (const ChronoViewport *viewport,
       for (guint j = 0; j < G_N_ELEMENTS (leads) && !found; j++)
         {
           gint64 count = magnitude * leads[j];
-          gboolean last = magnitude == 10000000000LL && j == G_N_ELEMENTS (leads) - 1;
+          gboolean last_step = magnitude == 10000000000LL && j == G_N_ELEMENTS (leads) - 1;
 
-          if (unit_seconds (CHRONO_TICK_YEAR) * (double) count / spp < min_px && !last)
+          if (unit_seconds (CHRONO_TICK_YEAR) * (double) count / spp < min_px && !last_step)
             continue;
 
-          if (try_step (viewport, style, minor_layout, CHRONO_TICK_YEAR, count,
-                        times, ticks->strings, ticks->minor, last))
-            {
-              ticks->unit = CHRONO_TICK_YEAR;
-              ticks->step = count;
-              found = TRUE;
-            }
+          found = try_axis (ticks, &axis, CHRONO_TICK_YEAR, count, last_step);
         }
     }
-
-  add_major_ticks (ticks, viewport, style, major_layout, times);
 
   return g_steal_pointer (&ticks);
 }

@@ -48,7 +48,12 @@ typedef struct
  * @unit: the unit of @minor; @step the number of units between them
  *
  * The ticks of an axis.  Labels on one row never overlap: each is at
- * least the style's label padding apart from the next.
+ * least the style's label padding apart from the next.  Steps are
+ * regular: the same number of @unit between ticks, restarting only at a
+ * context tick where months and years are uneven (1 Jan for months; in
+ * deep time, where there are no civil dates, days count from the start
+ * of the year named by the context row: "+120 d").  A label says as
+ * much as the step needs, so neighbours never read the same.
  */
 typedef struct
 {
@@ -59,16 +64,40 @@ typedef struct
   GStringChunk   *strings;
 } ChronoTicks;
 
+/**
+ * ChronoTicksFlags:
+ * @CHRONO_TICKS_DEFAULT: two rows, minor labels below context labels
+ * @CHRONO_TICKS_ONE_ROW: both rows share one line of text, as in the
+ *   overview strip: context labels are measured in the small font, stand
+ *   for the minor label at their tick, and the step is the smallest
+ *   whose minor labels all fit between them; the leading context label
+ *   names the whole context ("August 2024"), the others are short
+ *   ("Sep"), and it may cover the minor labels under it
+ */
+typedef enum
+{
+  CHRONO_TICKS_DEFAULT = 0,
+  CHRONO_TICKS_ONE_ROW = 1 << 0,
+} ChronoTicksFlags;
+
 /* Computes the ticks of @viewport, measuring labels with @context in the
  * style's small (minor) and header (major) fonts.  Free with
  * chrono_ticks_free(). */
 ChronoTicks *chrono_ticks_new       (const ChronoViewport *viewport,
                                      const ChronoStyle    *style,
                                      PangoContext         *context);
+/* As chrono_ticks_new(), with @flags. */
+ChronoTicks *chrono_ticks_new_full  (const ChronoViewport *viewport,
+                                     const ChronoStyle    *style,
+                                     PangoContext         *context,
+                                     ChronoTicksFlags      flags);
 void         chrono_ticks_free      (ChronoTicks          *ticks);
 /* A label for @year on an axis whose ticks are @step years apart, for
- * deep time: "13.8 billion years ago", "500 million years ago"; other
- * years as chrono_format_year().  Free with g_free(). */
+ * deep time, to the precision of @step: "13.8 billion years ago",
+ * "500 million years ago", "38.256 million years ago", and in whole years
+ * where three decimals would not do, grouped by the locale:
+ * "38,255,750 years ago" (on a deep-time axis year 0 is the present);
+ * other years as chrono_format_year().  Free with g_free(). */
 char        *chrono_ticks_format_year (gint64              year,
                                        gint64              step);
 

@@ -2,9 +2,15 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "chrono-date.h"
+#include "chrono-overview-renderer.h"
+#include "chrono-style-private.h"
 #include "chrono-ticks.h"
 
 static PangoContext *context;
@@ -202,6 +208,15 @@ test_seconds (void)
   g_assert_cmpuint (count_labels (ticks->major), >=, 1);
 }
 
+static gint64
+year_of_time (gint64 time)
+{
+  gint64 year;
+
+  chrono_time_to_civil (time, &year, NULL, NULL, NULL, NULL, NULL, NULL);
+  return year;
+}
+
 /* The year a tick shows: BC years count from 1 BC (astronomical 0). */
 static gint64
 displayed_year (gint64 time)
@@ -362,6 +377,420 @@ test_edges (void)
       }
 }
 
+/* The labels of one row as people read them, with their boxes measured
+ * again here in the font the renderer draws them in. */
+typedef struct
+{
+  gint64      time;
+  double      x;
+  double      width;
+  const char *text;
+} Shown;
+
+static GArray *
+shown_labels (GArray      *row,
+              PangoLayout *layout)
+{
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+
+  for (guint i = 0; i < row->len; i++)
+    {
+      const ChronoTick *tick = &g_array_index (row, ChronoTick, i);
+      PangoRectangle logical;
+      Shown label;
+
+      if (tick->label == NULL)
+        continue;
+
+      pango_layout_set_text (layout, tick->label, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      label.time = tick->time;
+      label.x = tick->label_x;
+      label.width = logical.width;
+      label.text = tick->label;
+      g_array_append_val (shown, label);
+    }
+
+  return shown;
+}
+
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b)
+{
+  const Shown *sa = a;
+  const Shown *sb = b;
+
+  return (sa->x > sb->x) - (sa->x < sb->x);
+}
+
+/* A civil month's name in @text, full or abbreviated. */
+static gboolean
+has_month_name (const char *text)
+{
+  for (int m = 1; m <= 12; m++)
+    if (strstr (text, chrono_month_name (m, FALSE)) != NULL ||
+        strstr (text, chrono_month_name (m, TRUE)) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Five digits or more in a row: a number left ungrouped. */
+static gboolean
+has_ungrouped_number (const char *text)
+{
+  int run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = g_ascii_isdigit (*p) ? run + 1 : 0;
+      if (run >= 5)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What people read on one row: labels in time order, whole, apart by
+ * the padding in the font they are drawn in, never two the same side by
+ * side, no civil date with deep time, long numbers grouped. */
+static void
+check_labels (GArray            *shown,
+              const ChronoStyle *style,
+              double             width,
+              const char        *what)
+{
+  double pad = chrono_style_px (style, style->label_padding);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const Shown *label = &g_array_index (shown, Shown, i);
+
+      if (label->x < 0 || label->x + label->width > width + 0.5)
+        g_error ("%s: “%s” at %g..%g is cut by an edge", what, label->text,
+                 label->x, label->x + label->width);
+      if (strstr (label->text, "years") != NULL && has_month_name (label->text))
+        g_error ("%s: “%s” mixes a civil date with deep time", what, label->text);
+      if (has_ungrouped_number (label->text))
+        g_error ("%s: “%s” has an ungrouped number", what, label->text);
+
+      if (i == 0)
+        continue;
+
+      {
+        const Shown *prev = &g_array_index (shown, Shown, i - 1);
+
+        if (label->time <= prev->time)
+          g_error ("%s: “%s” comes after “%s” but is not later", what, label->text, prev->text);
+        if (g_strcmp0 (label->text, prev->text) == 0)
+          g_error ("%s: two labels side by side read “%s”", what, label->text);
+        if (prev->x + prev->width + pad > label->x + 0.5)
+          g_error ("%s: “%s” at %g..%g runs into “%s” at %g", what, prev->text,
+                   prev->x, prev->x + prev->width, label->text, label->x);
+      }
+    }
+}
+
+static gint64
+month_index (gint64 time)
+{
+  gint64 year;
+  int month;
+
+  chrono_time_to_civil (time, &year, &month, NULL, NULL, NULL, NULL, NULL);
+  return year * 12 + month - 1;
+}
+
+/* Each minor tick is the same number of units after the one before it.
+ * Where units are uneven the count restarts at a context tick: weeks on
+ * one row at each month (1, 8, 15, 22), days in deep time at each year;
+ * years skip the missing year 0 at AD 1 and the start of deep time. */
+static void
+check_steps (const ChronoTicks *ticks,
+             gboolean           one_row,
+             const char        *what)
+{
+  GArray *row = ticks->minor;
+
+  for (guint i = 1; i < row->len; i++)
+    {
+      gint64 a = g_array_index (row, ChronoTick, i - 1).time;
+      gint64 b = g_array_index (row, ChronoTick, i).time;
+      gint64 ya = year_of_time (a), yb = year_of_time (b);
+      gint64 expected = 0;
+      gint64 got = b - a;
+      gboolean ok;
+
+      switch (ticks->unit)
+        {
+        case CHRONO_TICK_SECOND: expected = ticks->step; break;
+        case CHRONO_TICK_MINUTE: expected = ticks->step * 60; break;
+        case CHRONO_TICK_HOUR: expected = ticks->step * 3600; break;
+        case CHRONO_TICK_DAY: expected = ticks->step * CHRONO_SECONDS_PER_DAY; break;
+        case CHRONO_TICK_WEEK: expected = 7 * CHRONO_SECONDS_PER_DAY; break;
+        case CHRONO_TICK_MONTH:
+          expected = ticks->step;
+          got = month_index (b) - month_index (a);
+          break;
+        case CHRONO_TICK_YEAR:
+          expected = ticks->step;
+          got = yb - ya;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      ok = got == expected;
+      if (!ok && ticks->unit == CHRONO_TICK_WEEK && one_row)
+        {
+          int day;
+
+          chrono_time_to_civil (b, NULL, NULL, &day, NULL, NULL, NULL, NULL);
+          ok = day == 1 || day == 8 || day == 15 || day == 22;
+          ok = ok && got >= 7 * CHRONO_SECONDS_PER_DAY && got <= 10 * CHRONO_SECONDS_PER_DAY;
+        }
+      /* Deep time: days count from each year's start. */
+      if (!ok && ticks->unit == CHRONO_TICK_DAY && ya != yb)
+        ok = b == chrono_time_from_civil (yb, 1, 1, 0, 0, 0) && got < expected;
+      if (!ok && ticks->unit == CHRONO_TICK_YEAR && (ya == 1 || (ya <= -100000 && yb > -100000)))
+        ok = ABS (got - expected) <= 1;
+      if (!ok)
+        g_error ("%s: ticks %" G_GINT64_FORMAT " then %" G_GINT64_FORMAT " (%s then %s): %"
+                 G_GINT64_FORMAT " apart, not %" G_GINT64_FORMAT " (unit %d × %" G_GINT64_FORMAT ")",
+                 what, a, b, g_array_index (row, ChronoTick, i - 1).label,
+                 g_array_index (row, ChronoTick, i).label, got, expected, ticks->unit, ticks->step);
+    }
+}
+
+/* From the whole age of the universe down to ten seconds, around now,
+ * 500 BC, 38 million years ago, the Big Bang and 1970, at two widths, on
+ * the axis's two rows and on the overview's one. */
+static void
+test_sweep (void)
+{
+  const struct { const char *name; gint64 time; } centres[] = {
+    { "now", chrono_now () },
+    { "500 BC", chrono_time_from_civil (-499, 6, 1, 0, 0, 0) },
+    { "38 Ma", chrono_time_from_civil (-38255750, 7, 28, 15, 0, 0) },
+    { "13.8 Ga", chrono_time_from_civil (-13800000000LL, 3, 1, 0, 0, 0) },
+    { "1970", 0 },
+  };
+  const double widths[] = { 800, 1600 };
+  const double whole = 13.8e9 * CHRONO_SECONDS_PER_YEAR * 1.05;
+  g_autoptr(PangoLayout) small = pango_layout_new (context);
+  g_autoptr(PangoLayout) header = pango_layout_new (context);
+  ChronoStyle style;
+  guint n_views = 0;
+
+  chrono_style_init_light (&style, 1);
+  _chrono_style_set_layout_font (small, &style, style.small_font_size, FALSE);
+  _chrono_style_set_layout_font (header, &style, style.header_font_size, TRUE);
+
+  for (guint c = 0; c < G_N_ELEMENTS (centres); c++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (double span = whole; span >= 10; span = span > 27 ? span / 2.7 : span == 10 ? 0 : 10)
+        for (int one_row = 0; one_row <= 1; one_row++)
+          {
+            g_autoptr(ChronoTicks) ticks = NULL;
+            g_autoptr(GArray) minor = NULL;
+            g_autoptr(GArray) major = NULL;
+            g_autofree char *what = NULL;
+            ChronoViewport vp;
+
+            /* Exact to the second thirteen billion years ago. */
+            chrono_viewport_init_precise (&vp, centres[c].time, -span / 2, span / 2, widths[w]);
+            ticks = chrono_ticks_new_full (&vp, &style, context,
+                                           one_row ? CHRONO_TICKS_ONE_ROW : CHRONO_TICKS_DEFAULT);
+            what = g_strdup_printf ("%s, %g s wide, %g px, %s", centres[c].name, span, widths[w],
+                                    one_row ? "one row" : "two rows");
+
+            minor = shown_labels (ticks->minor, small);
+            major = shown_labels (ticks->major, one_row ? small : header);
+            check_steps (ticks, one_row, what);
+            if (one_row)
+              {
+                g_array_append_vals (minor, major->data, major->len);
+                g_array_sort (minor, compare_shown);
+                check_labels (minor, &style, widths[w], what);
+              }
+            else
+              {
+                check_labels (minor, &style, widths[w], what);
+                check_labels (major, &style, widths[w], what);
+              }
+            /* One row may be left with a single long label ("13,800,000,000
+             * years ago" over 20 months), never with none. */
+            if (minor->len < (one_row ? 1u : 2u))
+              g_error ("%s: %u labels", what, minor->len);
+            n_views++;
+          }
+
+  g_assert_cmpuint (n_views, >, 700);
+}
+
+/* The zooms of the report: around 38 million years ago from years to
+ * hours, which read "38.3 million years ago" on every year, "38255750
+ * years ago", then "28 Jul 38.3 million years ago, 15:00". */
+static void
+test_deep_zoom (void)
+{
+  const gint64 year = -38255750;
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  {
+    g_autoptr(ChronoTicks) ticks = NULL;
+    ChronoViewport vp;
+
+    chrono_viewport_init (&vp, (double) chrono_time_from_civil (year - 10, 1, 1, 0, 0, 0),
+                          (double) chrono_time_from_civil (year + 10, 1, 1, 0, 0, 0), 1600);
+    ticks = chrono_ticks_new (&vp, &style, context);
+    g_assert_cmpint (ticks->unit, ==, CHRONO_TICK_YEAR);
+    g_assert_cmpint (ticks->step, <=, 2);
+    g_assert_true (row_has_label (ticks->minor, "38,255,750 years ago"));
+    g_assert_cmpuint (ticks->major->len, ==, 0);
+  }
+
+  {
+    g_autoptr(ChronoTicks) ticks = NULL;
+    ChronoViewport vp;
+
+    chrono_viewport_init (&vp, (double) chrono_time_from_civil (year, 7, 20, 0, 0, 0),
+                          (double) chrono_time_from_civil (year, 8, 5, 0, 0, 0), 1600);
+    ticks = chrono_ticks_new (&vp, &style, context);
+    g_assert_cmpint (ticks->unit, ==, CHRONO_TICK_DAY);
+    /* 20 July is day 200 of a common year, counted from 0. */
+    g_assert_true (row_has_label (ticks->minor, "+201 d"));
+    g_assert_true (row_has_label (ticks->major, "38,255,750 years ago"));
+  }
+
+  {
+    g_autoptr(ChronoTicks) ticks = NULL;
+    ChronoViewport vp;
+
+    chrono_viewport_init (&vp, (double) chrono_time_from_civil (year, 7, 28, 0, 0, 0),
+                          (double) chrono_time_from_civil (year, 7, 29, 12, 0, 0), 1600);
+    ticks = chrono_ticks_new (&vp, &style, context);
+    g_assert_cmpint (ticks->unit, ==, CHRONO_TICK_HOUR);
+    g_assert_true (row_has_label (ticks->minor, "15:00"));
+    g_assert_true (row_has_label (ticks->major, "38,255,750 years ago +208 d"));
+    g_assert_true (row_has_label (ticks->major, "38,255,750 years ago +209 d"));
+  }
+}
+
+/* Day ticks in August 2024 in the overview strip, at every width:
+ * regular (every day, every other day, or 1, 8, 15, 22), never thinned
+ * to 15, 17, 18, 20, 22, 24 Aug. */
+static void
+test_regular_days (void)
+{
+  gint64 start = chrono_time_from_civil (2024, 8, 1, 0, 0, 0);
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+
+  for (double days = 5; days < 120; days *= 1.2)
+    for (double width = 300; width <= 1600; width += 130)
+      {
+        g_auto(GStrv) labels = chrono_overview_dup_labels (&style, width, start,
+                                                           start + days * CHRONO_SECONDS_PER_DAY);
+        g_autofree char *joined = g_strjoinv (" | ", labels);
+        gint64 gap = 0;
+        gint64 prev = -1;
+
+        for (guint i = 0; labels[i] != NULL; i++)
+          {
+            gint64 day;
+            char *end;
+
+            day = g_ascii_strtoll (labels[i], &end, 10);
+            if (*end != '\0' || end == labels[i])
+              {
+                prev = -1;  /* a month's name restarts the count */
+                continue;
+              }
+            if (prev > 0 && day > prev)
+              {
+                if (gap != 0 && day - prev != gap)
+                  g_error ("%g days at %g px: “%s” is irregular", days, width, joined);
+                gap = day - prev;
+              }
+            prev = day;
+          }
+      }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Digits are grouped with the locale's separator: "," in C, "." in
+ * German, where such a locale can be had. */
+static void
+test_grouping (void)
+{
+  g_autofree char *c_text = chrono_ticks_format_year (-38255750, 1);
+  g_autofree char *locdir = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  const char *name = "de_DE.UTF-8";
+
+  g_assert_cmpstr (c_text, ==, "38,255,750 years ago");
+
+  if (setlocale (LC_NUMERIC, name) == NULL)
+    {
+      /* The machine may have no German locale: make one, as
+       * tests/app/test-translation.sh does. */
+      g_autofree char *target = NULL;
+      const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
+      int status = 0;
+
+      locdir = g_dir_make_tmp ("chrono-locale-XXXXXX", NULL);
+      target = g_build_filename (locdir, name, NULL);
+      argv[5] = target;
+      if (locdir != NULL &&
+          g_spawn_sync (NULL, (char **) argv, NULL,
+                        G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, NULL, NULL, &status, NULL) &&
+          g_spawn_check_wait_status (status, NULL))
+        {
+          g_setenv ("LOCPATH", locdir, TRUE);
+          setlocale (LC_NUMERIC, name);
+        }
+    }
+
+  if (g_strcmp0 (setlocale (LC_NUMERIC, NULL), name) != 0)
+    g_test_skip ("no German locale");
+  else
+    {
+      g_autofree char *whole = chrono_ticks_format_year (-38255750, 1);
+      g_autofree char *decimal = chrono_ticks_format_year (-38250000, 1000);
+
+      g_assert_cmpstr (whole, ==, "38.255.750 years ago");
+      g_assert_cmpstr (decimal, ==, "38,250 million years ago");
+    }
+
+  setlocale (LC_NUMERIC, old);
+  g_unsetenv ("LOCPATH");
+  if (locdir != NULL)
+    remove_tree (locdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +806,10 @@ main (int   argc,
   g_test_add_func ("/render/ticks/bc-years", test_bc_years);
   g_test_add_func ("/render/ticks/regular-majors", test_regular_majors);
   g_test_add_func ("/render/ticks/edges", test_edges);
+  g_test_add_func ("/render/ticks/sweep", test_sweep);
+  g_test_add_func ("/render/ticks/deep-zoom", test_deep_zoom);
+  g_test_add_func ("/render/ticks/regular-days", test_regular_days);
+  g_test_add_func ("/render/ticks/grouping", test_grouping);
 
   {
     int status = g_test_run ();
