@@ -445,6 +445,9 @@ chrono_timeline_view_animate_to (ChronoTimelineView *self,
     return;
 
   stop_motion (self);
+  /* Aim where the session will let the view go, so that the glide ends
+   * where it seems to rather than pressing against the bounds. */
+  chrono_session_clamp_span (self->session, &start, &end);
 
   if (duration_ms == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
       !adw_get_enable_animations (GTK_WIDGET (self)))
@@ -851,7 +854,7 @@ kinetic_tick (GtkWidget     *widget,
 {
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double dt;
+  double dt, before, after;
 
   if (self->kinetic_last_time == 0)
     {
@@ -862,10 +865,13 @@ kinetic_tick (GtkWidget     *widget,
   dt = (now - self->kinetic_last_time) / 1e6;
   self->kinetic_last_time = now;
 
+  chrono_session_get_visible (self->session, &before, NULL);
   pan_pixels (self, -self->velocity * dt);
+  chrono_session_get_visible (self->session, &after, NULL);
   self->velocity *= exp (-KINETIC_FRICTION * dt);
 
-  if (fabs (self->velocity) < KINETIC_MIN_SPEED)
+  /* Slowing down, or stopped at the bounds. */
+  if (fabs (self->velocity) < KINETIC_MIN_SPEED || (before == after && dt > 0))
     {
       self->kinetic_id = 0;
       return G_SOURCE_REMOVE;

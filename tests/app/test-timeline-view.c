@@ -194,6 +194,7 @@ frames_event (gpointer data)
 
   chrono_session_get_visible (fixture->session, &start, &end);
   chrono_session_get_event_frame (fixture->session, selected, &want_start, &want_end);
+  chrono_session_clamp_span (fixture->session, &want_start, &want_end);
 
   return fabs (start - want_start) < (want_end - want_start) * 1e-6 &&
          fabs (end - want_end) < (want_end - want_start) * 1e-6;
@@ -209,6 +210,43 @@ test_zoom_to_event (Fixture       *fixture,
   chrono_timeline_view_zoom_to_event (fixture->view, index);
   g_assert_cmpint (chrono_session_get_selected (fixture->session), ==, index);
   wait_for (frames_event, fixture);
+}
+
+static gboolean
+shows_bounds (gpointer data)
+{
+  Fixture *fixture = data;
+  double start, end, lo, hi;
+
+  chrono_session_get_visible (fixture->session, &start, &end);
+  chrono_session_get_bounds (fixture->session, &lo, &hi);
+
+  return fabs (start - lo) <= (hi - lo) * 1e-9 && fabs (end - hi) <= (hi - lo) * 1e-9;
+}
+
+/* Zooming out with the keys stops a little past the document, in the
+ * thirteen billion years of deep time too; a fling of the view off the
+ * data stops at the bounds. */
+static void
+test_zoom_out_stops (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  double lo, hi, start, end;
+
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.zoom-out", NULL));
+  wait_for (shows_bounds, fixture);
+
+  chrono_session_get_bounds (fixture->session, &lo, &hi);
+  chrono_timeline_view_zoom_at (fixture->view, 0.01, 0);
+  g_assert_true (shows_bounds (fixture));
+
+  /* Zoomed in, the view pans to the bounds and no further. */
+  chrono_timeline_view_zoom_at (fixture->view, 1000, 500);
+  chrono_timeline_view_animate_to (fixture->view, hi + (hi - lo), hi + (hi - lo) * 1.001, 0);
+  chrono_session_get_visible (fixture->session, &start, &end);
+  g_assert_cmpfloat (end, <=, hi);
+  g_assert_cmpfloat (end - start, <, (hi - lo) / 100);
 }
 
 int
@@ -228,6 +266,11 @@ main (int   argc,
               fixture_setup, test_select_next, fixture_teardown);
   g_test_add ("/app/timeline-view/zoom-to-event", Fixture, "ai-talent.json",
               fixture_setup, test_zoom_to_event, fixture_teardown);
+
+  g_test_add ("/app/timeline-view/zoom-out-stops", Fixture, "ai-talent.json",
+              fixture_setup, test_zoom_out_stops, fixture_teardown);
+  g_test_add ("/app/timeline-view/zoom-out-stops-deep-time", Fixture, "computing-history.json",
+              fixture_setup, test_zoom_out_stops, fixture_teardown);
 
   return g_test_run ();
 }
