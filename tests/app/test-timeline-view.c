@@ -249,6 +249,86 @@ test_zoom_out_stops (Fixture       *fixture,
   g_assert_cmpfloat (end - start, <, (hi - lo) / 100);
 }
 
+typedef struct
+{
+  ChronoSession *session;
+  double         start;
+  double         end;
+} Span;
+
+static gboolean
+shows_span (gpointer data)
+{
+  Span *want = data;
+  double start, end;
+
+  chrono_session_get_visible (want->session, &start, &end);
+
+  return fabs (start - want->start) <= (want->end - want->start) * 1e-6 &&
+         fabs (end - want->end) <= (want->end - want->start) * 1e-6;
+}
+
+/* Zoomed into empty time, Alt+Left and Alt+Right (and clicks on the
+ * hints at the ends of the axis) go to the nearest event that way: in
+ * the middle at the same zoom when it fits, else framed. */
+static void
+test_edge_hint_jumps (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  int tesla = chrono_document_find_event (fixture->document, "tesla-founded");
+  int phd = chrono_document_find_event (fixture->document, "karpathy-stanford-phd");
+  const ChronoEvent *event = chrono_document_get_event (fixture->document, tesla);
+  double t = (double) chrono_time_from_civil (2008, 6, 1, 0, 0, 0);
+  double span = 10 * 86400.0, centre;
+  Span want = { fixture->session, 0, 0 };
+
+  /* Ten days of 2008, where nothing happens. */
+  chrono_session_set_visible (fixture->session, t, t + span);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.earlier-events", NULL));
+  centre = ((double) event->start.time + (double) event->end_time) / 2;
+  want.start = centre - span / 2;
+  want.end = centre + span / 2;
+  wait_for (shows_span, &want);
+  /* Nothing is selected for it: only the view moves. */
+  g_assert_cmpint (chrono_session_get_selected (fixture->session), ==, -1);
+
+  /* From there, the next event later is five years long: framed. */
+  chrono_session_set_visible (fixture->session, t, t + span);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.later-events", NULL));
+  chrono_session_get_event_frame (fixture->session, phd, &want.start, &want.end);
+  wait_for (shows_span, &want);
+
+  /* Nothing earlier than the first event: nothing happens. */
+  chrono_session_set_visible (fixture->session, 0, 1e9);
+  chrono_session_get_visible (fixture->session, &want.start, &want.end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.earlier-events", NULL));
+  g_assert_true (shows_span (&want));
+}
+
+/* Enter on a selected span frames it in the middle with room each side;
+ * a double click does the same. */
+static void
+test_enter_frames_event (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  int phd = chrono_document_find_event (fixture->document, "karpathy-stanford-phd");
+  const ChronoEvent *event = chrono_document_get_event (fixture->document, phd);
+  double start, end, left, right;
+
+  chrono_session_set_selected (fixture->session, phd);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.activate", NULL));
+  wait_for (frames_event, fixture);
+
+  chrono_session_get_visible (fixture->session, &start, &end);
+  left = ((double) event->start.time - start) / (end - start);
+  right = (end - (double) event->end_time) / (end - start);
+  g_assert_cmpfloat (left, >=, 0.15);
+  g_assert_cmpfloat (left, <=, 0.25);
+  g_assert_cmpfloat (right, >=, 0.15);
+  g_assert_cmpfloat (right, <=, 0.25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +347,10 @@ main (int   argc,
   g_test_add ("/app/timeline-view/zoom-to-event", Fixture, "ai-talent.json",
               fixture_setup, test_zoom_to_event, fixture_teardown);
 
+  g_test_add ("/app/timeline-view/edge-hint-jumps", Fixture, "ai-talent.json",
+              fixture_setup, test_edge_hint_jumps, fixture_teardown);
+  g_test_add ("/app/timeline-view/enter-frames-event", Fixture, "ai-talent.json",
+              fixture_setup, test_enter_frames_event, fixture_teardown);
   g_test_add ("/app/timeline-view/zoom-out-stops", Fixture, "ai-talent.json",
               fixture_setup, test_zoom_out_stops, fixture_teardown);
   g_test_add ("/app/timeline-view/zoom-out-stops-deep-time", Fixture, "computing-history.json",
