@@ -596,3 +596,88 @@ chrono_session_get_event_frame (ChronoSession *self,
   if (end != NULL)
     *end = centre + half;
 }
+
+int
+chrono_session_find_match (ChronoSession *self,
+                           int            direction)
+{
+  const guint8 *mask;
+  guint n_events, n_visible = 0;
+  int from;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), -1);
+
+  if (self->document == NULL)
+    return -1;
+
+  n_events = chrono_document_get_n_events (self->document);
+  mask = chrono_filter_get_mask (self->filter, self->document, &n_visible);
+  if (n_visible == 0)
+    return -1;
+
+  if (direction == 0)
+    {
+      for (guint i = 0; i < n_events; i++)
+        if (mask[i])
+          return (int) i;
+      return -1;
+    }
+
+  direction = direction > 0 ? 1 : -1;
+  from = self->selected;
+  if (from < 0)
+    {
+      double centre = self->start + (self->end - self->start) / 2;
+      guint i;
+
+      /* From the middle of the view: the first match on that side. */
+      for (i = 0; i < n_events; i++)
+        if ((double) chrono_document_get_event (self->document, i)->start.time >= centre)
+          break;
+      from = direction > 0 ? (int) i - 1 : (int) i;
+    }
+
+  /* Around the whole document at most once, wrapping at the ends. */
+  for (guint step = 1; step <= n_events; step++)
+    {
+      gint64 i = ((gint64) from + (gint64) direction * step) % (gint64) n_events;
+
+      if (i < 0)
+        i += n_events;
+      if (mask[i])
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+chrono_session_get_match_position (ChronoSession *self,
+                                   guint         *position,
+                                   guint         *n_matches)
+{
+  const guint8 *mask;
+  guint n_visible = 0, before = 0;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      if (n_matches != NULL)
+        *n_matches = 0;
+      return FALSE;
+    }
+
+  mask = chrono_filter_get_mask (self->filter, self->document, &n_visible);
+  if (n_matches != NULL)
+    *n_matches = n_visible;
+  if (self->selected < 0 || !mask[self->selected])
+    return FALSE;
+
+  for (int i = 0; i < self->selected; i++)
+    before += mask[i] != 0;
+  if (position != NULL)
+    *position = before;
+
+  return TRUE;
+}

@@ -78,5 +78,19 @@ void               chrono_session_get_event_frame    (ChronoSession  *self,
                                                       guint           index,
                                                       double         *start,
                                                       double         *end);
+/* The event a search's "next" (@direction > 0) or "previous" (< 0)
+ * goes to among those that pass the filter, in time order: after or
+ * before the selected event, wrapping around at the ends; with no
+ * selection, the first that way from the middle of the view.  With
+ * @direction 0, the first in time.  Returns the event index, or -1 when
+ * no event passes.  Selects nothing. */
+int                chrono_session_find_match         (ChronoSession  *self,
+                                                      int             direction);
+/* Sets *@n_matches to the number of events that pass the filter and
+ * *@position to the selected event's place among them, from 0.  Returns
+ * FALSE (leaving @position) when the selected event is not one. */
+gboolean           chrono_session_get_match_position (ChronoSession  *self,
+                                                      guint          *position,
+                                                      guint          *n_matches);
 
 G_END_DECLS

@@ -319,6 +319,67 @@ test_event_frame_point (gconstpointer data)
     }
 }
 
+/* Next and previous match walk the events that pass the search in time
+ * order and wrap around; the position says "n of m". */
+static void
+test_search_steps (void)
+{
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (int));
+  ChronoFilter *filter = chrono_session_get_filter (session);
+  const guint8 *mask;
+  guint position = G_MAXUINT, n_matches = 0;
+  int index;
+  double start;
+
+  chrono_session_set_document (session, document, FALSE);
+  chrono_filter_set_text (filter, "claude");
+  mask = chrono_filter_get_mask (filter, document, NULL);
+  for (guint i = 0; i < chrono_document_get_n_events (document); i++)
+    if (mask[i])
+      g_array_append_val (matches, i);
+  g_assert_cmpuint (matches->len, >=, 3);
+
+  /* Not a match selected: no position, but the count. */
+  g_assert_false (chrono_session_get_match_position (session, &position, &n_matches));
+  g_assert_cmpuint (n_matches, ==, matches->len);
+
+  /* The first, then each in turn, then around to the first again. */
+  index = chrono_session_find_match (session, 0);
+  g_assert_cmpint (index, ==, g_array_index (matches, int, 0));
+  chrono_session_set_selected (session, index);
+  for (guint i = 1; i <= matches->len; i++)
+    {
+      index = chrono_session_find_match (session, 1);
+      g_assert_cmpint (index, ==, g_array_index (matches, int, i % matches->len));
+      chrono_session_set_selected (session, index);
+      g_assert_true (chrono_session_get_match_position (session, &position, &n_matches));
+      g_assert_cmpuint (position, ==, i % matches->len);
+    }
+
+  /* Previous from the first is the last. */
+  index = chrono_session_find_match (session, -1);
+  g_assert_cmpint (index, ==, g_array_index (matches, int, matches->len - 1));
+  chrono_session_set_selected (session, index);
+  index = chrono_session_find_match (session, -1);
+  g_assert_cmpint (index, ==, g_array_index (matches, int, matches->len - 2));
+
+  /* With nothing selected, from the middle of the view. */
+  chrono_session_set_selected (session, -1);
+  start = (double) chrono_document_get_event (document, g_array_index (matches, int, 1))->start.time;
+  chrono_session_set_visible (session, start - 86400 + 10, start + 86400 + 10);
+  g_assert_cmpint (chrono_session_find_match (session, 1), ==, g_array_index (matches, int, 2));
+  g_assert_cmpint (chrono_session_find_match (session, -1), ==, g_array_index (matches, int, 1));
+
+  /* No match: nothing to go to. */
+  chrono_filter_set_text (filter, "no such words anywhere");
+  g_assert_cmpint (chrono_session_find_match (session, 0), ==, -1);
+  g_assert_cmpint (chrono_session_find_match (session, 1), ==, -1);
+  g_assert_false (chrono_session_get_match_position (session, &position, &n_matches));
+  g_assert_cmpuint (n_matches, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/render/session/selection", test_selection);
   g_test_add_func ("/render/session/visible", test_visible);
   g_test_add_func ("/render/session/zoom-out-bound", test_zoom_out_bound);
+  g_test_add_func ("/render/session/search-steps", test_search_steps);
   g_test_add_func ("/render/session/bounds-ignore-filter", test_bounds_ignore_filter);
   g_test_add_func ("/render/session/bound-single-instant", test_bound_single_instant);
   g_test_add_func ("/render/session/reload-clamps", test_reload_clamps);
