@@ -276,7 +276,7 @@ chrono_edge_hints_draw (cairo_t               *cr,
       const ChronoEdgeHint *hint = &hints->hints[edge];
       const ChronoRect *r = &hint->rect;
       ChronoColor border = empty ? style->accent : style->axis_line;
-      ChronoColor text = empty ? style->foreground : style->dim_foreground;
+      ChronoColor text = style->foreground;
       cairo_pattern_t *pattern;
       PangoRectangle logical;
       double x0, x1, outer;
