@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "chrono-edge-hints.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-renderer.h"
@@ -391,6 +392,27 @@ run_case (guint n)
            (double) model / n, (double) strings / n);
   g_print ("%8s         (layout + render: all %.2f + %.2f ms, 1 day %.2f + %.2f ms)\n", "",
            full_layout_ms, full_render_ms, day_layout_ms, day_render_ms);
+
+  /* The widget's edge hints: the index, built once per document and
+   * filter, then counts and pills for a one-day view each frame. */
+  {
+    g_autoptr(ChronoEdgeIndex) index = NULL;
+    ChronoEdgeHints hints = { 0 };
+    double index_ms, hints_us;
+
+    begin = cpu_time ();
+    index = chrono_edge_index_new (document, NULL);
+    index_ms = (cpu_time () - begin) / 1000.0;
+    begin = cpu_time ();
+    for (guint i = 0; i < 1000; i++)
+      {
+        chrono_edge_hints_init (&hints, index, centre + i, centre + i + CHRONO_SECONDS_PER_DAY,
+                                &style, PANGO_CONTEXT (context), WIDTH, 44);
+        chrono_edge_hints_clear (&hints);
+      }
+    hints_us = (cpu_time () - begin) / 1000.0;
+    g_print ("%8s         (edge hints: index %.1f ms once, %.1f us a frame)\n", "", index_ms, hints_us);
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

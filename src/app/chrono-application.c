@@ -33,6 +33,8 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "win.reload", { "<Control>r", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.search-next", { "F3", "<Control>g", NULL } },
+  { "win.search-previous", { "<Shift>F3", "<Control><Shift>g", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "win.zoom-out", { "<Control>minus", NULL } },

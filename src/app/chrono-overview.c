@@ -16,7 +16,8 @@ struct _ChronoOverview
 
   ChronoSession *session;
   ChronoFilter  *filter;
-  double        *bins;
+  double        *bins;        /* all events */
+  double        *match_bins;  /* those that pass the filter, or NULL */
   guint          n_bins;
   double         range_start;
   double         range_end;
@@ -29,22 +30,21 @@ static void
 invalidate_bins (ChronoOverview *self)
 {
   g_clear_pointer (&self->bins, g_free);
+  g_clear_pointer (&self->match_bins, g_free);
   self->n_bins = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The whole document's extent, the range the strip shows. */
+/* The whole document's extent, the range the strip shows: the bounds of
+ * the view, so the window never leaves the strip, and never the span of
+ * a search's matches, which the strip highlights instead. */
 static void
 update_range (ChronoOverview *self)
 {
   double start = 0, end = 1;
 
   if (self->session != NULL)
-    {
-      /* The fit of the unfiltered document would move as filters change;
-       * the filtered fit is what the user browses. */
-      chrono_session_get_fit (self->session, &start, &end);
-    }
+    chrono_session_get_bounds (self->session, &start, &end);
 
   self->range_start = start;
   self->range_end = end;
@@ -60,15 +60,23 @@ ensure_bins (ChronoOverview *self,
     return;
 
   g_clear_pointer (&self->bins, g_free);
+  g_clear_pointer (&self->match_bins, g_free);
   self->n_bins = n_bins;
   self->bins = g_new0 (double, MAX (n_bins, 1));
   update_range (self);
 
   document = self->session ? chrono_session_get_document (self->session) : NULL;
-  if (document != NULL)
-    chrono_overview_compute_bins (document,
-                                  chrono_filter_get_mask (self->filter, document, NULL),
-                                  self->range_start, self->range_end, n_bins, self->bins);
+  if (document == NULL)
+    return;
+
+  chrono_overview_compute_bins (document, NULL, self->range_start, self->range_end, n_bins, self->bins);
+  if (!chrono_filter_is_empty (self->filter))
+    {
+      self->match_bins = g_new0 (double, MAX (n_bins, 1));
+      chrono_overview_compute_bins (document,
+                                    chrono_filter_get_mask (self->filter, document, NULL),
+                                    self->range_start, self->range_end, n_bins, self->match_bins);
+    }
 }
 
 static void
@@ -106,7 +114,7 @@ chrono_overview_snapshot (GtkWidget   *widget,
     chrono_session_get_visible (self->session, &start, &end);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  chrono_overview_draw (cr, &style, self->bins, self->n_bins, width, height,
+  chrono_overview_draw (cr, &style, self->bins, self->match_bins, self->n_bins, width, height,
                         self->range_start, self->range_end, start, end);
   cairo_destroy (cr);
 }
@@ -207,6 +215,20 @@ chrono_overview_set_session (ChronoOverview *self,
   invalidate_bins (self);
 }
 
+void
+chrono_overview_get_range (ChronoOverview *self,
+                           double         *start,
+                           double         *end)
+{
+  g_return_if_fail (CHRONO_IS_OVERVIEW (self));
+
+  update_range (self);
+  if (start != NULL)
+    *start = self->range_start;
+  if (end != NULL)
+    *end = self->range_end;
+}
+
 static void
 chrono_overview_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -250,6 +272,7 @@ chrono_overview_finalize (GObject *object)
   ChronoOverview *self = (ChronoOverview *) object;
 
   g_clear_pointer (&self->bins, g_free);
+  g_clear_pointer (&self->match_bins, g_free);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->finalize (object);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-a11y.h"
+#include "chrono-edge-hints.h"
 #include "chrono-layout.h"
 #include "chrono-renderer.h"
 #include "chrono-timeline-view.h"
@@ -31,6 +32,9 @@ struct _ChronoTimelineView
   PangoContext      *measure_context;
   GArray            *expanded_lanes;
   ChronoStyle        style;
+  /* The counts of events off either end of the view, with the scene. */
+  ChronoEdgeIndex   *edge_index;
+  ChronoEdgeHints    edge_hints;
 
   double             scroll_y;
   int                hovered;
@@ -256,6 +260,8 @@ on_selection_changed (ChronoTimelineView *self)
 static void
 on_filter_changed (ChronoTimelineView *self)
 {
+  /* The edge hints count only the events that pass the filter. */
+  g_clear_pointer (&self->edge_index, chrono_edge_index_free);
   update_accessible_name (self);
   invalidate (self);
 }
@@ -263,6 +269,7 @@ on_filter_changed (ChronoTimelineView *self)
 static void
 on_document_changed (ChronoTimelineView *self)
 {
+  g_clear_pointer (&self->edge_index, chrono_edge_index_free);
   self->hovered = -1;
   self->scroll_y = 0;
   g_array_set_size (self->expanded_lanes, 0);
@@ -371,6 +378,32 @@ update_style (ChronoTimelineView *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+static const ChronoEdgeIndex *
+ensure_edge_index (ChronoTimelineView *self)
+{
+  ChronoDocument *document = get_document (self);
+
+  if (self->edge_index == NULL && document != NULL)
+    self->edge_index = chrono_edge_index_new (document, chrono_filter_get_mask (self->filter, document, NULL));
+
+  return self->edge_index;
+}
+
+/* The hints at the ends of the axis for the view [@start, @end). */
+static void
+update_edge_hints (ChronoTimelineView *self,
+                   double              start,
+                   double              end,
+                   double              width)
+{
+  const ChronoEdgeIndex *index = ensure_edge_index (self);
+
+  chrono_edge_hints_clear (&self->edge_hints);
+  if (index != NULL)
+    chrono_edge_hints_init (&self->edge_hints, index, start, end, &self->style, self->measure_context,
+                            width, chrono_scene_get_axis_height (self->scene));
+}
+
 static ChronoScene *
 ensure_scene (ChronoTimelineView *self)
 {
@@ -425,6 +458,8 @@ ensure_scene (ChronoTimelineView *self)
       }
   }
 
+  update_edge_hints (self, start, end, width);
+
   return self->scene;
 }
 
@@ -455,6 +490,7 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   chrono_renderer_draw (cr, scene, &self->style);
+  chrono_edge_hints_draw (cr, &self->style, &self->edge_hints, width, chrono_scene_get_axis_height (scene));
   cairo_destroy (cr);
 
   if (G_UNLIKELY (self->first_frame_quit) &&
@@ -527,6 +563,9 @@ chrono_timeline_view_animate_to (ChronoTimelineView *self,
     return;
 
   stop_motion (self);
+  /* Aim where the session will let the view go, so that the glide ends
+   * where it seems to rather than pressing against the bounds. */
+  chrono_session_clamp_span (self->session, &start, &end);
 
   if (duration_ms == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
       !adw_get_enable_animations (GTK_WIDGET (self)))
@@ -662,6 +701,44 @@ chrono_timeline_view_zoom_at (ChronoTimelineView *self,
   set_visible_span (self, chrono_viewport_get_start (&vp), chrono_viewport_get_end (&vp));
 }
 
+/* Brings the nearest event off the @edge end of the view into view: in
+ * the middle at the same zoom when it fits, else framed. */
+static void
+go_to_edge (ChronoTimelineView *self,
+            ChronoEdge          edge)
+{
+  const ChronoEdgeIndex *index = ensure_edge_index (self);
+  ChronoEdgeHints hints;
+  const ChronoEvent *event;
+  double start, end, span, first, last;
+  int nearest;
+
+  if (self->session == NULL || index == NULL)
+    return;
+
+  /* From where an animation is going, so that pressing again goes on. */
+  get_target_span (self, &start, &end);
+  chrono_edge_hints_init (&hints, index, start, end, &self->style, self->measure_context, 1, 1);
+  nearest = hints.hints[edge].nearest;
+  chrono_edge_hints_clear (&hints);
+  if (nearest < 0)
+    return;
+
+  event = chrono_document_get_event (get_document (self), nearest);
+  first = (double) event->start.time;
+  last = (double) MAX (event->end_time, event->start.time + 1);
+  span = end - start;
+
+  if (last - first <= span * 0.8)
+    chrono_timeline_view_animate_to (self, (first + last) / 2 - span / 2, (first + last) / 2 + span / 2,
+                                     ANIMATION_MS);
+  else
+    {
+      chrono_session_get_event_frame (self->session, nearest, &start, &end);
+      chrono_timeline_view_animate_to (self, start, end, ANIMATION_MS);
+    }
+}
+
 static void
 pan_pixels (ChronoTimelineView *self,
             double              dx)
@@ -732,16 +809,19 @@ on_motion (GtkEventControllerMotion *controller,
            ChronoTimelineView       *self)
 {
   const ChronoSceneItem *item = NULL;
+  gboolean on_hint = FALSE;
   int hovered;
 
   self->pointer_x = x;
   self->pointer_y = y;
 
-  if (ensure_scene (self) != NULL)
+  if (ensure_scene (self) != NULL && chrono_edge_hints_hit_test (&self->edge_hints, x, y) >= 0)
+    on_hint = TRUE;
+  else if (self->scene != NULL)
     item = chrono_scene_hit_test (self->scene, x, y);
 
   hovered = item != NULL ? item->event : -1;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), item != NULL ? "pointer" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), item != NULL || on_hint ? "pointer" : NULL);
 
   if (hovered != self->hovered)
     {
@@ -773,9 +853,28 @@ on_query_tooltip (GtkWidget  *widget,
   const ChronoSceneItem *item;
   ChronoDocument *document = get_document (self);
   g_autofree char *markup = NULL;
+  int edge;
 
   if (document == NULL || ensure_scene (self) == NULL)
     return FALSE;
+
+  if (!keyboard && (edge = chrono_edge_hints_hit_test (&self->edge_hints, x, y)) >= 0)
+    {
+      const ChronoEdgeHint *hint = &self->edge_hints.hints[edge];
+      const ChronoEvent *nearest = chrono_document_get_event (document, hint->nearest);
+      g_autofree char *dates = chrono_date_format_range (&nearest->start, &nearest->end);
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n<span size='small'>%s</span>",
+                                        nearest->title, dates,
+                                        edge == CHRONO_EDGE_BEFORE
+                                          ? _("The nearest earlier event: click to go there (Alt+Left)")
+                                          : _("The nearest later event: click to go there (Alt+Right)"));
+      gtk_tooltip_set_markup (tooltip, markup);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                  (int) hint->rect.x, (int) hint->rect.y,
+                                  MAX (1, (int) hint->rect.width), MAX (1, (int) hint->rect.height) });
+      return TRUE;
+    }
 
   if (keyboard)
     {
@@ -841,11 +940,19 @@ on_click_released (GtkGestureClick    *gesture,
                    ChronoTimelineView *self)
 {
   const ChronoSceneItem *item;
+  int edge;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (self->session == NULL || ensure_scene (self) == NULL)
     return;
+
+  edge = chrono_edge_hints_hit_test (&self->edge_hints, x, y);
+  if (edge >= 0)
+    {
+      go_to_edge (self, edge);
+      return;
+    }
 
   item = chrono_scene_hit_test (self->scene, x, y);
 
@@ -934,7 +1041,7 @@ kinetic_tick (GtkWidget     *widget,
 {
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double dt;
+  double dt, before, after;
 
   if (self->kinetic_last_time == 0)
     {
@@ -945,10 +1052,13 @@ kinetic_tick (GtkWidget     *widget,
   dt = (now - self->kinetic_last_time) / 1e6;
   self->kinetic_last_time = now;
 
+  chrono_session_get_visible (self->session, &before, NULL);
   pan_pixels (self, -self->velocity * dt);
+  chrono_session_get_visible (self->session, &after, NULL);
   self->velocity *= exp (-KINETIC_FRICTION * dt);
 
-  if (fabs (self->velocity) < KINETIC_MIN_SPEED)
+  /* Slowing down, or stopped at the bounds. */
+  if (fabs (self->velocity) < KINETIC_MIN_SPEED || (before == after && dt > 0))
     {
       self->kinetic_id = 0;
       return G_SOURCE_REMOVE;
@@ -1202,6 +1312,10 @@ view_action (GtkWidget  *widget,
     lane_step (self, -1);
   else if (g_str_equal (action_name, "view.lane-down"))
     lane_step (self, 1);
+  else if (g_str_equal (action_name, "view.earlier-events"))
+    go_to_edge (self, CHRONO_EDGE_BEFORE);
+  else if (g_str_equal (action_name, "view.later-events"))
+    go_to_edge (self, CHRONO_EDGE_AFTER);
   else if (g_str_equal (action_name, "view.activate"))
     {
       int selected = self->session ? chrono_session_get_selected (self->session) : -1;
@@ -1250,6 +1364,8 @@ chrono_timeline_view_finalize (GObject *object)
   ChronoTimelineView *self = (ChronoTimelineView *) object;
 
   g_clear_pointer (&self->cache, chrono_layout_cache_free);
+  g_clear_pointer (&self->edge_index, chrono_edge_index_free);
+  chrono_edge_hints_clear (&self->edge_hints);
   g_clear_object (&self->measure_context);
   g_clear_pointer (&self->expanded_lanes, g_array_unref);
   g_free (self->accessible_name);
@@ -1337,6 +1453,8 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.lane-up", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "view.lane-down", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "view.activate", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.earlier-events", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "view.later-events", NULL, view_action);
 
   add_binding (widget_class, GDK_KEY_plus, 0, "view.zoom-in");
   add_binding (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "view.zoom-in");
@@ -1354,6 +1472,10 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   add_binding (widget_class, GDK_KEY_KP_Up, 0, "view.lane-up");
   add_binding (widget_class, GDK_KEY_Down, 0, "view.lane-down");
   add_binding (widget_class, GDK_KEY_KP_Down, 0, "view.lane-down");
+  add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "view.earlier-events");
+  add_binding (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "view.earlier-events");
+  add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "view.later-events");
+  add_binding (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "view.later-events");
   add_binding (widget_class, GDK_KEY_Return, 0, "view.activate");
   add_binding (widget_class, GDK_KEY_KP_Enter, 0, "view.activate");
 }

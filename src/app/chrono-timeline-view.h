@@ -11,9 +11,14 @@ G_BEGIN_DECLS
  *
  * The zoomable timeline: draws the session's document through the render
  * library and turns pointer, touchpad and keyboard input into changes of
- * the session's visible span and selection.  CSS name "timeline".
+ * the session's visible span and selection.  At the ends of its axis it
+ * shows how many events lie outside the view each way; clicking a hint
+ * (or Alt+Left, Alt+Right) goes to the nearest of them.  CSS name
+ * "timeline".
  *
- * Actions: view.zoom-in, view.zoom-out, view.zoom-fit.
+ * Actions: view.zoom-in, view.zoom-out, view.zoom-fit,
+ * view.select-previous, view.select-next, view.lane-up, view.lane-down,
+ * view.activate, view.earlier-events, view.later-events.
  */
 #define CHRONO_TYPE_TIMELINE_VIEW (chrono_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, CHRONO, TIMELINE_VIEW, GtkWidget)

@@ -151,10 +151,35 @@ chrono_overview_dup_labels (const ChronoStyle *style,
   return (char **) g_ptr_array_steal (texts, NULL);
 }
 
+/* Adds the outline of a log-scaled histogram of @bins to @cr's path. */
+static void
+draw_histogram (cairo_t      *cr,
+                const double *bins,
+                guint         n_bins,
+                double        max,
+                double        width,
+                double        chart_top,
+                double        chart_bottom)
+{
+  double column = width / n_bins;
+
+  cairo_move_to (cr, 0, chart_bottom);
+  for (guint b = 0; b < n_bins; b++)
+    {
+      double h = log1p (MIN (bins[b], max)) / log1p (max) * (chart_bottom - chart_top);
+
+      cairo_line_to (cr, b * column, chart_bottom - h);
+      cairo_line_to (cr, (b + 1) * column, chart_bottom - h);
+    }
+  cairo_line_to (cr, width, chart_bottom);
+  cairo_close_path (cr);
+}
+
 void
 chrono_overview_draw (cairo_t           *cr,
                       const ChronoStyle *style,
                       const double      *bins,
+                      const double      *match_bins,
                       guint              n_bins,
                       double             width,
                       double             height,
@@ -201,24 +226,31 @@ chrono_overview_draw (cairo_t           *cr,
       cairo_fill (cr);
     }
 
-  /* The density histogram. */
+  /* The density histogram: every event, and over it those that pass the
+   * filter in the accent colour when a filter or search hides some. */
   for (guint b = 0; b < n_bins; b++)
     max = MAX (max, bins[b]);
 
   if (max > 0 && n_bins > 0)
     {
-      double column = width / n_bins;
-
-      cairo_move_to (cr, 0, chart_bottom);
-      for (guint b = 0; b < n_bins; b++)
+      if (match_bins != NULL)
         {
-          double h = log1p (bins[b]) / log1p (max) * (chart_bottom - chart_top);
-
-          cairo_line_to (cr, b * column, chart_bottom - h);
-          cairo_line_to (cr, (b + 1) * column, chart_bottom - h);
+          draw_histogram (cr, bins, n_bins, max, width, chart_top, chart_bottom);
+          _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->dim_foreground, 0.15));
+          cairo_fill_preserve (cr);
+          _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->dim_foreground, 0.35));
+          cairo_set_line_width (cr, style->scale);
+          cairo_stroke (cr);
         }
-      cairo_line_to (cr, width, chart_bottom);
-      cairo_close_path (cr);
+
+      draw_histogram (cr, match_bins != NULL ? match_bins : bins, n_bins, max, width, chart_top, chart_bottom);
+      /* Matches look as all events do unfiltered, not tinted by the
+       * dimmed layer under them. */
+      if (match_bins != NULL)
+        {
+          _chrono_cairo_set_color (cr, style->axis_background);
+          cairo_fill_preserve (cr);
+        }
       _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->accent, 0.35));
       cairo_fill_preserve (cr);
       _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->accent, 0.8));

@@ -17,12 +17,16 @@ void chrono_overview_compute_bins (ChronoDocument    *document,
                                    guint              n_bins,
                                    double            *bins);
 /* Draws the overview strip on @cr at @width × @height pixels: the
- * density histogram in @bins covering [@range_start, @range_end), a year
- * axis, and the visible window [@visible_start, @visible_end) as a
- * highlighted frame. */
+ * density histogram of all events in @bins covering [@range_start,
+ * @range_end) (seconds), a year axis, and the visible window
+ * [@visible_start, @visible_end) as a highlighted frame.  With
+ * @match_bins (nullable, also @n_bins long: the events that pass a
+ * filter or search), all events are dimmed and the matches drawn over
+ * them in the accent colour; without, all events are. */
 void chrono_overview_draw         (cairo_t           *cr,
                                    const ChronoStyle *style,
                                    const double      *bins,
+                                   const double      *match_bins,
                                    guint              n_bins,
                                    double             width,
                                    double             height,

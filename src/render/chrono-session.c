@@ -9,9 +9,17 @@
 
 /* The shortest span a view may show, in seconds. */
 #define MIN_SPAN 1.0
-/* The longest: a few times the document, at least two centuries. */
-#define MIN_MAX_SPAN (200.0 * CHRONO_SECONDS_PER_YEAR)
+/* The longest with no dated document: two centuries. */
+#define NO_DOCUMENT_MAX_SPAN (200.0 * CHRONO_SECONDS_PER_YEAR)
 #define TIME_LIMIT 3.0e18
+/* How far past the whole document's fitted view zooming out and panning
+ * may go: this share of that view on each side. */
+#define BOUNDS_MARGIN 0.04
+/* A span is framed with this share of the frame on each side. */
+#define FRAME_SPAN_MARGIN 0.2
+/* A point is framed this many times the distance to its nearest
+ * neighbour either side, so that the neighbour shows well inside. */
+#define FRAME_POINT_CONTEXT 1.5
 
 struct _ChronoSession
 {
@@ -220,6 +228,11 @@ chrono_session_set_document (ChronoSession  *self,
       chrono_session_get_fit (self, &start, &end);
       chrono_session_set_visible (self, start, end);
     }
+  else
+    {
+      /* The kept view within the new document's bounds. */
+      chrono_session_set_visible (self, self->start, self->end);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -274,15 +287,61 @@ chrono_session_get_visible (ChronoSession *self,
     *end = self->end;
 }
 
-static double
-max_span (ChronoSession *self)
+/* The bounds of @document (nullable), as chrono_session_get_bounds(). */
+static gboolean
+document_bounds (ChronoDocument *document,
+                 double         *start,
+                 double         *end);
+
+void
+chrono_session_clamp_span_for_document (ChronoDocument *document,
+                                        double         *start,
+                                        double         *end)
 {
-  gint64 start, end;
+  double s, e, duration, centre, min_duration, lo, hi;
+  gboolean bounded;
 
-  if (self->document != NULL && chrono_document_get_bounds (self->document, &start, &end))
-    return MAX (MIN_MAX_SPAN, 4.0 * ((double) end - (double) start));
+  g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (start != NULL && end != NULL);
 
-  return MIN_MAX_SPAN;
+  s = MIN (*start, *end);
+  e = MAX (*start, *end);
+  if (!isfinite (s) || !isfinite (e))
+    return;
+
+  duration = e - s;
+  centre = s + duration / 2;
+  /* A second, but never less than the doubles can resolve here. */
+  min_duration = MAX (MIN_SPAN, fabs (centre) * 1e-12);
+  bounded = document_bounds (document, &lo, &hi);
+  if (!bounded)
+    hi = lo + NO_DOCUMENT_MAX_SPAN;
+
+  duration = CLAMP (duration, min_duration, MAX (min_duration, hi - lo));
+
+  /* The view stays inside the bounds, so the data can never be zoomed
+   * or panned away entirely. */
+  if (bounded)
+    {
+      if (duration >= hi - lo)
+        centre = lo + (hi - lo) / 2;
+      else
+        centre = CLAMP (centre, lo + duration / 2, hi - duration / 2);
+    }
+
+  centre = CLAMP (centre, -TIME_LIMIT + duration, TIME_LIMIT - duration);
+  *start = centre - duration / 2;
+  *end = centre + duration / 2;
+}
+
+void
+chrono_session_clamp_span (ChronoSession *self,
+                           double        *start,
+                           double        *end)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  chrono_session_clamp_span_for_document (self->document, start, end);
 }
 
 void
@@ -290,30 +349,12 @@ chrono_session_set_visible (ChronoSession *self,
                             double         start,
                             double         end)
 {
-  double duration;
-  double centre;
-  double limit;
-
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
   if (!isfinite (start) || !isfinite (end))
     return;
 
-  if (end < start)
-    {
-      double tmp = start;
-      start = end;
-      end = tmp;
-    }
-
-  duration = end - start;
-  centre = start + duration / 2;
-  limit = max_span (self);
-  /* A second, but never less than the doubles can resolve here. */
-  duration = CLAMP (duration, MAX (MIN_SPAN, fabs (centre) * 1e-12), limit);
-  centre = CLAMP (centre, -TIME_LIMIT + duration, TIME_LIMIT - duration);
-  start = centre - duration / 2;
-  end = centre + duration / 2;
+  chrono_session_clamp_span (self, &start, &end);
 
   if (start == self->start && end == self->end)
     return;
@@ -375,42 +416,138 @@ get_filtered_bounds (ChronoSession *self,
   return found;
 }
 
+/* The span that fits times [@first, @last) with room for labels. */
+static void
+fit_times (gint64  first,
+           gint64  last,
+           double *start,
+           double *end)
+{
+  double s = (double) first;
+  double e = (double) last;
+  double margin;
+
+  if (e - s < CHRONO_SECONDS_PER_DAY)
+    {
+      s -= CHRONO_SECONDS_PER_DAY / 2.0;
+      e += CHRONO_SECONDS_PER_DAY / 2.0;
+    }
+  /* Room for the labels of the last events on the right. */
+  margin = (e - s) * 0.04;
+  *start = s - margin;
+  *end = e + chrono_viewport_fit_right_margin (margin);
+}
+
+/* The fit with no document: the last ten years. */
+static void
+fit_nothing (double *start,
+             double *end)
+{
+  double now = (double) chrono_now ();
+
+  *start = now - 10.0 * CHRONO_SECONDS_PER_YEAR;
+  *end = now + 1.0 * CHRONO_SECONDS_PER_YEAR;
+}
+
 void
 chrono_session_get_fit (ChronoSession *self,
                         double        *start,
                         double        *end)
 {
   gint64 first, last;
-  double s, e, margin;
+  double s, e;
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
-  if (!get_filtered_bounds (self, &first, &last))
-    {
-      double now = (double) chrono_now ();
-
-      s = now - 10.0 * CHRONO_SECONDS_PER_YEAR;
-      e = now + 1.0 * CHRONO_SECONDS_PER_YEAR;
-    }
+  if (get_filtered_bounds (self, &first, &last))
+    fit_times (first, last, &s, &e);
   else
-    {
-      s = (double) first;
-      e = (double) last;
-      if (e - s < CHRONO_SECONDS_PER_DAY)
-        {
-          s -= CHRONO_SECONDS_PER_DAY / 2.0;
-          e += CHRONO_SECONDS_PER_DAY / 2.0;
-        }
-      /* Room for the labels of the last events on the right. */
-      margin = (e - s) * 0.04;
-      s -= margin;
-      e += chrono_viewport_fit_right_margin (margin);
-    }
+    fit_nothing (&s, &e);
 
   if (start != NULL)
     *start = s;
   if (end != NULL)
     *end = e;
+}
+
+static gboolean
+document_bounds (ChronoDocument *document,
+                 double         *start,
+                 double         *end)
+{
+  gint64 first, last;
+  double margin;
+
+  /* The whole document, not the filtered part: filtering or searching
+   * must not move the bounds (nor the overview, which shows them). */
+  if (document == NULL || !chrono_document_get_bounds (document, &first, &last))
+    {
+      fit_nothing (start, end);
+      return FALSE;
+    }
+
+  fit_times (first, last, start, end);
+  margin = (*end - *start) * BOUNDS_MARGIN;
+  *start = MAX (*start - margin, -TIME_LIMIT);
+  *end = MIN (*end + margin, TIME_LIMIT);
+
+  return TRUE;
+}
+
+gboolean
+chrono_session_get_bounds (ChronoSession *self,
+                           double        *start,
+                           double        *end)
+{
+  double s, e;
+  gboolean found;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  found = document_bounds (self->document, &s, &e);
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+
+  return found;
+}
+
+/* The distance in seconds from @time to the start of the nearest event
+ * other than @index that passes @mask (NULL: all) and starts at another
+ * time, before or after; G_MAXDOUBLE when there is none. */
+static double
+nearest_neighbour (ChronoDocument *document,
+                   const guint8   *mask,
+                   guint           index,
+                   gint64          time)
+{
+  guint n_events = chrono_document_get_n_events (document);
+  double nearest = G_MAXDOUBLE;
+
+  /* Sorted by start: the first that passes on each side is the nearest. */
+  for (guint i = index; i > 0; i--)
+    {
+      const ChronoEvent *other = chrono_document_get_event (document, i - 1);
+
+      if ((mask == NULL || mask[i - 1]) && other->start.time < time)
+        {
+          nearest = (double) time - (double) other->start.time;
+          break;
+        }
+    }
+  for (guint i = index + 1; i < n_events; i++)
+    {
+      const ChronoEvent *other = chrono_document_get_event (document, i);
+
+      if ((mask == NULL || mask[i]) && other->start.time > time)
+        {
+          nearest = MIN (nearest, (double) other->start.time - (double) time);
+          break;
+        }
+    }
+
+  return nearest;
 }
 
 void
@@ -420,47 +557,127 @@ chrono_session_get_event_frame (ChronoSession *self,
                                 double        *end)
 {
   const ChronoEvent *event;
-  const guint8 *mask;
-  guint n_events;
-  double s, e, duration, pad;
-  double nearest = G_MAXDOUBLE;
+  double s, e, centre, duration, half;
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
   g_return_if_fail (self->document != NULL);
   g_return_if_fail (index < chrono_document_get_n_events (self->document));
 
   event = chrono_document_get_event (self->document, index);
-  n_events = chrono_document_get_n_events (self->document);
-  mask = chrono_filter_get_mask (self->filter, self->document, NULL);
-
   s = (double) event->start.time;
-  e = (double) event->end_time;
-  duration = MAX (e - s, 60.0);
+  e = (double) MAX (event->end_time, event->start.time + 1);
+  duration = e - s;
+  centre = s + duration / 2;
 
-  /* The nearest shown neighbour in time on either side gives context. */
-  for (guint i = index; i > 0; i--)
-    if (mask[i - 1])
-      {
-        nearest = MIN (nearest, s - (double) chrono_document_get_event (self->document, i - 1)->start.time);
-        break;
-      }
-  for (guint i = index + 1; i < n_events; i++)
-    if (mask[i])
-      {
-        nearest = MIN (nearest, (double) chrono_document_get_event (self->document, i)->start.time - s);
-        break;
-      }
+  if (!CHRONO_EVENT_IS_POINT (event))
+    {
+      /* A span fills the middle, with the same room on either side. */
+      half = duration / 2 / (1 - 2 * FRAME_SPAN_MARGIN);
+    }
+  else
+    {
+      const guint8 *mask = chrono_filter_get_mask (self->filter, self->document, NULL);
+      double nearest = nearest_neighbour (self->document, mask, index, event->start.time);
 
-  pad = duration * 0.6;
-  if (nearest < G_MAXDOUBLE)
-    pad = CLAMP (nearest * 1.2, pad, MAX (pad, duration * 4));
-
-  /* More room on the right, where the label goes. */
-  s -= pad;
-  e += pad * 1.5;
+      /* Context from the nearest shown neighbour; when the filter hides
+       * them all, the document's own spacing still gives a scale. */
+      if (nearest == G_MAXDOUBLE)
+        nearest = nearest_neighbour (self->document, NULL, index, event->start.time);
+      /* Measured from the start, where the neighbours' markers are too;
+       * the frame is centred on the middle of the period. */
+      half = nearest < G_MAXDOUBLE ? nearest * FRAME_POINT_CONTEXT + duration / 2 : duration * 3;
+      /* A partial date's period takes at most a third of the frame. */
+      half = MAX (half, duration * 1.5);
+      half = MAX (half, 30.0);
+    }
 
   if (start != NULL)
-    *start = s;
+    *start = centre - half;
   if (end != NULL)
-    *end = e;
+    *end = centre + half;
+}
+
+int
+chrono_session_find_match (ChronoSession *self,
+                           int            direction)
+{
+  const guint8 *mask;
+  guint n_events, n_visible = 0;
+  int from;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), -1);
+
+  if (self->document == NULL)
+    return -1;
+
+  n_events = chrono_document_get_n_events (self->document);
+  mask = chrono_filter_get_mask (self->filter, self->document, &n_visible);
+  if (n_visible == 0)
+    return -1;
+
+  if (direction == 0)
+    {
+      for (guint i = 0; i < n_events; i++)
+        if (mask[i])
+          return (int) i;
+      return -1;
+    }
+
+  direction = direction > 0 ? 1 : -1;
+  from = self->selected;
+  if (from < 0)
+    {
+      double centre = self->start + (self->end - self->start) / 2;
+      guint i;
+
+      /* From the middle of the view: the first match on that side. */
+      for (i = 0; i < n_events; i++)
+        if ((double) chrono_document_get_event (self->document, i)->start.time >= centre)
+          break;
+      from = direction > 0 ? (int) i - 1 : (int) i;
+    }
+
+  /* Around the whole document at most once, wrapping at the ends. */
+  for (guint step = 1; step <= n_events; step++)
+    {
+      gint64 i = ((gint64) from + (gint64) direction * step) % (gint64) n_events;
+
+      if (i < 0)
+        i += n_events;
+      if (mask[i])
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+chrono_session_get_match_position (ChronoSession *self,
+                                   guint         *position,
+                                   guint         *n_matches)
+{
+  const guint8 *mask;
+  guint n_visible = 0, before = 0;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      if (n_matches != NULL)
+        *n_matches = 0;
+      return FALSE;
+    }
+
+  mask = chrono_filter_get_mask (self->filter, self->document, &n_visible);
+  if (n_matches != NULL)
+    *n_matches = n_visible;
+  if (self->selected < 0 || !mask[self->selected])
+    return FALSE;
+
+  for (int i = 0; i < self->selected; i++)
+    before += mask[i] != 0;
+  if (position != NULL)
+    *position = before;
+
+  return TRUE;
 }

@@ -39,20 +39,58 @@ void               chrono_session_set_selected       (ChronoSession  *self,
 void               chrono_session_get_visible        (ChronoSession  *self,
                                                       double         *start,
                                                       double         *end);
-/* Sets the visible span, clamped to a sane zoom range (one second to a few
- * times the document's extent). */
+/* Sets the visible span (seconds since the epoch), clamped as by
+ * chrono_session_clamp_span(). */
 void               chrono_session_set_visible        (ChronoSession  *self,
                                                       double          start,
                                                       double          end);
+/* Clamps [*@start, *@end) (seconds) to what the view may show: at least
+ * a second long, and within chrono_session_get_bounds(), shifted there
+ * keeping its duration when it fits; at most two centuries long without
+ * a dated document.  Animations clamp their target with it. */
+void               chrono_session_clamp_span         (ChronoSession  *self,
+                                                      double         *start,
+                                                      double         *end);
+/* The same for a view of @document (nullable) that keeps its own camera:
+ * the presentation and its slides. */
+void               chrono_session_clamp_span_for_document (ChronoDocument *document,
+                                                           double         *start,
+                                                           double         *end);
+/* The span the view may show at most (seconds): the fit of the whole
+ * document, unfiltered, widened by 4% on each side, so zooming out stops
+ * a little past the data and panning cannot lose it.  Filtering does not
+ * change it.  Returns FALSE, with the default fit, when there is no
+ * dated document (the view is then not bounded in position). */
+gboolean           chrono_session_get_bounds         (ChronoSession  *self,
+                                                      double         *start,
+                                                      double         *end);
 /* The span that fits the filtered document (with a margin), without
  * applying it, so a widget can animate to it. */
 void               chrono_session_get_fit            (ChronoSession  *self,
                                                       double         *start,
                                                       double         *end);
-/* The span that frames one event with its neighbours in context. */
+/* The span (seconds) that frames event @index in the middle: a span with
+ * a fifth of the frame free on each side; a point (or partial date) with
+ * one and a half times the distance to its nearest shown neighbour on
+ * each side, so that the neighbour is in view, and its period at most a
+ * third of the frame. */
 void               chrono_session_get_event_frame    (ChronoSession  *self,
                                                       guint           index,
                                                       double         *start,
                                                       double         *end);
+/* The event a search's "next" (@direction > 0) or "previous" (< 0)
+ * goes to among those that pass the filter, in time order: after or
+ * before the selected event, wrapping around at the ends; with no
+ * selection, the first that way from the middle of the view.  With
+ * @direction 0, the first in time.  Returns the event index, or -1 when
+ * no event passes.  Selects nothing. */
+int                chrono_session_find_match         (ChronoSession  *self,
+                                                      int             direction);
+/* Sets *@n_matches to the number of events that pass the filter and
+ * *@position to the selected event's place among them, from 0.  Returns
+ * FALSE (leaving @position) when the selected event is not one. */
+gboolean           chrono_session_get_match_position (ChronoSession  *self,
+                                                      guint          *position,
+                                                      guint          *n_matches);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-session.h"
 #include "chrono-story.h"
 
 static int
@@ -195,6 +196,8 @@ chrono_story_get_frame (ChronoDocument *document,
   /* Labels go right of their markers: more room on the right. */
   *start = lo - width * 0.12;
   *end = hi + width * 0.35;
+  /* Within what the window's view may show. */
+  chrono_session_clamp_span_for_document (document, start, end);
 }
 
 char *

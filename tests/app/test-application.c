@@ -60,6 +60,15 @@ test_application_actions (gconstpointer data)
   g_clear_pointer (&accels, g_strfreev);
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (accels[0], ==, "<Control>q");
+  g_clear_pointer (&accels, g_strfreev);
+  /* Next and previous match as in GNOME's apps: F3 and Ctrl+G. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search-next");
+  g_assert_cmpstr (accels[0], ==, "F3");
+  g_assert_cmpstr (accels[1], ==, "<Control>g");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search-previous");
+  g_assert_cmpstr (accels[0], ==, "<Shift>F3");
+  g_assert_cmpstr (accels[1], ==, "<Shift><Control>g");
 
   /* The Style menu: kept in the settings and applied to the style manager. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "color-scheme",

@@ -194,6 +194,7 @@ frames_event (gpointer data)
 
   chrono_session_get_visible (fixture->session, &start, &end);
   chrono_session_get_event_frame (fixture->session, selected, &want_start, &want_end);
+  chrono_session_clamp_span (fixture->session, &want_start, &want_end);
 
   return fabs (start - want_start) < (want_end - want_start) * 1e-6 &&
          fabs (end - want_end) < (want_end - want_start) * 1e-6;
@@ -209,6 +210,123 @@ test_zoom_to_event (Fixture       *fixture,
   chrono_timeline_view_zoom_to_event (fixture->view, index);
   g_assert_cmpint (chrono_session_get_selected (fixture->session), ==, index);
   wait_for (frames_event, fixture);
+}
+
+static gboolean
+shows_bounds (gpointer data)
+{
+  Fixture *fixture = data;
+  double start, end, lo, hi;
+
+  chrono_session_get_visible (fixture->session, &start, &end);
+  chrono_session_get_bounds (fixture->session, &lo, &hi);
+
+  return fabs (start - lo) <= (hi - lo) * 1e-9 && fabs (end - hi) <= (hi - lo) * 1e-9;
+}
+
+/* Zooming out with the keys stops a little past the document, in the
+ * thirteen billion years of deep time too; a fling of the view off the
+ * data stops at the bounds. */
+static void
+test_zoom_out_stops (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  double lo, hi, start, end;
+
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.zoom-out", NULL));
+  wait_for (shows_bounds, fixture);
+
+  chrono_session_get_bounds (fixture->session, &lo, &hi);
+  chrono_timeline_view_zoom_at (fixture->view, 0.01, 0);
+  g_assert_true (shows_bounds (fixture));
+
+  /* Zoomed in, the view pans to the bounds and no further. */
+  chrono_timeline_view_zoom_at (fixture->view, 1000, 500);
+  chrono_timeline_view_animate_to (fixture->view, hi + (hi - lo), hi + (hi - lo) * 1.001, 0);
+  chrono_session_get_visible (fixture->session, &start, &end);
+  g_assert_cmpfloat (end, <=, hi);
+  g_assert_cmpfloat (end - start, <, (hi - lo) / 100);
+}
+
+typedef struct
+{
+  ChronoSession *session;
+  double         start;
+  double         end;
+} Span;
+
+static gboolean
+shows_span (gpointer data)
+{
+  Span *want = data;
+  double start, end;
+
+  chrono_session_get_visible (want->session, &start, &end);
+
+  return fabs (start - want->start) <= (want->end - want->start) * 1e-6 &&
+         fabs (end - want->end) <= (want->end - want->start) * 1e-6;
+}
+
+/* Zoomed into empty time, Alt+Left and Alt+Right (and clicks on the
+ * hints at the ends of the axis) go to the nearest event that way: in
+ * the middle at the same zoom when it fits, else framed. */
+static void
+test_edge_hint_jumps (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  int tesla = chrono_document_find_event (fixture->document, "tesla-founded");
+  int phd = chrono_document_find_event (fixture->document, "karpathy-stanford-phd");
+  const ChronoEvent *event = chrono_document_get_event (fixture->document, tesla);
+  double t = (double) chrono_time_from_civil (2008, 6, 1, 0, 0, 0);
+  double span = 10 * 86400.0, centre;
+  Span want = { fixture->session, 0, 0 };
+
+  /* Ten days of 2008, where nothing happens. */
+  chrono_session_set_visible (fixture->session, t, t + span);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.earlier-events", NULL));
+  centre = ((double) event->start.time + (double) event->end_time) / 2;
+  want.start = centre - span / 2;
+  want.end = centre + span / 2;
+  wait_for (shows_span, &want);
+  /* Nothing is selected for it: only the view moves. */
+  g_assert_cmpint (chrono_session_get_selected (fixture->session), ==, -1);
+
+  /* From there, the next event later is five years long: framed. */
+  chrono_session_set_visible (fixture->session, t, t + span);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.later-events", NULL));
+  chrono_session_get_event_frame (fixture->session, phd, &want.start, &want.end);
+  wait_for (shows_span, &want);
+
+  /* Nothing earlier than the first event: nothing happens. */
+  chrono_session_set_visible (fixture->session, 0, 1e9);
+  chrono_session_get_visible (fixture->session, &want.start, &want.end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.earlier-events", NULL));
+  g_assert_true (shows_span (&want));
+}
+
+/* Enter on a selected span frames it in the middle with room each side;
+ * a double click does the same. */
+static void
+test_enter_frames_event (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  int phd = chrono_document_find_event (fixture->document, "karpathy-stanford-phd");
+  const ChronoEvent *event = chrono_document_get_event (fixture->document, phd);
+  double start, end, left, right;
+
+  chrono_session_set_selected (fixture->session, phd);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.activate", NULL));
+  wait_for (frames_event, fixture);
+
+  chrono_session_get_visible (fixture->session, &start, &end);
+  left = ((double) event->start.time - start) / (end - start);
+  right = (end - (double) event->end_time) / (end - start);
+  g_assert_cmpfloat (left, >=, 0.15);
+  g_assert_cmpfloat (left, <=, 0.25);
+  g_assert_cmpfloat (right, >=, 0.15);
+  g_assert_cmpfloat (right, <=, 0.25);
 }
 
 int
@@ -228,6 +346,15 @@ main (int   argc,
               fixture_setup, test_select_next, fixture_teardown);
   g_test_add ("/app/timeline-view/zoom-to-event", Fixture, "ai-talent.json",
               fixture_setup, test_zoom_to_event, fixture_teardown);
+
+  g_test_add ("/app/timeline-view/edge-hint-jumps", Fixture, "ai-talent.json",
+              fixture_setup, test_edge_hint_jumps, fixture_teardown);
+  g_test_add ("/app/timeline-view/enter-frames-event", Fixture, "ai-talent.json",
+              fixture_setup, test_enter_frames_event, fixture_teardown);
+  g_test_add ("/app/timeline-view/zoom-out-stops", Fixture, "ai-talent.json",
+              fixture_setup, test_zoom_out_stops, fixture_teardown);
+  g_test_add ("/app/timeline-view/zoom-out-stops-deep-time", Fixture, "computing-history.json",
+              fixture_setup, test_zoom_out_stops, fixture_teardown);
 
   return g_test_run ();
 }

@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "chrono-filter-popover.h"
 #include "chrono-inspector.h"
+#include "chrono-overview.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
@@ -264,6 +267,12 @@ filter_has_text (gpointer data)
   return g_strcmp0 (chrono_filter_get_text (data), "rocket") == 0;
 }
 
+static gboolean
+filter_has_text_nothing (gpointer data)
+{
+  return g_strcmp0 (chrono_filter_get_text (data), "no such thing") == 0;
+}
+
 static void
 test_window_filter (void)
 {
@@ -498,6 +507,9 @@ test_window_zoom_keys (void)
   wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_grab_focus (template_child (window, "sidebar_button")));
 
+  /* Zoomed in first: zooming out stops a little past the document. */
+  chrono_session_get_visible (wait.session, &start, &end);
+  chrono_session_set_visible (wait.session, start, start + (end - start) / 4);
   chrono_session_get_visible (wait.session, &start, &end);
   wait.span = end - start;
   g_assert_true (press_key (window, GDK_KEY_minus));
@@ -1287,6 +1299,138 @@ test_window_settings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  ChronoSession *session;
+  int            index;
+} FrameWait;
+
+/* The view has arrived at the frame of event @index. */
+static gboolean
+frames_event (gpointer data)
+{
+  FrameWait *wait = data;
+  double start, end, want_start, want_end;
+
+  chrono_session_get_visible (wait->session, &start, &end);
+  chrono_session_get_event_frame (wait->session, wait->index, &want_start, &want_end);
+  chrono_session_clamp_span (wait->session, &want_start, &want_end);
+
+  return fabs (start - want_start) < (want_end - want_start) * 1e-6 &&
+         fabs (end - want_end) < (want_end - want_start) * 1e-6;
+}
+
+static const char *
+selected_id (ChronoSession *session)
+{
+  const ChronoEvent *event = chrono_session_get_selected_event (session);
+
+  return event != NULL ? event->id : NULL;
+}
+
+/* The entry's own capture-phase key controller: Shift+Enter. */
+static gboolean
+press_shift_enter (GtkWidget *entry)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, GDK_SHIFT_MASK, &handled);
+    }
+
+  return handled;
+}
+
+/* Searching selects the first match and brings it into view; Enter,
+ * Shift+Enter, F3 and Ctrl+G step through the matches in time order and
+ * wrap around; "n of m" says where; the overview keeps the whole
+ * document. */
+static void
+test_window_search_navigation (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *document = chrono_session_get_document (session);
+  ChronoFilter *filter = chrono_session_get_filter (session);
+  GtkEditable *search = template_child (window, "search_entry");
+  GtkLabel *count = template_child (window, "search_count_label");
+  ChronoOverview *overview = template_child (window, "overview");
+  FrameWait wait = { session, -1 };
+  double range_start, range_end, start, end, lo, hi;
+
+  chrono_overview_get_range (overview, &range_start, &range_end);
+  chrono_session_get_bounds (session, &lo, &hi);
+  g_assert_cmpfloat (range_start, ==, lo);
+  g_assert_cmpfloat (range_end, ==, hi);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (count)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (search, "rocket");
+  wait_for (filter_has_text, filter);
+  settle ();
+
+  /* The first of the two matches in time, selected and framed. */
+  g_assert_cmpstr (selected_id (session), ==, "alice-acme");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "1 of 2");
+  wait.index = chrono_session_get_selected (session);
+  wait_for (frames_event, &wait);
+
+  /* The overview still spans the whole document, not the matches. */
+  chrono_overview_get_range (overview, &start, &end);
+  g_assert_cmpfloat (start, ==, range_start);
+  g_assert_cmpfloat (end, ==, range_end);
+
+  /* Enter: the next; again: around to the first. */
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (selected_id (session), ==, "acme-skates");
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "2 of 2");
+  wait.index = chrono_session_get_selected (session);
+  wait_for (frames_event, &wait);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (selected_id (session), ==, "alice-acme");
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "1 of 2");
+
+  /* Shift+Enter: back, around to the last. */
+  g_assert_true (press_shift_enter (GTK_WIDGET (search)));
+  g_assert_cmpstr (selected_id (session), ==, "acme-skates");
+
+  /* F3 and Shift+F3 (and Ctrl+G, Ctrl+Shift+G), from anywhere. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-next", NULL));
+  g_assert_cmpstr (selected_id (session), ==, "alice-acme");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-previous", NULL));
+  g_assert_cmpstr (selected_id (session), ==, "acme-skates");
+  /* The entry's own Ctrl+G signals step once too. */
+  g_signal_emit_by_name (search, "next-match");
+  g_assert_cmpstr (selected_id (session), ==, "alice-acme");
+  g_signal_emit_by_name (search, "previous-match");
+  g_assert_cmpstr (selected_id (session), ==, "acme-skates");
+
+  /* Nothing matches: said so, and nothing to step to. */
+  gtk_editable_set_text (search, "no such thing");
+  wait_for (filter_has_text_nothing, filter);
+  settle ();
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "No matches");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-next", NULL));
+  chrono_overview_get_range (overview, &start, &end);
+  g_assert_cmpfloat (start, ==, range_start);
+  g_assert_cmpfloat (end, ==, range_end);
+
+  /* Stopping the search hides the count and keeps the selection. */
+  gtk_editable_set_text (search, "");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (count)));
+  g_assert_cmpstr (selected_id (session), ==, "acme-skates");
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1301,6 +1445,7 @@ main (int   argc,
   g_test_add_func ("/app/window/filter-drawn", test_window_filter_drawn);
   g_test_add_func ("/app/window/zoom-at-pointer", test_window_zoom_at_pointer);
   g_test_add_func ("/app/window/zoom-keys", test_window_zoom_keys);
+  g_test_add_func ("/app/window/search-navigation", test_window_search_navigation);
   g_test_add_func ("/app/window/inspector", test_window_inspector);
   g_test_add_func ("/app/window/list-reveals", test_window_list_reveals);
   g_test_add_func ("/app/window/related", test_window_related);

@@ -80,7 +80,7 @@ test_draw (void)
 
   bins[100] = 10;
   chrono_style_init_light (&style, 1);
-  chrono_overview_draw (cr, &style, bins, 200, 400, 50, 0, 1000, 250, 750);
+  chrono_overview_draw (cr, &style, bins, NULL, 200, 400, 50, 0, 1000, 250, 750);
   cairo_surface_flush (surface);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
 
@@ -88,6 +88,58 @@ test_draw (void)
   pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface) / 4;
   g_assert_cmphex (pixels[20 * stride + 50], !=, pixels[20 * stride + 300]);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Whether ARGB pixels @a and @b differ by at most 2 in each channel:
+ * compositing the same colour in a different order rounds differently. */
+static gboolean
+same_colour (guint32 a,
+             guint32 b)
+{
+  for (guint shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 2)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* With a filter, the matches are in the accent colour and the rest of
+ * the events dimmed, over the same scale. */
+static void
+test_draw_matches (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 50);
+  cairo_t *cr = cairo_create (surface);
+  double bins[200] = { 0 };
+  double matches[200] = { 0 };
+  ChronoStyle style;
+  guint32 *pixels;
+  guint32 match, other, unfiltered;
+  int stride;
+
+  for (guint b = 0; b < 200; b++)
+    bins[b] = 10;
+  for (guint b = 40; b < 60; b++)
+    matches[b] = 10;
+  chrono_style_init_light (&style, 1);
+  /* The whole strip is the visible window: nothing else is dimmed. */
+  chrono_overview_draw (cr, &style, bins, matches, 200, 400, 50, 0, 1000, 0, 1000);
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  match = pixels[30 * stride + 101];
+  other = pixels[30 * stride + 301];
+  g_assert_false (same_colour (match, other));
+
+  chrono_overview_draw (cr, &style, bins, NULL, 200, 400, 50, 0, 1000, 0, 1000);
+  cairo_surface_flush (surface);
+  unfiltered = pixels[30 * stride + 301];
+  /* Unfiltered events look like matches, not like the dimmed rest. */
+  g_assert_true (same_colour (unfiltered, match));
+  g_assert_false (same_colour (unfiltered, other));
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -149,6 +201,7 @@ main (int   argc,
 
   g_test_add_func ("/render/overview/bins", test_bins);
   g_test_add_func ("/render/overview/draw", test_draw);
+  g_test_add_func ("/render/overview/draw-matches", test_draw_matches);
   g_test_add_func ("/render/overview/labels", test_labels);
 
   return g_test_run ();
