@@ -432,10 +432,11 @@ field_for_header (const char *name)
     ChronoCsvField  field;
   } known[] = {
     { "title", CHRONO_CSV_TITLE }, { "name", CHRONO_CSV_TITLE }, { "headline", CHRONO_CSV_TITLE },
-    { "event", CHRONO_CSV_TITLE }, { "label", CHRONO_CSV_TITLE },
+    { "event", CHRONO_CSV_TITLE }, { "label", CHRONO_CSV_TITLE }, { "who", CHRONO_CSV_TITLE },
+    { "what", CHRONO_CSV_TITLE },
     { "start", CHRONO_CSV_START }, { "start date", CHRONO_CSV_START }, { "begin", CHRONO_CSV_START },
     { "from", CHRONO_CSV_START }, { "date", CHRONO_CSV_START }, { "started", CHRONO_CSV_START },
-    { "start year", CHRONO_CSV_START }, { "year", CHRONO_CSV_START },
+    { "start year", CHRONO_CSV_START }, { "year", CHRONO_CSV_START }, { "when", CHRONO_CSV_START },
     { "end", CHRONO_CSV_END }, { "end date", CHRONO_CSV_END }, { "to", CHRONO_CSV_END },
     { "until", CHRONO_CSV_END }, { "finish", CHRONO_CSV_END }, { "ended", CHRONO_CSV_END },
     { "end year", CHRONO_CSV_END },
