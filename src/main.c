@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "chrono-check.h"
+#include "chrono-convert-cli.h"
 #include "chrono-export-cli.h"
 #include "chrono-application.h"
 
-/* Everything that works without a display (--check, --version, --export)
+/* Everything that works without a display (--check, --version, --export,
+ * --convert)
  * is handled here before GTK is initialised, so it runs in CI with no
  * DISPLAY.  What is left goes to the GtkApplication. */
 
@@ -22,7 +24,7 @@ static char **opt_files;
 static const GOptionEntry entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check, N_("Check files for errors and exit"), NULL },
-  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient, N_("With --check: skip bad CSV rows and drop bad links instead of failing"), NULL },
+  { "lenient", 0, 0, G_OPTION_ARG_NONE, &opt_lenient, N_("With --check and --convert: skip bad CSV rows and drop bad links instead of failing"), NULL },
   { "present", 0, 0, G_OPTION_ARG_NONE, &opt_present, N_("Present the timeline full screen"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, N_("[FILE…]") },
   { NULL }
@@ -37,6 +39,7 @@ main (int   argc,
   g_autoptr(GApplication) app = NULL;
   g_autoptr(GPtrArray) app_argv = NULL;
   ChronoExportCli export_cli;
+  ChronoConvertCli convert_cli;
   const char *localedir;
   int status;
 
@@ -55,6 +58,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   chrono_export_cli_init (&export_cli);
   chrono_export_cli_add_entries (&export_cli, context);
+  chrono_convert_cli_init (&convert_cli);
+  chrono_convert_cli_add_entries (&convert_cli, context);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -69,6 +74,21 @@ main (int   argc,
       g_print ("chronoscope %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  if (chrono_convert_cli_requested (&convert_cli))
+    {
+      chrono_export_cli_clear (&export_cli);
+      if (opt_files != NULL && opt_files[0] != NULL)
+        {
+          g_printerr (_("chronoscope: --convert takes its input as --convert IN, not as FILE\n"));
+          chrono_convert_cli_clear (&convert_cli);
+          return 1;
+        }
+      status = chrono_convert_cli_run (&convert_cli, opt_lenient);
+      chrono_convert_cli_clear (&convert_cli);
+      return status;
+    }
+  chrono_convert_cli_clear (&convert_cli);
 
   if (chrono_export_cli_requested (&export_cli))
     {

@@ -103,6 +103,7 @@ struct _ChronoDocumentBuilder
   GArray             *eras;            /* ChronoEra */
   GArray             *era_sources;     /* ItemSource */
   GArray             *story;           /* ItemSource, id in scratch */
+  GArray             *extensions;      /* ChronoExtension, by input index */
   GPtrArray          *diagnostics;
 
   /* Which limits of chrono-limits.h were reported: each only once. */
@@ -148,6 +149,7 @@ chrono_document_builder_new (ChronoSourceFormat format)
   self->eras = g_array_new (FALSE, FALSE, sizeof (ChronoEra));
   self->era_sources = g_array_new (FALSE, FALSE, sizeof (ItemSource));
   self->story = g_array_new (FALSE, FALSE, sizeof (ItemSource));
+  self->extensions = g_array_new (FALSE, FALSE, sizeof (ChronoExtension));
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify)chrono_diagnostic_free);
 
   return self;
@@ -184,6 +186,7 @@ chrono_document_builder_free (ChronoDocumentBuilder *self)
   g_clear_pointer (&self->eras, g_array_unref);
   g_clear_pointer (&self->era_sources, g_array_unref);
   g_clear_pointer (&self->story, g_array_unref);
+  g_clear_pointer (&self->extensions, g_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_free (self);
 }
@@ -589,6 +592,62 @@ chrono_document_builder_add_story_step (ChronoDocumentBuilder *self,
 
   step = (ItemSource) { scratch_string (self, event_id), scratch_string (self, path), pos };
   g_array_append_val (self->story, step);
+}
+
+/**
+ * chrono_document_builder_set_extensions:
+ * @kind: the kind of item
+ * @json: the item's "x-" members as the compact JSON text of an object
+ *   ("{\"x-source\":\"wiki\"}"), copied
+ *
+ * Attaches extension members to the item of @kind added last (for
+ * CHRONO_RECORD_DOCUMENT, to the document), for
+ * chrono_document_get_extensions().  Nothing is checked: the reader
+ * took @json from a parsed file.
+ */
+void
+chrono_document_builder_set_extensions (ChronoDocumentBuilder *self,
+                                        ChronoRecordKind         kind,
+                                        const char            *json)
+{
+  ChronoExtension extension = { kind, 0, NULL };
+  GArray *items = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (json != NULL);
+
+  switch (kind)
+    {
+    case CHRONO_RECORD_DOCUMENT: break;
+    case CHRONO_RECORD_LANE: items = self->lanes; break;
+    case CHRONO_RECORD_CATEGORY: items = self->categories; break;
+    case CHRONO_RECORD_EVENT: items = self->events; break;
+    case CHRONO_RECORD_SERIES: items = self->series; break;
+    case CHRONO_RECORD_ERA: items = self->eras; break;
+    default: g_return_if_reached ();
+    }
+
+  if (items != NULL)
+    {
+      /* An item dropped over a limit has failed the document already. */
+      if (items->len == 0)
+        return;
+      extension.index = items->len - 1;
+    }
+  extension.json = insert_string (self, json);
+  g_array_append_val (self->extensions, extension);
+}
+
+static int
+compare_extensions (gconstpointer a,
+                    gconstpointer b)
+{
+  const ChronoExtension *xa = a;
+  const ChronoExtension *xb = b;
+
+  if (xa->kind != xb->kind)
+    return xa->kind < xb->kind ? -1 : 1;
+  return xa->index < xb->index ? -1 : xa->index > xb->index;
 }
 
 /**
@@ -1160,6 +1219,22 @@ compare_eras (gconstpointer a,
   return ea->end_time < eb->end_time ? -1 : ea->end_time > eb->end_time;
 }
 
+/* Sorts era indices as compare_eras() sorts eras, stable. */
+static int
+compare_era_indices (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const ChronoEra *eras = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  int order = compare_eras (&eras[ia], &eras[ib], NULL);
+
+  if (order != 0)
+    return order;
+  return ia < ib ? -1 : ia > ib;
+}
+
 static guint
 resolve_default_lane (ChronoDocumentBuilder *self,
                       GHashTable            *lane_ids,
@@ -1533,9 +1608,40 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
         document->series[i].points = &document->points[pending->points_offset];
     }
 
-  g_array_sort_with_data (self->eras, compare_eras, NULL);
-  document->n_eras = self->eras->len;
-  document->eras = (ChronoEra *)(gpointer)g_array_free (g_steal_pointer (&self->eras), FALSE);
+  /* Eras are sorted through their indices, so that their extensions
+   * can follow them. */
+  {
+    guint n_eras = self->eras->len;
+    g_autofree guint *order = g_new (guint, MAX (n_eras, 1));
+    g_autofree guint *era_rank = g_new (guint, MAX (n_eras, 1));
+
+    for (guint i = 0; i < n_eras; i++)
+      order[i] = i;
+    g_qsort_with_data (order, n_eras, sizeof (guint), compare_era_indices, self->eras->data);
+    document->n_eras = n_eras;
+    document->eras = g_new (ChronoEra, MAX (n_eras, 1));
+    for (guint i = 0; i < n_eras; i++)
+      {
+        document->eras[i] = g_array_index (self->eras, ChronoEra, order[i]);
+        era_rank[order[i]] = i;
+      }
+
+    if (self->extensions->len > 0)
+      {
+        for (guint i = 0; i < self->extensions->len; i++)
+          {
+            ChronoExtension *x = &g_array_index (self->extensions, ChronoExtension, i);
+
+            if (x->kind == CHRONO_RECORD_EVENT)
+              x->index = rank[x->index];
+            else if (x->kind == CHRONO_RECORD_ERA)
+              x->index = era_rank[x->index];
+          }
+        g_array_sort (self->extensions, compare_extensions);
+        document->n_extensions = self->extensions->len;
+        document->extensions = (ChronoExtension *)(gpointer)g_array_free (g_steal_pointer (&self->extensions), FALSE);
+      }
+  }
 
   document->n_story = self->story->len;
   document->story = g_new (guint, MAX (self->story->len, 1));

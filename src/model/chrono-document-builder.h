@@ -76,6 +76,11 @@ void chrono_document_builder_add_story_step  (ChronoDocumentBuilder *self,
                                               const char            *event_id,
                                               const char            *path,
                                               ChronoPos              pos);
+/* Attaches the "x-" members @json (compact JSON text of an object) to
+ * the item of @kind added last. */
+void chrono_document_builder_set_extensions  (ChronoDocumentBuilder *self,
+                                              ChronoRecordKind         kind,
+                                              const char            *json);
 /* Adds a diagnostic found by the caller (takes ownership). */
 void chrono_document_builder_add_diagnostic  (ChronoDocumentBuilder *self,
                                               ChronoDiagnostic      *diagnostic);

@@ -9,6 +9,15 @@ G_BEGIN_DECLS
  * array is one allocation owned by the document; strings live in
  * @strings.  After _chrono_document_seal() nothing changes any more.
  */
+/* The "x-" members of one item, in a table sorted by (kind, index) that
+ * only items with such members take room in. */
+typedef struct
+{
+  guint32     kind;   /* ChronoRecordKind */
+  guint32     index;
+  const char *json;   /* in the document's strings */
+} ChronoExtension;
+
 struct _ChronoDocument
 {
   GObject             parent_instance;
@@ -64,6 +73,9 @@ struct _ChronoDocument
 
   const char        **tags;         /* sorted, NULL-terminated */
   guint               n_tags;
+
+  ChronoExtension    *extensions;   /* sorted by kind, then index; or NULL */
+  guint               n_extensions;
 };
 
 ChronoDocument *_chrono_document_new  (ChronoSourceFormat  format);

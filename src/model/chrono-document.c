@@ -52,6 +52,7 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->story, g_free);
   g_clear_pointer (&self->tags, g_free);
+  g_clear_pointer (&self->extensions, g_free);
 
   G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
 }
@@ -813,6 +814,47 @@ chrono_document_query_range (ChronoDocument *self,
 }
 
 /**
+ * chrono_document_get_extensions:
+ * @kind: the kind of item
+ * @index: the item's index among its kind (0 for the document)
+ *
+ * The item's "x-" extension members, kept by the native reader so that
+ * saving writes them back: the compact JSON text of an object holding
+ * them in the order of the file, such as {"x-source":"wikidata"}.
+ * Found by binary search in a table that only items with extension
+ * members take room in.
+ *
+ * Returns: (nullable): the JSON text, owned by the document, or NULL
+ */
+const char *
+chrono_document_get_extensions (ChronoDocument *self,
+                                ChronoRecordKind  kind,
+                                guint           index)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  hi = self->n_extensions;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const ChronoExtension *x = &self->extensions[mid];
+
+      if (x->kind < (guint32) kind || (x->kind == (guint32) kind && x->index < index))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < self->n_extensions && self->extensions[lo].kind == (guint32) kind &&
+      self->extensions[lo].index == index)
+    return self->extensions[lo].json;
+
+  return NULL;
+}
+
+/**
  * chrono_document_get_memory_size:
  * @string_bytes: (out) (optional): bytes held by strings: the string
  *   chunk's contents, the title and the description
@@ -846,6 +888,7 @@ chrono_document_get_memory_size (ChronoDocument *self,
   size += (gsize)self->n_eras * sizeof (ChronoEra);
   size += (gsize)self->n_story * sizeof (guint);
   size += ((gsize)self->n_tags + 1) * sizeof (char *);
+  size += (gsize)self->n_extensions * sizeof (ChronoExtension);
   /* GHashTable: keys, values and hashes per bucket, 8 buckets at least. */
   size += 2 * (sizeof (char *) * 2 + sizeof (guint)) * (MAX (self->n_lanes, 4) + MAX (self->n_categories, 4));
 

@@ -131,6 +131,18 @@ typedef struct
   gboolean    has_color;
 } ChronoEra;
 
+/* The kinds of records of a file: the document and its items, which
+ * may carry "x-" extension members. */
+typedef enum
+{
+  CHRONO_RECORD_DOCUMENT,
+  CHRONO_RECORD_LANE,
+  CHRONO_RECORD_CATEGORY,
+  CHRONO_RECORD_EVENT,
+  CHRONO_RECORD_SERIES,
+  CHRONO_RECORD_ERA,
+} ChronoRecordKind;
+
 #define CHRONO_TYPE_DOCUMENT (chrono_document_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoDocument, chrono_document, CHRONO, DOCUMENT, GObject)
 
@@ -183,6 +195,13 @@ void                  chrono_document_query_range     (ChronoDocument *self,
                                                        gint64          from,
                                                        gint64          to,
                                                        GArray         *out);
+/* The "x-" members of an item, as the compact JSON text of an object
+ * holding them in file order ("{\"x-source\":\"wiki\"}"), or NULL when
+ * it has none.  @index is the item's index (events: in start order; the
+ * document: 0).  Owned by the document. */
+const char           *chrono_document_get_extensions  (ChronoDocument *self,
+                                                       ChronoRecordKind  kind,
+                                                       guint           index);
 /* Bytes of model memory, strings excluded / included, for the benchmark. */
 gsize                 chrono_document_get_memory_size (ChronoDocument *self,
                                                        gsize          *string_bytes);

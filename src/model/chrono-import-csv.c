@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "chrono-csv-mapping.h"
 #include "chrono-import-private.h"
 #include "chrono-limits.h"
 #include "chrono-link.h"
@@ -126,6 +127,7 @@ typedef struct
   gboolean               has_title;
   guint                  skipped;
   gboolean               warned_extra;
+  const ChronoCsvMapping *mapping;          /* or NULL: columns by their names */
 } Csv;
 
 static void
@@ -577,6 +579,19 @@ check_range (Csv              *csv,
 
 /* Chronoscope columns {{{ */
 
+/* A date cell: Chronoscope's dates, or the mapping's format. */
+static gboolean
+parse_date (Csv         *csv,
+            const char  *text,
+            gboolean     allow_open,
+            ChronoDate  *out,
+            GError     **error)
+{
+  if (csv->mapping == NULL)
+    return chrono_date_parse (text, allow_open, out, NULL, error);
+  return chrono_csv_parse_date (text, csv->mapping->date_format, allow_open, out, error);
+}
+
 static void
 native_row (Csv          *csv,
             const Record *record,
@@ -603,7 +618,7 @@ native_row (Csv          *csv,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!chrono_date_parse (value, FALSE, &draft.start, NULL, &error))
+      if (!parse_date (csv, value, FALSE, &draft.start, &error))
         row_error (csv, errors, record, COL_START, CHRONO_ERROR_DATE, NULL, error->message);
     }
 
@@ -612,7 +627,7 @@ native_row (Csv          *csv,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!chrono_date_parse (value, TRUE, &draft.end, NULL, &error))
+      if (!parse_date (csv, value, TRUE, &draft.end, &error))
         row_error (csv, errors, record, COL_END, CHRONO_ERROR_DATE, NULL, error->message);
     }
 
@@ -971,6 +986,59 @@ normalize_name (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The columns a mapping gives (chrono-csv-mapping.h), instead of the
+ * header's names. */
+static gboolean
+read_mapped_header (Csv *csv)
+{
+  static const Column columns[CHRONO_CSV_N_FIELDS] = {
+    [CHRONO_CSV_IGNORE] = COL_NONE,
+    [CHRONO_CSV_TITLE] = COL_TITLE,
+    [CHRONO_CSV_START] = COL_START,
+    [CHRONO_CSV_END] = COL_END,
+    [CHRONO_CSV_LANE] = COL_LANE,
+    [CHRONO_CSV_CATEGORY] = COL_CATEGORY,
+    [CHRONO_CSV_DESCRIPTION] = COL_DESCRIPTION,
+    [CHRONO_CSV_TAGS] = COL_TAGS,
+    [CHRONO_CSV_LINK] = COL_LINK,
+  };
+  const ChronoCsvMapping *mapping = csv->mapping;
+
+  for (guint i = 0; i < mapping->n_columns; i++)
+    {
+      ChronoCsvField field = mapping->fields[i];
+      Column column;
+
+      if (field <= CHRONO_CSV_IGNORE || field >= CHRONO_CSV_N_FIELDS)
+        continue;
+      column = columns[field];
+      if (csv->index[column] >= 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("two columns are read as “%s”"), chrono_csv_field_to_string (field));
+
+          add_diagnostic (csv->builder, CHRONO_ERROR_CSV, FALSE, csv->header->pos,
+                          _("read each of title, start, end… from one column"), message);
+          return FALSE;
+        }
+      csv->index[column] = i;
+    }
+
+  for (Column c = COL_TITLE; c <= COL_START; c++)
+    if (csv->index[c] < 0)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("no column is read as “%s”"), c == COL_TITLE ? "title" : "start");
+
+        add_diagnostic (csv->builder, CHRONO_ERROR_MISSING_MEMBER, FALSE, csv->header->pos,
+                        _("choose the columns that hold each event’s title and start date"),
+                        message);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 static gboolean
 read_header (Csv *csv)
 {
@@ -979,6 +1047,9 @@ read_header (Csv *csv)
 
   for (int c = 0; c < N_COLUMNS; c++)
     csv->index[c] = -1;
+
+  if (csv->mapping != NULL)
+    return read_mapped_header (csv);
 
   for (guint i = 0; i < header->cells->len; i++)
     {
@@ -1093,20 +1164,22 @@ chrono_import_csv (const char            *data,
                    ChronoLoadFlags        flags,
                    ChronoDocumentBuilder *builder)
 {
-  g_autoptr(ChronoImporter) importer = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
-  g_autoptr(GPtrArray) story = g_ptr_array_new ();
+  return _chrono_import_csv_mapped (data, length, flags, NULL, builder, NULL, NULL);
+}
+
+/* Reads the records of @data; FALSE (with a diagnostic in @builder) when
+ * it is not CSV. */
+static gboolean
+read_records (const char            *data,
+              gsize                  length,
+              ChronoDocumentBuilder *builder,
+              GPtrArray             *records)
+{
   const char *valid_end;
   Reader reader;
-  Csv csv = { 0 };
   Record *record;
   gboolean failed = FALSE;
   gsize n_rows = 0;
-  guint first;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (builder != NULL, FALSE);
 
   if (!g_utf8_validate_len (data, length, &valid_end))
     {
@@ -1144,7 +1217,89 @@ chrono_import_csv (const char            *data,
           return FALSE;
         }
     }
-  if (failed)
+
+  return !failed;
+}
+
+/**
+ * chrono_csv_read_rows:
+ * @data: the file's bytes
+ * @length: their number
+ *
+ * Returns: (transfer full) (nullable): the rows, each a #GStrv of its
+ *   trimmed cells, blank rows left out; NULL with @error
+ */
+GPtrArray *
+chrono_csv_read_rows (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_CSV);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  GPtrArray *rows;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!read_records (data != NULL ? data : "", length, builder, records))
+    {
+      g_autoptr(ChronoDocument) none = chrono_document_builder_finish (g_steal_pointer (&builder), diagnostics);
+      const ChronoDiagnostic *d = diagnostics->len > 0 ? g_ptr_array_index (diagnostics, 0) : NULL;
+
+      g_set_error (error, CHRONO_ERROR, CHRONO_ERROR_CSV, "%u:%u: %s",
+                   d != NULL ? d->pos.line : 1, d != NULL ? d->pos.column : 1,
+                   d != NULL ? d->message : "");
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const Record *record = g_ptr_array_index (records, i);
+      char **cells;
+
+      if (record_is_blank (record))
+        continue;
+      cells = g_new0 (char *, record->cells->len + 1);
+      for (guint c = 0; c < record->cells->len; c++)
+        cells[c] = g_strdup (g_array_index (record->cells, Cell, c).text);
+      g_ptr_array_add (rows, cells);
+    }
+
+  return rows;
+}
+
+/*
+ * chrono_import_csv() with @mapping (or NULL for columns by name), and
+ * how many data rows there were and how many were skipped.
+ */
+gboolean
+_chrono_import_csv_mapped (const char             *data,
+                           gsize                   length,
+                           ChronoLoadFlags         flags,
+                           const ChronoCsvMapping *mapping,
+                           ChronoDocumentBuilder  *builder,
+                           guint                  *n_data_rows,
+                           guint                  *n_skipped)
+{
+  g_autoptr(ChronoImporter) importer = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  g_autoptr(GPtrArray) story = g_ptr_array_new ();
+  Csv csv = { 0 };
+  Record *record;
+  guint rows = 0;
+  guint first;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (builder != NULL, FALSE);
+
+  if (n_data_rows != NULL)
+    *n_data_rows = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  if (!read_records (data, length, builder, records))
     return FALSE;
 
   for (first = 0; first < records->len; first++)
@@ -1163,6 +1318,7 @@ chrono_import_csv (const char            *data,
   csv.builder = builder;
   csv.importer = importer;
   csv.flags = flags;
+  csv.mapping = mapping;
   csv.records = records;
   csv.header = g_ptr_array_index (records, first);
 
@@ -1184,7 +1340,9 @@ chrono_import_csv (const char            *data,
       if (record_is_blank (record))
         continue;
 
-      warn_extra_cells (&csv, record);
+      rows++;
+      if (mapping == NULL)
+        warn_extra_cells (&csv, record);
       if (csv.timelinejs)
         tljs_row (&csv, record, errors, story);
       else
@@ -1202,6 +1360,11 @@ chrono_import_csv (const char            *data,
 
   /* One warning with the count, which the app can show as it is
    * (found by its code), besides each row's own. */
+  if (n_data_rows != NULL)
+    *n_data_rows = rows;
+  if (n_skipped != NULL)
+    *n_skipped = csv.skipped;
+
   if (csv.skipped > 0)
     {
       g_autofree char *message =

@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "chrono-csv-mapping.h"
 #include "chrono-document-builder.h"
 #include "chrono-import.h"
 #include "chrono-loader.h"
@@ -114,6 +115,16 @@ void _chrono_tljs_set_title_slide (ChronoDocumentBuilder *builder,
 /* The lane name for a TimelineJS group (HTML -> one line of text), or
  * NULL when it is blank. */
 char *_chrono_tljs_group_name   (const char            *group);
+
+/* chrono_import_csv() with the columns of @mapping (NULL: by their
+ * names); counts the data rows and the skipped ones (either may be NULL). */
+gboolean _chrono_import_csv_mapped (const char                     *data,
+                                    gsize                           length,
+                                    ChronoLoadFlags                 flags,
+                                    const ChronoCsvMapping         *mapping,
+                                    ChronoDocumentBuilder          *builder,
+                                    guint                          *n_data_rows,
+                                    guint                          *n_skipped);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoImporter, _chrono_importer_free)
 

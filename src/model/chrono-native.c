@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-json-text.h"
 #include "chrono-link.h"
 #include "chrono-loader-private.h"
 
@@ -18,7 +19,8 @@
  * start; a link url (http, https or mailto: see chrono-link.c); a relation event; a series id, lane, title and
  * points; an era title, start and end.  Ids, titles, tags and urls must
  * not be empty.  Everything else is optional; members whose names start
- * with "x-" are extensions and ignored; any other member is an error.
+ * with "x-" are extensions, kept as text for saving (keep_extensions());
+ * any other member is an error.
  *
  * Every problem is collected (up to CHRONO_LOADER_MAX_ERRORS) with the
  * JSON path of the member at fault.  An item with errors is still handed
@@ -33,6 +35,7 @@ typedef struct
   ChronoReadContext     *ctx;
   ChronoDocumentBuilder *builder;
   gboolean               stopped;   /* too many errors */
+  gboolean               extended;  /* the last collect() saw "x-" members */
   /* Scratch for one event, reused. */
   GPtrArray             *tags;
   GArray                *links;
@@ -280,6 +283,7 @@ collect (Reader             *r,
     }
 
   memset (out, 0, sizeof (JsonNode *) * n_names);
+  r->extended = FALSE;
 
   /* Walking the members in the file's order looks each one up in the
    * object's hash table; walking the table does not, and finds the same
@@ -296,6 +300,8 @@ collect (Reader             *r,
           unknown = TRUE;
           break;
         }
+      else
+        r->extended = TRUE;
     }
   if (!unknown)
     goto check_required;
@@ -362,6 +368,43 @@ check_required:
     }
 
   return TRUE;
+}
+
+/*
+ * Hands the "x-" members of the object @node to the builder, for the
+ * item of @kind added last, as the compact JSON text of an object in the
+ * file's order.  Called only for items whose collect() saw such members
+ * (@extended), so items without them cost nothing.
+ */
+static void
+keep_extensions (Reader         *r,
+                 gboolean        extended,
+                 JsonNode       *node,
+                 ChronoRecordKind  kind)
+{
+  g_autoptr(GString) json = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!extended)
+    return;
+
+  json = g_string_new ("{");
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      if (!g_str_has_prefix (name, "x-"))
+        continue;
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      _chrono_json_append_string (json, name);
+      g_string_append_c (json, ':');
+      _chrono_json_append_node (json, value);
+    }
+  g_string_append_c (json, '}');
+
+  chrono_document_builder_set_extensions (r->builder, kind, json->str);
 }
 
 /* A string member; @nonempty refuses "". */
@@ -528,10 +571,12 @@ read_lanes (Reader    *r,
       g_autofree char *path = g_strdup_printf ("lanes[%u]", i);
       JsonNode *m[N_LANE];
       ChronoLane lane = { 0 };
+      gboolean extended;
 
       if (!collect (r, json_array_get_element (array, i), path, N_("a lane"),
                     lane_members, (1 << LANE_ID) | (1 << LANE_TITLE), m))
         continue;
+      extended = r->extended;
 
       lane.id = get_string (r, m[LANE_ID], path, "id", TRUE);
       lane.title = get_string (r, m[LANE_TITLE], path, "title", TRUE);
@@ -573,6 +618,7 @@ read_lanes (Reader    *r,
         lane.title = lane.id;
 
       chrono_document_builder_add_lane (r->builder, &lane, path, nowhere);
+      keep_extensions (r, extended, json_array_get_element (array, i), CHRONO_RECORD_LANE);
     }
 }
 
@@ -591,10 +637,12 @@ read_categories (Reader    *r,
       g_autofree char *path = g_strdup_printf ("categories[%u]", i);
       JsonNode *m[N_CAT];
       ChronoCategory category = { 0 };
+      gboolean extended;
 
       if (!collect (r, json_array_get_element (array, i), path, N_("a category"),
                     category_members, (1 << CAT_ID) | (1 << CAT_TITLE), m))
         continue;
+      extended = r->extended;
 
       category.id = get_string (r, m[CAT_ID], path, "id", TRUE);
       category.title = get_string (r, m[CAT_TITLE], path, "title", TRUE);
@@ -606,6 +654,7 @@ read_categories (Reader    *r,
         category.title = category.id;
 
       chrono_document_builder_add_category (r->builder, &category, path, nowhere);
+      keep_extensions (r, extended, json_array_get_element (array, i), CHRONO_RECORD_CATEGORY);
     }
 }
 
@@ -781,10 +830,12 @@ read_event (Reader          *r,
   JsonNode *m[N_EV];
   ChronoEventDraft draft = { 0 };
   guint errors_before = r->ctx->n_errors;
+  gboolean extended;
 
   if (!collect (r, node, path, N_("an event"), event_members,
                 (1 << EV_ID) | (1 << EV_LANE) | (1 << EV_TITLE) | (1 << EV_START), m))
     return;
+  extended = r->extended;
 
   draft.path = path;
   if (pos != NULL)
@@ -839,6 +890,7 @@ read_event (Reader          *r,
     draft.title = draft.id != NULL ? draft.id : "?";
 
   chrono_document_builder_add_event (r->builder, &draft);
+  keep_extensions (r, extended, node, CHRONO_RECORD_EVENT);
 }
 
 static void
@@ -971,10 +1023,12 @@ read_series (Reader    *r,
       JsonNode *m[N_SER];
       ChronoSeries series = { 0 };
       const char *lane;
+      gboolean extended;
 
       if (!collect (r, json_array_get_element (array, i), path, N_("a series"), series_members,
                     (1 << SER_ID) | (1 << SER_LANE) | (1 << SER_TITLE) | (1 << SER_POINTS), m))
         continue;
+      extended = r->extended;
 
       series.id = get_string (r, m[SER_ID], path, "id", TRUE);
       lane = get_string (r, m[SER_LANE], path, "lane", TRUE);
@@ -1006,6 +1060,7 @@ read_series (Reader    *r,
         series.title = series.id != NULL ? series.id : "?";
 
       chrono_document_builder_add_series (r->builder, &series, lane, path, nowhere);
+      keep_extensions (r, extended, json_array_get_element (array, i), CHRONO_RECORD_SERIES);
     }
 }
 
@@ -1025,10 +1080,12 @@ read_eras (Reader    *r,
       JsonNode *m[N_ERA];
       ChronoEra era = { 0 };
       gboolean ok;
+      gboolean extended;
 
       if (!collect (r, json_array_get_element (array, i), path, N_("an era"), era_members,
                     (1 << ERA_TITLE) | (1 << ERA_START) | (1 << ERA_END), m))
         continue;
+      extended = r->extended;
 
       era.title = get_string (r, m[ERA_TITLE], path, "title", TRUE);
       ok = get_date (r, m[ERA_START], path, "start", FALSE, &era.start);
@@ -1039,6 +1096,7 @@ read_eras (Reader    *r,
         continue;
 
       chrono_document_builder_add_era (r->builder, &era, path, nowhere);
+      keep_extensions (r, extended, json_array_get_element (array, i), CHRONO_RECORD_ERA);
     }
 }
 
@@ -1098,6 +1156,7 @@ _chrono_native_read (ChronoReadContext      *ctx,
 
   if (!collect (r, root, "", N_("a timeline"), root_members, 1 << ROOT_VERSION, m))
     return FALSE;
+  keep_extensions (r, r->extended, root, CHRONO_RECORD_DOCUMENT);
 
   version = m[ROOT_VERSION];
   if (version == NULL)

@@ -26,6 +26,7 @@
 #include <cairo.h>
 
 #include "chrono-export.h"
+#include "chrono-file-writer.h"
 #include "chrono-scene.h"
 #include "chrono-style.h"
 
@@ -99,18 +100,12 @@ void    _chrono_export_set_pdf_metadata  (cairo_surface_t           *surface,
 cairo_status_t _chrono_export_finish_surface (cairo_t               *cr,
                                               cairo_surface_t       *surface);
 
-/* chrono-export-file.c: atomic writes through g_file_replace() */
+/* chrono-export-file.c: atomic writes through the model's
+ * ChronoFileWriter (g_file_replace()) */
 
 typedef struct
 {
-  GFile         *target;       /* the file written, symlinks resolved */
-  GFile         *temporary;    /* a new target's hidden sibling, or NULL */
-  char          *display;      /* the path given, for messages */
-  GOutputStream *base;         /* from g_file_replace() */
-  GOutputStream *stream;       /* buffered, over @base */
-  GCancellable  *cancellable;  /* may be NULL */
-  gboolean       existed;      /* whether @target was there before */
-  GError        *error;        /* the first write error */
+  ChronoFileWriter writer;
 } ChronoExportFile;
 
 /* Opens @path for writing (the folder is checked here, before anything

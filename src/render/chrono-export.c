@@ -210,10 +210,10 @@ write_svg (ChronoDocument             *document,
   surface = cairo_svg_surface_create_for_stream (byte_array_write, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->writer.cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->writer.cancellable))
     {
       _chrono_export_text_add_layer (svg, texts, &style);
       status = _chrono_export_file_write (file, svg->data, svg->len);
@@ -252,12 +252,12 @@ write_png (ChronoDocument             *document,
     }
 
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->writer.cancellable);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
   /* Encoding checks the cancellable at each write. */
-  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->writer.cancellable))
     status = cairo_surface_write_to_png_stream (surface, _chrono_export_file_write, file);
   cairo_surface_destroy (surface);
 
@@ -282,7 +282,7 @@ write_pdf (ChronoDocument             *document,
   surface = cairo_pdf_surface_create_for_stream (_chrono_export_file_write, file, width, height);
   _chrono_export_set_pdf_metadata (surface, document, options->title);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->writer.cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
   if (!_chrono_export_file_check_cairo (status, file, error))
