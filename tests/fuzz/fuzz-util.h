@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the libFuzzer targets in tests/fuzz share. */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chrono-loader.h"
+
+G_BEGIN_DECLS
+
+/* libFuzzer's entry points, which every target defines. */
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t  *data,
+                            size_t          size);
+
+/* Sets the process up as the tests run the libraries: C.UTF-8, a fixed
+ * "now" (so that an input behaves the same on every run), quiet debug
+ * output, and criticals and warnings that abort, since the libraries
+ * emit them only for their own mistakes. */
+void            fuzz_init (void);
+
+/* Loads @size bytes as the app opens a file (chrono_loader_load_data())
+ * and aborts unless the result keeps the loader's promises: a document,
+ * or NULL with an error reading "FILE:LINE:COL: message" whose
+ * diagnostics all format.
+ * Returns: (transfer full) (nullable): the document */
+ChronoDocument *fuzz_load (const uint8_t   *data,
+                           size_t           size,
+                           ChronoLoadFlags  flags);
+
+G_END_DECLS
