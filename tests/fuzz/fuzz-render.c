@@ -58,20 +58,9 @@ draw_view (ChronoDocument    *document,
 }
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  /* Made once: fontconfig's start-up would dominate every run. */
-  context = chrono_style_create_pango_context ();
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  /* Reused between runs, like a window's buffers. */
   static cairo_surface_t *small, *tiny, *large;
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(ChronoSession) session = NULL;
@@ -87,8 +76,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (document == NULL)
     return 0;
 
-  if (small == NULL)
+  /* Made once, like a window's: fontconfig's start-up and clearing a
+   * new 4K surface would dominate every run. */
+  if (context == NULL)
     {
+      context = chrono_style_create_pango_context ();
       small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 450);
       tiny = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       large = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3840, 2160);

@@ -28,13 +28,15 @@ log_writer (GLogLevelFlags   level,
   abort ();
 }
 
-void
-fuzz_init (void)
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
 {
   g_setenv ("CHRONO_NOW", "2026-11-24T12:00:00Z", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_log_set_writer_func (log_writer, NULL, NULL);
+  return 0;
 }
 
 ChronoDocument *

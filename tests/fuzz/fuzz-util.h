@@ -9,17 +9,16 @@
 
 G_BEGIN_DECLS
 
-/* libFuzzer's entry points, which every target defines. */
+/* libFuzzer's entry points.  fuzz-util.c defines the first for every
+ * target: it sets the process up as the tests run the libraries
+ * (C.UTF-8, a fixed "now" so that an input behaves the same on every
+ * run, quiet debug output, and criticals and warnings that abort, since
+ * the libraries emit them only for their own mistakes).  Each target
+ * defines the second. */
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
-
-/* Sets the process up as the tests run the libraries: C.UTF-8, a fixed
- * "now" (so that an input behaves the same on every run), quiet debug
- * output, and criticals and warnings that abort, since the libraries
- * emit them only for their own mistakes. */
-void            fuzz_init (void);
 
 /* Loads @size bytes as the app opens a file (chrono_loader_load_data())
  * and aborts unless the result keeps the loader's promises: a document,
