@@ -79,7 +79,7 @@ if [ "$rc" -ne 0 ] || [ ${#artifacts[@]} -gt 0 ]; then
   echo "$name: FAILED (exit status $rc)"
   for artifact in "${artifacts[@]}"; do
     echo "reproducer: $artifact"
-    echo "  replay with: $fuzzer $artifact"
+    echo "  replay with: LSAN_OPTIONS=$LSAN_OPTIONS $fuzzer $artifact"
   done
   echo "full log: $work/fuzzer.log"
   exit 1
