@@ -58,6 +58,9 @@ fuzz_load (const uint8_t   *data,
       g_autofree char *text = chrono_diagnostic_format (diagnostic, FUZZ_NAME);
 
       g_assert_nonnull (diagnostic->message);
+      /* Every problem says where it is: FILE:LINE:COL. */
+      g_assert_cmpuint (diagnostic->pos.line, >=, 1);
+      g_assert_cmpuint (diagnostic->pos.column, >=, 1);
       g_assert_true (g_str_has_prefix (text, FUZZ_NAME ":"));
       has_error |= !diagnostic->is_warning;
     }

@@ -21,9 +21,9 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
 
 /* Loads @size bytes as the app opens a file (chrono_loader_load_data())
- * and aborts unless the result keeps the loader's promises: a document,
- * or NULL with an error reading "FILE:LINE:COL: message" whose
- * diagnostics all format.
+ * and aborts unless the result keeps the loader's promises: a document
+ * and no errors, or NULL with an error reading "FILE:LINE:COL: message",
+ * every diagnostic with a line and a column.
  * Returns: (transfer full) (nullable): the document */
 ChronoDocument *fuzz_load (const uint8_t   *data,
                            size_t           size,
