@@ -69,13 +69,18 @@ echo "$name: fuzzing for $seconds s from $(ls "$work/corpus" | wc -l) seeds"
   "$work/corpus" > "$work/fuzzer.log" 2>&1
 rc=$?
 
-# The report (stack, sanitizer output) is at the end of the log.
-tail -n 60 "$work/fuzzer.log"
-
 shopt -s nullglob
 artifacts=("$work"/artifacts/crash-* "$work"/artifacts/leak-* "$work"/artifacts/timeout-* \
            "$work"/artifacts/oom-* "$work"/artifacts/mismatch-*)
 if [ "$rc" -ne 0 ] || [ ${#artifacts[@]} -gt 0 ]; then
+  # The report (sanitizer output, assertion, stack) runs from its first
+  # line to the end of the log.
+  report='==[0-9]+==ERROR|runtime error:|^\*\*$|ALARM: working on the last Unit|out-of-memory'
+  if grep -qE "$report" "$work/fuzzer.log"; then
+    RE="$report" awk '$0 ~ ENVIRON["RE"] { p = 1 } p' "$work/fuzzer.log"
+  else
+    tail -n 80 "$work/fuzzer.log"
+  fi
   echo "$name: FAILED (exit status $rc)"
   for artifact in "${artifacts[@]}"; do
     echo "reproducer: $artifact"
@@ -85,5 +90,6 @@ if [ "$rc" -ne 0 ] || [ ${#artifacts[@]} -gt 0 ]; then
   exit 1
 fi
 
+grep '^stat::' "$work/fuzzer.log"
 echo "$name: no findings in $seconds s"
 exit 0
