@@ -24,8 +24,50 @@
 
 static PangoContext *context;
 
-/* Lays out [@start, @end) on @width × @height pixels, draws it on
- * @surface and hit-tests a few points of it. */
+static void
+assert_finite_rect (const ChronoRect *rect)
+{
+  /* Not necessarily positive: a view lower than the axis (the 1 × 1
+   * one) gives the eras and the today line a negative height, which
+   * draws nothing. */
+  g_assert_true (isfinite (rect->x) && isfinite (rect->y) &&
+                 isfinite (rect->width) && isfinite (rect->height));
+}
+
+/* Every box of @scene is a real box: a NaN or infinity would draw
+ * nothing, or anything, and break hit-testing. */
+static void
+assert_scene_finite (ChronoScene *scene)
+{
+  const ChronoSceneItem *items;
+  guint n_items;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronoSceneItem *item = &items[i];
+
+      assert_finite_rect (&item->rect);
+      assert_finite_rect (&item->bar);
+      if (item->label != NULL)
+        {
+          g_assert_true (g_utf8_validate (item->label, -1, NULL));
+          assert_finite_rect (&item->label_rect);
+        }
+      if (item->values != NULL)
+        {
+          guint n_values = item->count;
+
+          if (item->kind == CHRONO_ITEM_SERIES || item->kind == CHRONO_ITEM_RELATION)
+            n_values *= 2;
+          for (guint j = 0; j < n_values; j++)
+            g_assert_true (isfinite (item->values[j]));
+        }
+    }
+}
+
+/* Lays out [@start, @end) on @width × @height pixels, checks the scene,
+ * draws it on @surface and hit-tests a few points of it. */
 static void
 draw_view (ChronoDocument    *document,
            const ChronoStyle *style,
@@ -46,6 +88,7 @@ draw_view (ChronoDocument    *document,
   params.selected = selected;
   scene = chrono_layout_build (&params);
   g_assert_nonnull (scene);
+  assert_scene_finite (scene);
 
   cr = cairo_create (surface);
   chrono_renderer_draw (cr, scene, style);
