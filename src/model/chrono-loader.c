@@ -102,24 +102,33 @@ compare_sorted (gconstpointer a,
   return sa->sequence < sb->sequence ? -1 : (sa->sequence > sb->sequence);
 }
 
-/* The path without its last ".member" or "[i]", or NULL for the root. */
+/* The path without its last ".member" or "[i]", or NULL for the root.
+ * Member names may hold "." and "[" themselves ("a.b", "[x"): "[" starts
+ * a step only as an index, "[" digits "]" at the end, so that a name of
+ * many "[" is one step up, not one a "[". */
 static char *
 parent_path (const char *path)
 {
-  const char *end = path + strlen (path);
+  gsize length = strlen (path);
+  const char *dot;
 
-  if (*path == '\0')
+  if (length == 0)
     return NULL;
 
-  while (end > path && end[-1] != '.' && end[-1] != '[')
-    end--;
-  if (end == path)
+  if (path[length - 1] == ']')
+    {
+      const char *open = path + length - 1;
+
+      while (open > path && g_ascii_isdigit (open[-1]))
+        open--;
+      if (open < path + length - 1 && open > path && open[-1] == '[')
+        return g_strndup (path, open - 1 - path);
+    }
+
+  dot = strrchr (path, '.');
+  if (dot == NULL)
     return g_strdup ("");
-  if (end[-1] == '[')
-    end--;
-  else
-    end--;
-  return g_strndup (path, end - path);
+  return g_strndup (path, dot - path);
 }
 
 /*

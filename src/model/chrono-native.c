@@ -315,7 +315,11 @@ collect (Reader             *r,
         out[i] = value;
       else if (!g_str_has_prefix (name, "x-"))
         {
-          g_autofree char *member_path = join_path (path, name);
+          /* Not join_path(): a name from the file is always a member,
+           * even one starting with "[", as the guard's paths have it. */
+          g_autofree char *member_path = (path == NULL || path[0] == '\0')
+                                         ? g_strdup (name)
+                                         : g_strconcat (path, ".", name, NULL);
           g_autofree char *hint = NULL;
           g_autofree char *shown = short_text (name);
           const char *suggestion = _chrono_suggest (name, names);

@@ -635,6 +635,44 @@ test_all_errors (void)
     }
 }
 
+/* Member names may hold "[" and ".": their errors still point at them
+ * (a name of many "[" once lost its position; found by tests/fuzz). */
+static void
+test_member_name_brackets (void)
+{
+  g_autofree char *brackets = g_strnfill (80, '[');
+  g_autofree char *text = g_strdup_printf (
+    "{\n"
+    "  \"chronoscope\": 1,\n"
+    "  \"lanes\": [ { \"%sid\": \"k\", \"id\": \"k\", \"title\": \"K\" } ],\n"
+    "  \"[x\": 1,\n"
+    "  \"events\": [ { \"id\": \"a\", \"lane\": \"k\", \"title\": \"A\", \"start\": \"2015\", \"a.b[0]\": 1 } ]\n"
+    "}\n", brackets);
+  static const struct { guint line, column; const char *message; } expected[] = {
+    { 3, 16, "unknown member “[[[" },
+    { 4, 3, "unknown member “[x” at the top level" },
+    { 5, 72, "unknown member “a.b[0]” in events[0]" },
+  };
+  g_autoptr(GPtrArray) diagnostics = new_diagnostics ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  document = test_load_text (text, "brackets.json", diagnostics, &error);
+  g_assert_null (document);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_UNKNOWN_MEMBER);
+
+  g_assert_cmpuint (diagnostics->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const ChronoDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (d->code, ==, CHRONO_ERROR_UNKNOWN_MEMBER);
+      g_assert_true (g_str_has_prefix (d->message, expected[i].message));
+      g_assert_cmpuint (d->pos.line, ==, expected[i].line);
+      g_assert_cmpuint (d->pos.column, ==, expected[i].column);
+    }
+}
+
 static void
 test_error_cap (void)
 {
@@ -1171,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/model/loader/all-errors", test_all_errors);
   g_test_add_func ("/model/loader/error-cap", test_error_cap);
   g_test_add_func ("/model/loader/error-cap-position", test_error_cap_position);
+  g_test_add_func ("/model/loader/member-name-brackets", test_member_name_brackets);
   g_test_add_func ("/model/loader/duplicate-hints", test_duplicate_hints);
   g_test_add_func ("/model/loader/no-diagnostics-array", test_no_diagnostics_array);
   g_test_add_func ("/model/loader/csv-encoding", test_csv_encoding);
