@@ -1315,7 +1315,6 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   guint n_events;
   guint n_extras = 0;
   gboolean failed;
-  guint n_extra_links = 0;
   guint n_related = 0;
   ChronoEvent *events;
 
@@ -1407,7 +1406,6 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       if (pending->n_tags > 0 || pending->n_links > 0 || pending->n_related > 0)
         {
           n_extras++;
-          n_extra_links += pending->n_links;
           n_related += pending->n_related;
         }
     }
