@@ -91,6 +91,9 @@ typedef struct
   /* Positions of the items of one top-level array member. */
   const char       *items_member;
   GArray           *items;
+  GArray           *item_offsets; /* of gsize, or NULL */
+  gsize             items_open;
+  gsize             items_close;
   gboolean          root_key_is_items;
   const ChronoLimits *limits;
   guint             n_values;
@@ -1032,6 +1035,8 @@ push (Guard    *g,
   f->is_object = is_object;
   f->is_items = !is_object && g->depth == 2 && g->items != NULL &&
                 g->frames[0].is_object && g->root_key_is_items;
+  if (f->is_items)
+    g->items_open = f->offset;
   f->key_base = g->keys ? g->keys->len : 0;
   f->n_members = 0;
   g_clear_pointer (&f->table, g_free);
@@ -1046,6 +1051,8 @@ pop (Guard *g)
 {
   Frame *f = &g->frames[--g->depth];
 
+  if (f->is_items)
+    g->items_close = g->p;
   if (f->is_object && g->keys != NULL)
     g_array_set_size (g->keys, f->key_base);
   g_clear_pointer (&f->table, g_free);
@@ -1172,6 +1179,31 @@ chrono_json_guard_check_full (const char *data,
                               const char *items_member,
                               GArray     *items)
 {
+  ChronoJsonItems found = { items, NULL, 0, 0 };
+
+  return chrono_json_guard_check_items (data, length, max_depth, items_member,
+                                        items != NULL ? &found : NULL);
+}
+
+/**
+ * chrono_json_guard_check_items:
+ * @items_member: (nullable): the name of a top-level member ("events")
+ * @items: (nullable): where to put what is found of that array
+ *
+ * Like chrono_json_guard_check_full(), and also gives the byte offset of
+ * each element and of the array's brackets, so that a reader can take
+ * the elements one by one without parsing the whole file into a tree.
+ *
+ * Returns: (transfer full) (nullable): NULL when @data is acceptable,
+ *   else the first problem
+ */
+ChronoDiagnostic *
+chrono_json_guard_check_items (const char      *data,
+                               gsize            length,
+                               guint            max_depth,
+                               const char      *items_member,
+                               ChronoJsonItems *items)
+{
   Guard g = { 0 };
   State state = S_VALUE;
   gsize bom;
@@ -1193,9 +1225,11 @@ chrono_json_guard_check_full (const char *data,
   g.frames = g_new0 (Frame, max_depth);
   if (items_member != NULL && items != NULL)
     {
-      g_return_val_if_fail (g_array_get_element_size (items) == sizeof (ChronoPos), NULL);
+      g_return_val_if_fail (g_array_get_element_size (items->positions) == sizeof (ChronoPos), NULL);
+      g_return_val_if_fail (items->offsets == NULL || g_array_get_element_size (items->offsets) == sizeof (gsize), NULL);
       g.items_member = items_member;
-      g.items = items;
+      g.items = items->positions;
+      g.item_offsets = items->offsets;
     }
 
   if (length == 0)
@@ -1266,6 +1300,8 @@ chrono_json_guard_check_full (const char *data,
                 }
               pos = item_pos (&g, g.p);
               g_array_append_val (g.items, pos);
+              if (g.item_offsets != NULL)
+                g_array_append_val (g.item_offsets, g.p);
             }
           switch (c)
             {
@@ -1471,6 +1507,11 @@ chrono_json_guard_check_full (const char *data,
     }
 
 out:
+  if (items != NULL)
+    {
+      items->open = g.items_open;
+      items->close = g.items_close;
+    }
   for (guint i = 0; i < max_depth; i++)
     g_free (g.frames[i].table);
   g_free (g.frames);

@@ -453,6 +453,9 @@ load_data (const char      *data,
   gsize bom = chrono_json_guard_skip_bom (data, length);
   gboolean ok = TRUE;
   g_autoptr(GArray) event_positions = NULL;
+  g_autoptr(GArray) event_offsets = NULL;
+  g_autoptr(GByteArray) skeleton = NULL;
+  ChronoJsonItems items = { NULL, NULL, 0, 0 };
   gboolean is_json = TRUE;
   gboolean native = FALSE;
 
@@ -502,11 +505,15 @@ load_data (const char      *data,
     }
   else
     {
-      /* The guard also notes where each event starts, for ChronoEvent.source. */
+      /* The guard also notes where each event starts, for ChronoEvent.source,
+       * and at which byte, for reading the events from the bytes. */
       event_positions = g_array_new (FALSE, FALSE, sizeof (ChronoPos));
+      event_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+      items.positions = event_positions;
+      items.offsets = event_offsets;
       ctx.event_positions = event_positions;
-      diagnostic = chrono_json_guard_check_full (data, length, CHRONO_LOADER_MAX_DEPTH,
-                                                 "events", event_positions);
+      diagnostic = chrono_json_guard_check_items (data, length, CHRONO_LOADER_MAX_DEPTH,
+                                                  "events", &items);
       if (diagnostic != NULL)
         {
           set_error (error, diagnostic, display_name);
@@ -521,7 +528,20 @@ load_data (const char      *data,
       /* Not json_parser_new_immutable(): sealing hashes the whole tree,
        * which the reader never needs. */
       parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error))
+      if (items.close > items.open)
+        {
+          /* The file without the elements of "events": a native file's
+           * events are read from the bytes (chrono-native-scan.c). */
+          skeleton = g_byte_array_sized_new ((guint) (length - items.close + items.open + 1 - bom));
+          g_byte_array_append (skeleton, (const guint8 *) data + bom, (guint) (items.open + 1 - bom));
+          g_byte_array_append (skeleton, (const guint8 *) data + items.close, (guint) (length - items.close));
+        }
+      if (!json_parser_load_from_data (parser,
+                                       skeleton != NULL ? (const char *) skeleton->data : data + bom,
+                                       skeleton != NULL ? (gssize) skeleton->len : (gssize) (length - bom),
+                                       &local_error) ||
+          (skeleton != NULL && looks_like_timelinejs (json_parser_get_root (parser)) &&
+           !json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error)))
         {
           /* The guard should have caught it; keep json-glib's words. */
           diagnostic = chrono_diagnostic_new (CHRONO_ERROR_SYNTAX, FALSE, (ChronoPos) { 0, 0 }, NULL, NULL,
@@ -558,6 +578,11 @@ load_data (const char      *data,
         {
           builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
           native = TRUE;
+          if (skeleton != NULL)
+            {
+              ctx.event_offsets = event_offsets;
+              ctx.events_close = items.close;
+            }
           ctx.progress = progress ? progress->func : NULL;
           ctx.progress_data = progress ? progress->data : NULL;
           ctx.progress_from = PHASE_BUILD;
@@ -589,7 +614,8 @@ load_data (const char      *data,
    * earlier, its millions of blocks would be sorted out by malloc during
    * the builder's first large allocations, on this thread. */
   if (parser != NULL)
-    drop_parser (g_steal_pointer (&parser), length);
+    drop_parser (g_steal_pointer (&parser), ctx.event_offsets != NULL ? skeleton->len : length);
+  g_clear_pointer (&skeleton, g_byte_array_unref);
 
   all = ctx.diagnostics ? ctx.diagnostics : g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
   g_ptr_array_set_free_func (all, (GDestroyNotify) chrono_diagnostic_free);
