@@ -59,6 +59,7 @@ typedef struct
   guint       n_links;
   guint       related_offset;
   guint       n_related;
+  int         duplicate_of; /* the earlier event with this id, or -1 */
   guint       has_title : 1;
 } PendingEvent;
 
@@ -94,6 +95,12 @@ struct _ChronoDocumentBuilder
   GArray             *category_sources;
   GArray             *events;          /* ChronoEvent */
   GArray             *pending;         /* PendingEvent, parallel to events */
+  /* The id table, filled as events are added: each id is hashed while
+   * it is in the cache, and a duplicate is noted then (reported by
+   * finish, in input order). */
+  guint64            *id_slots;
+  guint               id_mask;
+  guint               n_ids;
   GPtrArray          *tag_slots;       /* interned tags, each event's NULL-terminated */
   GArray             *links;           /* ChronoLink */
   GArray             *related;         /* PendingRelation */
@@ -166,6 +173,7 @@ chrono_document_builder_free (ChronoDocumentBuilder *self)
 
   g_free (self->title);
   g_free (self->description);
+  g_free (self->id_slots);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->interned, g_hash_table_unref);
   g_clear_pointer (&self->scratch, g_string_chunk_free);
@@ -417,6 +425,17 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
   pending.end_pos = draft->end_pos;
   pending.importance = draft->importance;
   pending.has_title = draft->title != NULL;
+  pending.duplicate_of = -1;
+  if (event.id != NULL && event.id[0] != '\0')
+    {
+      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + 1);
+      pending.duplicate_of = _chrono_id_table_insert_hashed (self->id_slots, self->id_mask,
+                                                             (const ChronoEvent *)(gpointer)self->events->data,
+                                                             self->events->len, event.id,
+                                                             _chrono_id_hash (event.id));
+      if (pending.duplicate_of < 0)
+        self->n_ids++;
+    }
 
   if (draft->tags != NULL && draft->tags[0] != NULL)
     {
@@ -495,6 +514,7 @@ chrono_document_builder_reserve_events (ChronoDocumentBuilder *self,
   len = self->pending->len;
   g_array_set_size (self->pending, len + n_events);
   g_array_set_size (self->pending, len);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + n_events);
 }
 
 /**
@@ -735,7 +755,7 @@ make_free_id (GHashTable  *next,
 
 typedef struct
 {
-  const guint32     *slots;
+  const guint64     *slots;
   guint              mask;
   const ChronoEvent *events;
 } IdTable;
@@ -865,9 +885,7 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
  * one made from their title, after the explicit ids are known so that a
  * slug never takes one of them. */
 static void
-assign_event_ids (ChronoDocumentBuilder *self,
-                  guint32               *id_slots,
-                  guint                  id_mask)
+assign_event_ids (ChronoDocumentBuilder *self)
 {
   ChronoEvent *events = (ChronoEvent *)(gpointer)self->events->data;
   g_autoptr(GHashTable) next = NULL;
@@ -888,7 +906,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
           continue;
         }
 
-      first = _chrono_id_table_insert (id_slots, id_mask, events, i);
+      first = pending->duplicate_of;
       if (first >= 0)
         report_duplicate (self, KIND_EVENT, events[i].id, pending->path, pending->pos,
                           g_array_index (self->pending, PendingEvent, first).path, events[first].source);
@@ -896,7 +914,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
   for (guint i = 0; i < self->events->len; i++)
     {
-      IdTable table = { id_slots, id_mask, events };
+      IdTable table = { NULL, 0, events };
       g_autofree char *base = NULL;
       g_autofree char *candidate = NULL;
 
@@ -905,11 +923,16 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
       if (next == NULL)
         next = _chrono_str_table_new (g_free, NULL);
+      /* The table may have grown: look it up anew for each event. */
+      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + 1);
+      table.slots = self->id_slots;
+      table.mask = self->id_mask;
       base = slugify (events[i].title);
       candidate = make_free_id (next, base, event_id_taken, &table);
 
       events[i].id = insert_string (self, candidate);
-      _chrono_id_table_insert (id_slots, id_mask, events, i);
+      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, ++self->n_ids);
+      _chrono_id_table_insert (self->id_slots, self->id_mask, events, i);
     }
 }
 
@@ -1230,7 +1253,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   g_autofree char *known_lanes = NULL;
   g_autofree char *known_categories = NULL;
   g_autofree char *known_events = NULL;
-  g_autofree guint32 *id_slots = NULL;
+  g_autofree guint64 *id_slots = NULL;
   g_autofree SortKey *keys = NULL;
   g_autofree guint *rank = NULL;
   guint id_mask;
@@ -1250,8 +1273,10 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   events = (ChronoEvent *)(gpointer)self->events->data;
 
   check_lanes_and_categories (self, lane_ids, category_ids);
-  id_slots = _chrono_id_table_new (n_events, &id_mask);
-  assign_event_ids (self, id_slots, id_mask);
+  assign_event_ids (self);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids);
+  id_slots = g_steal_pointer (&self->id_slots);
+  id_mask = self->id_mask;
 
   known_lanes = list_ids ((const char * const *)(gpointer)self->lanes->data, self->lanes->len, sizeof (ChronoLane));
   known_categories = list_ids ((const char * const *)(gpointer)self->categories->data, self->categories->len,
@@ -1508,11 +1533,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
     }
 
   /* The id table now points at the sorted events. */
-  for (guint slot = 0; slot <= id_mask; slot++)
-    {
-      if (id_slots[slot] != 0)
-        id_slots[slot] = rank[id_slots[slot] - 1] + 1;
-    }
+  _chrono_id_table_renumber (id_slots, id_mask, rank);
   document->id_slots = g_steal_pointer (&id_slots);
   document->id_mask = id_mask;
 
