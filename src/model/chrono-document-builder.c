@@ -78,6 +78,8 @@ typedef struct
   guint       points_offset;
 } PendingSeries;
 
+#define ID_QUEUE 16
+
 struct _ChronoDocumentBuilder
 {
   ChronoSourceFormat  format;
@@ -100,7 +102,14 @@ struct _ChronoDocumentBuilder
    * finish, in input order). */
   guint64            *id_slots;
   guint               id_mask;
-  guint               n_ids;
+  guint               n_ids;          /* in the table or queued */
+  /* Ids waiting to go in, oldest first: their slots were asked for
+   * ahead (a cache miss each at a million events), and they go in in
+   * input order, so the first of duplicates stays the one found. */
+  guint               id_queue_index[ID_QUEUE];
+  guint32             id_queue_hash[ID_QUEUE];
+  guint               id_queue_head;
+  guint               id_queue_len;
   GPtrArray          *tag_slots;       /* interned tags, each event's NULL-terminated */
   GArray             *links;           /* ChronoLink */
   GArray             *related;         /* PendingRelation */
@@ -384,6 +393,51 @@ chrono_document_builder_add_category (ChronoDocumentBuilder *self,
   append_source (self, self->category_sources, copy.id, path, pos);
 }
 
+/* Puts the oldest queued id in the table, noting a duplicate. */
+static void
+insert_queued_id (ChronoDocumentBuilder *self)
+{
+  guint index = self->id_queue_index[self->id_queue_head];
+  guint32 hash = self->id_queue_hash[self->id_queue_head];
+  const ChronoEvent *events = (const ChronoEvent *)(gpointer)self->events->data;
+  PendingEvent *pending = &g_array_index (self->pending, PendingEvent, index);
+
+  pending->duplicate_of = _chrono_id_table_insert_hashed (self->id_slots, self->id_mask, events,
+                                                          index, events[index].id, hash);
+  if (pending->duplicate_of >= 0)
+    self->n_ids--;
+  self->id_queue_head = (self->id_queue_head + 1) % ID_QUEUE;
+  self->id_queue_len--;
+}
+
+static void
+flush_ids (ChronoDocumentBuilder *self)
+{
+  while (self->id_queue_len > 0)
+    insert_queued_id (self);
+}
+
+/* Queues event @index's id for the table and asks for its slot ahead
+ * (after the table grows, the slots asked for are only stale hints). */
+static void
+queue_id (ChronoDocumentBuilder *self,
+          guint                  index,
+          guint32                hash)
+{
+  guint tail;
+
+  if (self->id_queue_len == ID_QUEUE)
+    insert_queued_id (self);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, ++self->n_ids);
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (&self->id_slots[hash & self->id_mask]);
+#endif
+  tail = (self->id_queue_head + self->id_queue_len) % ID_QUEUE;
+  self->id_queue_index[tail] = index;
+  self->id_queue_hash[tail] = hash;
+  self->id_queue_len++;
+}
+
 /**
  * chrono_document_builder_add_event:
  * @draft: the event; every string and array in it is copied
@@ -426,16 +480,6 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
   pending.importance = draft->importance;
   pending.has_title = draft->title != NULL;
   pending.duplicate_of = -1;
-  if (event.id != NULL && event.id[0] != '\0')
-    {
-      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + 1);
-      pending.duplicate_of = _chrono_id_table_insert_hashed (self->id_slots, self->id_mask,
-                                                             (const ChronoEvent *)(gpointer)self->events->data,
-                                                             self->events->len, event.id,
-                                                             _chrono_id_hash (event.id));
-      if (pending.duplicate_of < 0)
-        self->n_ids++;
-    }
 
   if (draft->tags != NULL && draft->tags[0] != NULL)
     {
@@ -490,6 +534,9 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
 
   g_array_append_val (self->events, event);
   g_array_append_val (self->pending, pending);
+
+  if (event.id != NULL && event.id[0] != '\0')
+    queue_id (self, self->events->len - 1, _chrono_id_hash (event.id));
 }
 
 /**
@@ -1273,6 +1320,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   events = (ChronoEvent *)(gpointer)self->events->data;
 
   check_lanes_and_categories (self, lane_ids, category_ids);
+  flush_ids (self);
   assign_event_ids (self);
   self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids);
   id_slots = g_steal_pointer (&self->id_slots);
