@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chrono-frame-probe.h"
 #include "chrono-layout.h"
 #include "chrono-renderer.h"
 #include "chrono-timeline-view.h"
@@ -354,8 +355,7 @@ first_frame_painted (GdkFrameClock *clock,
                      gpointer       user_data)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (g_application_get_default ());
+  chrono_frame_probe_first_frame ();
 }
 
 static void
@@ -1276,6 +1276,8 @@ chrono_timeline_view_init (ChronoTimelineView *self)
 
   self->hovered = -1;
   self->first_frame_quit = g_getenv ("CHRONOSCOPE_FIRST_FRAME_QUIT") != NULL;
+  if (self->first_frame_quit)
+    chrono_frame_probe_start (GTK_WIDGET (self));
   self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = chrono_layout_cache_new ();
   self->measure_context = chrono_style_create_pango_context ();
