@@ -1532,25 +1532,58 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   document->links = (ChronoLink *)(gpointer)g_array_free (g_steal_pointer (&self->links), FALSE);
   document->relations = g_new (ChronoRelation, MAX (n_related, 1));
   document->extras = g_new (ChronoEventExtra, MAX (n_extras, 1));
-  document->events = g_new (ChronoEvent, MAX (n_events, 1));
+
+  /* The id table points at the sorted events from now on. */
+  _chrono_id_table_renumber (id_slots, id_mask, rank);
+
+  /* The events go into order in place, following the cycles of the
+   * permutation: a sorted copy would double their memory (112 MB at a
+   * million events) at the peak of loading. */
+  {
+    g_autofree guint8 *placed = g_new0 (guint8, (n_events + 7) / 8);
+
+    for (guint first = 0; first < n_events; first++)
+      {
+        ChronoEvent held;
+        guint i = first;
+
+        if (placed[first / 8] & (1u << (first % 8)))
+          continue;
+        held = events[first];
+        for (;;)
+          {
+            guint from = keys[i].index;
+
+            placed[i / 8] |= 1u << (i % 8);
+            if (from == first)
+              {
+                events[i] = held;
+                break;
+              }
+            events[i] = events[from];
+            i = from;
+          }
+      }
+  }
+  if (n_events > 0)
+    document->events = (ChronoEvent *)(gpointer)g_array_free (g_steal_pointer (&self->events), FALSE);
+  else
+    document->events = g_new0 (ChronoEvent, 1);
+  events = document->events;
   document->n_events = n_events;
 
   for (guint i = 0; i < n_events; i++)
     {
       static const char * const no_tags[] = { NULL };
       const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, keys[i].index);
-      ChronoEvent *event = &document->events[i];
+      ChronoEvent *event = &events[i];
       ChronoEventExtra *extra;
 
 #if defined(__GNUC__) || defined(__clang__)
-      /* The events are read out of order: ask for them ahead. */
+      /* The pending data is read out of order: ask for it ahead. */
       if (i + PREFETCH_AHEAD < n_events)
-        {
-          __builtin_prefetch (&events[keys[i + PREFETCH_AHEAD].index]);
-          __builtin_prefetch (&g_array_index (self->pending, PendingEvent, keys[i + PREFETCH_AHEAD].index));
-        }
+        __builtin_prefetch (&g_array_index (self->pending, PendingEvent, keys[i + PREFETCH_AHEAD].index));
 #endif
-      *event = events[keys[i].index];
       event->index = i;
       event->extra = NULL;
 
@@ -1573,15 +1606,13 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           ChronoRelation *out = &document->relations[document->n_relations++];
 
           g_assert (target >= 0);
-          out->event = rank[target];
+          out->event = target;
           out->label = relation->label;
         }
 
       event->extra = extra;
     }
 
-  /* The id table now points at the sorted events. */
-  _chrono_id_table_renumber (id_slots, id_mask, rank);
   document->id_slots = g_steal_pointer (&id_slots);
   document->id_mask = id_mask;
 
