@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "chrono-document-private.h"
 #include "chrono-hash.h"
@@ -32,6 +35,7 @@ static void
 chrono_document_finalize (GObject *object)
 {
   ChronoDocument *self = (ChronoDocument *)object;
+  gboolean large = self->n_events >= 100000;
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -54,6 +58,14 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_free);
 
   G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
+
+#ifdef __GLIBC__
+  /* Closing a large document, or opening a small one instead, gives its
+   * memory back: glibc keeps freed blocks below its (adaptive) mmap
+   * threshold, the strings' chunks among them, in the heap. */
+  if (large)
+    malloc_trim (0);
+#endif
 }
 
 static void
