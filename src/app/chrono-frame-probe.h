@@ -5,7 +5,10 @@
 
 G_BEGIN_DECLS
 
-void chrono_frame_probe_start       (GtkWidget *widget);
+typedef gboolean (*ChronoFrameProbeReady) (GtkWidget *widget);
+
+void chrono_frame_probe_start       (GtkWidget             *widget,
+                                     ChronoFrameProbeReady  ready);
 void chrono_frame_probe_first_frame (void);
 
 G_END_DECLS

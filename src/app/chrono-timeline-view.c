@@ -118,6 +118,12 @@ get_document (ChronoTimelineView *self)
   return self->session ? chrono_session_get_document (self->session) : NULL;
 }
 
+static gboolean
+has_document (GtkWidget *widget)
+{
+  return get_document (CHRONO_TIMELINE_VIEW (widget)) != NULL;
+}
+
 static char *
 format_time (double   time,
              double   span)
@@ -1277,7 +1283,7 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   self->hovered = -1;
   self->first_frame_quit = g_getenv ("CHRONOSCOPE_FIRST_FRAME_QUIT") != NULL;
   if (self->first_frame_quit)
-    chrono_frame_probe_start (GTK_WIDGET (self));
+    chrono_frame_probe_start (GTK_WIDGET (self), has_document);
   self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = chrono_layout_cache_new ();
   self->measure_context = chrono_style_create_pango_context ();
