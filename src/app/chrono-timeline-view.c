@@ -8,6 +8,7 @@
 
 #include "chrono-frame-probe.h"
 #include "chrono-layout.h"
+#include "chrono-layout-warm.h"
 #include "chrono-renderer.h"
 #include "chrono-timeline-view.h"
 
@@ -17,6 +18,9 @@
 #define KINETIC_MIN_SPEED 30.0   /* pixels per second */
 #define WHEEL_PIXELS 48.0
 #define MAX_EXPAND_COUNT 60
+/* From this many events on, a new document's first layout is prepared
+ * on a worker thread (chrono-layout-warm.c). */
+#define WARM_MIN_EVENTS 50000
 
 struct _ChronoTimelineView
 {
@@ -26,6 +30,7 @@ struct _ChronoTimelineView
   ChronoFilter      *filter;
   ChronoScene       *scene;
   ChronoLayoutCache *cache;
+  GCancellable      *warming;   /* while a worker prepares the cache */
   PangoContext      *measure_context;
   GArray            *expanded_lanes;
   ChronoStyle        style;
@@ -188,12 +193,60 @@ on_view_changed (ChronoTimelineView *self)
   invalidate (self);
 }
 
+static void update_style (ChronoTimelineView *self);
+
+static void
+on_cache_warm (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ChronoTimelineView) self = user_data;
+  ChronoLayoutCache *cache = chrono_layout_cache_warm_finish (result, NULL);
+
+  if (cache == NULL)
+    return;  /* cancelled: another document, or gone */
+
+  chrono_layout_cache_free (self->cache);
+  self->cache = cache;
+  g_clear_object (&self->warming);
+  invalidate (self);
+}
+
+/* Lays a large document out once on a worker, so that the main loop
+ * never makes a pass over all its events; until then nothing is drawn. */
+static void
+warm_cache (ChronoTimelineView *self)
+{
+  ChronoDocument *document = get_document (self);
+  ChronoLayoutParams params;
+  double start, end;
+
+  if (self->warming != NULL)
+    {
+      g_cancellable_cancel (self->warming);
+      g_clear_object (&self->warming);
+    }
+  if (document == NULL || chrono_document_get_n_events (document) < WARM_MIN_EVENTS)
+    return;
+
+  update_style (self);
+  chrono_session_get_visible (self->session, &start, &end);
+  chrono_layout_params_init (&params, &self->style, start, end,
+                             MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1),
+                             MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1));
+  params.document = document;
+  params.filter = self->filter;
+  self->warming = g_cancellable_new ();
+  chrono_layout_cache_warm_async (&params, self->warming, on_cache_warm, g_object_ref (self));
+}
+
 static void
 on_document_changed (ChronoTimelineView *self)
 {
   self->hovered = -1;
   self->scroll_y = 0;
   g_array_set_size (self->expanded_lanes, 0);
+  warm_cache (self);
   on_view_changed (self);
 }
 
@@ -314,7 +367,7 @@ ensure_scene (ChronoTimelineView *self)
       g_clear_pointer (&self->scene, chrono_scene_unref);
     }
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || self->warming != NULL)
     return NULL;
 
   update_style (self);
@@ -1158,6 +1211,9 @@ chrono_timeline_view_dispose (GObject *object)
 
   stop_motion (self);
   g_clear_handle_id (&self->tooltip_source, g_source_remove);
+  if (self->warming != NULL)
+    g_cancellable_cancel (self->warming);
+  g_clear_object (&self->warming);
   chrono_timeline_view_set_session (self, NULL);
   g_clear_pointer (&self->scene, chrono_scene_unref);
 
