@@ -46,6 +46,7 @@ use_malloc_for_slices (char *argv[])
 #ifdef __linux__
   const char *value = g_getenv ("G_SLICE");
   g_autofree char *with = NULL;
+  g_autofree char *self = NULL;
 
   if (glib_check_version (2, 76, 0) == NULL)
     return;  /* GSlice is g_malloc() since 2.76 */
@@ -54,9 +55,12 @@ use_malloc_for_slices (char *argv[])
 
   with = value != NULL && value[0] != '\0' ? g_strconcat (value, ",always-malloc", NULL)
                                            : g_strdup ("always-malloc");
-  if (!g_setenv ("G_SLICE", with, TRUE))
+  /* The program's own path, not /proc/self/exe: the process keeps its
+   * name ("chronoscope", not "exe") in ps and in the desktop's lists. */
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL || !g_setenv ("G_SLICE", with, TRUE))
     return;
-  execv ("/proc/self/exe", argv);
+  execv (self, argv);
   /* Without /proc, go on with GSlice as it is. */
 #endif
 }
