@@ -338,6 +338,15 @@ read_hex4 (const guchar *data,
   return TRUE;
 }
 
+/* Whether any byte of @w is zero, in its high bit (bytes above a zero
+ * byte may be flagged too: only "none" is exact, which is what is
+ * asked). */
+static inline guint64
+has_zero_byte (guint64 w)
+{
+  return (w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w;
+}
+
 /* Scans a string whose opening quote is at g->p; leaves g->p after the
  * closing quote.  For keys, computes the FNV-1a hash of the decoded text. */
 static gboolean
@@ -355,6 +364,22 @@ scan_string (Guard    *g,
     {
       gsize run = p;
 
+      /* Eight bytes at a time while none is a quote, a backslash, a
+       * control or a byte of a multibyte character: most of a file's
+       * bytes are in such runs. */
+      while (p + 8 <= g->length)
+        {
+          guint64 w, special;
+
+          memcpy (&w, d + p, 8);
+          special = (has_zero_byte (w ^ G_GUINT64_CONSTANT (0x2222222222222222)) |
+                     has_zero_byte (w ^ G_GUINT64_CONSTANT (0x5C5C5C5C5C5C5C5C)) |
+                     ((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w) | w) &
+                    G_GUINT64_CONSTANT (0x8080808080808080);
+          if (special != 0)
+            break;
+          p += 8;
+        }
       while (p < g->length && string_class[d[p]] == CC_PLAIN)
         p++;
       if (hash != NULL)
