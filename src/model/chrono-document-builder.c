@@ -1533,60 +1533,16 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   document->relations = g_new (ChronoRelation, MAX (n_related, 1));
   document->extras = g_new (ChronoEventExtra, MAX (n_extras, 1));
 
-  /* The id table points at the sorted events from now on. */
-  _chrono_id_table_renumber (id_slots, id_mask, rank);
-
-  /* The events go into order in place, following the cycles of the
-   * permutation: a sorted copy would double their memory (112 MB at a
-   * million events) at the peak of loading. */
-  {
-    g_autofree guint8 *placed = g_new0 (guint8, (n_events + 7) / 8);
-
-    for (guint first = 0; first < n_events; first++)
-      {
-        ChronoEvent held;
-        guint i = first;
-
-        if (placed[first / 8] & (1u << (first % 8)))
-          continue;
-        held = events[first];
-        for (;;)
-          {
-            guint from = keys[i].index;
-
-            placed[i / 8] |= 1u << (i % 8);
-            if (from == first)
-              {
-                events[i] = held;
-                break;
-              }
-            events[i] = events[from];
-            i = from;
-          }
-      }
-  }
-  if (n_events > 0)
-    document->events = (ChronoEvent *)(gpointer)g_array_free (g_steal_pointer (&self->events), FALSE);
-  else
-    document->events = g_new0 (ChronoEvent, 1);
-  events = document->events;
-  document->n_events = n_events;
-
+  /* Extras first, in input order, reading the pending data in order;
+   * relations find their targets through the id table, still in input
+   * order, and rank. */
   for (guint i = 0; i < n_events; i++)
     {
       static const char * const no_tags[] = { NULL };
-      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, keys[i].index);
-      ChronoEvent *event = &events[i];
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, i);
       ChronoEventExtra *extra;
 
-#if defined(__GNUC__) || defined(__clang__)
-      /* The pending data is read out of order: ask for it ahead. */
-      if (i + PREFETCH_AHEAD < n_events)
-        __builtin_prefetch (&g_array_index (self->pending, PendingEvent, keys[i + PREFETCH_AHEAD].index));
-#endif
-      event->index = i;
-      event->extra = NULL;
-
+      events[i].extra = NULL;
       if (pending->n_tags == 0 && pending->n_links == 0 && pending->n_related == 0)
         continue;
 
@@ -1606,12 +1562,79 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           ChronoRelation *out = &document->relations[document->n_relations++];
 
           g_assert (target >= 0);
-          out->event = target;
+          out->event = rank[target];
           out->label = relation->label;
         }
 
-      event->extra = extra;
+      events[i].extra = extra;
     }
+  /* The pending data (96 bytes an event) is not needed any more: gone
+   * before the events move, the peak of loading. */
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  /* The id table points at the sorted events from now on. */
+  _chrono_id_table_renumber (id_slots, id_mask, rank);
+
+  /* The events go into order in place, following the cycles of the
+   * permutation, with a bitmap of the places filled: a sorted copy would
+   * double their memory (112 MB at a million events) at the peak of
+   * loading.  The walk reads where each place's event comes from in a
+   * compact array and asks for the events a few steps ahead, since the
+   * order is random. */
+  {
+    g_autofree guint8 *placed = g_new0 (guint8, (n_events + 7) / 8);
+    g_autofree guint *source = g_new (guint, MAX (n_events, 1));
+
+    for (guint i = 0; i < n_events; i++)
+      source[i] = keys[i].index;
+    g_clear_pointer (&keys, g_free);
+
+    for (guint first = 0; first < n_events; first++)
+      {
+        ChronoEvent held;
+        guint i = first;
+        guint ahead = first;
+
+        if (placed[first / 8] & (1u << (first % 8)))
+          continue;
+        for (guint k = 0; k < PREFETCH_AHEAD && source[ahead] != first; k++)
+          {
+            ahead = source[ahead];
+#if defined(__GNUC__) || defined(__clang__)
+            __builtin_prefetch (&events[ahead]);
+#endif
+          }
+        held = events[first];
+        for (;;)
+          {
+            guint from = source[i];
+
+            placed[i / 8] |= 1u << (i % 8);
+            if (from == first)
+              {
+                events[i] = held;
+                break;
+              }
+            if (source[ahead] != first)
+              {
+                ahead = source[ahead];
+#if defined(__GNUC__) || defined(__clang__)
+                __builtin_prefetch (&events[ahead]);
+                __builtin_prefetch ((const char *) &events[ahead] + 64);
+#endif
+              }
+            events[i] = events[from];
+            i = from;
+          }
+      }
+  }
+  for (guint i = 0; i < n_events; i++)
+    events[i].index = i;
+  if (n_events > 0)
+    document->events = (ChronoEvent *)(gpointer)g_array_free (g_steal_pointer (&self->events), FALSE);
+  else
+    document->events = g_new0 (ChronoEvent, 1);
+  document->n_events = n_events;
 
   document->id_slots = g_steal_pointer (&id_slots);
   document->id_mask = id_mask;
