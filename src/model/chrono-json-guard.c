@@ -1204,7 +1204,7 @@ chrono_json_guard_check_full (const char *data,
                               const char *items_member,
                               GArray     *items)
 {
-  ChronoJsonItems found = { items, NULL, 0, 0 };
+  ChronoJsonItems found = { items, NULL, 0, 0, 0 };
 
   return chrono_json_guard_check_items (data, length, max_depth, items_member,
                                         items != NULL ? &found : NULL);
@@ -1327,6 +1327,8 @@ chrono_json_guard_check_items (const char      *data,
               g_array_append_val (g.items, pos);
               if (g.item_offsets != NULL)
                 g_array_append_val (g.item_offsets, g.p);
+              if (items != NULL)
+                g_atomic_int_set (&items->ready, (gint) g.items->len);
             }
           switch (c)
             {

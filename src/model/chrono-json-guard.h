@@ -68,6 +68,10 @@ ChronoDiagnostic *chrono_json_guard_check_full  (const char *data,
  *   of each element's first character
  * @open: (out): the byte offset of the array's "[", 0 when there is none
  * @close: (out): the byte offset of the array's "]", 0 when there is none
+ * @ready: (out): how many elements are in both arrays, stored atomically
+ *   after each one, so that another thread may read them while the guard
+ *   runs; that thread must have made both arrays large enough for the
+ *   limit of events (g_array_sized_new()), so that they never move
  */
 typedef struct
 {
@@ -75,6 +79,7 @@ typedef struct
   GArray *offsets;
   gsize   open;
   gsize   close;
+  gint    ready;
 } ChronoJsonItems;
 
 /* Like chrono_json_guard_check_full(), with the byte offsets of the

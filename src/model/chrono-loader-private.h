@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-document-builder.h"
+#include "chrono-json-guard.h"
 #include "chrono-loader.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ typedef struct
    * the bytes: gsize offset of each events[i], and of the array's "]". */
   GArray             *event_offsets;
   gsize               events_close;
+  gboolean            events_read;     /* already, by _chrono_native_read_events_early() */
   GCancellable       *cancellable;
   ChronoLoadFlags     flags;
   ChronoProgressFunc  progress;        /* called on the loading thread */
@@ -77,6 +79,11 @@ gboolean         _chrono_event_scan_read (ChronoEventScan  *s,
 gsize            _chrono_json_value_end  (const char       *data,
                                           gsize             length,
                                           gsize             begin);
+
+gboolean _chrono_native_read_events_early (ChronoReadContext     *ctx,
+                                           ChronoDocumentBuilder *builder,
+                                           ChronoJsonItems       *items,
+                                           const gint            *guard_done);
 
 /* Tests: FALSE reads every event through a json-glib tree. */
 void _chrono_native_set_scan_for_testing (gboolean scan);

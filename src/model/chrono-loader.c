@@ -12,6 +12,7 @@
 
 #include "chrono-import.h"
 #include "chrono-json-guard.h"
+#include "chrono-limits.h"
 #include "chrono-loader.h"
 #include "chrono-loader-private.h"
 
@@ -434,6 +435,26 @@ drop_parser (JsonParser *parser,
     g_object_unref (parser);
 }
 
+typedef struct
+{
+  const char       *data;
+  gsize             length;
+  ChronoJsonItems  *items;
+  ChronoDiagnostic *diagnostic;
+  gint              done;
+} GuardJob;
+
+static gpointer
+guard_in_thread (gpointer user_data)
+{
+  GuardJob *job = user_data;
+
+  job->diagnostic = chrono_json_guard_check_items (job->data, job->length, CHRONO_LOADER_MAX_DEPTH,
+                                                   "events", job->items);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
 static ChronoDocument *
 load_data (const char      *data,
            gsize            length,
@@ -446,6 +467,7 @@ load_data (const char      *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(ChronoDocumentBuilder) builder = NULL;
+  g_autoptr(ChronoDocumentBuilder) early = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   ChronoReadContext ctx = { 0 };
@@ -508,15 +530,45 @@ load_data (const char      *data,
     }
   else
     {
+      GuardJob job = { data, length, &items, NULL, 0 };
+      GThread *guard_thread;
+      guint max_items;
+
       /* The guard also notes where each event starts, for ChronoEvent.source,
-       * and at which byte, for reading the events from the bytes. */
-      event_positions = g_array_new (FALSE, FALSE, sizeof (ChronoPos));
-      event_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+       * and at which byte, for reading the events from the bytes.  Room
+       * for the most events a file may have, so that the arrays never
+       * move while the events are read on this thread (only what is
+       * used is ever touched). */
+      max_items = (guint) MIN ((gsize) _chrono_limits ()->events, length / 2) + 1;  /* "1," is the shortest */
+      event_positions = g_array_sized_new (FALSE, FALSE, sizeof (ChronoPos), max_items);
+      event_offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), max_items);
       items.positions = event_positions;
       items.offsets = event_offsets;
       ctx.event_positions = event_positions;
-      diagnostic = chrono_json_guard_check_items (data, length, CHRONO_LOADER_MAX_DEPTH,
-                                                  "events", &items);
+      ctx.data = data;
+      ctx.length = length;
+      ctx.cancellable = cancellable;
+      ctx.flags = flags;
+      ctx.progress = progress ? progress->func : NULL;
+      ctx.progress_data = progress ? progress->data : NULL;
+      ctx.progress_from = PHASE_GUARD;
+      ctx.progress_to = PHASE_FINISH;
+
+      /* The guard runs on a thread of its own while this one reads the
+       * events it has found so far, on the guess that the file is a good
+       * native timeline (see _chrono_native_read_events_early()). */
+      guard_thread = g_thread_try_new ("chrono-guard", guard_in_thread, &job, NULL);
+      if (guard_thread != NULL)
+        {
+          early = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+          chrono_document_builder_reserve_events (early, (guint) MIN (length / 128, _chrono_limits ()->events));
+          if (!_chrono_native_read_events_early (&ctx, early, &items, &job.done))
+            g_clear_pointer (&early, chrono_document_builder_free);
+          g_thread_join (guard_thread);
+        }
+      else
+        guard_in_thread (&job);
+      diagnostic = job.diagnostic;
       if (diagnostic != NULL)
         {
           set_error (error, diagnostic, display_name);
@@ -558,10 +610,6 @@ load_data (const char      *data,
         return NULL;
       progress_report (progress, PHASE_BUILD);
 
-      ctx.data = data;
-      ctx.length = length;
-      ctx.cancellable = cancellable;
-      ctx.flags = flags;
       ctx.diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
 
       if (looks_like_timelinejs (json_parser_get_root (parser)))
@@ -579,18 +627,35 @@ load_data (const char      *data,
         }
       else
         {
-          builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
           native = TRUE;
           if (skeleton != NULL)
             {
               ctx.event_offsets = event_offsets;
               ctx.events_close = items.close;
             }
-          ctx.progress = progress ? progress->func : NULL;
-          ctx.progress_data = progress ? progress->data : NULL;
           ctx.progress_from = PHASE_BUILD;
           ctx.progress_to = PHASE_FINISH;
-          ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+          if (early != NULL && skeleton != NULL)
+            {
+              /* The events are in; read the rest.  Anything reported
+               * drops the guess: read it all again, in the file's order. */
+              ctx.events_read = TRUE;
+              builder = g_steal_pointer (&early);
+              ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+              if (local_error == NULL && (!ok || ctx.diagnostics->len > 0 || ctx.n_errors > 0))
+                {
+                  g_clear_pointer (&builder, chrono_document_builder_free);
+                  g_ptr_array_set_size (ctx.diagnostics, 0);
+                  g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
+                  ctx.n_errors = 0;
+                  ctx.events_read = FALSE;
+                }
+            }
+          if (builder == NULL && local_error == NULL)
+            {
+              builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+              ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+            }
           /* The builder has what it needs of them: 16 MB at a million
            * events, given back before finishing, the peak of loading. */
           ctx.event_positions = ctx.event_offsets = NULL;

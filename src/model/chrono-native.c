@@ -941,6 +941,93 @@ read_events_scanned (Reader  *r,
   return ok;
 }
 
+/**
+ * _chrono_native_read_events_early:
+ * @items: what the guard, running on another thread, finds of "events"
+ * @guard_done: set atomically (to 1) by that thread when it is done
+ *
+ * Reads the events from the bytes into @builder while the guard still
+ * runs, so that both cores work on a large file.  This is a guess: the
+ * file may turn out to be bad, TimelineJS, or to have something the
+ * reader of the bytes does not take.  It stops at the first event it does
+ * not take, and the caller drops @builder then, or when the rest of the
+ * file gives any diagnostic, and reads the file again the ordinary way,
+ * so that what is reported never depends on the guess.
+ *
+ * Returns: TRUE when every event was read (and nothing was reported);
+ *   FALSE when the guess failed or @cancellable was cancelled
+ */
+gboolean
+_chrono_native_read_events_early (ChronoReadContext     *ctx,
+                                  ChronoDocumentBuilder *builder,
+                                  ChronoJsonItems       *items,
+                                  const gint            *guard_done)
+{
+  g_autoptr(GString) path = g_string_new ("events[");
+  ChronoEventScan *scan = _chrono_event_scan_new ();
+  Reader reader = { ctx, builder, FALSE };
+  gboolean ok = scan_events;
+  guint i = 0;
+
+  while (ok)
+    {
+      gboolean done = g_atomic_int_get (guard_done);
+      guint ready = (guint) g_atomic_int_get (&items->ready);
+      gsize begin, limit;
+      ChronoEventDraft draft = { 0 };
+
+      /* An event's end is known from the next one's start, or from the
+       * array's end once the guard is done. */
+      if (i + 1 >= ready && !(done && i < ready))
+        {
+          if (done)
+            {
+              /* Every event read, if the guard found the array. */
+              ok = items->close > items->open;
+              break;
+            }
+          g_usleep (50);
+          continue;
+        }
+
+      /* The last one, of an array the guard did not see closed (it
+       * stopped at an error): nothing more to guess. */
+      if (i + 1 >= ready && items->close <= items->open)
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (i % CHECK_EVERY == 0 && i > 0)
+        {
+          if (g_cancellable_is_cancelled (ctx->cancellable))
+            {
+              ok = FALSE;
+              break;
+            }
+          report_progress (&reader, 0.1 + 0.8 * (double) g_array_index (items->offsets, gsize, i) / ctx->length);
+        }
+
+      begin = g_array_index (items->offsets, gsize, i);
+      limit = i + 1 < ready ? g_array_index (items->offsets, gsize, i + 1) : items->close;
+      g_string_truncate (path, strlen ("events["));
+      append_uint (path, i);
+      g_string_append_c (path, ']');
+      draft.path = path->str;
+      draft.pos = g_array_index (items->positions, ChronoPos, i);
+      if (!_chrono_event_scan_read (scan, ctx->data, begin, limit, &draft))
+        {
+          ok = FALSE;
+          break;
+        }
+      chrono_document_builder_add_event (builder, &draft);
+      i++;
+    }
+
+  _chrono_event_scan_free (scan);
+  return ok;
+}
+
 static gboolean
 read_events (Reader     *r,
              JsonArray  *array,
@@ -950,6 +1037,8 @@ read_events (Reader     *r,
   GArray *positions = r->ctx->event_positions;
   guint n = json_array_get_length (array);
 
+  if (r->ctx->events_read)
+    return TRUE;
   if (r->ctx->event_offsets != NULL)
     return read_events_scanned (r, error);
 
