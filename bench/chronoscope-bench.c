@@ -4,13 +4,13 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include <time.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "chrono-edge-hints.h"
 #include "chrono-layout.h"
@@ -214,42 +214,138 @@ frame_median (ChronoDocument    *document,
   return median (times, REPEATS);
 }
 
-/* json-glib's bare parse of @path, timed on a worker thread of GTask's
- * pool, where the loader runs too; the tree is freed after the timing. */
-typedef struct
+/* The reference: Python's C json.load of @path, in a python3 process
+ * that times itself (reading the file and parsing, not its start-up).
+ * Returns milliseconds, or -1 without python3. */
+static double
+reference_parse (const char *path)
 {
-  const char *path;
-  double      ms;
-  GMainLoop  *loop;
-} ParseJob;
+  const char *argv[] = {
+    "python3", "-c",
+    "import json, sys, time\n"
+    "t = time.perf_counter()\n"
+    "with open(sys.argv[1], 'rb') as f: json.load(f)\n"
+    "print(time.perf_counter() - t)\n",
+    path, NULL
+  };
+  g_autofree char *out = NULL;
+  int status = 0;
 
-static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseJob *job = task_data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 begin = g_get_monotonic_time ();
-
-  json_parser_load_from_file (parser, job->path, &error);
-  g_assert_no_error (error);
-  job->ms = (g_get_monotonic_time () - begin) / 1000.0;
-  g_clear_object (&parser);
-
-  g_task_return_boolean (task, TRUE);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  return g_ascii_strtod (out, NULL) * 1000;
 }
 
-static void
-parse_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
+/* A field of /proc/self/status in kilobytes (VmHWM, VmRSS), or 0. */
+static gsize
+status_kb (const char *field)
 {
-  ParseJob *job = data;
+  g_autofree char *status = NULL;
+  const char *line;
 
-  g_main_loop_quit (job->loop);
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, field)) == NULL)
+    return 0;
+  return strtoul (line + strlen (field), NULL, 10);
+}
+
+/* Starts the peak (VmHWM) over from the current RSS. */
+static void
+reset_peak_rss (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+typedef struct
+{
+  double first_frame_ms;
+  double stall_ms;
+  double stall_cpu_ms;
+  double peak_mb;
+  double steady_mb;
+} AppRun;
+
+static int
+compare_app_runs (gconstpointer a,
+                  gconstpointer b)
+{
+  double da = ((const AppRun *) a)->first_frame_ms, db = ((const AppRun *) b)->first_frame_ms;
+
+  return da < db ? -1 : da > db;
+}
+
+/*
+ * The real app on @path, as bench/measure-first-frame.py runs it (see
+ * src/app/chrono-frame-probe.c): launch to the first frame, the longest
+ * main-loop stall after the document came in, and the app's own peak
+ * and steady RSS (SETTLE_MS after the first frame).  The median run by
+ * first frame of @runs.  FALSE without a display or without the app
+ * next to this program's build directory.
+ */
+#define SETTLE_MS 3000
+
+static gboolean
+run_app (const char *bench_path,
+         const char *path,
+         guint       runs,
+         AppRun     *out)
+{
+  g_autofree char *bench_dir = g_path_get_dirname (bench_path);
+  g_autofree char *app = g_build_filename (bench_dir, "..", "src", "chronoscope", NULL);
+  g_autofree char *schemas = g_build_filename (bench_dir, "..", "data", NULL);
+  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (AppRun));
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *settle = g_strdup_printf ("%d", SETTLE_MS);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return FALSE;
+  if (!g_file_test (app, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+
+  env = g_environ_setenv (env, "CHRONOSCOPE_FIRST_FRAME_QUIT", settle, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      const char *argv[] = { app, path, NULL };
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      AppRun run = { -1, 0, 0, 0, 0 };
+      gint64 start = g_get_monotonic_time ();
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, &text, NULL, &status, NULL))
+        return FALSE;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (lines[i], " ", 2);
+
+          if (parts[0] == NULL || parts[1] == NULL)
+            continue;
+          if (strcmp (parts[0], "first-frame") == 0 && run.first_frame_ms < 0)
+            run.first_frame_ms = (g_ascii_strtoll (parts[1], NULL, 10) - start) / 1000.0;
+          else if (strcmp (parts[0], "longest-stall") == 0)
+            run.stall_ms = g_ascii_strtod (parts[1], NULL);
+          else if (strcmp (parts[0], "longest-stall-cpu") == 0)
+            run.stall_cpu_ms = g_ascii_strtod (parts[1], NULL);
+          else if (strcmp (parts[0], "rss-peak") == 0)
+            run.peak_mb = g_ascii_strtod (parts[1], NULL) / 1024;
+          else if (strcmp (parts[0], "rss-now") == 0)
+            run.steady_mb = g_ascii_strtod (parts[1], NULL) / 1024;
+        }
+      if (run.first_frame_ms < 0)
+        return FALSE;
+      g_array_append_val (results, run);
+    }
+
+  g_array_sort (results, compare_app_runs);
+  *out = g_array_index (results, AppRun, results->len / 2);
+  return TRUE;
 }
 
 /* The loader as the application uses it: on a worker thread, timed until
@@ -285,14 +381,15 @@ settle_heap (void)
 }
 
 static void
-run_case (guint n)
+run_case (const char *bench_path,
+          guint       n,
+          guint       app_runs)
 {
   g_autofree char *path = generate (n);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  ParseJob parse_job = { NULL, 0, NULL };
   LoadJob load_job = { NULL, NULL, NULL, 0 };
   g_autoptr(ChronoFilter) filter = chrono_filter_new ();
   g_autoptr(GObject) context = NULL;
@@ -301,7 +398,7 @@ run_case (guint n)
   cairo_t *cr;
   ChronoStyle style;
   ChronoScene *scene = NULL;
-  double parse_ms, load_ms, save_ms, first_ms, full_ms, year_ms, day_ms, zoom_ms, hit_us;
+  double reference_ms, load_ms, save_ms, first_ms, full_ms, year_ms, day_ms, zoom_ms, hit_us;
   double full_layout_ms, full_render_ms, day_layout_ms, day_render_ms;
   double zoom_times[REPEATS];
   gint64 begin, bounds_start, bounds_end;
@@ -309,19 +406,14 @@ run_case (guint n)
   double centre;
   guint hits = 0;
 
-  settle_heap ();
-  parse_job.path = path;
-  parse_job.loop = loop;
-  {
-    g_autoptr(GTask) task = g_task_new (NULL, NULL, parse_done, &parse_job);
+  gsize peak_kb, steady_kb;
+  AppRun app_run = { 0 };
+  gboolean have_app;
 
-    g_task_set_task_data (task, &parse_job, NULL);
-    g_task_run_in_thread (task, parse_thread);
-  }
-  g_main_loop_run (loop);
-  parse_ms = parse_job.ms;
+  reference_ms = reference_parse (path);
 
   settle_heap ();
+  reset_peak_rss ();
   load_job.loop = loop;
   begin = g_get_monotonic_time ();
   chrono_loader_load_file_async (file, CHRONO_LOAD_DEFAULT, NULL, NULL, NULL, load_done, &load_job);
@@ -329,6 +421,8 @@ run_case (guint n)
   g_assert_no_error (load_job.error);
   document = g_steal_pointer (&load_job.document);
   load_ms = (load_job.end - begin) / 1000.0;
+  peak_kb = status_kb ("VmHWM:");
+  steady_kb = status_kb ("VmRSS:");
 
   /* Saving, as the app saves: the native writer, atomically, over the
    * file just loaded (its size and the page cache as loading had them). */
@@ -337,6 +431,8 @@ run_case (guint n)
   if (!chrono_writer_write_file (document, CHRONO_FORMAT_NATIVE, file, NULL, &error))
     g_error ("%s", error->message);
   save_ms = (g_get_monotonic_time () - begin) / 1000.0;
+
+  have_app = app_runs > 0 && run_app (bench_path, path, app_runs, &app_run);
   g_unlink (path);
 
   model = chrono_document_get_memory_size (document, &strings);
@@ -393,10 +489,11 @@ run_case (guint n)
   }
   chrono_scene_unref (scene);
 
-  g_print ("%8u events: parse %8.1f ms  load %8.1f ms (%+5.0f%%)  first frame %7.1f ms  "
-           "frame all %6.2f ms  1 year %6.2f ms  1 day %6.2f ms  zoom step %6.2f ms  "
+  g_print ("%8u events: load %8.1f ms  python json.load %8.1f ms (load %.2fx)  RSS peak %4.0f MB, steady %4.0f MB  "
+           "first frame %7.1f ms  frame all %6.2f ms  1 year %6.2f ms  1 day %6.2f ms  zoom step %6.2f ms  "
            "hit %5.2f us (%u%% hits)  model %5.0f B/event (+%.0f B strings)\n",
-           n, parse_ms, load_ms, (load_ms / parse_ms - 1) * 100, first_ms,
+           n, load_ms, reference_ms, reference_ms > 0 ? load_ms / reference_ms : 0,
+           peak_kb / 1024.0, steady_kb / 1024.0, first_ms,
            full_ms, year_ms, day_ms, zoom_ms, hit_us, hits / 1000,
            (double) model / n, (double) strings / n);
   g_print ("%8s         (layout + render: all %.2f + %.2f ms, 1 day %.2f + %.2f ms)\n", "",
@@ -423,6 +520,11 @@ run_case (guint n)
     hints_us = (cpu_time () - begin) / 1000.0;
     g_print ("%8s         (edge hints: index %.1f ms once, %.1f us a frame)\n", "", index_ms, hints_us);
   }
+  if (have_app)
+    g_print ("%8s         (app: launch to first frame %.0f ms, longest main-loop stall %.0f ms (CPU %.0f ms), "
+             "RSS peak %.0f MB, steady %.0f MB; median of %u runs)\n", "",
+             app_run.first_frame_ms, app_run.stall_ms, app_run.stall_cpu_ms,
+             app_run.peak_mb, app_run.steady_mb, app_runs);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -662,6 +764,7 @@ main (int   argc,
   int height = HEIGHT;
   double scale = 1;
   int repeat = 0;
+  int app_runs = 3;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
@@ -673,6 +776,7 @@ main (int   argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Scale factor", "S" },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "With --render, also time this many frames", "N" },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write, "Write the synthetic timeline of the first size to this file and stop", "OUT.json" },
+    { "app-runs", 0, 0, G_OPTION_ARG_INT, &app_runs, "Runs of the real app per size (needs a display; 0: none)", "N" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
     { "ids", 0, 0, G_OPTION_ARG_STRING, &ids, "Instead, time loading N events with plain, sequential and crafted colliding ids "
       "(and an x- object of N crafted members)", "N,N,…" },
@@ -741,7 +845,7 @@ main (int   argc,
           g_printerr ("Bad size “%s”\n", size_list[i]);
           return 1;
         }
-      run_case ((guint) n);
+      run_case (argv[0], (guint) n, (guint) MAX (app_runs, 0));
     }
 
   return 0;

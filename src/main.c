@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "chrono-check.h"
@@ -30,6 +32,41 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/*
+ * GLib before 2.76 keeps freed GSlice blocks (json-glib's nodes, GTK's
+ * lists) in its own magazines and never gives them back to the system:
+ * after a large file the process stayed gigabytes large.  With
+ * G_SLICE=always-malloc they are malloc blocks, which malloc_trim()
+ * returns.  GSlice reads G_SLICE once, at its first allocation, and the
+ * constructors of the libraries (GObject's type system) allocate slices
+ * before main() or any constructor of this program runs, so setting it
+ * here has no effect: the robust way is to start again with it set.
+ */
+static void
+use_malloc_for_slices (char *argv[])
+{
+#ifdef __linux__
+  const char *value = g_getenv ("G_SLICE");
+  g_autofree char *with = NULL;
+  g_autofree char *self = NULL;
+
+  if (glib_check_version (2, 76, 0) == NULL)
+    return;  /* GSlice is g_malloc() since 2.76 */
+  if (value != NULL && strstr (value, "always-malloc") != NULL)
+    return;
+
+  with = value != NULL && value[0] != '\0' ? g_strconcat (value, ",always-malloc", NULL)
+                                           : g_strdup ("always-malloc");
+  /* The program's own path, not /proc/self/exe: the process keeps its
+   * name ("chronoscope", not "exe") in ps and in the desktop's lists. */
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL || !g_setenv ("G_SLICE", with, TRUE))
+    return;
+  execv (self, argv);
+  /* Without /proc, go on with GSlice as it is. */
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -43,6 +80,7 @@ main (int   argc,
   const char *localedir;
   int status;
 
+  use_malloc_for_slices (argv);
   setlocale (LC_ALL, "");
   /* Running from the build tree: build-aux/chronoscope-dev points this at
    * the translations compiled there, which are not installed yet. */

@@ -8,7 +8,9 @@
 
 #include "chrono-a11y.h"
 #include "chrono-edge-hints.h"
+#include "chrono-frame-probe.h"
 #include "chrono-layout.h"
+#include "chrono-layout-warm.h"
 #include "chrono-renderer.h"
 #include "chrono-timeline-view.h"
 
@@ -21,6 +23,10 @@
 /* How long the view must rest before its description says the new span. */
 #define SETTLE_MS 300
 
+/* From this many events on, a new document's first layout is prepared
+ * on a worker thread (chrono-layout-warm.c). */
+#define WARM_MIN_EVENTS 50000
+
 struct _ChronoTimelineView
 {
   GtkWidget          parent_instance;
@@ -29,6 +35,7 @@ struct _ChronoTimelineView
   ChronoFilter      *filter;
   ChronoScene       *scene;
   ChronoLayoutCache *cache;
+  GCancellable      *warming;   /* while a worker prepares the cache */
   PangoContext      *measure_context;
   GArray            *expanded_lanes;
   ChronoStyle        style;
@@ -128,6 +135,12 @@ static ChronoDocument *
 get_document (ChronoTimelineView *self)
 {
   return self->session ? chrono_session_get_document (self->session) : NULL;
+}
+
+static gboolean
+has_document (GtkWidget *widget)
+{
+  return get_document (CHRONO_TIMELINE_VIEW (widget)) != NULL;
 }
 
 static char *
@@ -266,6 +279,53 @@ on_filter_changed (ChronoTimelineView *self)
   invalidate (self);
 }
 
+static void update_style (ChronoTimelineView *self);
+
+static void
+on_cache_warm (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ChronoTimelineView) self = user_data;
+  ChronoLayoutCache *cache = chrono_layout_cache_warm_finish (result, NULL);
+
+  if (cache == NULL)
+    return;  /* cancelled: another document, or gone */
+
+  chrono_layout_cache_free (self->cache);
+  self->cache = cache;
+  g_clear_object (&self->warming);
+  invalidate (self);
+}
+
+/* Lays a large document out once on a worker, so that the main loop
+ * never makes a pass over all its events; until then nothing is drawn. */
+static void
+warm_cache (ChronoTimelineView *self)
+{
+  ChronoDocument *document = get_document (self);
+  ChronoLayoutParams params;
+  double start, end;
+
+  if (self->warming != NULL)
+    {
+      g_cancellable_cancel (self->warming);
+      g_clear_object (&self->warming);
+    }
+  if (document == NULL || chrono_document_get_n_events (document) < WARM_MIN_EVENTS)
+    return;
+
+  update_style (self);
+  chrono_session_get_visible (self->session, &start, &end);
+  chrono_layout_params_init (&params, &self->style, start, end,
+                             MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1),
+                             MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1));
+  params.document = document;
+  params.filter = self->filter;
+  self->warming = g_cancellable_new ();
+  chrono_layout_cache_warm_async (&params, self->warming, on_cache_warm, g_object_ref (self));
+}
+
 static void
 on_document_changed (ChronoTimelineView *self)
 {
@@ -273,6 +333,7 @@ on_document_changed (ChronoTimelineView *self)
   self->hovered = -1;
   self->scroll_y = 0;
   g_array_set_size (self->expanded_lanes, 0);
+  warm_cache (self);
   update_accessible_name (self);
   g_clear_handle_id (&self->description_source, g_source_remove);
   update_accessible_description (self);
@@ -422,7 +483,7 @@ ensure_scene (ChronoTimelineView *self)
       g_clear_pointer (&self->scene, chrono_scene_unref);
     }
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || self->warming != NULL)
     return NULL;
 
   update_style (self);
@@ -471,8 +532,7 @@ first_frame_painted (GdkFrameClock *clock,
                      gpointer       user_data)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (g_application_get_default ());
+  chrono_frame_probe_first_frame ();
 }
 
 static void
@@ -1352,6 +1412,9 @@ chrono_timeline_view_dispose (GObject *object)
   stop_motion (self);
   g_clear_handle_id (&self->tooltip_source, g_source_remove);
   g_clear_handle_id (&self->description_source, g_source_remove);
+  if (self->warming != NULL)
+    g_cancellable_cancel (self->warming);
+  g_clear_object (&self->warming);
   chrono_timeline_view_set_session (self, NULL);
   g_clear_pointer (&self->scene, chrono_scene_unref);
 
@@ -1488,6 +1551,8 @@ chrono_timeline_view_init (ChronoTimelineView *self)
 
   self->hovered = -1;
   self->first_frame_quit = g_getenv ("CHRONOSCOPE_FIRST_FRAME_QUIT") != NULL;
+  if (self->first_frame_quit)
+    chrono_frame_probe_start (GTK_WIDGET (self), has_document);
   self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = chrono_layout_cache_new ();
   self->measure_context = chrono_style_create_pango_context ();

@@ -59,6 +59,7 @@ typedef struct
   guint       n_links;
   guint       related_offset;
   guint       n_related;
+  int         duplicate_of; /* the earlier event with this id, or -1 */
   guint       has_title : 1;
 } PendingEvent;
 
@@ -77,6 +78,8 @@ typedef struct
   guint       points_offset;
 } PendingSeries;
 
+#define ID_QUEUE 16
+
 struct _ChronoDocumentBuilder
 {
   ChronoSourceFormat  format;
@@ -94,6 +97,19 @@ struct _ChronoDocumentBuilder
   GArray             *category_sources;
   GArray             *events;          /* ChronoEvent */
   GArray             *pending;         /* PendingEvent, parallel to events */
+  /* The id table, filled as events are added: each id is hashed while
+   * it is in the cache, and a duplicate is noted then (reported by
+   * finish, in input order). */
+  guint64            *id_slots;
+  guint               id_mask;
+  guint               n_ids;          /* in the table or queued */
+  /* Ids waiting to go in, oldest first: their slots were asked for
+   * ahead (a cache miss each at a million events), and they go in in
+   * input order, so the first of duplicates stays the one found. */
+  guint               id_queue_index[ID_QUEUE];
+  guint32             id_queue_hash[ID_QUEUE];
+  guint               id_queue_head;
+  guint               id_queue_len;
   GPtrArray          *tag_slots;       /* interned tags, each event's NULL-terminated */
   GArray             *links;           /* ChronoLink */
   GArray             *related;         /* PendingRelation */
@@ -168,6 +184,7 @@ chrono_document_builder_free (ChronoDocumentBuilder *self)
 
   g_free (self->title);
   g_free (self->description);
+  g_free (self->id_slots);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->interned, g_hash_table_unref);
   g_clear_pointer (&self->scratch, g_string_chunk_free);
@@ -379,6 +396,51 @@ chrono_document_builder_add_category (ChronoDocumentBuilder *self,
   append_source (self, self->category_sources, copy.id, path, pos);
 }
 
+/* Puts the oldest queued id in the table, noting a duplicate. */
+static void
+insert_queued_id (ChronoDocumentBuilder *self)
+{
+  guint index = self->id_queue_index[self->id_queue_head];
+  guint32 hash = self->id_queue_hash[self->id_queue_head];
+  const ChronoEvent *events = (const ChronoEvent *)(gpointer)self->events->data;
+  PendingEvent *pending = &g_array_index (self->pending, PendingEvent, index);
+
+  pending->duplicate_of = _chrono_id_table_insert_hashed (self->id_slots, self->id_mask, events,
+                                                          index, events[index].id, hash);
+  if (pending->duplicate_of >= 0)
+    self->n_ids--;
+  self->id_queue_head = (self->id_queue_head + 1) % ID_QUEUE;
+  self->id_queue_len--;
+}
+
+static void
+flush_ids (ChronoDocumentBuilder *self)
+{
+  while (self->id_queue_len > 0)
+    insert_queued_id (self);
+}
+
+/* Queues event @index's id for the table and asks for its slot ahead
+ * (after the table grows, the slots asked for are only stale hints). */
+static void
+queue_id (ChronoDocumentBuilder *self,
+          guint                  index,
+          guint32                hash)
+{
+  guint tail;
+
+  if (self->id_queue_len == ID_QUEUE)
+    insert_queued_id (self);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, ++self->n_ids);
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (&self->id_slots[hash & self->id_mask]);
+#endif
+  tail = (self->id_queue_head + self->id_queue_len) % ID_QUEUE;
+  self->id_queue_index[tail] = index;
+  self->id_queue_hash[tail] = hash;
+  self->id_queue_len++;
+}
+
 /**
  * chrono_document_builder_add_event:
  * @draft: the event; every string and array in it is copied
@@ -420,6 +482,7 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
   pending.end_pos = draft->end_pos;
   pending.importance = draft->importance;
   pending.has_title = draft->title != NULL;
+  pending.duplicate_of = -1;
 
   if (draft->tags != NULL && draft->tags[0] != NULL)
     {
@@ -474,6 +537,9 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
 
   g_array_append_val (self->events, event);
   g_array_append_val (self->pending, pending);
+
+  if (event.id != NULL && event.id[0] != '\0')
+    queue_id (self, self->events->len - 1, _chrono_id_hash (event.id));
 }
 
 /**
@@ -498,6 +564,7 @@ chrono_document_builder_reserve_events (ChronoDocumentBuilder *self,
   len = self->pending->len;
   g_array_set_size (self->pending, len + n_events);
   g_array_set_size (self->pending, len);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + n_events);
 }
 
 /**
@@ -794,7 +861,7 @@ make_free_id (GHashTable  *next,
 
 typedef struct
 {
-  const guint32     *slots;
+  const guint64     *slots;
   guint              mask;
   const ChronoEvent *events;
 } IdTable;
@@ -924,9 +991,7 @@ check_lanes_and_categories (ChronoDocumentBuilder *self,
  * one made from their title, after the explicit ids are known so that a
  * slug never takes one of them. */
 static void
-assign_event_ids (ChronoDocumentBuilder *self,
-                  guint32               *id_slots,
-                  guint                  id_mask)
+assign_event_ids (ChronoDocumentBuilder *self)
 {
   ChronoEvent *events = (ChronoEvent *)(gpointer)self->events->data;
   g_autoptr(GHashTable) next = NULL;
@@ -947,7 +1012,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
           continue;
         }
 
-      first = _chrono_id_table_insert (id_slots, id_mask, events, i);
+      first = pending->duplicate_of;
       if (first >= 0)
         report_duplicate (self, KIND_EVENT, events[i].id, pending->path, pending->pos,
                           g_array_index (self->pending, PendingEvent, first).path, events[first].source);
@@ -955,7 +1020,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
   for (guint i = 0; i < self->events->len; i++)
     {
-      IdTable table = { id_slots, id_mask, events };
+      IdTable table = { NULL, 0, events };
       g_autofree char *base = NULL;
       g_autofree char *candidate = NULL;
 
@@ -964,11 +1029,16 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
       if (next == NULL)
         next = _chrono_str_table_new (g_free, NULL);
+      /* The table may have grown: look it up anew for each event. */
+      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + 1);
+      table.slots = self->id_slots;
+      table.mask = self->id_mask;
       base = slugify (events[i].title);
       candidate = make_free_id (next, base, event_id_taken, &table);
 
       events[i].id = insert_string (self, candidate);
-      _chrono_id_table_insert (id_slots, id_mask, events, i);
+      self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, ++self->n_ids);
+      _chrono_id_table_insert (self->id_slots, self->id_mask, events, i);
     }
 }
 
@@ -1305,7 +1375,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   g_autofree char *known_lanes = NULL;
   g_autofree char *known_categories = NULL;
   g_autofree char *known_events = NULL;
-  g_autofree guint32 *id_slots = NULL;
+  g_autofree guint64 *id_slots = NULL;
   g_autofree SortKey *keys = NULL;
   g_autofree guint *rank = NULL;
   guint id_mask;
@@ -1324,8 +1394,11 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   events = (ChronoEvent *)(gpointer)self->events->data;
 
   check_lanes_and_categories (self, lane_ids, category_ids);
-  id_slots = _chrono_id_table_new (n_events, &id_mask);
-  assign_event_ids (self, id_slots, id_mask);
+  flush_ids (self);
+  assign_event_ids (self);
+  self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids);
+  id_slots = g_steal_pointer (&self->id_slots);
+  id_mask = self->id_mask;
 
   known_lanes = list_ids ((const char * const *)(gpointer)self->lanes->data, self->lanes->len, sizeof (ChronoLane));
   known_categories = list_ids ((const char * const *)(gpointer)self->categories->data, self->categories->len,
@@ -1532,28 +1605,17 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   document->links = (ChronoLink *)(gpointer)g_array_free (g_steal_pointer (&self->links), FALSE);
   document->relations = g_new (ChronoRelation, MAX (n_related, 1));
   document->extras = g_new (ChronoEventExtra, MAX (n_extras, 1));
-  document->events = g_new (ChronoEvent, MAX (n_events, 1));
-  document->n_events = n_events;
 
+  /* Extras first, in input order, reading the pending data in order;
+   * relations find their targets through the id table, still in input
+   * order, and rank. */
   for (guint i = 0; i < n_events; i++)
     {
       static const char * const no_tags[] = { NULL };
-      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, keys[i].index);
-      ChronoEvent *event = &document->events[i];
+      const PendingEvent *pending = &g_array_index (self->pending, PendingEvent, i);
       ChronoEventExtra *extra;
 
-#if defined(__GNUC__) || defined(__clang__)
-      /* The events are read out of order: ask for them ahead. */
-      if (i + PREFETCH_AHEAD < n_events)
-        {
-          __builtin_prefetch (&events[keys[i + PREFETCH_AHEAD].index]);
-          __builtin_prefetch (&g_array_index (self->pending, PendingEvent, keys[i + PREFETCH_AHEAD].index));
-        }
-#endif
-      *event = events[keys[i].index];
-      event->index = i;
-      event->extra = NULL;
-
+      events[i].extra = NULL;
       if (pending->n_tags == 0 && pending->n_links == 0 && pending->n_related == 0)
         continue;
 
@@ -1577,15 +1639,76 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
           out->label = relation->label;
         }
 
-      event->extra = extra;
+      events[i].extra = extra;
     }
+  /* The pending data (96 bytes an event) is not needed any more: gone
+   * before the events move, the peak of loading. */
+  g_clear_pointer (&self->pending, g_array_unref);
 
-  /* The id table now points at the sorted events. */
-  for (guint slot = 0; slot <= id_mask; slot++)
-    {
-      if (id_slots[slot] != 0)
-        id_slots[slot] = rank[id_slots[slot] - 1] + 1;
-    }
+  /* The id table points at the sorted events from now on. */
+  _chrono_id_table_renumber (id_slots, id_mask, rank);
+
+  /* The events go into order in place, following the cycles of the
+   * permutation, with a bitmap of the places filled: a sorted copy would
+   * double their memory (112 MB at a million events) at the peak of
+   * loading.  The walk reads where each place's event comes from in a
+   * compact array and asks for the events a few steps ahead, since the
+   * order is random. */
+  {
+    g_autofree guint8 *placed = g_new0 (guint8, (n_events + 7) / 8);
+    g_autofree guint *source = g_new (guint, MAX (n_events, 1));
+
+    for (guint i = 0; i < n_events; i++)
+      source[i] = keys[i].index;
+    g_clear_pointer (&keys, g_free);
+
+    for (guint first = 0; first < n_events; first++)
+      {
+        ChronoEvent held;
+        guint i = first;
+        guint ahead = first;
+
+        if (placed[first / 8] & (1u << (first % 8)))
+          continue;
+        for (guint k = 0; k < PREFETCH_AHEAD && source[ahead] != first; k++)
+          {
+            ahead = source[ahead];
+#if defined(__GNUC__) || defined(__clang__)
+            __builtin_prefetch (&events[ahead]);
+#endif
+          }
+        held = events[first];
+        for (;;)
+          {
+            guint from = source[i];
+
+            placed[i / 8] |= 1u << (i % 8);
+            if (from == first)
+              {
+                events[i] = held;
+                break;
+              }
+            if (source[ahead] != first)
+              {
+                ahead = source[ahead];
+#if defined(__GNUC__) || defined(__clang__)
+                __builtin_prefetch (&events[ahead]);
+                __builtin_prefetch ((const char *) &events[ahead] + 64);
+#endif
+              }
+            events[i] = events[from];
+            i = from;
+          }
+      }
+  }
+  for (guint i = 0; i < n_events; i++)
+    events[i].index = i;
+  if (n_events > 0)
+    document->events = (ChronoEvent *)(gpointer)g_array_free (g_steal_pointer (&self->events), FALSE);
+  else
+    document->events = g_new0 (ChronoEvent, 1);
+  document->n_events = n_events;
+
   document->id_slots = g_steal_pointer (&id_slots);
   document->id_mask = id_mask;
 

@@ -41,7 +41,7 @@ struct _ChronoDocument
   guint               tree_level;
 
   /* Open addressing table of event index + 1 (0: empty), keyed by id. */
-  guint32            *id_slots;
+  guint64            *id_slots;
   guint               id_mask;
 
   ChronoEventExtra   *extras;
@@ -85,16 +85,29 @@ ChronoDocument *_chrono_document_new  (ChronoSourceFormat  format);
 void            _chrono_document_seal (ChronoDocument     *self);
 /* The open-addressing id table of events, shared with the builder which
  * fills it in input order and renumbers it after sorting. */
-guint32        *_chrono_id_table_new    (guint               n_events,
+guint64        *_chrono_id_table_new    (guint               n_events,
                                          guint              *mask);
-int             _chrono_id_table_lookup (const guint32      *slots,
+guint64        *_chrono_id_table_grow   (guint64            *slots,
+                                         guint              *mask,
+                                         guint               n_events);
+guint32         _chrono_id_hash         (const char         *id);
+int             _chrono_id_table_lookup (const guint64      *slots,
                                          guint               mask,
                                          const ChronoEvent  *events,
                                          const char         *id);
-int             _chrono_id_table_insert (guint32            *slots,
+int             _chrono_id_table_insert (guint64            *slots,
                                          guint               mask,
                                          const ChronoEvent  *events,
                                          guint               index);
+int             _chrono_id_table_insert_hashed (guint64           *slots,
+                                                guint              mask,
+                                                const ChronoEvent *events,
+                                                guint              index,
+                                                const char        *id,
+                                                guint32            hash);
+void            _chrono_id_table_renumber (guint64           *slots,
+                                           guint              mask,
+                                           const guint       *rank);
 /* The sort order of events: start, then end_time, then id. */
 int             _chrono_event_compare (const ChronoEvent  *a,
                                        const ChronoEvent  *b);

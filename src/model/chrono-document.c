@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "chrono-document-private.h"
 #include "chrono-hash.h"
@@ -32,6 +35,7 @@ static void
 chrono_document_finalize (GObject *object)
 {
   ChronoDocument *self = (ChronoDocument *)object;
+  gboolean large = self->n_events >= 100000;
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -55,6 +59,14 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->extensions, g_free);
 
   G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
+
+#ifdef __GLIBC__
+  /* Closing a large document, or opening a small one instead, gives its
+   * memory back: glibc keeps freed blocks below its (adaptive) mmap
+   * threshold, the strings' chunks among them, in the heap. */
+  if (large)
+    malloc_trim (0);
+#endif
 }
 
 static void
@@ -236,15 +248,25 @@ id_hash (const char *id)
   return _chrono_str_hash (id);
 }
 
+/*
+ * The id table: open addressing, linear probing.  A slot holds the
+ * event's index + 1 in its low 32 bits (0: empty) and the id's hash in
+ * its high 32 bits, so that probing compares hashes and reads an id (a
+ * cache miss into the events and another into the strings, at a million
+ * events) only when the hashes match.
+ */
+#define SLOT_INDEX(slot) ((guint) ((slot) & G_MAXUINT32))
+#define SLOT_HASH(slot)  ((guint32) ((slot) >> 32))
+
 /**
  * _chrono_id_table_new:
  * @n_events: how many ids the table must hold
  * @mask: (out): the number of slots minus one
  *
- * Returns: (transfer full): an empty open-addressing table of event
- *   index + 1 (0: empty), at most two thirds full once @n_events are in
+ * Returns: (transfer full): an empty table, at most two thirds full once
+ *   @n_events are in
  */
-guint32 *
+guint64 *
 _chrono_id_table_new (guint  n_events,
                       guint *mask)
 {
@@ -255,7 +277,51 @@ _chrono_id_table_new (guint  n_events,
 
   *mask = n_slots - 1;
 
-  return g_new0 (guint32, n_slots);
+  return g_new0 (guint64, n_slots);
+}
+
+/**
+ * _chrono_id_table_grow:
+ * @n_events: how many ids the table must hold
+ *
+ * Returns: (transfer full): @slots (consumed) or a larger table with the
+ *   same entries, at most two thirds full once @n_events are in
+ */
+guint64 *
+_chrono_id_table_grow (guint64 *slots,
+                       guint   *mask,
+                       guint    n_events)
+{
+  guint64 *bigger;
+  guint new_mask;
+
+  if (slots != NULL && (gsize)n_events + n_events / 2 + 1 <= (gsize)*mask + 1)
+    return slots;
+
+  bigger = _chrono_id_table_new (n_events, &new_mask);
+  if (slots != NULL)
+    {
+      for (gsize i = 0; i <= *mask; i++)
+        {
+          guint slot;
+
+          if (slots[i] == 0)
+            continue;
+          for (slot = SLOT_HASH (slots[i]) & new_mask; bigger[slot] != 0; slot = (slot + 1) & new_mask)
+            ;
+          bigger[slot] = slots[i];
+        }
+      g_free (slots);
+    }
+  *mask = new_mask;
+  return bigger;
+}
+
+/* The hash the id table files @id under. */
+guint32
+_chrono_id_hash (const char *id)
+{
+  return id_hash (id);
 }
 
 /**
@@ -265,18 +331,54 @@ _chrono_id_table_new (guint  n_events,
  * Returns: the index of the event with @id, or -1
  */
 int
-_chrono_id_table_lookup (const guint32     *slots,
+_chrono_id_table_lookup (const guint64     *slots,
                          guint              mask,
                          const ChronoEvent *events,
                          const char        *id)
 {
-  for (guint slot = id_hash (id) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
-    {
-      guint index = slots[slot] - 1;
+  guint32 hash = id_hash (id);
 
-      if (strcmp (events[index].id, id) == 0)
+  for (guint slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      guint index = SLOT_INDEX (slots[slot]) - 1;
+
+      if (SLOT_HASH (slots[slot]) == hash && strcmp (events[index].id, id) == 0)
         return index;
     }
+
+  return -1;
+}
+
+/**
+ * _chrono_id_table_insert_hashed:
+ * @events: the events the table's indices point into; event @index
+ *   need not be among them yet
+ * @index: the event to add
+ * @id: its id
+ * @hash: _chrono_id_hash (@id)
+ *
+ * Returns: -1 when added, or the index of the event that already has
+ *   that id (and then nothing is added)
+ */
+int
+_chrono_id_table_insert_hashed (guint64           *slots,
+                                guint              mask,
+                                const ChronoEvent *events,
+                                guint              index,
+                                const char        *id,
+                                guint32            hash)
+{
+  guint slot;
+
+  for (slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      guint other = SLOT_INDEX (slots[slot]) - 1;
+
+      if (SLOT_HASH (slots[slot]) == hash && strcmp (events[other].id, id) == 0)
+        return other;
+    }
+
+  slots[slot] = ((guint64) hash << 32) | (index + 1);
 
   return -1;
 }
@@ -289,25 +391,25 @@ _chrono_id_table_lookup (const guint32     *slots,
  *   that id (and then nothing is added)
  */
 int
-_chrono_id_table_insert (guint32           *slots,
+_chrono_id_table_insert (guint64           *slots,
                          guint              mask,
                          const ChronoEvent *events,
                          guint              index)
 {
   const char *id = events[index].id;
-  guint slot;
 
-  for (slot = id_hash (id) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
-    {
-      guint other = slots[slot] - 1;
+  return _chrono_id_table_insert_hashed (slots, mask, events, index, id, id_hash (id));
+}
 
-      if (strcmp (events[other].id, id) == 0)
-        return other;
-    }
-
-  slots[slot] = index + 1;
-
-  return -1;
+/* Points the table at events renumbered by @rank (old index -> new). */
+void
+_chrono_id_table_renumber (guint64     *slots,
+                           guint        mask,
+                           const guint *rank)
+{
+  for (gsize slot = 0; slot <= mask; slot++)
+    if (slots[slot] != 0)
+      slots[slot] = (slots[slot] & ~(guint64) G_MAXUINT32) | (rank[SLOT_INDEX (slots[slot]) - 1] + 1);
 }
 
 static void
@@ -876,7 +978,7 @@ chrono_document_get_memory_size (ChronoDocument *self,
   size = sizeof *self;
   size += (gsize)self->n_events * (sizeof (ChronoEvent) + sizeof (gint64));
   if (self->id_slots != NULL)
-    size += ((gsize)self->id_mask + 1) * sizeof (guint32);
+    size += ((gsize)self->id_mask + 1) * sizeof (guint64);
   size += (gsize)self->n_extras * sizeof (ChronoEventExtra);
   size += (gsize)self->n_tag_slots * sizeof (char *);
   size += (gsize)self->n_links * sizeof (ChronoLink);

@@ -91,6 +91,9 @@ typedef struct
   /* Positions of the items of one top-level array member. */
   const char       *items_member;
   GArray           *items;
+  GArray           *item_offsets; /* of gsize, or NULL */
+  gsize             items_open;
+  gsize             items_close;
   gboolean          root_key_is_items;
   const ChronoLimits *limits;
   guint             n_values;
@@ -335,6 +338,15 @@ read_hex4 (const guchar *data,
   return TRUE;
 }
 
+/* Whether any byte of @w is zero, in its high bit (bytes above a zero
+ * byte may be flagged too: only "none" is exact, which is what is
+ * asked). */
+static inline guint64
+has_zero_byte (guint64 w)
+{
+  return (w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w;
+}
+
 /* Scans a string whose opening quote is at g->p; leaves g->p after the
  * closing quote.  For keys, computes the FNV-1a hash of the decoded text. */
 static gboolean
@@ -352,6 +364,22 @@ scan_string (Guard    *g,
     {
       gsize run = p;
 
+      /* Eight bytes at a time while none is a quote, a backslash, a
+       * control or a byte of a multibyte character: most of a file's
+       * bytes are in such runs. */
+      while (p + 8 <= g->length)
+        {
+          guint64 w, special;
+
+          memcpy (&w, d + p, 8);
+          special = (has_zero_byte (w ^ G_GUINT64_CONSTANT (0x2222222222222222)) |
+                     has_zero_byte (w ^ G_GUINT64_CONSTANT (0x5C5C5C5C5C5C5C5C)) |
+                     ((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w) | w) &
+                    G_GUINT64_CONSTANT (0x8080808080808080);
+          if (special != 0)
+            break;
+          p += 8;
+        }
       while (p < g->length && string_class[d[p]] == CC_PLAIN)
         p++;
       if (hash != NULL)
@@ -1032,6 +1060,8 @@ push (Guard    *g,
   f->is_object = is_object;
   f->is_items = !is_object && g->depth == 2 && g->items != NULL &&
                 g->frames[0].is_object && g->root_key_is_items;
+  if (f->is_items)
+    g->items_open = f->offset;
   f->key_base = g->keys ? g->keys->len : 0;
   f->n_members = 0;
   g_clear_pointer (&f->table, g_free);
@@ -1046,6 +1076,8 @@ pop (Guard *g)
 {
   Frame *f = &g->frames[--g->depth];
 
+  if (f->is_items)
+    g->items_close = g->p;
   if (f->is_object && g->keys != NULL)
     g_array_set_size (g->keys, f->key_base);
   g_clear_pointer (&f->table, g_free);
@@ -1172,6 +1204,31 @@ chrono_json_guard_check_full (const char *data,
                               const char *items_member,
                               GArray     *items)
 {
+  ChronoJsonItems found = { items, NULL, 0, 0, 0 };
+
+  return chrono_json_guard_check_items (data, length, max_depth, items_member,
+                                        items != NULL ? &found : NULL);
+}
+
+/**
+ * chrono_json_guard_check_items:
+ * @items_member: (nullable): the name of a top-level member ("events")
+ * @items: (nullable): where to put what is found of that array
+ *
+ * Like chrono_json_guard_check_full(), and also gives the byte offset of
+ * each element and of the array's brackets, so that a reader can take
+ * the elements one by one without parsing the whole file into a tree.
+ *
+ * Returns: (transfer full) (nullable): NULL when @data is acceptable,
+ *   else the first problem
+ */
+ChronoDiagnostic *
+chrono_json_guard_check_items (const char      *data,
+                               gsize            length,
+                               guint            max_depth,
+                               const char      *items_member,
+                               ChronoJsonItems *items)
+{
   Guard g = { 0 };
   State state = S_VALUE;
   gsize bom;
@@ -1193,9 +1250,11 @@ chrono_json_guard_check_full (const char *data,
   g.frames = g_new0 (Frame, max_depth);
   if (items_member != NULL && items != NULL)
     {
-      g_return_val_if_fail (g_array_get_element_size (items) == sizeof (ChronoPos), NULL);
+      g_return_val_if_fail (g_array_get_element_size (items->positions) == sizeof (ChronoPos), NULL);
+      g_return_val_if_fail (items->offsets == NULL || g_array_get_element_size (items->offsets) == sizeof (gsize), NULL);
       g.items_member = items_member;
-      g.items = items;
+      g.items = items->positions;
+      g.item_offsets = items->offsets;
     }
 
   if (length == 0)
@@ -1266,6 +1325,10 @@ chrono_json_guard_check_full (const char *data,
                 }
               pos = item_pos (&g, g.p);
               g_array_append_val (g.items, pos);
+              if (g.item_offsets != NULL)
+                g_array_append_val (g.item_offsets, g.p);
+              if (items != NULL)
+                g_atomic_int_set (&items->ready, (gint) g.items->len);
             }
           switch (c)
             {
@@ -1471,6 +1534,11 @@ chrono_json_guard_check_full (const char *data,
     }
 
 out:
+  if (items != NULL)
+    {
+      items->open = g.items_open;
+      items->close = g.items_close;
+    }
   for (guint i = 0; i < max_depth; i++)
     g_free (g.frames[i].table);
   g_free (g.frames);

@@ -61,6 +61,37 @@ ChronoDiagnostic *chrono_json_guard_check_full  (const char *data,
                                                  GArray     *items);
 
 /**
+ * ChronoJsonItems:
+ * @positions: (element-type ChronoPos): appended to: the position of
+ *   each element of the array
+ * @offsets: (element-type gsize) (nullable): appended to: the byte offset
+ *   of each element's first character
+ * @open: (out): the byte offset of the array's "[", 0 when there is none
+ * @close: (out): the byte offset of the array's "]", 0 when there is none
+ * @ready: (out): how many elements are in both arrays, stored atomically
+ *   after each one, so that another thread may read them while the guard
+ *   runs; that thread must have made both arrays large enough for the
+ *   limit of events (g_array_sized_new()), so that they never move
+ */
+typedef struct
+{
+  GArray *positions;
+  GArray *offsets;
+  gsize   open;
+  gsize   close;
+  gint    ready;
+} ChronoJsonItems;
+
+/* Like chrono_json_guard_check_full(), with the byte offsets of the
+ * elements and of the array itself: the native reader reads events from
+ * the bytes without building a tree of the whole file. */
+ChronoDiagnostic *chrono_json_guard_check_items (const char      *data,
+                                                 gsize            length,
+                                                 guint            max_depth,
+                                                 const char      *items_member,
+                                                 ChronoJsonItems *items);
+
+/**
  * ChronoJsonLocation:
  * @path: (in): a JSON path: "title", "events[3]", "events[3].lane",
  *   "series[0].points[2][0]"; "" is the root value

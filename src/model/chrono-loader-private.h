@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-document-builder.h"
+#include "chrono-json-guard.h"
 #include "chrono-loader.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,11 @@ typedef struct
   GHashTable         *string_offsets;  /* ChronoDiagnostic* -> decoded offset + 1, or NULL */
   guint               n_errors;
   GArray             *event_positions; /* ChronoPos of each events[i], or NULL */
+  /* When set, the tree's "events" is empty and the events are read from
+   * the bytes: gsize offset of each events[i], and of the array's "]". */
+  GArray             *event_offsets;
+  gsize               events_close;
+  gboolean            events_read;     /* already, by _chrono_native_read_events_early() */
   GCancellable       *cancellable;
   ChronoLoadFlags     flags;
   ChronoProgressFunc  progress;        /* called on the loading thread */
@@ -48,6 +54,39 @@ gboolean _chrono_native_read (ChronoReadContext      *ctx,
                               JsonNode               *root,
                               ChronoDocumentBuilder  *builder,
                               GError                **error);
+
+/* The members of an event, shared by both readers of events. */
+enum
+{
+  CHRONO_EV_ID, CHRONO_EV_LANE, CHRONO_EV_TITLE, CHRONO_EV_START, CHRONO_EV_END,
+  CHRONO_EV_CATEGORY, CHRONO_EV_IMPORTANCE, CHRONO_EV_DESCRIPTION, CHRONO_EV_TAGS,
+  CHRONO_EV_LINKS, CHRONO_EV_RELATED, CHRONO_N_EV
+};
+#define CHRONO_EV_REQUIRED ((1u << CHRONO_EV_ID) | (1u << CHRONO_EV_LANE) | \
+                            (1u << CHRONO_EV_TITLE) | (1u << CHRONO_EV_START))
+extern const char * const _chrono_event_members[];
+
+/* The reader of events straight from the bytes (chrono-native-scan.c). */
+typedef struct _ChronoEventScan ChronoEventScan;
+
+ChronoEventScan *_chrono_event_scan_new  (void);
+void             _chrono_event_scan_free (ChronoEventScan  *s);
+gboolean         _chrono_event_scan_read (ChronoEventScan  *s,
+                                          const char       *data,
+                                          gsize             begin,
+                                          gsize             limit,
+                                          ChronoEventDraft *draft);
+gsize            _chrono_json_value_end  (const char       *data,
+                                          gsize             length,
+                                          gsize             begin);
+
+gboolean _chrono_native_read_events_early (ChronoReadContext     *ctx,
+                                           ChronoDocumentBuilder *builder,
+                                           ChronoJsonItems       *items,
+                                           const gint            *guard_done);
+
+/* Tests: FALSE reads every event through a json-glib tree. */
+void _chrono_native_set_scan_for_testing (gboolean scan);
 
 /* The closest of @candidates (NULL-terminated) to @name by edit distance,
  * or NULL when none is close. */

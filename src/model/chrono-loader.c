@@ -12,6 +12,7 @@
 
 #include "chrono-import.h"
 #include "chrono-json-guard.h"
+#include "chrono-limits.h"
 #include "chrono-loader.h"
 #include "chrono-loader-private.h"
 
@@ -24,6 +25,9 @@
  * are filled in afterwards by one more pass over the text, so a file
  * without errors pays nothing for them.
  */
+
+/* Files from this size on give back the memory loading them took. */
+#define TRIM_AFTER (8 * 1024 * 1024)
 
 /* Progress phases, as fractions of the whole load. */
 #define PHASE_READ   0.00
@@ -440,6 +444,26 @@ drop_parser (JsonParser *parser,
     g_object_unref (parser);
 }
 
+typedef struct
+{
+  const char       *data;
+  gsize             length;
+  ChronoJsonItems  *items;
+  ChronoDiagnostic *diagnostic;
+  gint              done;
+} GuardJob;
+
+static gpointer
+guard_in_thread (gpointer user_data)
+{
+  GuardJob *job = user_data;
+
+  job->diagnostic = chrono_json_guard_check_items (job->data, job->length, CHRONO_LOADER_MAX_DEPTH,
+                                                   "events", job->items);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
 static ChronoDocument *
 load_data (const char      *data,
            gsize            length,
@@ -452,6 +476,7 @@ load_data (const char      *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(ChronoDocumentBuilder) builder = NULL;
+  g_autoptr(ChronoDocumentBuilder) early = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   ChronoReadContext ctx = { 0 };
@@ -462,6 +487,9 @@ load_data (const char      *data,
   gsize bom = chrono_json_guard_skip_bom (data, length);
   gboolean ok = TRUE;
   g_autoptr(GArray) event_positions = NULL;
+  g_autoptr(GArray) event_offsets = NULL;
+  g_autoptr(GByteArray) skeleton = NULL;
+  ChronoJsonItems items = { NULL, NULL, 0, 0 };
   gboolean is_json = TRUE;
   gboolean native = FALSE;
 
@@ -511,11 +539,45 @@ load_data (const char      *data,
     }
   else
     {
-      /* The guard also notes where each event starts, for ChronoEvent.source. */
-      event_positions = g_array_new (FALSE, FALSE, sizeof (ChronoPos));
+      GuardJob job = { data, length, &items, NULL, 0 };
+      GThread *guard_thread;
+      guint max_items;
+
+      /* The guard also notes where each event starts, for ChronoEvent.source,
+       * and at which byte, for reading the events from the bytes.  Room
+       * for the most events a file may have, so that the arrays never
+       * move while the events are read on this thread (only what is
+       * used is ever touched). */
+      max_items = (guint) MIN ((gsize) _chrono_limits ()->events, length / 2) + 1;  /* "1," is the shortest */
+      event_positions = g_array_sized_new (FALSE, FALSE, sizeof (ChronoPos), max_items);
+      event_offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), max_items);
+      items.positions = event_positions;
+      items.offsets = event_offsets;
       ctx.event_positions = event_positions;
-      diagnostic = chrono_json_guard_check_full (data, length, CHRONO_LOADER_MAX_DEPTH,
-                                                 "events", event_positions);
+      ctx.data = data;
+      ctx.length = length;
+      ctx.cancellable = cancellable;
+      ctx.flags = flags;
+      ctx.progress = progress ? progress->func : NULL;
+      ctx.progress_data = progress ? progress->data : NULL;
+      ctx.progress_from = PHASE_GUARD;
+      ctx.progress_to = PHASE_FINISH;
+
+      /* The guard runs on a thread of its own while this one reads the
+       * events it has found so far, on the guess that the file is a good
+       * native timeline (see _chrono_native_read_events_early()). */
+      guard_thread = g_thread_try_new ("chrono-guard", guard_in_thread, &job, NULL);
+      if (guard_thread != NULL)
+        {
+          early = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+          chrono_document_builder_reserve_events (early, (guint) MIN (length / 128, _chrono_limits ()->events));
+          if (!_chrono_native_read_events_early (&ctx, early, &items, &job.done))
+            g_clear_pointer (&early, chrono_document_builder_free);
+          g_thread_join (guard_thread);
+        }
+      else
+        guard_in_thread (&job);
+      diagnostic = job.diagnostic;
       if (diagnostic != NULL)
         {
           set_error (error, diagnostic, display_name);
@@ -530,7 +592,20 @@ load_data (const char      *data,
       /* Not json_parser_new_immutable(): sealing hashes the whole tree,
        * which the reader never needs. */
       parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error))
+      if (items.close > items.open)
+        {
+          /* The file without the elements of "events": a native file's
+           * events are read from the bytes (chrono-native-scan.c). */
+          skeleton = g_byte_array_sized_new ((guint) (length - items.close + items.open + 1 - bom));
+          g_byte_array_append (skeleton, (const guint8 *) data + bom, (guint) (items.open + 1 - bom));
+          g_byte_array_append (skeleton, (const guint8 *) data + items.close, (guint) (length - items.close));
+        }
+      if (!json_parser_load_from_data (parser,
+                                       skeleton != NULL ? (const char *) skeleton->data : data + bom,
+                                       skeleton != NULL ? (gssize) skeleton->len : (gssize) (length - bom),
+                                       &local_error) ||
+          (skeleton != NULL && looks_like_timelinejs (json_parser_get_root (parser)) &&
+           !json_parser_load_from_data (parser, data + bom, (gssize) (length - bom), &local_error)))
         {
           /* The guard should have caught it; keep json-glib's words. */
           diagnostic = chrono_diagnostic_new (CHRONO_ERROR_SYNTAX, FALSE, (ChronoPos) { 0, 0 }, NULL, NULL,
@@ -544,10 +619,6 @@ load_data (const char      *data,
         return NULL;
       progress_report (progress, PHASE_BUILD);
 
-      ctx.data = data;
-      ctx.length = length;
-      ctx.cancellable = cancellable;
-      ctx.flags = flags;
       ctx.diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
 
       if (looks_like_timelinejs (json_parser_get_root (parser)))
@@ -565,13 +636,40 @@ load_data (const char      *data,
         }
       else
         {
-          builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
           native = TRUE;
-          ctx.progress = progress ? progress->func : NULL;
-          ctx.progress_data = progress ? progress->data : NULL;
+          if (skeleton != NULL)
+            {
+              ctx.event_offsets = event_offsets;
+              ctx.events_close = items.close;
+            }
           ctx.progress_from = PHASE_BUILD;
           ctx.progress_to = PHASE_FINISH;
-          ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+          if (early != NULL && skeleton != NULL)
+            {
+              /* The events are in; read the rest.  Anything reported
+               * drops the guess: read it all again, in the file's order. */
+              ctx.events_read = TRUE;
+              builder = g_steal_pointer (&early);
+              ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+              if (local_error == NULL && (!ok || ctx.diagnostics->len > 0 || ctx.n_errors > 0))
+                {
+                  g_clear_pointer (&builder, chrono_document_builder_free);
+                  g_ptr_array_set_size (ctx.diagnostics, 0);
+                  g_clear_pointer (&ctx.string_offsets, g_hash_table_unref);
+                  ctx.n_errors = 0;
+                  ctx.events_read = FALSE;
+                }
+            }
+          if (builder == NULL && local_error == NULL)
+            {
+              builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+              ok = _chrono_native_read (&ctx, json_parser_get_root (parser), builder, &local_error);
+            }
+          /* The builder has what it needs of them: 16 MB at a million
+           * events, given back before finishing, the peak of loading. */
+          ctx.event_positions = ctx.event_offsets = NULL;
+          g_clear_pointer (&event_positions, g_array_unref);
+          g_clear_pointer (&event_offsets, g_array_unref);
           if (local_error != NULL)
             {
               /* Cancelled. */
@@ -598,7 +696,8 @@ load_data (const char      *data,
    * earlier, its millions of blocks would be sorted out by malloc during
    * the builder's first large allocations, on this thread. */
   if (parser != NULL)
-    drop_parser (g_steal_pointer (&parser), length);
+    drop_parser (g_steal_pointer (&parser), ctx.event_offsets != NULL ? skeleton->len : length);
+  g_clear_pointer (&skeleton, g_byte_array_unref);
 
   all = ctx.diagnostics ? ctx.diagnostics : g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
   g_ptr_array_set_free_func (all, (GDestroyNotify) chrono_diagnostic_free);
@@ -635,6 +734,14 @@ load_data (const char      *data,
     }
 
   progress_report (progress, 1.0);
+
+#ifdef __GLIBC__
+  /* What loading a large file allocated and freed (the builder's arrays,
+   * the tree of the rest) goes back to the system now, here, rather than
+   * staying in the heap for as long as the document is open. */
+  if (length >= TRIM_AFTER)
+    malloc_trim (0);
+#endif
 
   return g_steal_pointer (&document);
 }

@@ -666,12 +666,7 @@ read_categories (Reader    *r,
 static const char * const link_members[] = { "url", "title", NULL };
 static const char * const relation_members[] = { "event", "label", NULL };
 
-enum
-{
-  EV_ID, EV_LANE, EV_TITLE, EV_START, EV_END, EV_CATEGORY, EV_IMPORTANCE,
-  EV_DESCRIPTION, EV_TAGS, EV_LINKS, EV_RELATED, N_EV
-};
-static const char * const event_members[] = {
+const char * const _chrono_event_members[] = {
   "id", "lane", "title", "start", "end", "category", "importance",
   "description", "tags", "links", "related", NULL
 };
@@ -831,32 +826,31 @@ read_event (Reader          *r,
             const char      *path,
             const ChronoPos *pos)
 {
-  JsonNode *m[N_EV];
+  JsonNode *m[CHRONO_N_EV];
   ChronoEventDraft draft = { 0 };
   guint errors_before = r->ctx->n_errors;
   gboolean extended;
 
-  if (!collect (r, node, path, N_("an event"), event_members,
-                (1 << EV_ID) | (1 << EV_LANE) | (1 << EV_TITLE) | (1 << EV_START), m))
+  if (!collect (r, node, path, N_("an event"), _chrono_event_members, CHRONO_EV_REQUIRED, m))
     return;
   extended = r->extended;
 
   draft.path = path;
   if (pos != NULL)
     draft.pos = *pos;
-  draft.id = get_string (r, m[EV_ID], path, "id", TRUE);
-  draft.lane = get_string (r, m[EV_LANE], path, "lane", TRUE);
-  draft.title = get_string (r, m[EV_TITLE], path, "title", TRUE);
-  draft.description = get_string (r, m[EV_DESCRIPTION], path, "description", FALSE);
-  draft.category = get_string (r, m[EV_CATEGORY], path, "category", TRUE);
+  draft.id = get_string (r, m[CHRONO_EV_ID], path, "id", TRUE);
+  draft.lane = get_string (r, m[CHRONO_EV_LANE], path, "lane", TRUE);
+  draft.title = get_string (r, m[CHRONO_EV_TITLE], path, "title", TRUE);
+  draft.description = get_string (r, m[CHRONO_EV_DESCRIPTION], path, "description", FALSE);
+  draft.category = get_string (r, m[CHRONO_EV_CATEGORY], path, "category", TRUE);
 
-  get_date (r, m[EV_START], path, "start", FALSE, &draft.start);
-  if (m[EV_END] != NULL && !get_date (r, m[EV_END], path, "end", TRUE, &draft.end))
+  get_date (r, m[CHRONO_EV_START], path, "start", FALSE, &draft.start);
+  if (m[CHRONO_EV_END] != NULL && !get_date (r, m[CHRONO_EV_END], path, "end", TRUE, &draft.end))
     memset (&draft.end, 0, sizeof draft.end);
 
-  if (m[EV_IMPORTANCE] != NULL)
+  if (m[CHRONO_EV_IMPORTANCE] != NULL)
     {
-      JsonNode *imp = m[EV_IMPORTANCE];
+      JsonNode *imp = m[CHRONO_EV_IMPORTANCE];
       g_autofree char *imp_path = join_path (path, "importance");
       double v = is_number (imp) ? json_node_get_double (imp) : 0;
 
@@ -869,18 +863,18 @@ read_event (Reader          *r,
         draft.importance = (int) v;
     }
 
-  read_tags (r, m[EV_TAGS], path);
+  read_tags (r, m[CHRONO_EV_TAGS], path);
   if (r->tags->len > 0)
     {
       g_ptr_array_add (r->tags, NULL);
       draft.tags = (const char * const *) r->tags->pdata;
     }
 
-  read_links (r, m[EV_LINKS], path);
+  read_links (r, m[CHRONO_EV_LINKS], path);
   draft.links = (const ChronoLink *) (gpointer) r->links->data;
   draft.n_links = r->links->len;
 
-  read_related (r, m[EV_RELATED], path);
+  read_related (r, m[CHRONO_EV_RELATED], path);
   if (r->related->len > 0)
     {
       g_ptr_array_add (r->related, NULL);
@@ -925,6 +919,171 @@ append_uint (GString *s,
     g_string_append_c (s, buf[--n]);
 }
 
+/* Off only in tests, which compare both readers of events. */
+static gboolean scan_events = TRUE;
+
+void
+_chrono_native_set_scan_for_testing (gboolean scan)
+{
+  scan_events = scan;
+}
+
+/*
+ * Reads the events from the bytes (the guard gave their offsets): each
+ * straight into a draft when it is entirely right, else through a
+ * json-glib tree of that one event and read_event(), which reports it.
+ * No tree of the whole file is ever built, so loading costs little more
+ * memory than the file and the document.
+ */
+static gboolean
+read_events_scanned (Reader  *r,
+                     GError **error)
+{
+  ChronoReadContext *ctx = r->ctx;
+  g_autoptr(GString) path = g_string_new ("events[");
+  g_autoptr(JsonParser) parser = NULL;
+  ChronoEventScan *scan = _chrono_event_scan_new ();
+  GArray *offsets = ctx->event_offsets;
+  GArray *positions = ctx->event_positions;
+  guint n = offsets->len;
+  gboolean ok = TRUE;
+
+  chrono_document_builder_reserve_events (r->builder, n);
+
+  for (guint i = 0; i < n && !r->stopped; i++)
+    {
+      gsize begin = g_array_index (offsets, gsize, i);
+      gsize limit = i + 1 < n ? g_array_index (offsets, gsize, i + 1) : ctx->events_close;
+      ChronoEventDraft draft = { 0 };
+
+      if (i % CHECK_EVERY == 0 && i > 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          report_progress (r, 0.1 + 0.8 * i / n);
+        }
+
+      g_string_truncate (path, strlen ("events["));
+      append_uint (path, i);
+      g_string_append_c (path, ']');
+      draft.path = path->str;
+      if (positions != NULL && i < positions->len)
+        draft.pos = g_array_index (positions, ChronoPos, i);
+
+      if (scan_events && _chrono_event_scan_read (scan, ctx->data, begin, limit, &draft))
+        {
+          chrono_document_builder_add_event (r->builder, &draft);
+          continue;
+        }
+
+      /* Anything to report, or not read by the scanner: the tree reader. */
+      {
+        g_autoptr(GError) parse_error = NULL;
+        gsize end = _chrono_json_value_end (ctx->data, limit, begin);
+
+        if (parser == NULL)
+          parser = json_parser_new ();
+        if (!json_parser_load_from_data (parser, ctx->data + begin, (gssize) (end - begin), &parse_error))
+          error_at (r, CHRONO_ERROR_SYNTAX, path->str, NULL, "%s", parse_error->message);
+        else
+          read_event (r, json_parser_get_root (parser), path->str, &draft.pos);
+      }
+    }
+
+  _chrono_event_scan_free (scan);
+  return ok;
+}
+
+/**
+ * _chrono_native_read_events_early:
+ * @items: what the guard, running on another thread, finds of "events"
+ * @guard_done: set atomically (to 1) by that thread when it is done
+ *
+ * Reads the events from the bytes into @builder while the guard still
+ * runs, so that both cores work on a large file.  This is a guess: the
+ * file may turn out to be bad, TimelineJS, or to have something the
+ * reader of the bytes does not take.  It stops at the first event it does
+ * not take, and the caller drops @builder then, or when the rest of the
+ * file gives any diagnostic, and reads the file again the ordinary way,
+ * so that what is reported never depends on the guess.
+ *
+ * Returns: TRUE when every event was read (and nothing was reported);
+ *   FALSE when the guess failed or @cancellable was cancelled
+ */
+gboolean
+_chrono_native_read_events_early (ChronoReadContext     *ctx,
+                                  ChronoDocumentBuilder *builder,
+                                  ChronoJsonItems       *items,
+                                  const gint            *guard_done)
+{
+  g_autoptr(GString) path = g_string_new ("events[");
+  ChronoEventScan *scan = _chrono_event_scan_new ();
+  Reader reader = { ctx, builder, FALSE };
+  gboolean ok = scan_events;
+  guint i = 0;
+
+  while (ok)
+    {
+      gboolean done = g_atomic_int_get (guard_done);
+      guint ready = (guint) g_atomic_int_get (&items->ready);
+      gsize begin, limit;
+      ChronoEventDraft draft = { 0 };
+
+      /* An event's end is known from the next one's start, or from the
+       * array's end once the guard is done. */
+      if (i + 1 >= ready && !(done && i < ready))
+        {
+          if (done)
+            {
+              /* Every event read, if the guard found the array. */
+              ok = items->close > items->open;
+              break;
+            }
+          g_usleep (50);
+          continue;
+        }
+
+      /* The last one, of an array the guard did not see closed (it
+       * stopped at an error): nothing more to guess. */
+      if (i + 1 >= ready && items->close <= items->open)
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (i % CHECK_EVERY == 0 && i > 0)
+        {
+          if (g_cancellable_is_cancelled (ctx->cancellable))
+            {
+              ok = FALSE;
+              break;
+            }
+          report_progress (&reader, 0.1 + 0.8 * (double) g_array_index (items->offsets, gsize, i) / ctx->length);
+        }
+
+      begin = g_array_index (items->offsets, gsize, i);
+      limit = i + 1 < ready ? g_array_index (items->offsets, gsize, i + 1) : items->close;
+      g_string_truncate (path, strlen ("events["));
+      append_uint (path, i);
+      g_string_append_c (path, ']');
+      draft.path = path->str;
+      draft.pos = g_array_index (items->positions, ChronoPos, i);
+      if (!_chrono_event_scan_read (scan, ctx->data, begin, limit, &draft))
+        {
+          ok = FALSE;
+          break;
+        }
+      chrono_document_builder_add_event (builder, &draft);
+      i++;
+    }
+
+  _chrono_event_scan_free (scan);
+  return ok;
+}
+
 static gboolean
 read_events (Reader     *r,
              JsonArray  *array,
@@ -933,6 +1092,11 @@ read_events (Reader     *r,
   g_autoptr(GString) path = g_string_new ("events[");
   GArray *positions = r->ctx->event_positions;
   guint n = json_array_get_length (array);
+
+  if (r->ctx->events_read)
+    return TRUE;
+  if (r->ctx->event_offsets != NULL)
+    return read_events_scanned (r, error);
 
   chrono_document_builder_reserve_events (r->builder, n);
 

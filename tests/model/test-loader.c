@@ -1178,6 +1178,140 @@ test_garbage (void)
     }
 }
 
+/* Everything a document holds of its events, as text, to compare two. */
+static char *
+describe_events (ChronoDocument *document)
+{
+  GString *s = g_string_new (NULL);
+  guint n = chrono_document_get_n_events (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ChronoEvent *e = chrono_document_get_event (document, i);
+      g_autofree char *start = chrono_date_to_iso (&e->start);
+      g_autofree char *end = chrono_date_to_iso (&e->end);
+
+      g_string_append_printf (s, "%s|%s|%s|%s %d|%s %d|%" G_GINT64_FORMAT "|%u|%d|%u|%u:%u",
+                              e->id, e->title, e->description ? e->description : "(null)",
+                              start, e->start.precision, end, e->end.precision, e->end_time,
+                              e->lane, e->category, e->importance, e->source.line, e->source.column);
+      if (e->extra != NULL)
+        {
+          for (guint j = 0; j < e->extra->n_tags; j++)
+            g_string_append_printf (s, "|tag %s", e->extra->tags[j]);
+          for (guint j = 0; j < e->extra->n_links; j++)
+            g_string_append_printf (s, "|link %s %s", e->extra->links[j].url,
+                                    e->extra->links[j].title ? e->extra->links[j].title : "(null)");
+          for (guint j = 0; j < e->extra->n_related; j++)
+            g_string_append_printf (s, "|related %u %s", e->extra->related[j].event,
+                                    e->extra->related[j].label ? e->extra->related[j].label : "(null)");
+        }
+      g_string_append_c (s, '\n');
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* What loading @path gives: the events or the error, and every diagnostic. */
+static char *
+describe_load (const char      *path,
+               ChronoLoadFlags  flags)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, flags, diagnostics, NULL, &error);
+  GString *s = g_string_new (NULL);
+
+  if (document != NULL)
+    {
+      g_autofree char *events = describe_events (document);
+
+      g_string_append (s, events);
+    }
+  else
+    g_string_append_printf (s, "error: %s\n", error->message);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *text = chrono_diagnostic_format (g_ptr_array_index (diagnostics, i), "f");
+
+      g_string_append_printf (s, "%s\n", text);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* Reading events from the bytes gives what reading them from a json-glib
+ * tree gives: the same events and the same diagnostics in the same
+ * order, for every fixture, strict and lenient. */
+static void
+test_scan_same (void)
+{
+  const char *dirs[][2] = {
+    { "data", "scan" }, { "data", "good" }, { "data", "bad" }, { "data", "timelinejs" },
+  };
+  guint n_files = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, dirs[d][0], dirs[d][1], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          for (guint lenient = 0; lenient < 2; lenient++)
+            {
+              ChronoLoadFlags flags = lenient ? CHRONO_LOAD_LENIENT : CHRONO_LOAD_DEFAULT;
+              g_autofree char *scanned = NULL;
+              g_autofree char *tree = NULL;
+
+              scanned = describe_load (path, flags);
+              _chrono_native_set_scan_for_testing (FALSE);
+              tree = describe_load (path, flags);
+              _chrono_native_set_scan_for_testing (TRUE);
+              g_test_message ("%s%s", name, lenient ? " (lenient)" : "");
+              g_assert_cmpstr (scanned, ==, tree);
+            }
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, >, 70);
+}
+
+/* The variety fixture loads, every event through the scanner or not. */
+static void
+test_scan_variety (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "scan", "variety.json", NULL);
+  g_autofree char *text = describe_load (path, CHRONO_LOAD_DEFAULT);
+
+  g_assert_false (g_str_has_prefix (text, "error:"));
+  g_assert_nonnull (strstr (text, "esc\"aped|Tab\there, quote \" slash / back \\ nl \n \b\f\r|Surrogates \xf0\x9f\x98\x80 and \xe2\x82\xac and A|"));
+  g_assert_nonnull (strstr (text, "|link https://example.org/b (null)|"));
+  g_assert_nonnull (strstr (text, "|tag t\xc3\xa9l\xc3\xa9|"));
+  g_assert_nonnull (strstr (text, "escaped-name|An escaped member name|"));
+}
+
+/* Errors inside events read from the bytes keep their positions. */
+static void
+test_scan_errors (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "scan", "errors.json", NULL);
+  g_autofree char *text = describe_load (path, CHRONO_LOAD_DEFAULT);
+
+  g_assert_true (g_str_has_prefix (text, "error: "));
+  /* The empty id, at its member; the bad month, at its character. */
+  g_assert_nonnull (strstr (text, "f:6:7: "));
+  g_assert_nonnull (strstr (text, "f:8:74: "));
+  g_assert_nonnull (strstr (text, "f:22:5: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1227,6 +1361,9 @@ main (int   argc,
   g_test_add_func ("/model/loader/garbage", test_garbage);
   g_test_add_func ("/model/loader/large", test_large);
   g_test_add_func ("/model/loader/large-error", test_large_error);
+  g_test_add_func ("/model/loader/scan/same", test_scan_same);
+  g_test_add_func ("/model/loader/scan/variety", test_scan_variety);
+  g_test_add_func ("/model/loader/scan/errors", test_scan_errors);
 
   return g_test_run ();
 }
