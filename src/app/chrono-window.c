@@ -13,6 +13,7 @@
 
 #include "chrono-a11y.h"
 #include "chrono-application.h"
+#include "chrono-document-file.h"
 #include "chrono-event-list.h"
 #include "chrono-export-dialog.h"
 #include "chrono-filter-popover.h"
@@ -25,9 +26,6 @@
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
-/* How long the file must be quiet before it is reloaded: editors write a
- * file in several steps. */
-#define RELOAD_DELAY_MS 250
 /* Loads that end sooner show no progress bar, so small files do not
  * flash one. */
 #define PROGRESS_DELAY_MS 200
@@ -47,21 +45,9 @@ struct _ChronoWindow
   GtkRecentManager     *recent_manager;
   gulong                recent_handler;
 
-  /* The file shown (or being loaded for the first time). */
-  GFile                *file;
-  /* The file whose load failed, for "Retry". */
-  GFile                *failed_file;
-  /* How the file shown was loaded, for reloads (lenient CSV). */
-  ChronoLoadFlags       load_flags;
-  GFileMonitor         *monitor;
-  guint                 reload_source;
+  /* Loading, watching and reloading the file shown. */
+  ChronoDocumentFile   *document_file;
   guint                 progress_source;
-  GCancellable         *cancellable;
-  char                 *error;
-  /* Every diagnostic of the last load, one "FILE:LINE:COL: message" a
-   * line, for the Details dialog; NULL when there were none. */
-  char                 *details;
-  guint                 loading : 1;
   guint                 syncing_selection : 1;
 
   /* Template widgets */
@@ -112,34 +98,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Loading ---------------------------------------------------------------- */
+static void update_actions (ChronoWindow *self);
 
-typedef struct
-{
-  ChronoWindow    *self;
-  GFile           *file;
-  gboolean         keep_view;
-  ChronoLoadFlags  flags;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->file);
-  g_free (data);
-}
+/* The file's life -------------------------------------------------------- */
 
 /* The timeline once there is a document; until then the empty state,
  * or a spinner while the first file loads. */
 static void
 update_main_page (ChronoWindow *self)
 {
+  GFile *file = chrono_document_file_get_file (self->document_file);
+
   if (chrono_session_get_document (self->session) != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "timeline");
-  else if (self->loading)
+  else if (chrono_document_file_get_loading (self->document_file))
     {
-      g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
       g_autofree char *title = NULL;
 
       /* Translators: the argument is a file name */
@@ -151,16 +125,35 @@ update_main_page (ChronoWindow *self)
     gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 
-static void
-set_loading (ChronoWindow *self,
-             gboolean      loading)
+static gboolean
+show_progress (gpointer user_data)
 {
-  if (self->loading == !!loading)
+  ChronoWindow *self = user_data;
+
+  self->progress_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_loading_changed (ChronoWindow *self)
+{
+  /* NULL once dispose has dropped the template. */
+  if (self->main_stack == NULL)
     return;
 
-  self->loading = !!loading;
   update_main_page (self);
-  if (!loading)
+  if (chrono_document_file_get_loading (self->document_file))
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      /* Loads that end sooner show no progress bar, so small files do
+       * not flash one. */
+      if (self->progress_source == 0 &&
+          !gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
+        self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+    }
+  else
     {
       g_clear_handle_id (&self->progress_source, g_source_remove);
       gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -168,61 +161,19 @@ set_loading (ChronoWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Whether every error of a failed load is a bad link, which lenient
- * loading drops. */
-static gboolean
-only_link_errors (GPtrArray *diagnostics)
-{
-  guint n_errors = 0;
-
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-
-      if (diagnostic->is_warning)
-        continue;
-      if (diagnostic->code != CHRONO_ERROR_LINK)
-        return FALSE;
-      n_errors++;
-    }
-
-  return n_errors > 0;
-}
-
-/* Is @file a spreadsheet, whose bad rows can be skipped? */
-static gboolean
-is_csv_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  return g_str_has_suffix (lower, ".csv");
-}
-
-/* Keeps every diagnostic of a load for the Details dialog. */
 static void
-set_details (ChronoWindow *self,
-             GFile        *file,
-             GPtrArray    *diagnostics)
+on_progress_changed (ChronoWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  GString *text = NULL;
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   chrono_document_file_get_progress (self->document_file));
+}
 
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      const ChronoDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-      g_autofree char *line = chrono_diagnostic_format (diagnostic, name);
-
-      if (text == NULL)
-        text = g_string_new (NULL);
-      else
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-    }
-
-  g_free (self->details);
-  self->details = text != NULL ? g_string_free (text, FALSE) : NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-details", self->details != NULL);
+static void
+on_details_changed (ChronoWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-details",
+                                 chrono_document_file_get_details (self->document_file) != NULL);
 }
 
 /* The Details button of the error bar and of the warnings toast: every
@@ -233,6 +184,7 @@ show_details_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
+  const char *details = chrono_document_file_get_details (self->document_file);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   GFile *file;
@@ -240,10 +192,12 @@ show_details_action (GtkWidget  *widget,
   GtkWidget *scrolled;
   GtkWidget *label;
 
-  if (self->details == NULL)
+  if (details == NULL)
     return;
 
-  file = self->failed_file != NULL ? self->failed_file : self->file;
+  file = chrono_document_file_get_failed_file (self->document_file);
+  if (file == NULL)
+    file = chrono_document_file_get_file (self->document_file);
   if (file != NULL)
     {
       name = g_file_get_basename (file);
@@ -258,7 +212,7 @@ show_details_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
 
-  label = gtk_label_new (self->details);
+  label = gtk_label_new (details);
   gtk_widget_set_name (label, "details_label");
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -280,19 +234,21 @@ show_details_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A load failed: the error bar says why, and what would help. */
 static void
-show_error (ChronoWindow    *self,
-            GFile           *file,
-            const char      *message,
-            ChronoLoadFlags  flags)
+on_load_failed (ChronoWindow *self,
+                GFile        *file)
 {
+  ChronoLenientFix fix = chrono_document_file_get_lenient_fix (self->document_file);
+  GFile *shown = chrono_document_file_get_file (self->document_file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
 
-  gtk_widget_set_visible (self->skip_rows_button,
-                          is_csv_file (file) && !(flags & CHRONO_LOAD_LENIENT));
+  gtk_widget_set_visible (self->skip_rows_button, fix == CHRONO_LENIENT_FIX_SKIP_ROWS);
+  /* A timeline that only has bad links opens without them. */
+  gtk_widget_set_visible (self->drop_links_button, fix == CHRONO_LENIENT_FIX_DROP_LINKS);
 
-  if (self->file != NULL && g_file_equal (file, self->file) &&
+  if (shown != NULL && g_file_equal (file, shown) &&
       chrono_session_get_document (self->session) != NULL)
     /* Translators: the argument is a file name */
     title = g_strdup_printf (_("Could not reload “%s”: showing the version opened before"), name);
@@ -300,120 +256,62 @@ show_error (ChronoWindow    *self,
     /* Translators: the argument is a file name */
     title = g_strdup_printf (_("Could not open “%s”"), name);
   gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (self->details_button, self->details != NULL);
+  gtk_label_set_text (self->error_label, chrono_document_file_get_error (self->document_file));
+  gtk_widget_set_visible (self->details_button,
+                          chrono_document_file_get_details (self->document_file) != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-
-  g_free (self->error);
-  self->error = g_strdup (message);
-  g_set_object (&self->failed_file, file);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  update_actions (self);
 }
 
 static void
-hide_error (ChronoWindow *self)
+on_error_changed (ChronoWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  g_clear_object (&self->failed_file);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
-
-  if (self->error != NULL)
+  if (chrono_document_file_get_error (self->document_file) == NULL && self->error_revealer != NULL)
     {
-      g_clear_pointer (&self->error, g_free);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      update_actions (self);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static void
 on_error_dismiss (ChronoWindow *self)
 {
-  hide_error (self);
-}
-
-static void
-on_load_progress (double   fraction,
-                  gpointer user_data)
-{
-  ChronoWindow *self = user_data;
-
-  /* The load holds a reference on the window, but after dispose the
-   * template's widgets are gone. */
-  if (self->loading && self->progress_bar != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-}
-
-static gboolean
-show_progress (gpointer user_data)
-{
-  ChronoWindow *self = user_data;
-
-  self->progress_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-
-  return G_SOURCE_REMOVE;
+  chrono_document_file_dismiss_error (self->document_file);
 }
 
 /* The file shown was deleted or moved away: say so, and keep showing the
- * timeline as it was loaded.  The monitor still watches its name, so a
- * file that comes back is reloaded and the notice goes. */
+ * timeline as it was loaded.  The file coming back reloads it and the
+ * notice goes. */
 static void
-show_deleted (ChronoWindow *self)
+on_deleted_changed (ChronoWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *title = NULL;
+  GFile *file = chrono_document_file_get_file (self->document_file);
 
-  /* Translators: the argument is a file name */
-  title = g_strdup_printf (_("“%s” was deleted or moved"), name);
-  gtk_label_set_text (self->deleted_title, title);
-  gtk_revealer_set_reveal_child (self->deleted_revealer, TRUE);
-}
-
-static void
-hide_deleted (ChronoWindow *self)
-{
   /* NULL once dispose has dropped the template. */
-  if (self->deleted_revealer != NULL)
+  if (self->deleted_revealer == NULL)
+    return;
+
+  if (chrono_document_file_get_deleted (self->document_file) && file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+
+      /* Translators: the argument is a file name */
+      title = g_strdup_printf (_("“%s” was deleted or moved"), name);
+      gtk_label_set_text (self->deleted_title, title);
+      gtk_revealer_set_reveal_child (self->deleted_revealer, TRUE);
+    }
+  else
     gtk_revealer_set_reveal_child (self->deleted_revealer, FALSE);
 }
 
 static void
-on_monitor_changed (ChronoWindow      *self,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    GFileMonitor      *monitor);
-
-static void
-watch_file (ChronoWindow *self,
-            GFile        *file)
+on_file_changed (ChronoWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* A notice about the file watched before. */
-  hide_deleted (self);
-
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  if (file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
-      return;
-    }
-
-  g_signal_connect_swapped (self->monitor, "changed",
-                            G_CALLBACK (on_monitor_changed), self);
+  if (self->main_stack != NULL)
+    update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 static void
@@ -441,11 +339,12 @@ static void
 update_title (ChronoWindow *self)
 {
   ChronoDocument *document = chrono_session_get_document (self->session);
+  GFile *file = chrono_document_file_get_file (self->document_file);
   const char *title = document ? chrono_document_get_title (document) : NULL;
   g_autofree char *name = NULL;
 
-  if (self->file != NULL && document != NULL)
-    name = g_file_get_basename (self->file);
+  if (file != NULL && document != NULL)
+    name = g_file_get_basename (file);
 
   if (title == NULL || title[0] == '\0')
     title = name != NULL ? name : _("Chronoscope");
@@ -456,72 +355,22 @@ update_title (ChronoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* A load succeeded: show the document, keeping the view on a reload. */
 static void
-on_load_ready (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_loaded (ChronoWindow   *self,
+           ChronoDocument *document,
+           gboolean        reloaded)
 {
-  LoadData *data = user_data;
-  ChronoWindow *self = data->self;
-  g_autoptr(ChronoDocument) document = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray *diagnostics = chrono_document_file_get_diagnostics (self->document_file);
+  GFile *file = chrono_document_file_get_file (self->document_file);
   g_autoptr(GString) skipped = g_string_new (NULL);
   guint n_warnings = 0;
 
-  document = chrono_loader_load_file_finish (result, &diagnostics, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_data_free (data);
-      return;
-    }
-
-  g_clear_object (&self->cancellable);
-  set_loading (self, FALSE);
-
-  if (document == NULL)
-    {
-      /* Keep the document that was open; only say what went wrong. */
-      set_details (self, data->file, diagnostics);
-      show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
-      /* A timeline that only has bad links opens without them. */
-      gtk_widget_set_visible (self->drop_links_button,
-                              !is_csv_file (data->file) && !(data->flags & CHRONO_LOAD_LENIENT) &&
-                              only_link_errors (diagnostics));
-
-      /* A file that never opened is not the window's file. */
-      if (chrono_session_get_document (self->session) == NULL)
-        {
-          g_clear_object (&self->file);
-          watch_file (self, NULL);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-        }
-      load_data_free (data);
-      return;
-    }
-
-  hide_error (self);
-  set_details (self, data->file, diagnostics);
-  self->load_flags = data->flags;
-
-  if (chrono_document_get_file (document) == NULL)
-    chrono_document_set_file (document, data->file);
-
-  if (self->file == NULL || !g_file_equal (self->file, data->file))
-    {
-      g_set_object (&self->file, data->file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
-
-  if (self->monitor == NULL || !data->keep_view)
-    watch_file (self, data->file);
-
-  chrono_session_set_document (self->session, document, data->keep_view);
+  chrono_session_set_document (self->session, document, reloaded);
 
   /* Keyboard users land on the timeline: + - 0 and the arrows work; the
    * event list of another file starts from its top. */
-  if (!data->keep_view)
+  if (!reloaded)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
       if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
@@ -529,11 +378,11 @@ on_load_ready (GObject      *object,
                                     "list.scroll-to-item", "u", 0);
     }
 
-  if (!data->keep_view)
+  if (!reloaded && file != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (data->file);
+      g_autofree char *uri = g_file_get_uri (file);
 
-      add_to_recent (self, data->file);
+      add_to_recent (self, file);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-file", uri);
     }
@@ -570,123 +419,12 @@ on_load_ready (GObject      *object,
       adw_toast_set_timeout (toast, 10);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  else if (data->keep_view)
+  else if (reloaded)
     {
       AdwToast *toast = adw_toast_new (_("Reloaded"));
 
       adw_toast_set_timeout (toast, 2);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-
-  load_data_free (data);
-}
-
-static void
-load (ChronoWindow    *self,
-      GFile           *file,
-      gboolean         keep_view,
-      ChronoLoadFlags  flags)
-{
-  LoadData *data;
-
-  g_assert (CHRONO_IS_WINDOW (self));
-  g_assert (G_IS_FILE (file));
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (chrono_session_get_document (self->session) == NULL &&
-      (self->file == NULL || !g_file_equal (self->file, file)))
-    {
-      g_set_object (&self->file, file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
-
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->keep_view = keep_view;
-  data->flags = flags;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  set_loading (self, TRUE);
-  if (self->progress_source == 0 &&
-      !gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
-    self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
-
-  chrono_loader_load_file_async (file,
-                                 flags,
-                                 self->cancellable,
-                                 on_load_progress, self,
-                                 on_load_ready, data);
-}
-
-static gboolean
-reload_timeout (gpointer user_data)
-{
-  ChronoWindow *self = user_data;
-
-  self->reload_source = 0;
-
-  /* Never cancel a load in progress: try again once it is done.  A newly
-   * opened file replaces this timeout when it starts being watched. */
-  if (self->loading)
-    {
-      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (self->file == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* Gone for longer than a save that replaces the file takes: keep the
-   * document, and reload only once the file is back. */
-  if (chrono_session_get_document (self->session) != NULL &&
-      !g_file_query_exists (self->file, NULL))
-    {
-      show_deleted (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  hide_deleted (self);
-  load (self, self->file, chrono_session_get_document (self->session) != NULL,
-        self->load_flags);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_monitor_changed (ChronoWindow      *self,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    GFileMonitor      *monitor)
-{
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-      /* Debounce: reload once the file has been quiet for a moment.  A
-       * deletion waits as long: editors that save by deleting and
-       * writing anew bring the file back before it is missed. */
-      g_clear_handle_id (&self->reload_source, g_source_remove);
-      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
-      break;
-
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    default:
-      /* Keep showing what was loaded. */
-      break;
     }
 }
 
@@ -844,7 +582,8 @@ update_actions (ChronoWindow *self)
   gboolean has_document = chrono_session_get_document (self->session) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
-                                 self->file != NULL || self->failed_file != NULL);
+                                 chrono_document_file_get_file (self->document_file) != NULL ||
+                                 chrono_document_file_get_failed_file (self->document_file) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
@@ -1087,9 +826,9 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
 
-  if (self->file != NULL)
+  if (chrono_document_file_get_file (self->document_file) != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (chrono_document_file_get_file (self->document_file));
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
@@ -1164,15 +903,7 @@ reload_action (GtkWidget  *widget,
   ChronoWindow *self = CHRONO_WINDOW (widget);
 
   /* After a failed open, try that file again rather than the shown one. */
-  if (self->failed_file != NULL &&
-      (self->file == NULL || !g_file_equal (self->failed_file, self->file)))
-    {
-      g_autoptr(GFile) file = g_object_ref (self->failed_file);
-
-      load (self, file, FALSE, CHRONO_LOAD_DEFAULT);
-    }
-  else
-    chrono_window_reload (self);
+  chrono_document_file_retry (self->document_file, FALSE);
 }
 
 /* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
@@ -1182,16 +913,9 @@ open_lenient_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
-  g_autoptr(GFile) file = NULL;
 
-  if (self->failed_file == NULL)
-    return;
-
-  file = g_object_ref (self->failed_file);
-  load (self, file,
-        self->file != NULL && g_file_equal (file, self->file) &&
-        chrono_session_get_document (self->session) != NULL,
-        CHRONO_LOAD_LENIENT);
+  if (chrono_document_file_get_failed_file (self->document_file) != NULL)
+    chrono_document_file_retry (self->document_file, TRUE);
 }
 
 /* "+", "-" and "0" zoom wherever the focus is not in a text entry, before
@@ -1695,11 +1419,12 @@ chrono_window_dispose (GObject *object)
 {
   ChronoWindow *self = CHRONO_WINDOW (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  watch_file (self, NULL);
+  /* A load in progress holds a reference on the file object. */
+  if (self->document_file != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document_file, self);
+      chrono_document_file_cancel (self->document_file);
+    }
   g_clear_handle_id (&self->progress_source, g_source_remove);
 
   if (self->open_dialog != NULL)
@@ -1727,21 +1452,9 @@ chrono_window_dispose (GObject *object)
   g_clear_object (&self->event_list);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
-  g_clear_object (&self->failed_file);
+  g_clear_object (&self->document_file);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->dispose (object);
-}
-
-static void
-chrono_window_finalize (GObject *object)
-{
-  ChronoWindow *self = CHRONO_WINDOW (object);
-
-  g_free (self->error);
-  g_free (self->details);
-
-  G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1759,15 +1472,15 @@ chrono_window_get_property (GObject    *object,
       break;
 
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, chrono_document_file_get_file (self->document_file));
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, chrono_document_file_get_loading (self->document_file));
       break;
 
     case PROP_ERROR:
-      g_value_set_string (value, self->error);
+      g_value_set_string (value, chrono_document_file_get_error (self->document_file));
       break;
 
     case PROP_SETTINGS:
@@ -1807,7 +1520,6 @@ chrono_window_class_init (ChronoWindowClass *klass)
 
   object_class->constructed = chrono_window_constructed;
   object_class->dispose = chrono_window_dispose;
-  object_class->finalize = chrono_window_finalize;
   object_class->get_property = chrono_window_get_property;
   object_class->set_property = chrono_window_set_property;
 
@@ -1948,6 +1660,21 @@ chrono_window_init (ChronoWindow *self)
   chrono_a11y_fix_names (GTK_WIDGET (self));
 
   self->session = chrono_session_new ();
+  self->document_file = chrono_document_file_new ();
+  g_signal_connect_swapped (self->document_file, "loaded", G_CALLBACK (on_loaded), self);
+  g_signal_connect_swapped (self->document_file, "failed", G_CALLBACK (on_load_failed), self);
+  g_signal_connect_swapped (self->document_file, "notify::loading",
+                            G_CALLBACK (on_loading_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::progress",
+                            G_CALLBACK (on_progress_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::error",
+                            G_CALLBACK (on_error_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::details",
+                            G_CALLBACK (on_details_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::deleted",
+                            G_CALLBACK (on_deleted_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::file",
+                            G_CALLBACK (on_file_changed), self);
 
   chrono_timeline_view_set_session (self->timeline_view, self->session);
   chrono_overview_set_session (self->overview, self->session);
@@ -2075,7 +1802,7 @@ chrono_window_open_file (ChronoWindow *self,
   g_return_if_fail (CHRONO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load (self, file, FALSE, CHRONO_LOAD_DEFAULT);
+  chrono_document_file_open (self->document_file, file, CHRONO_LOAD_DEFAULT);
 }
 
 /**
@@ -2089,9 +1816,7 @@ chrono_window_reload (ChronoWindow *self)
 {
   g_return_if_fail (CHRONO_IS_WINDOW (self));
 
-  if (self->file != NULL)
-    load (self, self->file, chrono_session_get_document (self->session) != NULL,
-          self->load_flags);
+  chrono_document_file_reload (self->document_file);
 }
 
 /**
@@ -2105,7 +1830,7 @@ chrono_window_get_file (ChronoWindow *self)
 {
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return chrono_document_file_get_file (self->document_file);
 }
 
 /**
@@ -2118,7 +1843,7 @@ chrono_window_get_loading (ChronoWindow *self)
 {
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), FALSE);
 
-  return self->loading;
+  return chrono_document_file_get_loading (self->document_file);
 }
 
 /**
@@ -2132,7 +1857,7 @@ chrono_window_get_error (ChronoWindow *self)
 {
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
-  return self->error;
+  return chrono_document_file_get_error (self->document_file);
 }
 
 /**
@@ -2147,7 +1872,7 @@ chrono_window_get_details (ChronoWindow *self)
 {
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
-  return self->details;
+  return chrono_document_file_get_details (self->document_file);
 }
 
 /**

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
  * ChronoWindow:
  *
  * The main window: header bar, the timeline with its overview strip, the
- * inspector and event list sidebar, and the empty state.  It loads files
- * off the main thread, watches them and reloads them when they change,
- * and keeps the open document when a load fails.
+ * inspector and event list sidebar, and the empty state.  It shows the
+ * life of its file, which a #ChronoDocumentFile keeps (loading off the
+ * main thread, watching, reloading, keeping the open document when a
+ * load fails): the window listens to it and never the other way round.
  *
  * Properties: "session" (read only), "file" (read only: the file shown,
  * or loading), "loading" (read only), "error" (read only: the message of
