@@ -13,76 +13,14 @@
 
 #include "chrono-a11y.h"
 #include "chrono-application.h"
-#include "chrono-document-file.h"
-#include "chrono-event-list.h"
-#include "chrono-export-dialog.h"
-#include "chrono-filter-popover.h"
-#include "chrono-inspector.h"
-#include "chrono-loader.h"
-#include "chrono-overview.h"
-#include "chrono-presenter.h"
-#include "chrono-print.h"
 #include "chrono-style.h"
-#include "chrono-timeline-view.h"
-#include "chrono-window.h"
+#include "chrono-window-private.h"
 
 /* Loads that end sooner show no progress bar, so small files do not
  * flash one. */
 #define PROGRESS_DELAY_MS 200
 /* The glide to an event picked in the list. */
 #define REVEAL_DURATION_MS 400
-
-struct _ChronoWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ChronoSession        *session;
-  ChronoEventList      *event_list;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-  GMenu                *recent_menu;
-  GtkFileChooserNative *open_dialog;
-  GtkRecentManager     *recent_manager;
-  gulong                recent_handler;
-
-  /* Loading, watching and reloading the file shown. */
-  ChronoDocumentFile   *document_file;
-  guint                 progress_source;
-  guint                 syncing_selection : 1;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *header_bar;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *search_count_label;
-  GtkMenuButton        *filter_button;
-  ChronoFilterPopover  *filter_popover;
-  GtkToggleButton      *sidebar_button;
-  GtkToggleButton      *search_button;
-  GtkWidget            *zoom_box;
-  GtkWidget            *present_button;
-  GtkRevealer          *error_revealer;
-  GtkRevealer          *deleted_revealer;
-  GtkLabel             *deleted_title;
-  GtkLabel             *error_title;
-  GtkLabel             *error_label;
-  GtkWidget            *skip_rows_button;
-  GtkWidget            *drop_links_button;
-  GtkWidget            *details_button;
-  GtkProgressBar       *progress_bar;
-  GtkWidget            *drop_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *loading_page;
-  AdwFlap              *flap;
-  ChronoTimelineView   *timeline_view;
-  ChronoOverview       *overview;
-  ChronoInspector      *inspector;
-  GtkListView          *event_list_view;
-  GtkStack             *list_stack;
-  GtkLabel             *count_label;
-};
 
 G_DEFINE_FINAL_TYPE (ChronoWindow, chrono_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -98,7 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_actions (ChronoWindow *self);
 
 /* The file's life -------------------------------------------------------- */
 
@@ -176,64 +113,6 @@ on_details_changed (ChronoWindow *self)
                                  chrono_document_file_get_details (self->document_file) != NULL);
 }
 
-/* The Details button of the error bar and of the warnings toast: every
- * problem of the last load, selectable to copy. */
-static void
-show_details_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-  const char *details = chrono_document_file_get_details (self->document_file);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  GFile *file;
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  if (details == NULL)
-    return;
-
-  file = chrono_document_file_get_failed_file (self->document_file);
-  if (file == NULL)
-    file = chrono_document_file_get_file (self->document_file);
-  if (file != NULL)
-    {
-      name = g_file_get_basename (file);
-      /* Translators: the argument is a file name */
-      heading = g_strdup_printf (_("Problems in “%s”"), name);
-    }
-  else
-    heading = g_strdup (_("Problems"));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-
-  label = gtk_label_new (details);
-  gtk_widget_set_name (label, "details_label");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_set_size_request (scrolled, 480, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* A load failed: the error bar says why, and what would help. */
 static void
 on_load_failed (ChronoWindow *self,
@@ -260,7 +139,7 @@ on_load_failed (ChronoWindow *self,
   gtk_widget_set_visible (self->details_button,
                           chrono_document_file_get_details (self->document_file) != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  update_actions (self);
+  _chrono_window_update_actions (self);
 }
 
 static void
@@ -269,7 +148,7 @@ on_error_changed (ChronoWindow *self)
   if (chrono_document_file_get_error (self->document_file) == NULL && self->error_revealer != NULL)
     {
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-      update_actions (self);
+      _chrono_window_update_actions (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
@@ -310,7 +189,7 @@ static void
 on_file_changed (ChronoWindow *self)
 {
   if (self->main_stack != NULL)
-    update_actions (self);
+    _chrono_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
@@ -577,39 +456,11 @@ on_inspector_event_activated (ChronoWindow *self,
 }
 
 static void
-update_actions (ChronoWindow *self)
-{
-  gboolean has_document = chrono_session_get_document (self->session) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
-                                 chrono_document_file_get_file (self->document_file) != NULL ||
-                                 chrono_document_file_get_failed_file (self->document_file) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-next", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-previous", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-slides", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
-  /* The empty state needs none of the timeline's buttons. */
-  gtk_widget_set_visible (GTK_WIDGET (self->zoom_box), has_document);
-  gtk_widget_set_visible (self->present_button, has_document);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), has_document);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_document);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_document);
-  if (!has_document)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
 on_document_changed (ChronoWindow *self)
 {
   update_main_page (self);
   update_title (self);
-  update_actions (self);
+  _chrono_window_update_actions (self);
   update_count (self);
   sync_list_selection (self);
 }
@@ -666,9 +517,9 @@ on_filter_changed (ChronoWindow *self)
 
 /* Selects the match that way (see chrono_session_find_match()) and
  * frames it; without a search, opens the search bar. */
-static void
-go_to_match (ChronoWindow *self,
-             int           direction)
+void
+_chrono_window_go_to_match (ChronoWindow *self,
+                            int           direction)
 {
   ChronoFilter *filter = chrono_session_get_filter (self->session);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -708,25 +559,25 @@ on_search_changed (ChronoWindow *self)
 
   /* A new search brings its first match into view. */
   if (text[0] != '\0')
-    go_to_match (self, 0);
+    _chrono_window_go_to_match (self, 0);
 }
 
 static void
 on_search_activate (ChronoWindow *self)
 {
-  go_to_match (self, 1);
+  _chrono_window_go_to_match (self, 1);
 }
 
 static void
 on_search_next_match (ChronoWindow *self)
 {
-  go_to_match (self, 1);
+  _chrono_window_go_to_match (self, 1);
 }
 
 static void
 on_search_previous_match (ChronoWindow *self)
 {
-  go_to_match (self, -1);
+  _chrono_window_go_to_match (self, -1);
 }
 
 /* Shift+Enter in the search entry goes back, as in GNOME's apps. */
@@ -740,21 +591,11 @@ on_search_key_pressed (GtkEventControllerKey *controller,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_SHIFT_MASK)
     {
-      go_to_match (self, -1);
+      _chrono_window_go_to_match (self, -1);
       return TRUE;
     }
 
   return FALSE;
-}
-
-static void
-search_step_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  go_to_match (self, g_str_equal (action_name, "win.search-next") ? 1 : -1);
 }
 
 static void
@@ -769,346 +610,6 @@ on_search_mode_changed (ChronoWindow *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-/* Actions --------------------------------------------------------------- */
-
-static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  ChronoWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  /* The window owns the dialog and destroys it in dispose, so @self is
-   * alive here. */
-  g_clear_object (&self->open_dialog);
-  if (file != NULL)
-    chrono_window_open_file (self, file);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open Timeline"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (all, _("All Timelines"));
-  gtk_file_filter_add_mime_type (all, "application/json");
-  gtk_file_filter_add_mime_type (all, "text/csv");
-  gtk_file_filter_add_suffix (all, "json");
-  gtk_file_filter_add_suffix (all, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  gtk_file_filter_set_name (json, _("Timelines (JSON, TimelineJS)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
-
-  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-
-  if (chrono_document_file_get_file (self->document_file) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (chrono_document_file_get_file (self->document_file));
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
-
-  if (self->open_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->open_dialog, on_open_response, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
-      g_clear_object (&self->open_dialog);
-    }
-  self->open_dialog = dialog;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static GFile *
-find_example (const char *name)
-{
-  const char *dirs[] = { PKGDATADIR "/examples", SOURCE_DATADIR "/examples" };
-
-  /* Installed examples first; from the build tree, the source tree's. */
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_file_new_for_path (path);
-    }
-
-  return NULL;
-}
-
-static void
-open_example_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
-  g_autoptr(GFile) file = NULL;
-
-  /* Only plain names: the target comes from menus, but stay safe. */
-  if (strchr (name, '/') == NULL)
-    file = find_example (name);
-
-  if (file == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The example timelines are not installed")));
-      return;
-    }
-
-  chrono_window_open_file (self, file);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  chrono_window_open_file (CHRONO_WINDOW (widget), file);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  /* After a failed open, try that file again rather than the shown one. */
-  chrono_document_file_retry (self->document_file, FALSE);
-}
-
-/* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
-static void
-open_lenient_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  if (chrono_document_file_get_failed_file (self->document_file) != NULL)
-    chrono_document_file_retry (self->document_file, TRUE);
-}
-
-/* "+", "-" and "0" zoom wherever the focus is not in a text entry, before
- * the search bar's key capture can take them as typed text: only letters
- * and digits typed start a search. */
-static gboolean
-on_zoom_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     gpointer               user_data)
-{
-  ChronoWindow *self = user_data;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *action;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-  if (focus != NULL &&
-      (GTK_IS_EDITABLE (focus) ||
-       gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      action = "win.zoom-in";
-      break;
-
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      action = "win.zoom-out";
-      break;
-
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      action = "win.zoom-fit";
-      break;
-
-    default:
-      return FALSE;
-    }
-
-  if (chrono_session_get_document (self->session) == NULL)
-    return FALSE;
-
-  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    chrono_timeline_view_zoom_in (self->timeline_view);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    chrono_timeline_view_zoom_out (self->timeline_view);
-  else
-    chrono_timeline_view_zoom_fit (self->timeline_view);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-/* The presenter keeps its own camera: leaving it finds the window as it
- * was. */
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-  ChronoPresenter *presenter;
-
-  if (chrono_session_get_document (self->session) == NULL)
-    return;
-
-  presenter = chrono_presenter_new (GTK_WINDOW (self), self->session);
-  chrono_presenter_start (presenter);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  if (chrono_session_get_document (self->session) == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (chrono_export_dialog_new (self)));
-}
-
-static void
-export_slides_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  chrono_export_slides_run (CHRONO_WINDOW (widget));
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  chrono_print_run (CHRONO_WINDOW (widget));
-}
-
-/* F6 and Shift+F6: the main regions in turn, as in other GNOME apps. */
-static GtkWidget **
-get_regions (ChronoWindow *self,
-             guint        *n_regions)
-{
-  static GtkWidget *regions[4];
-
-  regions[0] = self->header_bar;
-  regions[1] = GTK_WIDGET (self->timeline_view);
-  regions[2] = GTK_WIDGET (self->inspector);
-  regions[3] = GTK_WIDGET (self->event_list_view);
-  *n_regions = G_N_ELEMENTS (regions);
-
-  return regions;
-}
-
-static gboolean
-focus_region (ChronoWindow *self,
-              GtkWidget    *region)
-{
-  if (!gtk_widget_get_mapped (region))
-    return FALSE;
-
-  if (region == self->header_bar || region == GTK_WIDGET (self->inspector))
-    {
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
-      return gtk_widget_child_focus (region, GTK_DIR_TAB_FORWARD);
-    }
-
-  return gtk_widget_grab_focus (region);
-}
-
-static void
-region_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  int direction = g_str_equal (action_name, "win.previous-region") ? -1 : 1;
-  guint n_regions;
-  GtkWidget **regions = get_regions (self, &n_regions);
-  int current = -1;
-
-  for (guint i = 0; focus != NULL && i < n_regions; i++)
-    if (focus == regions[i] || gtk_widget_is_ancestor (focus, regions[i]))
-      current = i;
-  /* The search bar sits under the header bar and belongs with it. */
-  if (current < 0 && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
-    current = 0;
-  if (current < 0)
-    current = direction > 0 ? -1 : 0;
-
-  for (guint step = 1; step <= n_regions; step++)
-    {
-      int next = ((current + direction * (int) step) % (int) n_regions + (int) n_regions) % (int) n_regions;
-
-      if (focus_region (self, regions[next]))
-        return;
-    }
 }
 
 /* Recent files ---------------------------------------------------------- */
@@ -1227,38 +728,6 @@ rebuild_recent_menu (ChronoWindow *self)
 
       g_menu_append_item (self->recent_menu, item);
     }
-}
-
-/* Drag and drop --------------------------------------------------------- */
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         ChronoWindow  *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  if (files == NULL)
-    return FALSE;
-
-  chrono_window_open_file (self, files->data);
-
-  return TRUE;
-}
-
-static void
-on_drop_current (GtkDropTarget *target,
-                 GParamSpec    *pspec,
-                 ChronoWindow  *self)
-{
-  gtk_widget_set_visible (self->drop_overlay,
-                          gtk_drop_target_get_current_drop (target) != NULL);
 }
 
 /* Settings -------------------------------------------------------------- */
@@ -1427,12 +896,7 @@ chrono_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->progress_source, g_source_remove);
 
-  if (self->open_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->open_dialog, on_open_response, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_dialog));
-      g_clear_object (&self->open_dialog);
-    }
+  _chrono_window_actions_dispose (self);
 
   if (self->recent_manager != NULL)
     g_clear_signal_handler (&self->recent_handler, self->recent_manager);
@@ -1547,25 +1011,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
-  gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.search-next", NULL, search_step_action);
-  gtk_widget_class_install_action (widget_class, "win.search-previous", NULL, search_step_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.next-region", NULL, region_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-region", NULL, region_action);
+  _chrono_window_class_actions_init (widget_class);
 
   g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHRONO_TYPE_OVERVIEW);
@@ -1651,10 +1097,8 @@ static void
 chrono_window_init (ChronoWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkDropTarget *drop;
   GtkEventController *key;
   GtkEventController *list_keys;
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chrono_a11y_fix_names (GTK_WIDGET (self));
@@ -1724,31 +1168,13 @@ chrono_window_init (ChronoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
   /* Typing anywhere the focus does not use the keys starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  /* The zoom keys go first, whatever has the focus. */
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_zoom_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  /* F6 before the paned, whose own F6 only cycles its two panes. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
-                                                          gtk_named_action_new ("win.next-region")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
-                                                          gtk_named_action_new ("win.previous-region")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  _chrono_window_actions_init (self);
 
   g_object_bind_property (self->flap, "reveal-flap",
                           self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  g_signal_connect (drop, "notify::current-drop", G_CALLBACK (on_drop_current), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _chrono_window_dnd_init (self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   self->recent_handler = g_signal_connect_swapped (self->recent_manager, "changed",

@@ -1,0 +1,93 @@
+/* chrono-window-private.h
+ *
+ * Copyright 2026 The Chronoscope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-document-file.h"
+#include "chrono-event-list.h"
+#include "chrono-filter-popover.h"
+#include "chrono-inspector.h"
+#include "chrono-overview.h"
+#include "chrono-timeline-view.h"
+#include "chrono-window.h"
+
+G_BEGIN_DECLS
+
+/* The window is split by concern, as GNOME Text Editor splits its own:
+ * chrono-window.c (the window, the file's life shown, the session,
+ * search), chrono-window-actions.c (the win.* actions and their keys),
+ * chrono-window-dnd.c (dropping files).  This is what they share. */
+
+struct _ChronoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ChronoSession        *session;
+  ChronoEventList      *event_list;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GMenu                *recent_menu;
+  GtkFileChooserNative *open_dialog;
+  GtkRecentManager     *recent_manager;
+  gulong                recent_handler;
+
+  /* Loading, watching and reloading the file shown. */
+  ChronoDocumentFile   *document_file;
+  guint                 progress_source;
+  guint                 syncing_selection : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *header_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count_label;
+  GtkMenuButton        *filter_button;
+  ChronoFilterPopover  *filter_popover;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *search_button;
+  GtkWidget            *zoom_box;
+  GtkWidget            *present_button;
+  GtkRevealer          *error_revealer;
+  GtkRevealer          *deleted_revealer;
+  GtkLabel             *deleted_title;
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
+  GtkWidget            *skip_rows_button;
+  GtkWidget            *drop_links_button;
+  GtkWidget            *details_button;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *drop_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
+  AdwFlap              *flap;
+  ChronoTimelineView   *timeline_view;
+  ChronoOverview       *overview;
+  ChronoInspector      *inspector;
+  GtkListView          *event_list_view;
+  GtkStack             *list_stack;
+  GtkLabel             *count_label;
+};
+
+/* chrono-window-actions.c */
+void _chrono_window_class_actions_init (GtkWidgetClass *widget_class);
+void _chrono_window_actions_init       (ChronoWindow   *self);
+void _chrono_window_actions_dispose    (ChronoWindow   *self);
+/* Enables the actions that need a document or a file. */
+void _chrono_window_update_actions     (ChronoWindow   *self);
+
+/* chrono-window-dnd.c */
+void _chrono_window_dnd_init           (ChronoWindow   *self);
+
+/* chrono-window.c */
+/* Selects the next (1), previous (-1) or nearest (0) search match and
+ * frames it; without a search, opens the search bar. */
+void _chrono_window_go_to_match        (ChronoWindow   *self,
+                                        int             direction);
+
+G_END_DECLS
