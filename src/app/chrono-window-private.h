@@ -12,6 +12,7 @@
 #include "chrono-filter-popover.h"
 #include "chrono-inspector.h"
 #include "chrono-overview.h"
+#include "chrono-recent-menu.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
@@ -30,10 +31,9 @@ struct _ChronoWindow
   ChronoEventList      *event_list;
   GtkSingleSelection   *selection;
   GSettings            *settings;
-  GMenu                *recent_menu;
   GtkFileChooserNative *open_dialog;
-  GtkRecentManager     *recent_manager;
-  gulong                recent_handler;
+  /* Fills the template's recent_menu section. */
+  ChronoRecentMenu     *recent_menu_model;
 
   /* Loading, watching and reloading the file shown. */
   ChronoDocumentFile   *document_file;
@@ -72,6 +72,7 @@ struct _ChronoWindow
   GtkListView          *event_list_view;
   GtkStack             *list_stack;
   GtkLabel             *count_label;
+  GMenu                *recent_menu;
 };
 
 /* chrono-window-actions.c */

@@ -13,6 +13,7 @@
 
 #include "chrono-a11y.h"
 #include "chrono-application.h"
+#include "chrono-recent-menu.h"
 #include "chrono-style.h"
 #include "chrono-window-private.h"
 
@@ -194,27 +195,6 @@ on_file_changed (ChronoWindow *self)
 }
 
 static void
-add_to_recent (ChronoWindow *self,
-               GFile        *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *name = g_file_get_basename (file);
-  const char *mime = g_str_has_suffix (name, ".csv") ? "text/csv" : "application/json";
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *) mime,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "chronoscope %u",
-    .groups = NULL,
-    .is_private = FALSE,
-  };
-
-  if (self->recent_manager != NULL && g_file_is_native (file))
-    gtk_recent_manager_add_full (self->recent_manager, uri, &data);
-}
-
-static void
 update_title (ChronoWindow *self)
 {
   ChronoDocument *document = chrono_session_get_document (self->session);
@@ -261,7 +241,7 @@ on_loaded (ChronoWindow   *self,
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      add_to_recent (self, file);
+      chrono_recent_menu_add_file (self->recent_menu_model, file);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-file", uri);
     }
@@ -612,124 +592,6 @@ on_search_mode_changed (ChronoWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* Recent files ---------------------------------------------------------- */
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
-  GDateTime *time_a = gtk_recent_info_get_modified (info_a);
-  GDateTime *time_b = gtk_recent_info_get_modified (info_b);
-
-  return g_date_time_compare (time_b, time_a);
-}
-
-/* Doubles the underscores of @text, which a menu label would take for
- * mnemonics. */
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-/* "name.json — ~/folder": files of the same name in different folders
- * stay apart.  (Menu labels in GTK 4.8 take no markup to dim the folder.) */
-static char *
-recent_label (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folder = NULL;
-  g_autofree char *escaped_name = NULL;
-  g_autofree char *escaped_folder = NULL;
-  const char *home = g_get_home_dir ();
-
-  if (parent != NULL)
-    folder = g_file_get_path (parent);
-  if (folder == NULL)
-    folder = g_strdup ("");
-
-  if (home != NULL && home[0] != '\0' && g_strcmp0 (home, "/") != 0 &&
-      g_str_has_prefix (folder, home) &&
-      (folder[strlen (home)] == '\0' || folder[strlen (home)] == G_DIR_SEPARATOR))
-    {
-      char *tilde = g_strconcat ("~", folder + strlen (home), NULL);
-
-      g_free (folder);
-      folder = tilde;
-    }
-
-  {
-    g_autofree char *display_name = g_filename_display_name (name);
-    g_autofree char *display_folder = g_filename_display_name (folder);
-
-    escaped_name = escape_underscores (display_name);
-    escaped_folder = escape_underscores (display_folder);
-  }
-
-  /* Translators: a recent file in the Open Recent menu: its name, then
-   * its folder */
-  return g_strdup_printf (_("%s — %s"), escaped_name, escaped_folder);
-}
-
-static void
-rebuild_recent_menu (ChronoWindow *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_items = 0;
-  GList *items;
-  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  const char *app_name = g_get_application_name ();
-
-  g_menu_remove_all (self->recent_menu);
-
-  if (self->recent_manager == NULL)
-    return;
-
-  items = gtk_recent_manager_get_items (self->recent_manager);
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
-          gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
-        g_ptr_array_add (mine, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  g_ptr_array_sort (mine, compare_recent);
-
-  for (guint i = 0; i < mine->len && n_items < 10; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (mine, i);
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      /* One entry a file, however its URI was spelled. */
-      if (!g_hash_table_add (seen, g_file_get_uri (file)))
-        continue;
-
-      label = recent_label (file);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
-      g_menu_append_item (self->recent_menu, item);
-      n_items++;
-    }
-
-  if (n_items == 0)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Timelines"), "win.no-recent");
-
-      g_menu_append_item (self->recent_menu, item);
-    }
-}
-
 /* Settings -------------------------------------------------------------- */
 
 static void
@@ -898,9 +760,7 @@ chrono_window_dispose (GObject *object)
 
   _chrono_window_actions_dispose (self);
 
-  if (self->recent_manager != NULL)
-    g_clear_signal_handler (&self->recent_handler, self->recent_manager);
-  self->recent_manager = NULL;
+  g_clear_object (&self->recent_menu_model);
 
   if (self->session != NULL)
     {
@@ -1176,10 +1036,8 @@ chrono_window_init (ChronoWindow *self)
 
   _chrono_window_dnd_init (self);
 
-  self->recent_manager = gtk_recent_manager_get_default ();
-  self->recent_handler = g_signal_connect_swapped (self->recent_manager, "changed",
-                                                   G_CALLBACK (rebuild_recent_menu), self);
-  rebuild_recent_menu (self);
+  self->recent_menu_model = chrono_recent_menu_new (self->recent_menu,
+                                                    gtk_recent_manager_get_default ());
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-details", FALSE);
