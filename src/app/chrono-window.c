@@ -14,7 +14,7 @@
 #include "chrono-a11y.h"
 #include "chrono-application.h"
 #include "chrono-recent-menu.h"
-#include "chrono-style.h"
+#include "chrono-event-row.h"
 #include "chrono-window-private.h"
 
 /* Loads that end sooner show no progress bar, so small files do not
@@ -637,102 +637,6 @@ chrono_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chrono_window_parent_class)->close_request (window);
 }
 
-/* List rows ------------------------------------------------------------- */
-
-/* The event's colour on the timeline, so list and timeline match. */
-static void
-draw_row_dot (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  GtkListItem *list_item = user_data;
-  ChronoEventItem *item = gtk_list_item_get_item (list_item);
-  ChronoStyle style;
-  ChronoColor color;
-
-  if (item == NULL || chrono_event_item_get_event (item) == NULL)
-    return;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    chrono_style_init_dark (&style, 1.0);
-  else
-    chrono_style_init_light (&style, 1.0);
-  color = chrono_style_get_event_color (&style,
-                                       chrono_event_item_get_document (item),
-                                       chrono_event_item_get_event (item));
-
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *dot = gtk_drawing_area_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_row_dot, list_item, NULL);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (row), dot);
-  gtk_box_append (GTK_BOX (row), box);
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *dot = gtk_widget_get_first_child (row);
-  GtkWidget *box = gtk_widget_get_next_sibling (dot);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  ChronoEventItem *item = gtk_list_item_get_item (list_item);
-  const char *title_text = chrono_event_item_get_title (item);
-  const char *date_text = chrono_event_item_get_date_text (item);
-  const char *lane_text = chrono_event_item_get_lane_title (item);
-  g_autofree char *subtitle_text = NULL;
-
-  subtitle_text = g_strdup_printf ("%s · %s", date_text ? date_text : "", lane_text ? lane_text : "");
-  gtk_label_set_text (GTK_LABEL (title), title_text);
-  gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text);
-  gtk_widget_set_tooltip_text (row, title_text);
-  gtk_widget_queue_draw (dot);
-
-  /* The list item widget (the row's parent) is what a screen reader
-   * reads: name it as the timeline names the selection. */
-  if (chrono_event_item_get_event (item) != NULL && gtk_widget_get_parent (row) != NULL)
-    {
-      g_autofree char *name = chrono_a11y_describe_event (chrono_event_item_get_document (item),
-                                                          chrono_event_item_get_event (item));
-
-      chrono_a11y_set_label (gtk_widget_get_parent (row), name);
-    }
-}
-
 /* GObject --------------------------------------------------------------- */
 
 static void
@@ -997,9 +901,7 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_list_selection_changed), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  factory = chrono_event_row_factory_new ();
   gtk_list_view_set_factory (self->event_list_view, factory);
   gtk_list_view_set_model (self->event_list_view, GTK_SELECTION_MODEL (self->selection));
 
