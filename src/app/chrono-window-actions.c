@@ -200,14 +200,21 @@ open_recent_action (GtkWidget  *widget,
 }
 
 static void
+retry_now (ChronoWindow *self,
+           gpointer      lenient)
+{
+  chrono_document_file_retry (self->document_file, GPOINTER_TO_INT (lenient));
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ChronoWindow *self = CHRONO_WINDOW (widget);
-
-  /* After a failed open, try that file again rather than the shown one. */
-  chrono_document_file_retry (self->document_file, FALSE);
+  /* After a failed open, try that file again rather than the shown one;
+   * unsaved changes are asked about first. */
+  _chrono_window_when_changes_settled (CHRONO_WINDOW (widget), retry_now,
+                                       GINT_TO_POINTER (FALSE), NULL);
 }
 
 /* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
@@ -219,7 +226,26 @@ open_lenient_action (GtkWidget  *widget,
   ChronoWindow *self = CHRONO_WINDOW (widget);
 
   if (chrono_document_file_get_failed_file (self->document_file) != NULL)
-    chrono_document_file_retry (self->document_file, TRUE);
+    _chrono_window_when_changes_settled (self, retry_now, GINT_TO_POINTER (TRUE), NULL);
+}
+
+/* "Reload" on the bar of a file changed on disk while there are unsaved
+ * changes: the bar already said they go. */
+static void
+discard_changes_and_reload_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  chrono_document_file_reload (CHRONO_WINDOW (widget)->document_file);
+}
+
+/* "Keep Mine" on that bar. */
+static void
+keep_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  chrono_document_file_keep_changes (CHRONO_WINDOW (widget)->document_file);
 }
 
 /* "+", "-" and "0" zoom wherever the focus is not in a text entry, before
@@ -464,6 +490,9 @@ _chrono_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-changes-and-reload", NULL,
+                                   discard_changes_and_reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);

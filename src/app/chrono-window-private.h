@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 /* The window is split by concern, as GNOME Text Editor splits its own:
  * chrono-window.c (the window, the file's life shown, the session,
  * search), chrono-window-actions.c (the win.* actions and their keys),
- * chrono-window-dnd.c (dropping files).  This is what they share. */
+ * chrono-window-dnd.c (dropping files), chrono-window-save.c (asking
+ * about unsaved changes, and saving).  This is what they share. */
 
 struct _ChronoWindow
 {
@@ -32,6 +33,8 @@ struct _ChronoWindow
   GtkSingleSelection   *selection;
   GSettings            *settings;
   GtkFileChooserNative *open_dialog;
+  /* The question about unsaved changes, while it is asked. */
+  AdwMessageDialog     *save_changes_dialog;
   /* Fills the template's recent_menu section. */
   ChronoRecentMenu     *recent_menu_model;
 
@@ -39,6 +42,8 @@ struct _ChronoWindow
   ChronoDocumentFile   *document_file;
   guint                 progress_source;
   guint                 syncing_selection : 1;
+  /* The unsaved changes were saved or discarded for closing. */
+  guint                 close_confirmed : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -55,6 +60,8 @@ struct _ChronoWindow
   GtkWidget            *present_button;
   GtkRevealer          *error_revealer;
   GtkRevealer          *deleted_revealer;
+  GtkRevealer          *changed_revealer;
+  GtkLabel             *changed_title;
   GtkLabel             *deleted_title;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
@@ -81,6 +88,14 @@ void _chrono_window_actions_init       (ChronoWindow   *self);
 void _chrono_window_actions_dispose    (ChronoWindow   *self);
 /* Enables the actions that need a document or a file. */
 void _chrono_window_update_actions     (ChronoWindow   *self);
+
+/* chrono-window-save.c */
+typedef void (*ChronoWindowThen) (ChronoWindow *self,
+                                  gpointer      data);
+void _chrono_window_when_changes_settled (ChronoWindow     *self,
+                                          ChronoWindowThen  then,
+                                          gpointer          data,
+                                          GDestroyNotify    destroy);
 
 /* chrono-window-dnd.c */
 void _chrono_window_dnd_init           (ChronoWindow   *self);

@@ -201,6 +201,7 @@ update_title (ChronoWindow *self)
   GFile *file = chrono_document_file_get_file (self->document_file);
   const char *title = document ? chrono_document_get_title (document) : NULL;
   g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
 
   if (file != NULL && document != NULL)
     name = g_file_get_basename (file);
@@ -208,10 +209,41 @@ update_title (ChronoWindow *self)
   if (title == NULL || title[0] == '\0')
     title = name != NULL ? name : _("Chronoscope");
 
-  adw_window_title_set_title (self->window_title, title);
+  /* Unsaved changes, as GNOME's editors mark them. */
+  if (chrono_document_file_get_modified (self->document_file) && document != NULL)
+    shown = g_strconcat ("• ", title, NULL);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title,
                                  name != NULL && g_strcmp0 (name, title) != 0 ? name : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+}
+
+/* The file changed on disk while there are unsaved changes: ask rather
+ * than reload over them. */
+static void
+on_changed_on_disk (ChronoWindow *self)
+{
+  GFile *file = chrono_document_file_get_file (self->document_file);
+
+  /* NULL once dispose has dropped the template. */
+  if (self->changed_revealer == NULL)
+    return;
+
+  if (chrono_document_file_get_changed_on_disk (self->document_file) && file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+
+      /* Translators: the argument is a file name */
+      title = g_strdup_printf (_("“%s” changed on disk"), name);
+      gtk_label_set_text (self->changed_title, title);
+      gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
 }
 
 /* A load succeeded: show the document, keeping the view on a reload. */
@@ -629,10 +661,27 @@ save_state (ChronoWindow *self)
     }
 }
 
+static void
+close_now (ChronoWindow *self,
+           gpointer      data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 chrono_window_close_request (GtkWindow *window)
 {
-  save_state (CHRONO_WINDOW (window));
+  ChronoWindow *self = CHRONO_WINDOW (window);
+
+  /* Unsaved changes are asked about first; the answer closes again. */
+  if (!self->close_confirmed && chrono_document_file_get_modified (self->document_file))
+    {
+      _chrono_window_when_changes_settled (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+
+  save_state (self);
 
   return GTK_WINDOW_CLASS (chrono_window_parent_class)->close_request (window);
 }
@@ -798,6 +847,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, deleted_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, deleted_title);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, changed_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, skip_rows_button);
@@ -883,6 +934,10 @@ chrono_window_init (ChronoWindow *self)
                             G_CALLBACK (on_deleted_changed), self);
   g_signal_connect_swapped (self->document_file, "notify::file",
                             G_CALLBACK (on_file_changed), self);
+  g_signal_connect_swapped (self->document_file, "notify::modified",
+                            G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->document_file, "notify::changed-on-disk",
+                            G_CALLBACK (on_changed_on_disk), self);
 
   chrono_timeline_view_set_session (self->timeline_view, self->session);
   chrono_overview_set_session (self->overview, self->session);
@@ -973,6 +1028,13 @@ chrono_window_new (GtkApplication *application)
                        NULL);
 }
 
+static void
+open_now (ChronoWindow *self,
+          gpointer      data)
+{
+  chrono_document_file_open (self->document_file, G_FILE (data), CHRONO_LOAD_DEFAULT);
+}
+
 /**
  * chrono_window_open_file:
  * @file: a native, TimelineJS or CSV timeline
@@ -980,6 +1042,8 @@ chrono_window_new (GtkApplication *application)
  * Loads @file off the main thread.  On success it replaces the document
  * (the view fits it), is added to the recent files and watched; on
  * failure the error is shown and the document that was open stays.
+ * With unsaved changes, asks first (Save / Discard / Cancel); Cancel
+ * opens nothing.
  */
 void
 chrono_window_open_file (ChronoWindow *self,
@@ -988,7 +1052,7 @@ chrono_window_open_file (ChronoWindow *self,
   g_return_if_fail (CHRONO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  chrono_document_file_open (self->document_file, file, CHRONO_LOAD_DEFAULT);
+  _chrono_window_when_changes_settled (self, open_now, g_object_ref (file), g_object_unref);
 }
 
 /**
@@ -1017,6 +1081,20 @@ chrono_window_get_file (ChronoWindow *self)
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
 
   return chrono_document_file_get_file (self->document_file);
+}
+
+/**
+ * chrono_window_get_document_file:
+ *
+ * Returns: (transfer none): the life of the window's file: loading,
+ *   watching, unsaved changes, saving
+ */
+ChronoDocumentFile *
+chrono_window_get_document_file (ChronoWindow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_WINDOW (self), NULL);
+
+  return self->document_file;
 }
 
 /**
