@@ -20,5 +20,9 @@ typedef gboolean (*AppTestCondition) (gpointer data);
 void app_test_wait_for (AppTestCondition condition,
                         gpointer         data);
 void app_test_settle   (void);
+/* The first button labelled @label (mnemonic included) in @widget's
+ * tree, or NULL. */
+GtkWidget *app_test_find_button (GtkWidget  *widget,
+                                 const char *label);
 
 G_END_DECLS

@@ -246,25 +246,6 @@ test_a11y_regions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Roles, names, descriptions and relations of the window's controls. */
 static void
 test_a11y_names (void)
@@ -272,7 +253,7 @@ test_a11y_names (void)
   ChronoWindow *window = open_window ("small.json");
   ChronoSession *session = chrono_window_get_session (window);
   GtkWidget *timeline = chrono_window_get_timeline_view (window);
-  GtkWidget *open = find_button (template_child (window, "header_bar"), "_Open");
+  GtkWidget *open = app_test_find_button (template_child (window, "header_bar"), "_Open");
   GtkWidget *sidebar = gtk_widget_get_parent (template_child (window, "inspector"));
   GtkWidget *inspector = template_child (window, "inspector");
   GtkWidget *links = (GtkWidget *) gtk_widget_get_template_child (inspector, CHRONO_TYPE_INSPECTOR, "links_list");

@@ -105,25 +105,6 @@ prompt_gone (gpointer data)
   return find_prompt (data) == NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Clicks the button of the prompt labelled @label, as a person would. */
 static void
 answer (ChronoWindow *window,
@@ -133,7 +114,7 @@ answer (ChronoWindow *window,
   GtkWidget *button;
 
   g_assert_nonnull (prompt);
-  button = find_button (GTK_WIDGET (prompt), label);
+  button = app_test_find_button (GTK_WIDGET (prompt), label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   app_test_wait_for (prompt_gone, window);
