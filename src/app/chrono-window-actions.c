@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-document-builder.h"
 #include "chrono-export-dialog.h"
 #include "chrono-presenter.h"
 #include "chrono-print.h"
@@ -197,6 +198,44 @@ open_recent_action (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   chrono_window_open_file (CHRONO_WINDOW (widget), file);
+}
+
+/* A timeline with one lane and nothing in it, ready to be filled. */
+static ChronoDocument *
+new_blank_document (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  ChronoLane lane = {
+    .id = "lane-1",
+    /* Translators: the one lane of a new timeline */
+    .title = _("Lane 1"),
+    .kind = CHRONO_LANE_OTHER,
+  };
+  ChronoPos nowhere = { 0, 0 };
+
+  chrono_document_builder_set_title (builder, _("Untitled Timeline"));
+  chrono_document_builder_add_lane (builder, &lane, NULL, nowhere);
+
+  return chrono_document_builder_finish (g_steal_pointer (&builder), NULL);
+}
+
+static void
+new_now (ChronoWindow *self,
+         gpointer      data)
+{
+  g_autoptr(ChronoDocument) document = new_blank_document ();
+
+  chrono_document_file_set_document (self->document_file, document, NULL);
+}
+
+/* File → New: a blank timeline in this window, after asking about
+ * unsaved changes.  Not in the menus until the timeline can be edited. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  _chrono_window_when_changes_settled (CHRONO_WINDOW (widget), new_now, NULL, NULL);
 }
 
 static void
@@ -485,6 +524,7 @@ _chrono_window_update_actions (ChronoWindow *self)
 void
 _chrono_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);

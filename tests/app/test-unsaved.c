@@ -402,6 +402,45 @@ test_unsaved_changed_on_disk (void)
   g_rmdir (dir);
 }
 
+/* win.new: a blank timeline with one lane and no file, after asking
+ * about unsaved changes. */
+static void
+test_unsaved_new (void)
+{
+  g_autoptr(GFile) file = fixture ("small.json");
+  ChronoWindow *window = open_window_on (file);
+  ChronoDocumentFile *document_file = chrono_window_get_document_file (window);
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoDocument *before = chrono_session_get_document (session);
+  ChronoDocument *document;
+
+  chrono_document_file_set_modified (document_file, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  app_test_settle ();
+  assert_prompt_offers (window);
+  answer (window, "_Cancel");
+  g_assert_true (chrono_session_get_document (session) == before);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  app_test_settle ();
+  answer (window, "_Discard");
+  app_test_wait_for (is_loaded, window);
+  app_test_settle ();
+
+  document = chrono_session_get_document (session);
+  g_assert_true (document != before);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 0);
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 1);
+  g_assert_cmpstr (chrono_document_get_lane (document, 0)->title, ==, "Lane 1");
+  g_assert_null (chrono_window_get_file (window));
+  g_assert_false (chrono_document_file_get_modified (document_file));
+  g_assert_true (chrono_document_file_get_save_needs_file (document_file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Timeline");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "main_stack")), ==, "timeline");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/app/unsaved/open-other", test_unsaved_open_other);
   g_test_add_func ("/app/unsaved/reload", test_unsaved_reload);
   g_test_add_func ("/app/unsaved/changed-on-disk", test_unsaved_changed_on_disk);
+  g_test_add_func ("/app/unsaved/new", test_unsaved_new);
 
   return g_test_run ();
 }
