@@ -19,8 +19,9 @@
 G_BEGIN_DECLS
 
 /* The window is split by concern, as GNOME Text Editor splits its own:
- * chrono-window.c (the window, the file's life shown, the session,
- * search), chrono-window-actions.c (the win.* actions and their keys),
+ * chrono-window.c (the window, the file's life shown, the session),
+ * chrono-window-actions.c (the win.* actions and their keys),
+ * chrono-window-search.c (the search bar and stepping through matches),
  * chrono-window-dnd.c (dropping files), chrono-window-save.c (asking
  * about unsaved changes, and saving).  This is what they share. */
 
@@ -100,10 +101,14 @@ void _chrono_window_when_changes_settled (ChronoWindow     *self,
 /* chrono-window-dnd.c */
 void _chrono_window_dnd_init           (ChronoWindow   *self);
 
-/* chrono-window.c */
+/* chrono-window-search.c */
+void _chrono_window_class_search_init  (GtkWidgetClass *widget_class);
+void _chrono_window_search_init        (ChronoWindow   *self);
 /* Selects the next (1), previous (-1) or nearest (0) search match and
  * frames it; without a search, opens the search bar. */
 void _chrono_window_go_to_match        (ChronoWindow   *self,
                                         int             direction);
+/* "3 of 12" beside the search entry. */
+void _chrono_window_update_search_count (ChronoWindow  *self);
 
 G_END_DECLS
