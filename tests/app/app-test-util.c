@@ -65,3 +65,14 @@ app_test_find_button (GtkWidget  *widget,
 
   return NULL;
 }
+
+gpointer
+app_test_window_child (ChronoWindow *window,
+                       const char   *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "chrono-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +24,9 @@ void app_test_settle   (void);
  * tree, or NULL. */
 GtkWidget *app_test_find_button (GtkWidget  *widget,
                                  const char *label);
+
+/* The template child @name of @window; fails the test without one. */
+gpointer   app_test_window_child (ChronoWindow *window,
+                                  const char   *name);
 
 G_END_DECLS

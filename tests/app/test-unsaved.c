@@ -307,21 +307,10 @@ test_unsaved_reload (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gpointer
-template_child (ChronoWindow *window,
-                const char   *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
 static gboolean
 changed_shown (gpointer data)
 {
-  return gtk_revealer_get_reveal_child (template_child (data, "changed_revealer"));
+  return gtk_revealer_get_reveal_child (app_test_window_child (data, "changed_revealer"));
 }
 
 static gboolean
@@ -369,13 +358,13 @@ test_unsaved_changed_on_disk (void)
 
   app_test_wait_for (changed_shown, window);
   g_assert_true (chrono_session_get_document (session) == before);
-  g_assert_cmpstr (gtk_label_get_text (template_child (window, "changed_title")), ==,
+  g_assert_cmpstr (gtk_label_get_text (app_test_window_child (window, "changed_title")), ==,
                    "“timeline.json” changed on disk");
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_revealer_get_child (template_child (window, "changed_revealer")))),
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_revealer_get_child (app_test_window_child (window, "changed_revealer")))),
                    ==, GTK_ACCESSIBLE_ROLE_ALERT);
 
   /* Keep Mine: the bar goes, the changes stay. */
-  keep = gtk_widget_get_last_child (gtk_revealer_get_child (template_child (window, "changed_revealer")));
+  keep = gtk_widget_get_last_child (gtk_revealer_get_child (app_test_window_child (window, "changed_revealer")));
   reload = gtk_widget_get_prev_sibling (keep);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (keep)), ==, "win.keep-changes");
   g_signal_emit_by_name (keep, "clicked");
@@ -436,7 +425,7 @@ test_unsaved_new (void)
   g_assert_false (chrono_document_file_get_modified (document_file));
   g_assert_true (chrono_document_file_get_save_needs_file (document_file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Timeline");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "main_stack")), ==, "timeline");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (app_test_window_child (window, "main_stack")), ==, "timeline");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
