@@ -109,11 +109,14 @@ on_quit_activate (GSimpleAction *action,
 
   g_autoptr(GList) copy = g_list_copy (windows);
 
-  /* Closing the windows lets each save its state. */
+  /* Closing the windows lets each save its state, and a window with
+   * unsaved changes ask about them: it stays open until answered, and
+   * the application with it. */
   for (GList *l = copy; l != NULL; l = l->next)
     gtk_window_close (l->data);
 
-  g_application_quit (app);
+  if (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL)
+    g_application_quit (app);
 }
 
 static void

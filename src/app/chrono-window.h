@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "chrono-document-file.h"
 #include "chrono-session.h"
 
 G_BEGIN_DECLS
@@ -10,9 +11,10 @@ G_BEGIN_DECLS
  * ChronoWindow:
  *
  * The main window: header bar, the timeline with its overview strip, the
- * inspector and event list sidebar, and the empty state.  It loads files
- * off the main thread, watches them and reloads them when they change,
- * and keeps the open document when a load fails.
+ * inspector and event list sidebar, and the empty state.  It shows the
+ * life of its file, which a #ChronoDocumentFile keeps (loading off the
+ * main thread, watching, reloading, keeping the open document when a
+ * load fails): the window listens to it and never the other way round.
  *
  * Properties: "session" (read only), "file" (read only: the file shown,
  * or loading), "loading" (read only), "error" (read only: the message of
@@ -24,13 +26,16 @@ G_DECLARE_FINAL_TYPE (ChronoWindow, chrono_window, CHRONO, WINDOW, AdwApplicatio
 /* @application may be NULL; its settings are used when it is a
  * ChronoApplication. */
 ChronoWindow  *chrono_window_new               (GtkApplication *application);
-/* Starts loading @file; the result replaces the document, or an error is
- * shown and the document that was open is kept. */
+/* Starts loading @file (after asking about unsaved changes); the result
+ * replaces the document, or an error is shown and the document that was
+ * open is kept. */
 void           chrono_window_open_file         (ChronoWindow   *self,
                                                 GFile          *file);
 /* Loads the current file again, keeping the view and the selection. */
 void           chrono_window_reload            (ChronoWindow   *self);
 GFile         *chrono_window_get_file          (ChronoWindow   *self);
+/* The file's life: loading, watching, unsaved changes, saving. */
+ChronoDocumentFile *chrono_window_get_document_file (ChronoWindow *self);
 gboolean       chrono_window_get_loading       (ChronoWindow   *self);
 const char    *chrono_window_get_error         (ChronoWindow   *self);
 const char    *chrono_window_get_details       (ChronoWindow   *self);

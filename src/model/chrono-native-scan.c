@@ -546,7 +546,9 @@ _chrono_event_scan_read (ChronoEventScan  *s,
           ok = read_pairs (s, d, &p, n, relation_members, FALSE);
           break;
         default:
-          ok = is_extension (name, len) && skip_value (d, &p, n);
+          /* An x- member is kept for saving by the tree reader
+           * (keep_extensions()), so such an event is left to it. */
+          ok = FALSE;
           i = CHRONO_N_EV;
           break;
         }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "chrono-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,13 @@ typedef gboolean (*AppTestCondition) (gpointer data);
 void app_test_wait_for (AppTestCondition condition,
                         gpointer         data);
 void app_test_settle   (void);
+/* The first button labelled @label (mnemonic included) in @widget's
+ * tree, or NULL. */
+GtkWidget *app_test_find_button (GtkWidget  *widget,
+                                 const char *label);
+
+/* The template child @name of @window; fails the test without one. */
+gpointer   app_test_window_child (ChronoWindow *window,
+                                  const char   *name);
 
 G_END_DECLS

@@ -26,17 +26,6 @@ is_idle (gpointer data)
   return !chrono_window_get_loading (data);
 }
 
-static gpointer
-template_child (ChronoWindow *window,
-                const char   *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
 static gboolean
 stack_settled (gpointer data)
 {
@@ -55,7 +44,7 @@ open_window (const char *name)
   chrono_window_open_file (window, file);
   app_test_wait_for (is_idle, window);
   /* The empty page's buttons stay focusable while it fades out. */
-  app_test_wait_for (stack_settled, template_child (window, "main_stack"));
+  app_test_wait_for (stack_settled, app_test_window_child (window, "main_stack"));
   app_test_settle ();
 
   return window;
@@ -152,7 +141,7 @@ region_of (ChronoWindow *window,
 
   for (guint i = 0; widget != NULL && i < G_N_ELEMENTS (regions); i++)
     {
-      GtkWidget *region = template_child (window, regions[i]);
+      GtkWidget *region = app_test_window_child (window, regions[i]);
 
       if (widget == region || gtk_widget_is_ancestor (widget, region))
         return i;
@@ -186,7 +175,7 @@ test_a11y_tab_order (void)
       if (!has_name (focus) && !GTK_IS_LIST_ITEM (focus))
         {
           /* A list item widget is named by the row: look at its label. */
-          g_assert_true (gtk_widget_get_parent (focus) == template_child (window, "event_list_view") &&
+          g_assert_true (gtk_widget_get_parent (focus) == app_test_window_child (window, "event_list_view") &&
                          gtk_test_accessible_has_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL));
         }
 
@@ -213,7 +202,7 @@ test_a11y_tab_order (void)
 
   /* Shift+Tab walks back: from the header bar into the event list, and
    * from the list up to the inspector. */
-  g_assert_true (gtk_widget_grab_focus (template_child (window, "event_list_view")));
+  g_assert_true (gtk_widget_grab_focus (app_test_window_child (window, "event_list_view")));
   press_tab (GTK_WINDOW (window), FALSE);
   g_assert_cmpint (region_of (window, gtk_root_get_focus (GTK_ROOT (window))), ==, REGION_HEADER);
   press_tab (GTK_WINDOW (window), TRUE);
@@ -246,25 +235,6 @@ test_a11y_regions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Roles, names, descriptions and relations of the window's controls. */
 static void
 test_a11y_names (void)
@@ -272,23 +242,23 @@ test_a11y_names (void)
   ChronoWindow *window = open_window ("small.json");
   ChronoSession *session = chrono_window_get_session (window);
   GtkWidget *timeline = chrono_window_get_timeline_view (window);
-  GtkWidget *open = find_button (template_child (window, "header_bar"), "_Open");
-  GtkWidget *sidebar = gtk_widget_get_parent (template_child (window, "inspector"));
-  GtkWidget *inspector = template_child (window, "inspector");
+  GtkWidget *open = app_test_find_button (app_test_window_child (window, "header_bar"), "_Open");
+  GtkWidget *sidebar = gtk_widget_get_parent (app_test_window_child (window, "inspector"));
+  GtkWidget *inspector = app_test_window_child (window, "inspector");
   GtkWidget *links = (GtkWidget *) gtk_widget_get_template_child (inspector, CHRONO_TYPE_INSPECTOR, "links_list");
 
   gtk_test_accessible_assert_role (timeline, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline, no event selected");
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 
-  gtk_test_accessible_assert_property (template_child (window, "present_button"),
+  gtk_test_accessible_assert_property (app_test_window_child (window, "present_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Present");
-  gtk_test_accessible_assert_property (template_child (window, "present_button"),
+  gtk_test_accessible_assert_property (app_test_window_child (window, "present_button"),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Show the story full screen, one event at a time");
-  gtk_test_accessible_assert_property (template_child (window, "search_entry"),
+  gtk_test_accessible_assert_property (app_test_window_child (window, "search_entry"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Search events");
-  gtk_test_accessible_assert_role (template_child (window, "count_label"), GTK_ACCESSIBLE_ROLE_STATUS);
+  gtk_test_accessible_assert_role (app_test_window_child (window, "count_label"), GTK_ACCESSIBLE_ROLE_STATUS);
   gtk_test_accessible_assert_property (sidebar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector and event list");
 
   /* "Open" is named once, by its label, not "_Open Open". */
@@ -328,7 +298,7 @@ test_a11y_list_matches_canvas (void)
   ChronoSession *session = chrono_window_get_session (window);
   ChronoDocument *document = chrono_session_get_document (session);
   GtkWidget *timeline = chrono_window_get_timeline_view (window);
-  GtkListView *list = template_child (window, "event_list_view");
+  GtkListView *list = app_test_window_child (window, "event_list_view");
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
 
   for (guint pass = 0; pass < 2; pass++)
@@ -428,7 +398,7 @@ test_a11y_announcements (void)
   ChronoWindow *window = open_window ("small.json");
   ChronoSession *session = chrono_window_get_session (window);
   GtkWidget *timeline = chrono_window_get_timeline_view (window);
-  GtkWidget *entry = template_child (window, "search_entry");
+  GtkWidget *entry = app_test_window_child (window, "search_entry");
   DescriptionWait wait;
 
   /* Studies physics (Alice, 2008) and down to Acme: the IPO in 2001. */
@@ -505,8 +475,8 @@ static void
 test_a11y_filter_popover (void)
 {
   ChronoWindow *window = open_window ("small.json");
-  GtkWidget *button = template_child (window, "filter_button");
-  GtkWidget *popover = template_child (window, "filter_popover");
+  GtkWidget *button = app_test_window_child (window, "filter_button");
+  GtkWidget *popover = app_test_window_child (window, "filter_popover");
   GtkWidget *tags = (GtkWidget *) gtk_widget_get_template_child (popover, CHRONO_TYPE_FILTER_POPOVER, "tags_box");
   guint n_tags = 0;
 
