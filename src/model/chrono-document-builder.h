@@ -76,6 +76,12 @@ void chrono_document_builder_add_story_step  (ChronoDocumentBuilder *self,
                                               const char            *event_id,
                                               const char            *path,
                                               ChronoPos              pos);
+/* A story step with speaker notes (@notes may be NULL). */
+void chrono_document_builder_add_story_step_with_notes (ChronoDocumentBuilder *self,
+                                                        const char            *event_id,
+                                                        const char            *notes,
+                                                        const char            *path,
+                                                        ChronoPos              pos);
 /* Adds a diagnostic found by the caller (takes ownership). */
 void chrono_document_builder_add_diagnostic  (ChronoDocumentBuilder *self,
                                               ChronoDiagnostic      *diagnostic);
