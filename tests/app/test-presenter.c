@@ -143,7 +143,7 @@ typedef struct
   ChronoDocument  *document;
 } Glide;
 
-/* The camera arrived: it shows exactly the current step's frame. */
+/* The camera arrived: it shows exactly the current slide's frame. */
 static gboolean
 camera_arrived (gpointer data)
 {
@@ -151,8 +151,8 @@ camera_arrived (gpointer data)
   double start, end, frame_start, frame_end;
 
   chrono_presenter_get_visible (glide->presenter, &start, &end);
-  chrono_story_get_frame (glide->document, NULL, chrono_presenter_get_event (glide->presenter),
-                          &frame_start, &frame_end);
+  chrono_presenter_get_frame (glide->presenter, chrono_presenter_get_slide (glide->presenter),
+                              &frame_start, &frame_end);
 
   return start == frame_start && end == frame_end;
 }
@@ -181,10 +181,16 @@ test_presenter_story (void)
   g_assert_nonnull (presenter);
   g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
 
-  /* The story, in its order. */
+  /* The cover first, then the story, in its order. */
   g_assert_cmpuint (chrono_presenter_get_n_steps (presenter), ==, 3);
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 0);
+  g_assert_cmpuint (chrono_presenter_get_n_slides (presenter), ==, 4);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
+  g_assert_cmpint (chrono_presenter_get_event (presenter), ==, -1);
+  g_assert_null (chrono_presenter_get_notes (presenter, 0));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Right);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 1);
   g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
+  g_assert_cmpint (chrono_presenter_get_previous_event (presenter), ==, -1);
 
   /* The camera glides there on the frame clock. */
   glide = (Glide) { presenter, document };
@@ -195,7 +201,9 @@ test_presenter_story (void)
   wait_for (camera_arrived, &glide);
   press_key (GTK_WIDGET (presenter), GDK_KEY_space);
   g_assert_cmpstr (current_id (presenter, document), ==, "third");
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 2);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 3);
+  g_assert_cmpint (chrono_presenter_get_previous_event (presenter), ==,
+                   chrono_document_find_event (document, "first"));
 
   /* The end stays the end. */
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
@@ -206,11 +214,13 @@ test_presenter_story (void)
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
   g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 0);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
   press_key (GTK_WIDGET (presenter), GDK_KEY_End);
   g_assert_cmpstr (current_id (presenter, document), ==, "third");
   press_key (GTK_WIDGET (presenter), GDK_KEY_Home);
-  g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
   wait_for (camera_arrived, &glide);
 
   /* Autoplay toggles with P. */
@@ -249,8 +259,9 @@ test_presenter_fallback (void)
   presenter = find_presenter ();
   g_assert_nonnull (presenter);
 
-  /* No story: by importance, then by time. */
+  /* No story: by importance, then by time, after the cover. */
   g_assert_cmpuint (chrono_presenter_get_n_steps (presenter), ==, G_N_ELEMENTS (expected));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_assert_cmpstr (current_id (presenter, document), ==, expected[i]);
@@ -273,7 +284,7 @@ test_presenter_help_overlay (void)
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) accels = g_string_new (" ");
   static const char *keys[] = {
-    "Right", "space", "Page_Down", "Left", "Page_Up", "Home", "End", "p", "Escape",
+    "Right", "space", "Page_Down", "Left", "Page_Up", "Home", "End", "p", "n", "Escape",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
