@@ -937,6 +937,98 @@ test_slides (void)
   check_slides ("examples/ai-talent.json", 13);
 }
 
+static char *get_binary (void);
+
+/* Checks that @dir holds exactly the PNG slides 1 .. @n_pages of
+ * @width × @height pixels. */
+static void
+check_png_folder (const char *dir,
+                  guint       n_pages,
+                  int         width,
+                  int         height)
+{
+  g_assert_cmpuint (count_files (dir), ==, n_pages);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_autofree char *name = chrono_export_slide_file_name (page);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
+      cairo_surface_destroy (image);
+    }
+}
+
+/* Slides as one PNG a page in a folder: the cover and each step, the
+ * folder made when missing, and slides of a longer talk exported there
+ * before removed; from the API and from the command line. */
+static void
+test_slides_png (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "slides", NULL);
+  g_autofree char *stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = chrono_export_slide_file_name (0);
+  ChronoExportOptions options;
+
+  g_assert_cmpstr (first, ==, "slide-001.png");
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PNG;
+  options.width = 640;
+  options.height = 360;
+  g_assert_true (chrono_export_slides (document, &options, folder, NULL, &error));
+  g_assert_no_error (error);
+  check_png_folder (folder, 3 + 1, 640, 360);
+
+  /* A slide left from a longer talk goes; other files stay. */
+  stale = g_build_filename (folder, "slide-005.png", NULL);
+  g_assert_true (g_file_set_contents (stale, "old", -1, NULL));
+  g_assert_true (chrono_export_slides (document, &options, folder, NULL, &error));
+  check_png_folder (folder, 3 + 1, 640, 360);
+
+  /* A file where the folder should be is an error, not a crash. */
+  {
+    g_autofree char *file = g_build_filename (dir, "a-file", NULL);
+
+    g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+    g_assert_false (chrono_export_slides (document, &options, file, NULL, &error));
+    g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+    g_clear_error (&error);
+    g_unlink (file);
+  }
+
+  if (CHRONOSCOPE_BUILT)
+    {
+      g_autofree char *binary = get_binary ();
+      g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+      g_autofree char *out = g_build_filename (dir, "cli", NULL);
+      g_autofree char *out_slash = g_strconcat (out, G_DIR_SEPARATOR_S, NULL);
+      g_autofree char *out2 = g_build_filename (dir, "cli2", NULL);
+      g_autofree char *err = NULL;
+      const char *argv[] = { binary, "--export-slides", out_slash, input, NULL };
+      const char *argv2[] = { binary, "--export-slides", out2, "--slides-format", "png",
+                              "--width", "320", "--height", "200", input, NULL };
+      const char *bad[] = { binary, "--export-slides", out2, "--slides-format", "gif", input, NULL };
+
+      g_assert_true (run (argv, NULL, NULL));
+      check_png_folder (out, 3 + 1, 1920, 1080);
+      g_assert_true (run (argv2, NULL, NULL));
+      check_png_folder (out2, 3 + 1, 320, 200);
+      g_assert_false (run (bad, NULL, &err));
+      g_assert_nonnull (strstr (err, "gif"));
+      remove_tmpdir (out);
+      remove_tmpdir (out2);
+    }
+
+  remove_tmpdir (folder);
+  remove_tmpdir (dir);
+}
+
 /* Failures leave nothing behind */
 
 static void
@@ -1615,6 +1707,7 @@ main (int   argc,
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/slides", test_slides);
+  g_test_add_func ("/render/export/slides-png", test_slides_png);
   g_test_add_func ("/render/export/replace", test_replace);
   g_test_add_func ("/render/export/failure/no-directory", test_failure_no_dir);
   g_test_add_func ("/render/export/failure/bad-size", test_failure_bad_size);
