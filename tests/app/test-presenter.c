@@ -54,11 +54,11 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A window showing the file at @path, loaded. */
 static ChronoWindow *
-open_window (const char *name)
+open_path (const char *path)
 {
   ChronoWindow *window = chrono_window_new (NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -68,6 +68,15 @@ open_window (const char *name)
   g_assert_nonnull (chrono_session_get_document (chrono_window_get_session (window)));
 
   return window;
+}
+
+/* tests/data/export/@name */
+static ChronoWindow *
+open_window (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", name, NULL);
+
+  return open_path (path);
 }
 
 static ChronoPresenter *
@@ -301,20 +310,13 @@ find_child (GtkWidget  *widget,
   return NULL;
 }
 
+/* data/examples/@name */
 static ChronoWindow *
 open_example (const char *name)
 {
-  ChronoWindow *window = chrono_window_new (NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gtk_window_present (GTK_WINDOW (window));
-  chrono_window_open_file (window, file);
-  wait_for (is_idle, window);
-  settle ();
-  g_assert_nonnull (chrono_session_get_document (chrono_window_get_session (window)));
-
-  return window;
+  return open_path (path);
 }
 
 static ChronoPresenter *
