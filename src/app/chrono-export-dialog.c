@@ -899,14 +899,25 @@ on_slides_response (GtkNativeDialog *chooser,
         }
       else
         {
-          g_autofree char *path = with_extension (chosen_path, "pdf");
+          const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+          gboolean png = g_strcmp0 (choice, "png") == 0;
+          g_autofree char *path = NULL;
           ExportJob *job;
 
+          /* PNG slides go into a folder of the chosen name, without the
+           * ".pdf" the name was suggested with. */
+          if (png && g_str_has_suffix (chosen_path, ".pdf"))
+            path = g_strndup (chosen_path, strlen (chosen_path) - strlen (".pdf"));
+          else
+            path = png ? g_strdup (chosen_path) : with_extension (chosen_path, "pdf");
           file = g_file_new_for_path (path);
           chrono_export_options_init (&options);
-          options.format = CHRONO_EXPORT_FORMAT_PDF;
+          /* The same pages as the PDF, as images of 1920 × 1080 pixels
+           * to paste into other presentations. */
+          options.format = png ? CHRONO_EXPORT_FORMAT_PNG : CHRONO_EXPORT_FORMAT_PDF;
           options.width = 1280;
           options.height = 720;
+          options.scale = png ? 1.5 : 1.0;
           options.filter = chrono_session_get_filter (session);
           g_object_get (window, "settings", &settings, NULL);
           if (settings != NULL)
@@ -952,6 +963,14 @@ chrono_export_slides_run (ChronoWindow *window)
   start_in_default_folder (GTK_FILE_CHOOSER (chooser), settings, CHRONO_EXPORT_FORMAT_PDF);
   g_clear_object (&settings);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    const char *ids[] = { "pdf", "png", NULL };
+    const char *labels[] = { _("PDF document"), _("PNG images in a folder"), NULL };
+
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                                 (const char **) ids, (const char **) labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (on_slides_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

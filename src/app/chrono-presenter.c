@@ -1,3 +1,10 @@
+/* chrono-presenter.c: the full-screen presentation
+ *
+ * Copyright 2026 The Chronoscope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "chrono-presenter"
 
 #include "config.h"
@@ -8,20 +15,25 @@
 
 #include "chrono-caption.h"
 #include "chrono-a11y.h"
+#include "chrono-export.h"
 #include "chrono-presenter.h"
+#include "chrono-presenter-console.h"
+#include "chrono-presenter-private.h"
+#include "chrono-span-glide.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
 
-/* How long the camera takes to glide to a step, in microseconds. */
-#define GLIDE_DURATION_US (600 * 1000)
+/* How long the camera takes to glide to a step, in milliseconds. */
+#define GLIDE_DURATION_MS 600
 /* Idle time before the controls and the pointer hide, in seconds. */
-#define CONTROLS_TIMEOUT 2
+#define CONTROLS_TIMEOUT 3
 
 struct _ChronoPresenter
 {
   AdwWindow        parent_instance;
 
   /* Template */
+  GtkOverlay      *overlay;
   GtkDrawingArea  *canvas;
   GtkRevealer     *controls_revealer;
   GtkToggleButton *autoplay_button;
@@ -30,29 +42,28 @@ struct _ChronoPresenter
   ChronoSession   *session;
   ChronoDocument  *document;
   GArray          *steps;
-  guint            step;
+  /* 0 is the cover, n the step n - 1. */
+  guint            slide;
 
-  /* The camera: where it is, and where a glide started and goes. */
+  /* The camera, and its glide. */
   double           start;
   double           end;
-  double           from_start;
-  double           from_end;
-  double           to_start;
-  double           to_end;
-  gint64           glide_begin;
-  guint            tick_id;
+  ChronoSpanGlide *glide;
 
   gboolean         autoplay;
   guint            interval;
   guint            autoplay_id;
   guint            hide_controls_id;
+
+  ChronoPresenterConsole *console;
+  gint64           start_time;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoPresenter, chrono_presenter, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STEP,
+  PROP_SLIDE,
   PROP_AUTOPLAY,
   PROP_INTERVAL,
   N_PROPS
@@ -60,107 +71,82 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static double
-ease_in_out_cubic (double t)
-{
-  t = CLAMP (t, 0.0, 1.0);
-  return t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;
-}
-
-/* Between two spans, the centre moves evenly and the duration
- * geometrically, so that a zoom looks as even as a pan. */
 static void
-interpolate (ChronoPresenter *self,
-             double           t)
+init_style (ChronoStyle *style,
+            double       width,
+            double       height)
 {
-  double c0 = (self->from_start + self->from_end) / 2;
-  double c1 = (self->to_start + self->to_end) / 2;
-  double d0 = MAX (self->from_end - self->from_start, 1e-3);
-  double d1 = MAX (self->to_end - self->to_start, 1e-3);
-  double c = c0 + (c1 - c0) * t;
-  double d = d0 * pow (d1 / d0, t);
+  double scale = chrono_caption_get_scale (width, height);
 
-  self->start = c - d / 2;
-  self->end = c + d / 2;
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chrono_style_init_dark (style, scale);
+  else
+    chrono_style_init_light (style, scale);
 }
 
-static gboolean
-glide_tick (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
+static void
+on_glide (double   start,
+          double   end,
+          gpointer user_data)
 {
-  ChronoPresenter *self = CHRONO_PRESENTER (user_data);
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double t;
+  ChronoPresenter *self = user_data;
 
-  if (self->glide_begin == 0)
-    self->glide_begin = now;
-
-  t = (double) (now - self->glide_begin) / GLIDE_DURATION_US;
-  interpolate (self, ease_in_out_cubic (t));
+  self->start = start;
+  self->end = end;
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
-
-  if (t >= 1.0)
-    {
-      self->start = self->to_start;
-      self->end = self->to_end;
-      self->tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
 }
 
-/* The canvas has the focus: a new name is read out at each step, since
+/* The canvas has the focus: a new name is read out at each slide, since
  * GTK 4.8 has no announcements of its own (see chrono_a11y_announce()). */
 static void
-announce_step (ChronoPresenter *self,
-               guint            event)
+announce_slide (ChronoPresenter *self)
 {
-  g_autofree char *what = NULL;
   g_autofree char *label = NULL;
+  int event = chrono_presenter_get_event (self);
 
-  if (event >= chrono_document_get_n_events (self->document))
+  if (self->document == NULL)
     return;
 
-  what = chrono_a11y_describe_event (self->document, chrono_document_get_event (self->document, event));
-  /* Translators: the presentation read by a screen reader at each step:
-   * "Step 3 of 12: OpenAI is founded, 11 December 2015, OpenAI lane" */
-  label = g_strdup_printf (_("Step %u of %u: %s"), self->step + 1, self->steps->len, what);
+  if (event < 0)
+    {
+      /* Translators: the presentation read by a screen reader on its
+       * cover: "Title page: Andrej Karpathy and the race for AI talent" */
+      label = g_strdup_printf (_("Title page: %s"), chrono_document_get_title (self->document));
+    }
+  else
+    {
+      g_autofree char *what = chrono_a11y_describe_event (self->document,
+                                                          chrono_document_get_event (self->document, event));
+
+      /* Translators: the presentation read by a screen reader at each step:
+       * "Step 3 of 12: OpenAI is founded, 11 December 2015, OpenAI lane" */
+      label = g_strdup_printf (_("Step %u of %u: %s"), self->slide, self->steps->len, what);
+    }
   chrono_a11y_set_label (GTK_WIDGET (self->canvas), label);
 }
 
 static void
-glide_to_step (ChronoPresenter *self,
-               gboolean         animate)
+glide_to_slide (ChronoPresenter *self,
+                gboolean         animate)
 {
-  guint event;
+  double to_start, to_end;
 
-  if (self->steps->len == 0)
+  if (self->document == NULL)
     return;
 
-  event = g_array_index (self->steps, guint, self->step);
-  announce_step (self, event);
-  chrono_story_get_frame (self->document, chrono_session_get_filter (self->session),
-                          event, &self->to_start, &self->to_end);
+  announce_slide (self);
+  chrono_presenter_get_frame (self, self->slide, &to_start, &to_end);
 
-  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self->canvas)) ||
-      self->end <= self->start)
+  if (!animate || self->end <= self->start)
     {
-      if (self->tick_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->tick_id);
-      self->tick_id = 0;
-      self->start = self->to_start;
-      self->end = self->to_end;
-      gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+      chrono_span_glide_stop (self->glide);
+      on_glide (to_start, to_end, self);
       return;
     }
 
-  self->from_start = self->start;
-  self->from_end = self->end;
-  self->glide_begin = 0;
-  if (self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->canvas), glide_tick, self, NULL);
+  /* Jumps at once when the system reduces animation. */
+  chrono_span_glide_start (self->glide, self->start, self->end, to_start, to_end,
+                           GLIDE_DURATION_MS, ADW_EASE_IN_OUT_CUBIC);
 }
 
 static void
@@ -169,8 +155,70 @@ update_steps (ChronoPresenter *self)
   g_clear_pointer (&self->steps, g_array_unref);
   g_set_object (&self->document, chrono_session_get_document (self->session));
   self->steps = chrono_story_get_steps (self->document, chrono_session_get_filter (self->session));
-  if (self->step >= self->steps->len)
-    self->step = self->steps->len > 0 ? self->steps->len - 1 : 0;
+  self->slide = MIN (self->slide, self->steps->len);
+}
+
+/* The slides' options at the presenter's palette: the cover is drawn by
+ * the slides' own code. */
+static void
+init_slide_options (ChronoPresenter     *self,
+                    ChronoExportOptions *options)
+{
+  chrono_export_options_init (options);
+  options->format = CHRONO_EXPORT_FORMAT_PDF;
+  options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  options->filter = chrono_session_get_filter (self->session);
+}
+
+/* Draws slide @slide with the camera at [@start, @end). */
+static void
+draw_slide_at (ChronoPresenter *self,
+               cairo_t         *cr,
+               guint            slide,
+               double           start,
+               double           end,
+               double           width,
+               double           height)
+{
+  ChronoStyle style;
+
+  init_style (&style, width, height);
+
+  if (self->document == NULL || self->steps->len == 0)
+    {
+      ChronoCaptionCover cover = {
+        .title = self->document != NULL ? chrono_document_get_title (self->document) : "",
+        .subtitle = _("There are no events to present"),
+      };
+
+      chrono_caption_draw_cover (cr, &style, &cover, width, height);
+      return;
+    }
+
+  if (slide == 0)
+    {
+      ChronoExportOptions options;
+
+      init_slide_options (self, &options);
+      chrono_export_draw_slide (cr, self->document, &options, self->steps, 0, width, height);
+    }
+  else
+    {
+      ChronoCaptionStep step = {
+        .document = self->document,
+        .filter = chrono_session_get_filter (self->session),
+        .event = g_array_index (self->steps, guint, slide - 1),
+        .previous = chrono_story_get_previous (self->steps, slide - 1),
+        .step = slide - 1,
+        .n_steps = self->steps->len,
+        .start = start,
+        .end = end,
+        /* The event's pictures and quotes, once the format has them. */
+        .media = NULL,
+      };
+
+      chrono_caption_draw_step (cr, &style, &step, width, height);
+    }
 }
 
 static void
@@ -181,26 +229,51 @@ draw_canvas (GtkDrawingArea *area,
              gpointer        user_data)
 {
   ChronoPresenter *self = CHRONO_PRESENTER (user_data);
+
+  draw_slide_at (self, cr, self->slide, self->start, self->end, width, height);
+}
+
+/* The controls sit in the card's foot, beside the progress: never over
+ * the timeline's axis or lanes.  On the cover, at the bottom right. */
+static gboolean
+on_get_child_position (GtkOverlay      *overlay,
+                       GtkWidget       *widget,
+                       GdkRectangle    *allocation,
+                       ChronoPresenter *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  ChronoCaptionRegions regions;
   ChronoStyle style;
-  double scale = chrono_caption_get_scale (width, height);
+  int min_width, min_height;
+  int margin;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    chrono_style_init_dark (&style, scale);
-  else
-    chrono_style_init_light (&style, scale);
+  if (widget != GTK_WIDGET (self->controls_revealer))
+    return FALSE;
 
-  if (self->document == NULL || self->steps->len == 0)
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+
+  init_style (&style, width, height);
+  chrono_caption_get_regions (&style, width, height, &regions);
+  margin = (int) MIN (chrono_style_px (&style, 28), regions.footer.width / 10);
+
+  allocation->width = min_width;
+  allocation->height = min_height;
+  if (self->slide == 0 || self->steps->len == 0)
     {
-      chrono_caption_draw_title (cr, &style,
-                                 self->document != NULL ? chrono_document_get_title (self->document) : "",
-                                 _("There are no events to present"), NULL, width, height);
-      return;
+      allocation->x = width - min_width - margin;
+      allocation->y = height - min_height - margin;
     }
+  else
+    {
+      allocation->x = (int) regions.footer.x + margin;
+      allocation->y = (int) (regions.footer.y + (regions.footer.height - min_height) / 2);
+    }
+  allocation->x = MAX (0, allocation->x);
+  allocation->y = MAX (0, allocation->y);
 
-  chrono_caption_draw_step (cr, &style, self->document, chrono_session_get_filter (self->session),
-                            g_array_index (self->steps, guint, self->step),
-                            self->step, self->steps->len,
-                            self->start, self->end, width, height);
+  return TRUE;
 }
 
 /* Autoplay */
@@ -210,9 +283,9 @@ autoplay_tick (gpointer user_data)
 {
   ChronoPresenter *self = CHRONO_PRESENTER (user_data);
 
-  if (self->step + 1 < self->steps->len)
+  if (self->slide < self->steps->len)
     {
-      chrono_presenter_set_step (self, self->step + 1);
+      chrono_presenter_set_slide (self, self->slide + 1);
       return G_SOURCE_CONTINUE;
     }
 
@@ -230,7 +303,54 @@ restart_autoplay (ChronoPresenter *self)
     self->autoplay_id = g_timeout_add_seconds (self->interval, autoplay_tick, self);
 }
 
-/* Controls show while the pointer moves. */
+/* The button shows what a press does: pause while playing. */
+static void
+update_autoplay_button (ChronoPresenter *self)
+{
+  const char *label = self->autoplay ? _("Pause Autoplay") : _("Start Autoplay");
+  g_autofree char *tooltip = g_strdup_printf ("%s (P)", label);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->autoplay_button),
+                            self->autoplay ? "media-playback-pause-symbolic"
+                                           : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->autoplay_button), tooltip);
+  chrono_a11y_set_label (GTK_WIDGET (self->autoplay_button), label);
+}
+
+/* "8 s": the interval with its unit. */
+static gboolean
+on_interval_output (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  g_autofree char *text = NULL;
+  guint seconds = (guint) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+
+  /* Translators: seconds per step in autoplay, "8 s" */
+  text = g_strdup_printf (_("%u s"), seconds);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Reads the number back, with or without its unit. */
+static int
+on_interval_input (GtkSpinButton *spin,
+                   double        *value,
+                   gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+
+  if (end == text)
+    return GTK_INPUT_ERROR;
+
+  *value = v;
+  return TRUE;
+}
+
+/* Controls show while the pointer moves or a key is pressed. */
 
 static gboolean
 hide_controls (gpointer user_data)
@@ -238,10 +358,27 @@ hide_controls (gpointer user_data)
   ChronoPresenter *self = CHRONO_PRESENTER (user_data);
 
   self->hide_controls_id = 0;
+  /* Not while the interval is being typed. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self->interval_spin)) ||
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), GTK_WIDGET (self->interval_spin)))
+    {
+      self->hide_controls_id = g_timeout_add_seconds (CONTROLS_TIMEOUT, hide_controls, self);
+      return G_SOURCE_REMOVE;
+    }
+
   gtk_revealer_set_reveal_child (self->controls_revealer, FALSE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->canvas), "none");
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+show_controls (ChronoPresenter *self)
+{
+  gtk_revealer_set_reveal_child (self->controls_revealer, TRUE);
+  gtk_widget_set_cursor (GTK_WIDGET (self->canvas), NULL);
+  g_clear_handle_id (&self->hide_controls_id, g_source_remove);
+  self->hide_controls_id = g_timeout_add_seconds (CONTROLS_TIMEOUT, hide_controls, self);
 }
 
 static void
@@ -250,10 +387,18 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            ChronoPresenter          *self)
 {
-  gtk_revealer_set_reveal_child (self->controls_revealer, TRUE);
-  gtk_widget_set_cursor (GTK_WIDGET (self->canvas), NULL);
-  g_clear_handle_id (&self->hide_controls_id, g_source_remove);
-  self->hide_controls_id = g_timeout_add_seconds (CONTROLS_TIMEOUT, hide_controls, self);
+  show_controls (self);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ChronoPresenter       *self)
+{
+  show_controls (self);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -268,11 +413,11 @@ on_click_pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   if (button == GDK_BUTTON_SECONDARY)
     {
-      if (self->step > 0)
-        chrono_presenter_set_step (self, self->step - 1);
+      if (self->slide > 0)
+        chrono_presenter_set_slide (self, self->slide - 1);
     }
   else
-    chrono_presenter_set_step (self, self->step + 1);
+    chrono_presenter_set_slide (self, self->slide + 1);
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -284,9 +429,9 @@ on_scroll (GtkEventControllerScroll *controller,
            ChronoPresenter          *self)
 {
   if (dy > 0)
-    chrono_presenter_set_step (self, self->step + 1);
-  else if (dy < 0 && self->step > 0)
-    chrono_presenter_set_step (self, self->step - 1);
+    chrono_presenter_set_slide (self, self->slide + 1);
+  else if (dy < 0 && self->slide > 0)
+    chrono_presenter_set_slide (self, self->slide - 1);
 
   return GDK_EVENT_STOP;
 }
@@ -300,9 +445,10 @@ on_document_changed (ChronoPresenter *self)
       return;
     }
 
-  /* A reload: the same talk, from the same step where possible. */
+  /* A reload: the same talk, from the same slide where possible. */
   update_steps (self);
-  glide_to_step (self, FALSE);
+  glide_to_slide (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
 }
 
 /* Actions */
@@ -314,7 +460,7 @@ next_action (GtkWidget  *widget,
 {
   ChronoPresenter *self = CHRONO_PRESENTER (widget);
 
-  chrono_presenter_set_step (self, self->step + 1);
+  chrono_presenter_set_slide (self, self->slide + 1);
   restart_autoplay (self);
 }
 
@@ -325,8 +471,8 @@ previous_action (GtkWidget  *widget,
 {
   ChronoPresenter *self = CHRONO_PRESENTER (widget);
 
-  if (self->step > 0)
-    chrono_presenter_set_step (self, self->step - 1);
+  if (self->slide > 0)
+    chrono_presenter_set_slide (self, self->slide - 1);
   restart_autoplay (self);
 }
 
@@ -335,7 +481,7 @@ first_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  chrono_presenter_set_step (CHRONO_PRESENTER (widget), 0);
+  chrono_presenter_set_slide (CHRONO_PRESENTER (widget), 0);
 }
 
 static void
@@ -343,7 +489,7 @@ last_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  chrono_presenter_set_step (CHRONO_PRESENTER (widget), G_MAXUINT);
+  chrono_presenter_set_slide (CHRONO_PRESENTER (widget), G_MAXUINT);
 }
 
 static void
@@ -354,6 +500,16 @@ toggle_autoplay_action (GtkWidget  *widget,
   ChronoPresenter *self = CHRONO_PRESENTER (widget);
 
   chrono_presenter_set_autoplay (self, !self->autoplay);
+}
+
+static void
+toggle_console_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ChronoPresenter *self = CHRONO_PRESENTER (widget);
+
+  chrono_presenter_set_console_visible (self, self->console == NULL);
 }
 
 static void
@@ -373,9 +529,13 @@ chrono_presenter_dispose (GObject *object)
 
   g_clear_handle_id (&self->autoplay_id, g_source_remove);
   g_clear_handle_id (&self->hide_controls_id, g_source_remove);
-  if (self->tick_id != 0 && self->canvas != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->tick_id);
-  self->tick_id = 0;
+  g_clear_pointer (&self->glide, chrono_span_glide_free);
+  if (self->console != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->console, self);
+      gtk_window_destroy (GTK_WINDOW (self->console));
+      self->console = NULL;
+    }
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -407,8 +567,8 @@ chrono_presenter_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STEP:
-      g_value_set_uint (value, self->step);
+    case PROP_SLIDE:
+      g_value_set_uint (value, self->slide);
       break;
     case PROP_AUTOPLAY:
       g_value_set_boolean (value, self->autoplay);
@@ -431,8 +591,8 @@ chrono_presenter_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STEP:
-      chrono_presenter_set_step (self, g_value_get_uint (value));
+    case PROP_SLIDE:
+      chrono_presenter_set_slide (self, g_value_get_uint (value));
       break;
     case PROP_AUTOPLAY:
       chrono_presenter_set_autoplay (self, g_value_get_boolean (value));
@@ -456,8 +616,8 @@ chrono_presenter_class_init (ChronoPresenterClass *klass)
   object_class->get_property = chrono_presenter_get_property;
   object_class->set_property = chrono_presenter_set_property;
 
-  properties[PROP_STEP] =
-    g_param_spec_uint ("step", NULL, NULL, 0, G_MAXUINT, 0,
+  properties[PROP_SLIDE] =
+    g_param_spec_uint ("slide", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AUTOPLAY] =
     g_param_spec_boolean ("autoplay", NULL, NULL, FALSE,
@@ -472,13 +632,18 @@ chrono_presenter_class_init (ChronoPresenterClass *klass)
   gtk_widget_class_install_action (widget_class, "presenter.first", NULL, first_action);
   gtk_widget_class_install_action (widget_class, "presenter.last", NULL, last_action);
   gtk_widget_class_install_action (widget_class, "presenter.toggle-autoplay", NULL, toggle_autoplay_action);
+  gtk_widget_class_install_action (widget_class, "presenter.toggle-console", NULL, toggle_console_action);
   gtk_widget_class_install_action (widget_class, "presenter.leave", NULL, leave_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chrono-presenter.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoPresenter, overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoPresenter, canvas);
   gtk_widget_class_bind_template_child (widget_class, ChronoPresenter, controls_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoPresenter, autoplay_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoPresenter, interval_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_get_child_position);
+  gtk_widget_class_bind_template_callback (widget_class, on_interval_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_interval_input);
 }
 
 static const struct {
@@ -499,9 +664,43 @@ static const struct {
   { GDK_KEY_Home, "presenter.first" },
   { GDK_KEY_End, "presenter.last" },
   { GDK_KEY_p, "presenter.toggle-autoplay" },
+  { GDK_KEY_n, "presenter.toggle-console" },
   { GDK_KEY_Escape, "presenter.leave" },
   { GDK_KEY_F5, "presenter.leave" },
 };
+
+static gboolean
+run_presenter_action (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  ChronoPresenter *self = g_object_get_data (G_OBJECT (widget), "chrono-presenter");
+  const char *action = user_data;
+
+  return self != NULL && gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+void
+_chrono_presenter_add_keys (ChronoPresenter *self,
+                            GtkWidget       *widget)
+{
+  GtkEventController *controller;
+
+  /* Keys go through a controller in the capture phase: the window's own
+   * bindings (arrows move the focus) must not see them first.
+   * Presentation clickers send Page Up and Page Down.  The presenter
+   * view answers to the same keys, for the presentation. */
+  g_object_set_data (G_OBJECT (widget), "chrono-presenter", self);
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_callback_action_new (run_presenter_action,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (widget, controller);
+}
 
 static void
 chrono_presenter_init (ChronoPresenter *self)
@@ -510,22 +709,20 @@ chrono_presenter_init (ChronoPresenter *self)
   GtkGesture *gesture;
 
   self->interval = 8;
+  self->start_time = g_get_monotonic_time ();
   self->steps = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chrono_a11y_fix_names (GTK_WIDGET (self));
 
+  self->glide = chrono_span_glide_new (GTK_WIDGET (self->canvas), on_glide, self);
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
 
-  /* Keys go through a controller in the capture phase: the window's own
-   * bindings (arrows move the focus) must not see them first.
-   * Presentation clickers send Page Up and Page Down. */
-  controller = gtk_shortcut_controller_new ();
+  _chrono_presenter_add_keys (self, GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                            gtk_named_action_new (keys[i].action)));
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gesture = gtk_gesture_click_new ();
@@ -546,6 +743,8 @@ chrono_presenter_init (ChronoPresenter *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "interval", self->interval_spin, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::autoplay", G_CALLBACK (update_autoplay_button), NULL);
+  update_autoplay_button (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->canvas, G_CONNECT_SWAPPED);
@@ -571,25 +770,69 @@ chrono_presenter_new (GtkWindow     *parent,
   g_signal_connect_swapped (session, "notify::document", G_CALLBACK (on_document_changed), self);
   update_steps (self);
 
-  /* Start from what the window shows, so the first glide comes from
-   * there. */
-  chrono_session_get_visible (session, &self->start, &self->end);
-
   return self;
+}
+
+/* The monitor @window is on, or NULL. */
+static GdkMonitor *
+get_monitor_of (GtkWindow *window)
+{
+  GdkSurface *surface;
+
+  if (window == NULL || !gtk_widget_get_realized (GTK_WIDGET (window)))
+    return NULL;
+
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  return surface != NULL ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)),
+                                                               surface)
+                         : NULL;
 }
 
 void
 chrono_presenter_start (ChronoPresenter *self)
 {
+  GListModel *monitors;
+  GdkMonitor *own = NULL;
+  GdkMonitor *other = NULL;
+
   g_return_if_fail (CHRONO_IS_PRESENTER (self));
 
-  gtk_window_fullscreen (GTK_WINDOW (self));
+  /* With two monitors, the talk goes on the one the window is not on
+   * (the projector) and the presenter view stays with the speaker. */
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  if (g_list_model_get_n_items (monitors) >= 2)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      own = get_monitor_of (parent);
+      for (guint i = 0; i < g_list_model_get_n_items (monitors) && other == NULL; i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+          if (monitor != own)
+            other = monitor;
+        }
+    }
+
+  if (other != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), other);
+  else
+    gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
-  self->step = 0;
-  glide_to_step (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+  self->slide = 0;
+  self->start_time = g_get_monotonic_time ();
+  glide_to_slide (self, FALSE);
+  show_controls (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
+
+  if (other != NULL)
+    {
+      chrono_presenter_set_console_visible (self, TRUE);
+      if (own != NULL)
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->console), own);
+    }
 }
 
 void
@@ -600,6 +843,7 @@ chrono_presenter_leave (ChronoPresenter *self)
   g_return_if_fail (CHRONO_IS_PRESENTER (self));
 
   chrono_presenter_set_autoplay (self, FALSE);
+  chrono_presenter_set_console_visible (self, FALSE);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_window_present (parent);
@@ -616,30 +860,37 @@ chrono_presenter_get_n_steps (ChronoPresenter *self)
 }
 
 guint
-chrono_presenter_get_step (ChronoPresenter *self)
+chrono_presenter_get_n_slides (ChronoPresenter *self)
 {
   g_return_val_if_fail (CHRONO_IS_PRESENTER (self), 0);
 
-  return self->step;
+  return self->steps->len + 1;
+}
+
+guint
+chrono_presenter_get_slide (ChronoPresenter *self)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), 0);
+
+  return self->slide;
 }
 
 void
-chrono_presenter_set_step (ChronoPresenter *self,
-                           guint            step)
+chrono_presenter_set_slide (ChronoPresenter *self,
+                            guint            slide)
 {
   g_return_if_fail (CHRONO_IS_PRESENTER (self));
 
-  if (self->steps->len == 0)
+  slide = MIN (slide, self->steps->len);
+  if (slide == self->slide)
     return;
 
-  step = MIN (step, self->steps->len - 1);
-  if (step == self->step)
-    return;
-
-  self->step = step;
-  glide_to_step (self, TRUE);
+  self->slide = slide;
+  glide_to_slide (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+  /* The controls move between the cover's corner and the card's foot. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
 }
 
 int
@@ -647,10 +898,33 @@ chrono_presenter_get_event (ChronoPresenter *self)
 {
   g_return_val_if_fail (CHRONO_IS_PRESENTER (self), -1);
 
-  if (self->steps->len == 0)
+  if (self->slide == 0 || self->slide > self->steps->len)
     return -1;
 
-  return (int) g_array_index (self->steps, guint, self->step);
+  return (int) g_array_index (self->steps, guint, self->slide - 1);
+}
+
+int
+chrono_presenter_get_previous_event (ChronoPresenter *self)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), -1);
+
+  if (self->slide == 0)
+    return -1;
+
+  return chrono_story_get_previous (self->steps, self->slide - 1);
+}
+
+const char *
+chrono_presenter_get_notes (ChronoPresenter *self,
+                            guint            slide)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), NULL);
+
+  if (self->document == NULL || slide == 0 || slide > self->steps->len)
+    return NULL;
+
+  return chrono_story_find_notes (self->document, g_array_index (self->steps, guint, slide - 1));
 }
 
 void
@@ -664,6 +938,40 @@ chrono_presenter_get_visible (ChronoPresenter *self,
     *start = self->start;
   if (end != NULL)
     *end = self->end;
+}
+
+void
+chrono_presenter_get_frame (ChronoPresenter *self,
+                            guint            slide,
+                            double          *start,
+                            double          *end)
+{
+  ChronoFilter *filter;
+
+  g_return_if_fail (CHRONO_IS_PRESENTER (self));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  *start = self->start;
+  *end = self->end;
+  if (self->document == NULL)
+    return;
+
+  filter = chrono_session_get_filter (self->session);
+  if (slide == 0 || self->steps->len == 0)
+    {
+      ChronoExportOptions options;
+
+      /* The cover looks at the whole story, so that the first step
+       * zooms into it. */
+      chrono_export_options_init (&options);
+      options.filter = filter;
+      chrono_export_get_span (self->document, &options, start, end);
+      return;
+    }
+
+  slide = MIN (slide, self->steps->len);
+  chrono_story_get_step_frame (self->document, filter, g_array_index (self->steps, guint, slide - 1),
+                               chrono_story_get_previous (self->steps, slide - 1), start, end);
 }
 
 gboolean
@@ -710,4 +1018,88 @@ chrono_presenter_set_interval (ChronoPresenter *self,
   self->interval = seconds;
   restart_autoplay (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+void
+chrono_presenter_draw_slide (ChronoPresenter *self,
+                             cairo_t         *cr,
+                             guint            slide,
+                             double           width,
+                             double           height)
+{
+  double start, end;
+
+  g_return_if_fail (CHRONO_IS_PRESENTER (self));
+  g_return_if_fail (cr != NULL);
+
+  chrono_presenter_get_frame (self, slide, &start, &end);
+  draw_slide_at (self, cr, MIN (slide, self->steps->len), start, end, width, height);
+}
+
+static void
+on_console_destroyed (ChronoPresenter *self)
+{
+  self->console = NULL;
+}
+
+void
+chrono_presenter_set_console_visible (ChronoPresenter *self,
+                                      gboolean         visible)
+{
+  g_return_if_fail (CHRONO_IS_PRESENTER (self));
+
+  if (visible == (self->console != NULL))
+    return;
+
+  if (visible)
+    {
+      self->console = chrono_presenter_console_new (self);
+      g_signal_connect_swapped (self->console, "destroy", G_CALLBACK (on_console_destroyed), self);
+      gtk_window_present (GTK_WINDOW (self->console));
+    }
+  else
+    {
+      ChronoPresenterConsole *console = g_steal_pointer (&self->console);
+
+      g_signal_handlers_disconnect_by_data (console, self);
+      gtk_window_destroy (GTK_WINDOW (console));
+    }
+}
+
+GtkWindow *
+chrono_presenter_get_console (ChronoPresenter *self)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), NULL);
+
+  return self->console != NULL ? GTK_WINDOW (self->console) : NULL;
+}
+
+gint64
+chrono_presenter_get_start_time (ChronoPresenter *self)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), 0);
+
+  return self->start_time;
+}
+
+void
+chrono_presenter_get_canvas_size (ChronoPresenter *self,
+                                  int             *width,
+                                  int             *height)
+{
+  int w, h;
+
+  g_return_if_fail (CHRONO_IS_PRESENTER (self));
+
+  w = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  h = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  if (w <= 1 || h <= 1)
+    {
+      w = 1280;
+      h = 720;
+    }
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
 }

@@ -12,6 +12,7 @@
 #include "chrono-layout.h"
 #include "chrono-layout-warm.h"
 #include "chrono-renderer.h"
+#include "chrono-span-glide.h"
 #include "chrono-timeline-view.h"
 
 #define ZOOM_STEP 2.0
@@ -50,13 +51,7 @@ struct _ChronoTimelineView
   double             pointer_y;
 
   /* Animation of the visible span. */
-  guint              animation_id;
-  gint64             animation_begin;
-  double             animation_duration;
-  double             from_centre;
-  double             from_span;
-  double             to_centre;
-  double             to_span;
+  ChronoSpanGlide   *glide;
 
   /* Dragging and kinetic panning. */
   double             drag_start;
@@ -239,7 +234,7 @@ accessible_description_timeout (gpointer user_data)
   ChronoTimelineView *self = user_data;
 
   /* Still moving: wait for the animation, the fling or the drag to end. */
-  if (self->animation_id != 0 || self->kinetic_id != 0 || self->dragging)
+  if (chrono_span_glide_is_running (self->glide) || self->kinetic_id != 0 || self->dragging)
     return G_SOURCE_CONTINUE;
 
   self->description_source = 0;
@@ -343,11 +338,7 @@ on_document_changed (ChronoTimelineView *self)
 static void
 stop_motion (ChronoTimelineView *self)
 {
-  if (self->animation_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->animation_id);
-      self->animation_id = 0;
-    }
+  chrono_span_glide_stop (self->glide);
   if (self->kinetic_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_id);
@@ -571,42 +562,12 @@ set_visible_span (ChronoTimelineView *self,
     chrono_session_set_visible (self->session, start, end);
 }
 
-static double
-ease_out_cubic (double t)
+static void
+on_glide (double   start,
+          double   end,
+          gpointer user_data)
 {
-  double p = t - 1;
-
-  return p * p * p + 1;
-}
-
-static gboolean
-animation_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double t, eased, centre, span;
-
-  if (self->animation_begin == 0)
-    self->animation_begin = now;
-
-  t = (now - self->animation_begin) / (self->animation_duration * 1000.0);
-  t = CLAMP (t, 0, 1);
-  eased = ease_out_cubic (t);
-
-  /* Zoom geometrically so that the motion looks even at every scale. */
-  centre = self->from_centre + (self->to_centre - self->from_centre) * eased;
-  span = self->from_span * pow (self->to_span / self->from_span, eased);
-  set_visible_span (self, centre - span / 2, centre + span / 2);
-
-  if (t >= 1)
-    {
-      self->animation_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
+  set_visible_span (user_data, start, end);
 }
 
 void
@@ -627,21 +588,16 @@ chrono_timeline_view_animate_to (ChronoTimelineView *self,
    * where it seems to rather than pressing against the bounds. */
   chrono_session_clamp_span (self->session, &start, &end);
 
-  if (duration_ms == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      !adw_get_enable_animations (GTK_WIDGET (self)))
+  if (duration_ms == 0)
     {
       set_visible_span (self, start, end);
       return;
     }
 
+  /* Jumps when the widget is unmapped or animations are off. */
   chrono_session_get_visible (self->session, &from_start, &from_end);
-  self->from_centre = (from_start + from_end) / 2;
-  self->from_span = MAX (from_end - from_start, 1e-3);
-  self->to_centre = (start + end) / 2;
-  self->to_span = MAX (end - start, 1e-3);
-  self->animation_duration = duration_ms;
-  self->animation_begin = 0;
-  self->animation_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
+  chrono_span_glide_start (self->glide, from_start, from_end, start, end, duration_ms,
+                           ADW_EASE_OUT_CUBIC);
 }
 
 /* The span the view is going to: the animation's target if one runs. */
@@ -650,11 +606,8 @@ get_target_span (ChronoTimelineView *self,
                  double             *start,
                  double             *end)
 {
-  if (self->animation_id != 0)
-    {
-      *start = self->to_centre - self->to_span / 2;
-      *end = self->to_centre + self->to_span / 2;
-    }
+  if (chrono_span_glide_is_running (self->glide))
+    chrono_span_glide_get_target (self->glide, start, end);
   else
     chrono_session_get_visible (self->session, start, end);
 }
@@ -1426,6 +1379,7 @@ chrono_timeline_view_finalize (GObject *object)
 {
   ChronoTimelineView *self = (ChronoTimelineView *) object;
 
+  g_clear_pointer (&self->glide, chrono_span_glide_free);
   g_clear_pointer (&self->cache, chrono_layout_cache_free);
   g_clear_pointer (&self->edge_index, chrono_edge_index_free);
   chrono_edge_hints_clear (&self->edge_hints);
@@ -1556,6 +1510,7 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   self->expanded_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cache = chrono_layout_cache_new ();
   self->measure_context = chrono_style_create_pango_context ();
+  self->glide = chrono_span_glide_new (GTK_WIDGET (self), on_glide, self);
   chrono_style_init_light (&self->style, 1);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -120,6 +120,7 @@ struct _ChronoDocumentBuilder
   GArray             *era_sources;     /* ItemSource */
   GArray             *story;           /* ItemSource, id in scratch */
   GArray             *extensions;      /* ChronoExtension, by input index */
+  GPtrArray          *story_notes;     /* parallel to story, in strings; NULL until a step has notes */
   GPtrArray          *diagnostics;
 
   /* Which limits of chrono-limits.h were reported: each only once. */
@@ -204,6 +205,7 @@ chrono_document_builder_free (ChronoDocumentBuilder *self)
   g_clear_pointer (&self->era_sources, g_array_unref);
   g_clear_pointer (&self->story, g_array_unref);
   g_clear_pointer (&self->extensions, g_array_unref);
+  g_clear_pointer (&self->story_notes, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_free (self);
 }
@@ -659,6 +661,38 @@ chrono_document_builder_add_story_step (ChronoDocumentBuilder *self,
 
   step = (ItemSource) { scratch_string (self, event_id), scratch_string (self, path), pos };
   g_array_append_val (self->story, step);
+  if (self->story_notes != NULL)
+    g_ptr_array_add (self->story_notes, NULL);
+}
+
+/**
+ * chrono_document_builder_add_story_step_with_notes:
+ * @event_id: the id of the event shown at this step
+ * @notes: (nullable): the speaker notes of the step
+ * @path: (nullable): JSON path of the step ("story[2]")
+ * @pos: position of the step in its file
+ */
+void
+chrono_document_builder_add_story_step_with_notes (ChronoDocumentBuilder *self,
+                                                   const char            *event_id,
+                                                   const char            *notes,
+                                                   const char            *path,
+                                                   ChronoPos              pos)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (event_id != NULL);
+
+  chrono_document_builder_add_story_step (self, event_id, path, pos);
+  if (notes == NULL || notes[0] == '\0')
+    return;
+
+  /* Most stories have no notes: the array only exists once one does. */
+  if (self->story_notes == NULL)
+    {
+      self->story_notes = g_ptr_array_new ();
+      g_ptr_array_set_size (self->story_notes, self->story->len);
+    }
+  g_ptr_array_index (self->story_notes, self->story->len - 1) = (gpointer) insert_string (self, notes);
 }
 
 /**
@@ -1766,6 +1800,8 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 
   document->n_story = self->story->len;
   document->story = g_new (guint, MAX (self->story->len, 1));
+  if (self->story_notes != NULL)
+    document->story_notes = (const char **) g_ptr_array_free (g_steal_pointer (&self->story_notes), FALSE);
   for (guint i = 0; i < self->story->len; i++)
     {
       const ItemSource *step = &g_array_index (self->story, ItemSource, i);

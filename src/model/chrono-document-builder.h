@@ -81,6 +81,13 @@ void chrono_document_builder_add_story_step  (ChronoDocumentBuilder *self,
 void chrono_document_builder_set_extensions  (ChronoDocumentBuilder *self,
                                               ChronoRecordKind         kind,
                                               const char            *json);
+
+/* A story step with speaker notes (@notes may be NULL). */
+void chrono_document_builder_add_story_step_with_notes (ChronoDocumentBuilder *self,
+                                                        const char            *event_id,
+                                                        const char            *notes,
+                                                        const char            *path,
+                                                        ChronoPos              pos);
 /* Adds a diagnostic found by the caller (takes ownership). */
 void chrono_document_builder_add_diagnostic  (ChronoDocumentBuilder *self,
                                               ChronoDiagnostic      *diagnostic);

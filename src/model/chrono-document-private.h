@@ -70,6 +70,7 @@ struct _ChronoDocument
 
   guint              *story;
   guint               n_story;
+  const char        **story_notes;  /* n_story, each may be NULL; NULL when none has notes */
 
   const char        **tags;         /* sorted, NULL-terminated */
   guint               n_tags;

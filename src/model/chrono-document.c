@@ -55,6 +55,7 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->points, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->story, g_free);
+  g_clear_pointer (&self->story_notes, g_free);
   g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->extensions, g_free);
 
@@ -769,6 +770,23 @@ chrono_document_get_story (ChronoDocument *self,
 }
 
 /**
+ * chrono_document_get_story_notes:
+ * @step: a story step, below the number chrono_document_get_story() gives
+ *
+ * Returns: (transfer none) (nullable): the step's speaker notes, owned
+ *   by the document, or NULL
+ */
+const char *
+chrono_document_get_story_notes (ChronoDocument *self,
+                                 guint           step)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (step < self->n_story, NULL);
+
+  return self->story_notes != NULL ? self->story_notes[step] : NULL;
+}
+
+/**
  * chrono_document_get_tags:
  *
  * Returns: (transfer none): every distinct tag, sorted bytewise,
@@ -989,6 +1007,8 @@ chrono_document_get_memory_size (ChronoDocument *self,
   size += (gsize)self->n_points * sizeof (ChronoSeriesPoint);
   size += (gsize)self->n_eras * sizeof (ChronoEra);
   size += (gsize)self->n_story * sizeof (guint);
+  if (self->story_notes != NULL)
+    size += (gsize)self->n_story * sizeof (char *);
   size += ((gsize)self->n_tags + 1) * sizeof (char *);
   size += (gsize)self->n_extensions * sizeof (ChronoExtension);
   /* GHashTable: keys, values and hashes per bucket, 8 buckets at least. */

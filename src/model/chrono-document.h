@@ -180,6 +180,10 @@ const ChronoEra      *chrono_document_get_era         (ChronoDocument *self,
 /* Event indices of the story, in story order. */
 const guint          *chrono_document_get_story       (ChronoDocument *self,
                                                        guint          *n_steps);
+/* The speaker notes of story step @step (0-based), or NULL when it has
+ * none. */
+const char           *chrono_document_get_story_notes (ChronoDocument *self,
+                                                       guint           step);
 /* All distinct tags, sorted, NULL-terminated; owned by the document. */
 const char * const   *chrono_document_get_tags        (ChronoDocument *self);
 

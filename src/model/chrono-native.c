@@ -1268,6 +1268,10 @@ read_eras (Reader    *r,
     }
 }
 
+/* A step is an event id, or { "event": id, "notes": text } with speaker
+ * notes. */
+static const char * const story_members[] = { "event", "notes", NULL };
+
 static void
 read_story (Reader    *r,
             JsonArray *array)
@@ -1279,11 +1283,20 @@ read_story (Reader    *r,
     {
       g_autofree char *path = g_strdup_printf ("story[%u]", i);
       JsonNode *step = json_array_get_element (array, i);
+      JsonNode *m[2];
+      const char *event, *notes;
 
-      if (!is_string (step))
-        type_error (r, path, _("an event id (a string)"), step);
-      else
+      if (is_string (step))
         chrono_document_builder_add_story_step (r->builder, json_node_get_string (step), path, nowhere);
+      else if (!JSON_NODE_HOLDS_OBJECT (step))
+        type_error (r, path, _("an event id (a string) or a step ({\"event\": id, \"notes\": text})"), step);
+      else if (collect (r, step, path, N_("a story step"), story_members, 1 << 0, m))
+        {
+          event = get_string (r, m[0], path, "event", TRUE);
+          notes = get_string (r, m[1], path, "notes", FALSE);
+          if (event != NULL)
+            chrono_document_builder_add_story_step_with_notes (r->builder, event, notes, path, nowhere);
+        }
     }
 }
 

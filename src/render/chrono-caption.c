@@ -18,17 +18,31 @@
  * them.  They are large on purpose: the presenter is read from the back
  * of a room and the slides on a projector. */
 #define MARGIN          28.0
-#define PADDING         22.0
-#define RADIUS          14.0
-#define ACCENT_WIDTH     6.0
-#define MAX_CARD_WIDTH 780.0
-#define META_SIZE       12.0
-#define TITLE_SIZE      21.0
-#define DATES_SIZE      14.0
-#define BODY_SIZE       13.0
-#define BODY_LINES       3
-/* The card's height may grow to this fraction of the area's. */
-#define MAX_CARD_HEIGHT  0.5
+#define PADDING         32.0
+#define FOOTER          64.0
+#define ACCENT_WIDTH    56.0
+#define ACCENT_HEIGHT    6.0
+#define META_SIZE       13.0
+#define TITLE_SIZE      30.0
+#define DATES_SIZE      16.0
+#define BODY_SIZE       15.0
+#define QUOTE_SIZE      20.0
+#define CREDIT_SIZE     11.0
+#define TITLE_LINES      4
+#define BODY_LINES       2
+/* The card's column: a share of a wide area's width, within bounds. */
+#define SIDE_SHARE       0.34
+#define SIDE_MIN       300.0
+#define SIDE_MAX       560.0
+/* An area at least this much wider than tall puts the card beside the
+ * timeline; a taller one puts it below. */
+#define SIDE_ASPECT      1.2
+/* The band of a tall area: a share of its height, within bounds. */
+#define BOTTOM_SHARE     0.42
+#define BOTTOM_MIN     220.0
+#define BOTTOM_MAX_SHARE 0.6
+/* A picture takes at most this share of the card's height. */
+#define IMAGE_SHARE      0.45
 
 /* A layout for @cr with metrics that scale linearly, as the renderer's. */
 static PangoLayout *
@@ -139,117 +153,266 @@ show_layout (cairo_t     *cr,
 }
 
 void
-chrono_caption_draw_card (cairo_t           *cr,
-                          const ChronoStyle *style,
-                          ChronoDocument    *document,
-                          guint              event,
-                          double             width,
-                          double             height,
-                          ChronoRect        *card)
+chrono_caption_get_regions (const ChronoStyle    *style,
+                            double                width,
+                            double                height,
+                            ChronoCaptionRegions *regions)
+{
+  double footer;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (regions != NULL);
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+
+  /* Whole units, so that the regions share an edge but no pixel. */
+  if (width >= height * SIDE_ASPECT)
+    {
+      double side = CLAMP (width * SIDE_SHARE, chrono_style_px (style, SIDE_MIN),
+                           chrono_style_px (style, SIDE_MAX));
+
+      side = round (MIN (side, width / 2));
+      regions->placement = CHRONO_CAPTION_SIDE;
+      regions->timeline = (ChronoRect) { 0, 0, width - side, height };
+      regions->card = (ChronoRect) { width - side, 0, side, height };
+    }
+  else
+    {
+      double band = MAX (height * BOTTOM_SHARE, chrono_style_px (style, BOTTOM_MIN));
+
+      band = round (MIN (band, height * BOTTOM_MAX_SHARE));
+      regions->placement = CHRONO_CAPTION_BOTTOM;
+      regions->timeline = (ChronoRect) { 0, 0, width, height - band };
+      regions->card = (ChronoRect) { 0, height - band, width, band };
+    }
+
+  footer = MIN (round (chrono_style_px (style, FOOTER)), regions->card.height / 3);
+  regions->footer = (ChronoRect) {
+    regions->card.x, regions->card.y + regions->card.height - footer,
+    regions->card.width, footer
+  };
+}
+
+/* Black or white, whichever reads better on @background. */
+static ChronoColor
+contrasting (ChronoColor background)
+{
+  double luminance = 0.2126 * background.red + 0.7152 * background.green + 0.0722 * background.blue;
+
+  return luminance > 0.5 ? (ChronoColor) { 0, 0, 0, 1 } : (ChronoColor) { 1, 1, 1, 1 };
+}
+
+/* Paints @image into the box (@x, @y, @width, @height): to fit inside it
+ * (@cover FALSE) or to cover it (@cover TRUE, cut to the box), centred
+ * and keeping its aspect.  Returns the height drawn. */
+static double
+paint_image (cairo_t         *cr,
+             cairo_surface_t *image,
+             double           x,
+             double           y,
+             double           width,
+             double           height,
+             gboolean         cover)
+{
+  double image_width, image_height, scale;
+  cairo_rectangle_t extents;
+
+  if (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      image_width = cairo_image_surface_get_width (image);
+      image_height = cairo_image_surface_get_height (image);
+    }
+  else if (cairo_recording_surface_get_extents (image, &extents))
+    {
+      image_width = extents.width;
+      image_height = extents.height;
+    }
+  else
+    return 0;
+
+  if (image_width <= 0 || image_height <= 0 || width <= 0 || height <= 0)
+    return 0;
+
+  scale = cover ? MAX (width / image_width, height / image_height)
+                : MIN (width / image_width, height / image_height);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, cover ? height : image_height * scale);
+  cairo_clip (cr);
+  cairo_translate (cr, x + (width - image_width * scale) / 2,
+                   cover ? y + (height - image_height * scale) / 2 : y);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  return cover ? height : image_height * scale;
+}
+
+void
+chrono_caption_draw_card (cairo_t                  *cr,
+                          const ChronoStyle        *style,
+                          ChronoDocument           *document,
+                          guint                     event,
+                          const ChronoCaptionMedia *media,
+                          const ChronoRect         *region,
+                          ChronoRect               *used)
 {
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *dates = NULL;
   g_autoptr(PangoLayout) meta_layout = NULL;
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) dates_layout = NULL;
+  g_autoptr(PangoLayout) credit_layout = NULL;
+  g_autoptr(PangoLayout) quote_layout = NULL;
+  g_autoptr(PangoLayout) quote_by_layout = NULL;
   g_autoptr(PangoLayout) body_layout = NULL;
   const ChronoEvent *ev;
   const ChronoLane *lane;
   ChronoColor color;
-  double margin = chrono_style_px (style, MARGIN);
   double padding = chrono_style_px (style, PADDING);
-  double accent = chrono_style_px (style, ACCENT_WIDTH);
-  double gap = chrono_style_px (style, 6);
-  double card_width, text_width, card_height, x, y, ty;
+  double gap = chrono_style_px (style, 8);
+  double footer = MIN (round (chrono_style_px (style, FOOTER)), region->height / 3);
+  double x, y, top, bottom, text_width;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (CHRONO_IS_DOCUMENT (document));
   g_return_if_fail (event < chrono_document_get_n_events (document));
+  g_return_if_fail (region != NULL);
 
   ev = chrono_document_get_event (document, event);
   lane = chrono_document_get_lane (document, ev->lane);
   color = chrono_style_get_event_color (style, document, ev);
 
-  card_width = MIN (chrono_style_px (style, MAX_CARD_WIDTH), width * 0.62);
-  card_width = MAX (card_width, MIN (width - 2 * margin, chrono_style_px (style, 260)));
-  text_width = MAX (1, card_width - 2 * padding - accent);
+  /* Narrower padding on a small card, so the text keeps its room. */
+  padding = MIN (padding, region->width / 10);
+  x = region->x + padding;
+  top = region->y + padding;
+  bottom = region->y + region->height - footer;
+  text_width = MAX (1, region->width - 2 * padding);
+  /* A line longer than this reads badly, however wide the band. */
+  text_width = MIN (text_width, chrono_style_px (style, 900));
+
+  cairo_save (cr);
+
+  /* The card's region is opaque: nothing of the timeline shows. */
+  cairo_rectangle (cr, region->x, region->y, region->width, region->height);
+  _chrono_cairo_set_color (cr, opaque (style->background));
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+
+  y = top;
+
+  /* The picture first, as a magazine opens a story with it. */
+  if (media != NULL && media->image != NULL)
+    {
+      g_autoptr(GString) credit = g_string_new (NULL);
+      double max_height = MAX (1, (bottom - top) * IMAGE_SHARE);
+
+      y += paint_image (cr, media->image, x, y, text_width, max_height, FALSE);
+      if (media->image_caption != NULL && media->image_caption[0] != '\0')
+        g_string_append (credit, media->image_caption);
+      if (media->image_credit != NULL && media->image_credit[0] != '\0')
+        {
+          if (credit->len > 0)
+            g_string_append (credit, " · ");
+          g_string_append (credit, media->image_credit);
+        }
+      if (credit->len > 0)
+        {
+          credit_layout = create_layout (cr, style, CREDIT_SIZE, FALSE, text_width, 2);
+          pango_layout_set_text (credit_layout, credit->str, -1);
+          y += gap / 2;
+          show_layout (cr, credit_layout, x, y, style->dim_foreground);
+          y += layout_height (credit_layout);
+        }
+      y += 2 * gap;
+    }
+
+  /* A short rule in the event's colour heads the text. */
+  cairo_rectangle (cr, x, y, chrono_style_px (style, ACCENT_WIDTH), chrono_style_px (style, ACCENT_HEIGHT));
+  _chrono_cairo_set_color (cr, color);
+  cairo_fill (cr);
+  y += chrono_style_px (style, ACCENT_HEIGHT) + 2 * gap;
 
   g_string_append (meta, lane->title);
   if (ev->category >= 0)
     g_string_append_printf (meta, " · %s",
                             chrono_document_get_category (document, ev->category)->title);
-  dates = chrono_date_format_range (&ev->start, &ev->end);
-
-  cairo_save (cr);
-
   meta_layout = create_layout (cr, style, META_SIZE, TRUE, text_width, 1);
   pango_layout_set_text (meta_layout, meta->str, -1);
-  title_layout = create_layout (cr, style, TITLE_SIZE, TRUE, text_width, 3);
-  pango_layout_set_text (title_layout, ev->title, -1);
+  show_layout (cr, meta_layout, x, y, style->dim_foreground);
+  y += layout_height (meta_layout) + gap;
+
+  title_layout = create_layout (cr, style, TITLE_SIZE, TRUE, text_width, TITLE_LINES);
+  set_text_in_lines (title_layout, ev->title, TITLE_LINES);
+  show_layout (cr, title_layout, x, y, style->foreground);
+  y += layout_height (title_layout) + gap;
+
+  dates = chrono_date_format_range (&ev->start, &ev->end);
   dates_layout = create_layout (cr, style, DATES_SIZE, FALSE, text_width, 1);
   pango_layout_set_text (dates_layout, dates, -1);
+  show_layout (cr, dates_layout, x, y, style->dim_foreground);
+  y += layout_height (dates_layout) + 2 * gap;
 
-  card_height = 2 * padding
-                + layout_height (meta_layout) + gap
-                + layout_height (title_layout) + gap
-                + layout_height (dates_layout);
+  if (media != NULL && media->quote != NULL && media->quote[0] != '\0')
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), media->quote);
+      PangoFontDescription *font = chrono_style_create_font (style, QUOTE_SIZE, FALSE);
+      double rule = chrono_style_px (style, 3);
+      double quote_top = y;
+
+      /* A quote stands apart: italic, larger, with a rule beside it. */
+      quote_layout = create_layout (cr, style, QUOTE_SIZE, FALSE, text_width - 4 * rule, 6);
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (quote_layout, font);
+      pango_font_description_free (font);
+      set_text_in_lines (quote_layout, quoted, 6);
+      show_layout (cr, quote_layout, x + 4 * rule, y, style->foreground);
+      y += layout_height (quote_layout);
+      if (media->quote_by != NULL && media->quote_by[0] != '\0')
+        {
+          g_autofree char *by = g_strdup_printf (_("— %s"), media->quote_by);
+
+          quote_by_layout = create_layout (cr, style, BODY_SIZE, FALSE, text_width - 4 * rule, 1);
+          pango_layout_set_text (quote_by_layout, by, -1);
+          y += gap / 2;
+          show_layout (cr, quote_by_layout, x + 4 * rule, y, style->dim_foreground);
+          y += layout_height (quote_by_layout);
+        }
+      cairo_rectangle (cr, x, quote_top, rule, y - quote_top);
+      _chrono_cairo_set_color (cr, color);
+      cairo_fill (cr);
+      y += 2 * gap;
+    }
 
   if (ev->description != NULL && ev->description[0] != '\0')
     {
-      /* The card grows with the description up to half the height,
-       * then the description ends after a whole word. */
-      double max_height = MAX (height * MAX_CARD_HEIGHT, card_height + chrono_style_px (style, 60));
       double line_height;
       int max_lines;
 
+      /* The body takes the room that is left, then ends after a whole
+       * word. */
       body_layout = create_layout (cr, style, BODY_SIZE, FALSE, text_width, 1);
-      pango_layout_set_text (body_layout, "Ag", -1);
-      line_height = MAX (1, layout_height (body_layout));
-      max_lines = (int) floor ((max_height - card_height - 2 * gap) / line_height);
-      set_text_in_lines (body_layout, ev->description, CLAMP (max_lines, BODY_LINES, 40));
-      card_height += 2 * gap + layout_height (body_layout);
+      pango_layout_set_spacing (body_layout, (int) (chrono_style_px (style, 4) * PANGO_SCALE));
+      pango_layout_set_text (body_layout, "Ag\nAg", -1);
+      line_height = MAX (1, layout_height (body_layout) / 2);
+      max_lines = (int) floor ((bottom - y) / line_height);
+      if (max_lines >= 1)
+        {
+          set_text_in_lines (body_layout, ev->description, CLAMP (max_lines, 1, 60));
+          show_layout (cr, body_layout, x, y, style->foreground);
+          y += layout_height (body_layout);
+        }
     }
 
-  x = margin;
-  y = MAX (margin, height - margin - card_height);
-
-  /* A soft shadow, then the card and its accent in the event's colour. */
-  _chrono_cairo_rounded_rect (cr, x, y + chrono_style_px (style, 3), card_width, card_height,
-                              chrono_style_px (style, RADIUS));
-  cairo_set_source_rgba (cr, 0, 0, 0, style->dark ? 0.45 : 0.16);
-  cairo_fill (cr);
-
-  _chrono_cairo_rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
-  /* Opaque: nothing of the timeline shows through. */
-  _chrono_cairo_set_color (cr, opaque (style->dark ? style->header_background : style->background));
-  cairo_fill_preserve (cr);
-  _chrono_cairo_set_color (cr, style->lane_separator);
-  cairo_set_line_width (cr, chrono_style_px (style, 1));
-  cairo_stroke (cr);
-
-  cairo_save (cr);
-  _chrono_cairo_rounded_rect (cr, x, y, card_width, card_height, chrono_style_px (style, RADIUS));
-  cairo_clip (cr);
-  cairo_rectangle (cr, x, y, accent, card_height);
-  _chrono_cairo_set_color (cr, color);
-  cairo_fill (cr);
   cairo_restore (cr);
 
-  ty = y + padding;
-  show_layout (cr, meta_layout, x + accent + padding, ty, color);
-  ty += layout_height (meta_layout) + gap;
-  show_layout (cr, title_layout, x + accent + padding, ty, style->foreground);
-  ty += layout_height (title_layout) + gap;
-  show_layout (cr, dates_layout, x + accent + padding, ty, style->dim_foreground);
-  ty += layout_height (dates_layout) + 2 * gap;
-  if (body_layout != NULL)
-    show_layout (cr, body_layout, x + accent + padding, ty, style->foreground);
-
-  cairo_restore (cr);
-
-  if (card != NULL)
-    *card = (ChronoRect) { x, y, card_width, card_height };
+  if (used != NULL)
+    *used = (ChronoRect) { x, top, text_width, MIN (y, bottom) - top };
 }
 
 void
@@ -257,46 +420,44 @@ chrono_caption_draw_progress (cairo_t           *cr,
                               const ChronoStyle *style,
                               guint              step,
                               guint              n_steps,
-                              double             width,
-                              double             height)
+                              const ChronoRect  *footer)
 {
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
-  double margin = chrono_style_px (style, MARGIN);
-  double pad_x = chrono_style_px (style, 16);
-  double pad_y = chrono_style_px (style, 8);
+  double margin = MIN (chrono_style_px (style, MARGIN), footer->width / 10);
+  double pad_x = chrono_style_px (style, 14);
+  double pad_y = chrono_style_px (style, 6);
   double bar = chrono_style_px (style, 4);
   double pill_width, pill_height, x, y;
+  int w, h;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (footer != NULL);
 
   if (n_steps == 0)
     return;
 
   cairo_save (cr);
 
-  /* A thin bar along the bottom edge shows how far the talk has come. */
-  cairo_rectangle (cr, 0, height - bar, width, bar);
+  /* A thin bar along the foot of the card shows how far the talk has
+   * come. */
+  cairo_rectangle (cr, footer->x, footer->y + footer->height - bar, footer->width, bar);
   _chrono_cairo_set_color (cr, chrono_color_with_alpha (style->foreground, 0.12));
   cairo_fill (cr);
-  cairo_rectangle (cr, 0, height - bar, width * (step + 1) / (double) n_steps, bar);
+  cairo_rectangle (cr, footer->x, footer->y + footer->height - bar,
+                   footer->width * (step + 1) / (double) n_steps, bar);
   _chrono_cairo_set_color (cr, style->accent);
   cairo_fill (cr);
 
   text = chrono_story_format_progress (step, n_steps);
-  layout = create_layout (cr, style, DATES_SIZE, TRUE, width, 1);
+  layout = create_layout (cr, style, DATES_SIZE, TRUE, footer->width, 1);
   pango_layout_set_text (layout, text, -1);
-  pill_width = 0;
-  {
-    int w, h;
-
-    pango_layout_get_pixel_size (layout, &w, &h);
-    pill_width = w + 2 * pad_x;
-    pill_height = h + 2 * pad_y;
-  }
-  x = width - margin - pill_width;
-  y = height - margin - pill_height;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  pill_width = w + 2 * pad_x;
+  pill_height = h + 2 * pad_y;
+  x = footer->x + footer->width - margin - pill_width;
+  y = footer->y + (footer->height - bar - pill_height) / 2;
 
   _chrono_cairo_rounded_rect (cr, x, y, pill_width, pill_height, pill_height / 2);
   _chrono_cairo_set_color (cr, opaque (style->dark ? style->header_background : style->background));
@@ -310,73 +471,89 @@ chrono_caption_draw_progress (cairo_t           *cr,
 }
 
 void
-chrono_caption_draw_title (cairo_t           *cr,
-                           const ChronoStyle *style,
-                           const char        *title,
-                           const char        *subtitle,
-                           const char        *description,
-                           double             width,
-                           double             height)
+chrono_caption_draw_cover (cairo_t                  *cr,
+                           const ChronoStyle        *style,
+                           const ChronoCaptionCover *cover,
+                           double                    width,
+                           double                    height)
 {
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) subtitle_layout = NULL;
   g_autoptr(PangoLayout) body_layout = NULL;
+  ChronoColor background, foreground, dim, accent;
   double text_width = width * 0.8;
+  double body_width;
   double gap = chrono_style_px (style, 18);
   double total, y;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (cover != NULL);
+
+  background = cover->has_background ? opaque (cover->background) : style->background;
+  foreground = cover->has_background ? contrasting (background) : style->foreground;
+  dim = cover->has_background ? chrono_color_with_alpha (foreground, 0.8) : style->dim_foreground;
+  accent = cover->has_background ? foreground : style->accent;
+  body_width = MIN (text_width, chrono_style_px (style, 760));
 
   cairo_save (cr);
 
-  _chrono_cairo_set_color (cr, style->background);
+  _chrono_cairo_set_color (cr, background);
   cairo_paint (cr);
 
-  title_layout = create_layout (cr, style, 34, TRUE, text_width, 3);
+  if (cover->image != NULL)
+    {
+      /* The picture covers the page; a veil keeps white text legible. */
+      paint_image (cr, cover->image, 0, 0, width, height, TRUE);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
+      cairo_paint (cr);
+      foreground = (ChronoColor) { 1, 1, 1, 1 };
+      dim = chrono_color_with_alpha (foreground, 0.85);
+      accent = foreground;
+    }
+
+  title_layout = create_layout (cr, style, 40, TRUE, text_width, 3);
   pango_layout_set_alignment (title_layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (title_layout, title != NULL ? title : "", -1);
+  pango_layout_set_text (title_layout, cover->title != NULL ? cover->title : "", -1);
   total = layout_height (title_layout);
 
-  if (subtitle != NULL && subtitle[0] != '\0')
+  if (cover->subtitle != NULL && cover->subtitle[0] != '\0')
     {
-      subtitle_layout = create_layout (cr, style, 18, FALSE, text_width, 1);
+      subtitle_layout = create_layout (cr, style, 20, FALSE, text_width, 1);
       pango_layout_set_alignment (subtitle_layout, PANGO_ALIGN_CENTER);
-      pango_layout_set_text (subtitle_layout, subtitle, -1);
+      pango_layout_set_text (subtitle_layout, cover->subtitle, -1);
       total += gap + layout_height (subtitle_layout);
     }
 
-  if (description != NULL && description[0] != '\0')
+  if (cover->description != NULL && cover->description[0] != '\0')
     {
-      body_layout = create_layout (cr, style, 14, FALSE, MIN (text_width, chrono_style_px (style, 760)), 6);
+      body_layout = create_layout (cr, style, 15, FALSE, body_width, 8);
       pango_layout_set_alignment (body_layout, PANGO_ALIGN_CENTER);
-      pango_layout_set_text (body_layout, description, -1);
+      set_text_in_lines (body_layout, cover->description, 8);
       total += 2 * gap + layout_height (body_layout);
     }
 
-  y = (height - total) / 2;
-  show_layout (cr, title_layout, (width - text_width) / 2, y, style->foreground);
+  y = MAX (0, (height - total) / 2);
+  show_layout (cr, title_layout, (width - text_width) / 2, y, foreground);
   y += layout_height (title_layout);
 
   /* An accent rule between the title and the dates. */
   cairo_rectangle (cr, width / 2 - chrono_style_px (style, 36), y + gap / 2 - chrono_style_px (style, 2),
                    chrono_style_px (style, 72), chrono_style_px (style, 4));
-  _chrono_cairo_set_color (cr, style->accent);
+  _chrono_cairo_set_color (cr, accent);
   cairo_fill (cr);
 
   if (subtitle_layout != NULL)
     {
       y += gap;
-      show_layout (cr, subtitle_layout, (width - text_width) / 2, y, style->dim_foreground);
+      show_layout (cr, subtitle_layout, (width - text_width) / 2, y, dim);
       y += layout_height (subtitle_layout);
     }
 
   if (body_layout != NULL)
     {
-      double w = MIN (text_width, chrono_style_px (style, 760));
-
       y += 2 * gap;
-      show_layout (cr, body_layout, (width - w) / 2, y, style->foreground);
+      show_layout (cr, body_layout, (width - body_width) / 2, y, foreground);
     }
 
   cairo_restore (cr);
@@ -390,103 +567,126 @@ chrono_caption_get_scale (double width,
 }
 
 static ChronoScene *
-layout_step (ChronoDocument    *document,
-             ChronoFilter      *filter,
-             const ChronoStyle *style,
-             PangoContext      *context,
-             guint              event,
-             double             start,
-             double             end,
-             double             width,
-             double             height,
-             double             scroll_y)
+layout_step (const ChronoCaptionStep *step,
+             const ChronoStyle       *style,
+             PangoContext            *context,
+             double                   width,
+             double                   height,
+             double                   scroll_y)
 {
   ChronoLayoutParams params;
 
-  chrono_layout_params_init (&params, style, start, end, width, height);
-  params.document = document;
-  params.filter = filter;
+  chrono_layout_params_init (&params, style, step->start, step->end, width, height);
+  params.document = step->document;
+  params.filter = step->filter;
   params.context = context;
   params.scroll_y = scroll_y;
-  params.selected = (int) event;
+  params.selected = (int) step->event;
   params.hovered = -1;
 
   return chrono_layout_build (&params);
 }
 
-void
-chrono_caption_draw_step (cairo_t           *cr,
-                          const ChronoStyle *style,
-                          ChronoDocument    *document,
-                          ChronoFilter      *filter,
-                          guint              event,
-                          guint              step,
-                          guint              n_steps,
-                          double             start,
-                          double             end,
-                          double             width,
-                          double             height)
+ChronoScene *
+chrono_caption_build_step_scene (const ChronoStyle       *style,
+                                 const ChronoCaptionStep *step,
+                                 const ChronoRect        *timeline,
+                                 PangoContext            *context)
 {
-  PangoContext *context;
   ChronoScene *scene;
   const ChronoSceneItem *item;
-  ChronoRect card;
-  double timeline_height;
+  const ChronoSceneItem *previous = NULL;
+  double margin = chrono_style_px (style, 24);
+  double scroll = 0;
+
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (step != NULL, NULL);
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (step->document), NULL);
+  g_return_val_if_fail (timeline != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  /* Where the events are in all the lanes: a lane below the region is
+   * not laid out at the region's height. */
+  scene = layout_step (step, style, context, timeline->width, timeline->height + 20000, 0);
+  item = chrono_scene_find_event (scene, step->event);
+  if (step->previous >= 0 && (guint) step->previous != step->event)
+    previous = chrono_scene_find_event (scene, step->previous);
+
+  if (item != NULL)
+    {
+      double lanes_top = chrono_scene_get_lanes_top (scene);
+      double top = item->rect.y;
+      double bottom = item->rect.y + item->rect.height;
+
+      /* Both steps when they fit one above the other, else the current
+       * one. */
+      if (previous != NULL)
+        {
+          double both_top = MIN (top, previous->rect.y);
+          double both_bottom = MAX (bottom, previous->rect.y + previous->rect.height);
+
+          if (both_bottom - both_top + 2 * margin <= timeline->height - lanes_top)
+            {
+              top = both_top;
+              bottom = both_bottom;
+            }
+        }
+
+      if (bottom + margin > timeline->height)
+        scroll = bottom + margin - timeline->height;
+      if (top - scroll < lanes_top + margin / 2)
+        scroll = top - lanes_top - margin / 2;
+      scroll = MAX (0, scroll);
+    }
+
+  chrono_scene_unref (scene);
+  return layout_step (step, style, context, timeline->width, timeline->height, scroll);
+}
+
+void
+chrono_caption_draw_step (cairo_t                 *cr,
+                          const ChronoStyle       *style,
+                          const ChronoCaptionStep *step,
+                          double                   width,
+                          double                   height)
+{
+  PangoContext *context;
+  ChronoCaptionRegions regions;
+  ChronoScene *scene;
+  double line = chrono_style_px (style, 1);
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
-  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
-  g_return_if_fail (event < chrono_document_get_n_events (document));
+  g_return_if_fail (step != NULL);
+  g_return_if_fail (CHRONO_IS_DOCUMENT (step->document));
+  g_return_if_fail (step->event < chrono_document_get_n_events (step->document));
 
+  chrono_caption_get_regions (style, width, height, &regions);
   context = chrono_style_create_pango_context ();
-
-  /* Measure the card first: the timeline takes the area above it, so
-   * that the card covers no lane header and no event. */
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *scratch_cr = cairo_create (scratch);
-
-    chrono_caption_draw_card (scratch_cr, style, document, event, width, height, &card);
-    cairo_destroy (scratch_cr);
-    cairo_surface_destroy (scratch);
-  }
-  timeline_height = MAX (1, floor (card.y - chrono_style_px (style, MARGIN) / 2));
-
-  /* Where the event is in all the lanes: a lane below the area is not
-   * laid out at the area's height. */
-  scene = layout_step (document, filter, style, context, event, start, end, width,
-                       timeline_height + 20000, 0);
-  item = chrono_scene_find_event (scene, event);
-  if (item != NULL && item->rect.y + item->rect.height > timeline_height)
-    {
-      /* Scroll the lanes until the event is in view. */
-      double scroll = item->rect.y + item->rect.height - timeline_height + chrono_style_px (style, 24);
-
-      chrono_scene_unref (scene);
-      scene = layout_step (document, filter, style, context, event, start, end, width, timeline_height, scroll);
-    }
-  else
-    {
-      chrono_scene_unref (scene);
-      scene = layout_step (document, filter, style, context, event, start, end, width, timeline_height, 0);
-    }
+  scene = chrono_caption_build_step_scene (style, step, &regions.timeline, context);
 
   cairo_save (cr);
   _chrono_cairo_set_color (cr, style->background);
   cairo_paint (cr);
-  cairo_rectangle (cr, 0, 0, width, timeline_height);
+  cairo_rectangle (cr, regions.timeline.x, regions.timeline.y,
+                   regions.timeline.width, regions.timeline.height);
   cairo_clip (cr);
+  cairo_translate (cr, regions.timeline.x, regions.timeline.y);
   chrono_renderer_draw (cr, scene, style);
   cairo_restore (cr);
 
+  chrono_caption_draw_card (cr, style, step->document, step->event, step->media, &regions.card, NULL);
+  chrono_caption_draw_progress (cr, style, step->step, step->n_steps, &regions.footer);
+
+  /* The line between the timeline and the card, on the card's side. */
   cairo_save (cr);
   _chrono_cairo_set_color (cr, style->lane_separator);
-  cairo_rectangle (cr, 0, timeline_height, width, chrono_style_px (style, 1));
+  if (regions.placement == CHRONO_CAPTION_SIDE)
+    cairo_rectangle (cr, regions.card.x, 0, line, height);
+  else
+    cairo_rectangle (cr, 0, regions.card.y, width, line);
   cairo_fill (cr);
   cairo_restore (cr);
-
-  chrono_caption_draw_card (cr, style, document, event, width, height, NULL);
-  chrono_caption_draw_progress (cr, style, step, n_steps, width, height);
 
   chrono_scene_unref (scene);
   g_object_unref (context);

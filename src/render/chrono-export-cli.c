@@ -31,6 +31,7 @@ chrono_export_cli_clear (ChronoExportCli *cli)
 
   g_clear_pointer (&cli->export_path, g_free);
   g_clear_pointer (&cli->slides_path, g_free);
+  g_clear_pointer (&cli->slides_format, g_free);
   g_clear_pointer (&cli->range, g_free);
   g_clear_pointer (&cli->width, g_free);
   g_clear_pointer (&cli->height, g_free);
@@ -51,7 +52,9 @@ chrono_export_cli_add_entries (ChronoExportCli *cli,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &cli->export_path,
       N_("Export FILE to an image (.png, .svg or .pdf) and exit"), N_("OUT") },
     { "export-slides", 0, 0, G_OPTION_ARG_FILENAME, &cli->slides_path,
-      N_("Export FILE’s presentation as a PDF with one page a step (at most 200) and exit"), N_("OUT.pdf") },
+      N_("Export FILE’s presentation as a PDF with one page a step (at most 200), or as PNG images into a folder when OUT ends in “/”, and exit"), N_("OUT.pdf") },
+    { "slides-format", 0, 0, G_OPTION_ARG_STRING, &cli->slides_format,
+      N_("With --export-slides: pdf, or png for one image a slide in the folder OUT"), N_("FORMAT") },
     { "range", 0, 0, G_OPTION_ARG_STRING, &cli->range,
       N_("With --export: the dates to show, like 2015..2026"), N_("START..END") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &cli->width,
@@ -306,6 +309,7 @@ chrono_export_cli_run (const ChronoExportCli *cli,
   g_autofree char *filename = NULL;
   ChronoExportOptions options;
   guint n_steps = 0;
+  gboolean slides_png = FALSE;
 
   g_return_val_if_fail (cli != NULL, 1);
 
@@ -327,10 +331,20 @@ chrono_export_cli_run (const ChronoExportCli *cli,
     {
       ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
 
-      if (!chrono_export_format_from_path (cli->slides_path, &format, NULL) ||
-          format != CHRONO_EXPORT_FORMAT_PDF)
+      if (cli->slides_format != NULL && !g_str_equal (cli->slides_format, "pdf") &&
+          !g_str_equal (cli->slides_format, "png"))
         {
-          g_printerr (_("chronoscope: slides are a PDF: “%s” must end in .pdf\n"), cli->slides_path);
+          g_printerr (_("chronoscope: --slides-format “%s” is neither pdf nor png\n"), cli->slides_format);
+          return 1;
+        }
+      slides_png = g_strcmp0 (cli->slides_format, "png") == 0 ||
+                   (cli->slides_format == NULL && g_str_has_suffix (cli->slides_path, G_DIR_SEPARATOR_S));
+      if (!slides_png &&
+          (!chrono_export_format_from_path (cli->slides_path, &format, NULL) ||
+           format != CHRONO_EXPORT_FORMAT_PDF))
+        {
+          g_printerr (_("chronoscope: slides are a PDF (“%s” must end in .pdf) or PNG images in a folder (end it in “/” or give --slides-format png)\n"),
+                      cli->slides_path);
           return 1;
         }
     }
@@ -353,13 +367,14 @@ chrono_export_cli_run (const ChronoExportCli *cli,
 
   if (cli->slides_path != NULL)
     {
-      /* Slides default to a 16:9 page of 1280 × 720 points. */
+      /* Slides default to a 16:9 page of 1280 × 720 points, or images
+       * of 1920 × 1080 pixels to paste into other presentations. */
       if (cli->width == NULL && cli->height == NULL)
         {
-          options.width = 1280;
-          options.height = 720;
+          options.width = slides_png ? 1920 : 1280;
+          options.height = slides_png ? 1080 : 720;
         }
-      options.format = CHRONO_EXPORT_FORMAT_PDF;
+      options.format = slides_png ? CHRONO_EXPORT_FORMAT_PNG : CHRONO_EXPORT_FORMAT_PDF;
       if (!chrono_export_slides (document, &options, cli->slides_path, NULL, &error))
         return fail (error);
 

@@ -15,6 +15,7 @@ typedef struct
 {
   char      *export_path;
   char      *slides_path;
+  char      *slides_format;  /* "pdf", "png" or NULL */
   char      *range;
   char      *width;
   char      *height;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "chrono-caption.h"
 #include "chrono-export-private.h"
@@ -37,7 +38,6 @@ chrono_export_draw_slide (cairo_t                   *cr,
                           double                     height)
 {
   ChronoStyle style;
-  double start, end;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (CHRONO_IS_DOCUMENT (document));
@@ -59,23 +59,35 @@ chrono_export_draw_slide (cairo_t                   *cr,
     {
       g_autofree char *span_text = NULL;
       ChronoExportOptions whole = *options;
-      const char *title = options->title;
+      ChronoCaptionCover cover = { NULL, };
 
       whole.has_range = FALSE;
       span_text = _chrono_export_format_caption (document, &whole);
-      if (title == NULL)
-        title = chrono_document_get_title (document);
-      chrono_caption_draw_title (cr, &style, title, span_text,
-                                 chrono_document_get_description (document),
-                                 width, height);
+      cover.title = options->title != NULL ? options->title : chrono_document_get_title (document);
+      cover.subtitle = span_text;
+      cover.description = chrono_document_get_description (document);
+      /* The document's background colour and picture go in
+       * cover.has_background, cover.background and cover.image once the
+       * format carries them. */
+      chrono_caption_draw_cover (cr, &style, &cover, width, height);
     }
   else
     {
-      guint event = g_array_index (steps, guint, page - 1);
+      ChronoCaptionStep step = {
+        .document = document,
+        .filter = options->filter,
+        .event = g_array_index (steps, guint, page - 1),
+        .previous = chrono_story_get_previous (steps, page - 1),
+        .step = page - 1,
+        .n_steps = steps->len,
+        /* The event's pictures and quotes go here once the format
+         * carries them. */
+        .media = NULL,
+      };
 
-      chrono_story_get_frame (document, options->filter, event, &start, &end);
-      chrono_caption_draw_step (cr, &style, document, options->filter, event,
-                                page - 1, steps->len, start, end, width, height);
+      chrono_story_get_step_frame (document, options->filter, step.event, step.previous,
+                                   &step.start, &step.end);
+      chrono_caption_draw_step (cr, &style, &step, width, height);
     }
 
   cairo_restore (cr);
@@ -98,6 +110,82 @@ chrono_export_get_slide_steps (ChronoDocument *document,
     g_array_set_size (steps, CHRONO_EXPORT_MAX_SLIDES);
 
   return steps;
+}
+
+/* One PNG a slide in the folder @path: each written through a
+ * temporary file and renamed into place, so a slide is never left
+ * half-written. */
+static gboolean
+write_png_folder (ChronoDocument             *document,
+                  const ChronoExportOptions  *options,
+                  GArray                     *steps,
+                  const char                 *path,
+                  GCancellable               *cancellable,
+                  GError                    **error)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  int width, height;
+
+  if (!g_file_make_directory_with_parents (folder, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE,
+                     _("cannot make the folder “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  _chrono_export_get_output_size (options, &width, &height);
+
+  for (guint page = 0; page <= steps->len; page++)
+    {
+      g_autofree char *name = chrono_export_slide_file_name (page);
+      g_autofree char *file_path = g_build_filename (path, name, NULL);
+      ChronoExportFile file;
+      cairo_surface_t *surface;
+      cairo_status_t status;
+      cairo_t *cr;
+
+      if (!_chrono_export_file_open (&file, file_path, cancellable, error))
+        return FALSE;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+      chrono_export_draw_slide (cr, document, options, steps, page, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (cancellable))
+        status = cairo_surface_write_to_png_stream (surface, _chrono_export_file_write, &file);
+      cairo_surface_destroy (surface);
+
+      if (!_chrono_export_file_check_cairo (status, &file, error) ||
+          !_chrono_export_file_commit (&file, error))
+        return FALSE;
+    }
+
+  /* Slides of a longer talk exported here before would follow these as
+   * if they were part of it. */
+  for (guint page = steps->len + 1; page <= CHRONO_EXPORT_MAX_SLIDES; page++)
+    {
+      g_autofree char *name = chrono_export_slide_file_name (page);
+      g_autofree char *file_path = g_build_filename (path, name, NULL);
+
+      if (g_unlink (file_path) != 0)
+        break;
+    }
+
+  return TRUE;
+}
+
+char *
+chrono_export_slide_file_name (guint page)
+{
+  return g_strdup_printf ("slide-%03u.png", page + 1);
 }
 
 gboolean
@@ -130,6 +218,9 @@ chrono_export_slides (ChronoDocument             *document,
                    _("there are no events to make slides of"));
       return FALSE;
     }
+
+  if (options->format == CHRONO_EXPORT_FORMAT_PNG)
+    return write_png_folder (document, options, steps, path, cancellable, error);
 
   _chrono_export_get_output_size (options, &width, &height);
 

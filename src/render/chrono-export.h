@@ -146,11 +146,17 @@ void     chrono_export_to_file_async      (ChronoDocument            *document,
 gboolean chrono_export_to_file_finish     (GAsyncResult              *result,
                                            GError                   **error);
 
-/* Writes one vector PDF of the presentation of @document: a title page
- * (title and range), then one page per step (chrono_export_get_slide_steps()),
- * each as the presenter shows it: the timeline framed on the step's
- * event with its neighbours, the caption card and the progress.  The
- * page is @options' width × height × scale points; its format, range and
+/* Writes the slides of the presentation of @document: a cover (title,
+ * range and description), then one slide per step
+ * (chrono_export_get_slide_steps()), each as the presenter shows it: the
+ * timeline framed on the step's event and the previous step's, the
+ * story card beside or below it and the progress.  With @options'
+ * format CHRONO_EXPORT_FORMAT_PDF, one vector PDF at @path whose pages
+ * are @options' width × height × scale points; with
+ * CHRONO_EXPORT_FORMAT_PNG, one image a slide of that many pixels in
+ * the folder @path (made when missing), named by
+ * chrono_export_slide_file_name(), each written atomically, and older
+ * slides numbered past the last one removed.  Range and
  * title/legend/caption switches are not used.  Atomic and cancellable
  * like chrono_export_to_file(). */
 gboolean chrono_export_slides             (ChronoDocument            *document,
@@ -158,6 +164,10 @@ gboolean chrono_export_slides             (ChronoDocument            *document,
                                            const char                *path,
                                            GCancellable              *cancellable,
                                            GError                   **error);
+
+/* "slide-001.png": the file name of slide @page (0 is the cover) in a
+ * folder of PNG slides.  Free with g_free(). */
+char    *chrono_export_slide_file_name    (guint                      page);
 
 /* chrono_export_slides() in a worker thread, as
  * chrono_export_to_file_async(). */

@@ -119,12 +119,13 @@ typical_gap (ChronoDocument *document,
   return g_array_index (gaps, double, gaps->len / 2);
 }
 
-void
-chrono_story_get_frame (ChronoDocument *document,
-                        ChronoFilter   *filter,
-                        guint           index,
-                        double         *start,
-                        double         *end)
+/* The span of event @index with its context, before the room for labels. */
+static void
+get_core_frame (ChronoDocument *document,
+                ChronoFilter   *filter,
+                guint           index,
+                double         *start,
+                double         *end)
 {
   const ChronoEvent *event;
   const guint8 *mask = NULL;
@@ -132,10 +133,6 @@ chrono_story_get_frame (ChronoDocument *document,
   double s, e, duration, near = -1, reach, lo, hi, width;
   double prev = 0, next = 0;
   gboolean has_prev = FALSE, has_next = FALSE;
-
-  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
-  g_return_if_fail (index < chrono_document_get_n_events (document));
-  g_return_if_fail (start != NULL && end != NULL);
 
   n_events = chrono_document_get_n_events (document);
   event = chrono_document_get_event (document, index);
@@ -193,11 +190,71 @@ chrono_story_get_frame (ChronoDocument *document,
       hi += grow;
     }
 
-  /* Labels go right of their markers: more room on the right. */
+  *start = lo;
+  *end = hi;
+}
+
+/* Labels go right of their markers: more room on the right. */
+static void
+pad_frame (ChronoDocument *document,
+           double          lo,
+           double          hi,
+           double         *start,
+           double         *end)
+{
+  double width = hi - lo;
+
   *start = lo - width * 0.12;
   *end = hi + width * 0.35;
   /* Within what the window's view may show. */
   chrono_session_clamp_span_for_document (document, start, end);
+}
+
+void
+chrono_story_get_frame (ChronoDocument *document,
+                        ChronoFilter   *filter,
+                        guint           index,
+                        double         *start,
+                        double         *end)
+{
+  double lo, hi;
+
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (index < chrono_document_get_n_events (document));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  get_core_frame (document, filter, index, &lo, &hi);
+  pad_frame (document, lo, hi, start, end);
+}
+
+void
+chrono_story_get_step_frame (ChronoDocument *document,
+                             ChronoFilter   *filter,
+                             guint           index,
+                             int             previous,
+                             double         *start,
+                             double         *end)
+{
+  double lo, hi;
+
+  g_return_if_fail (CHRONO_IS_DOCUMENT (document));
+  g_return_if_fail (index < chrono_document_get_n_events (document));
+  g_return_if_fail (previous < (int) chrono_document_get_n_events (document));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  get_core_frame (document, filter, index, &lo, &hi);
+
+  /* The path so far: the previous step stays in view, however far the
+   * story jumps, so that the camera never zooms past it. */
+  if (previous >= 0)
+    {
+      double p = (double) chrono_document_get_event (document, previous)->start.time;
+
+      lo = MIN (lo, p);
+      hi = MAX (hi, p);
+    }
+
+  pad_frame (document, lo, hi, start, end);
 }
 
 char *
@@ -206,4 +263,37 @@ chrono_story_format_progress (guint step,
 {
   /* Translators: presentation progress, "step / number of steps" */
   return g_strdup_printf (C_("progress", "%u / %u"), step + 1, n_steps);
+}
+
+int
+chrono_story_get_previous (GArray *steps,
+                           guint   step)
+{
+  g_return_val_if_fail (steps != NULL, -1);
+
+  if (step == 0 || step > steps->len)
+    return -1;
+
+  return (int) g_array_index (steps, guint, step - 1);
+}
+
+const char *
+chrono_story_find_notes (ChronoDocument *document,
+                         guint           event)
+{
+  const guint *story;
+  guint n_story = 0;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (document), NULL);
+
+  story = chrono_document_get_story (document, &n_story);
+  for (guint i = 0; i < n_story; i++)
+    {
+      const char *notes = chrono_document_get_story_notes (document, i);
+
+      if (story[i] == event && notes != NULL)
+        return notes;
+    }
+
+  return NULL;
 }

@@ -28,6 +28,27 @@ void    chrono_story_get_frame (ChronoDocument *document,
                                 double         *start,
                                 double         *end);
 
+/* The span the camera shows at a presentation step: the frame of event
+ * @index (chrono_story_get_frame()) widened to keep event @previous,
+ * the previous step's, in view too (-1: none), so that the path so far
+ * stays visible; in seconds since the epoch. */
+void    chrono_story_get_step_frame (ChronoDocument *document,
+                                     ChronoFilter   *filter,
+                                     guint           index,
+                                     int             previous,
+                                     double         *start,
+                                     double         *end);
+
+/* The event shown before step @step of @steps (from
+ * chrono_story_get_steps()), or -1 at the first step. */
+int     chrono_story_get_previous   (GArray         *steps,
+                                     guint           step);
+
+/* The speaker notes of the story step that shows event @event: those
+ * of its first step in the story with notes, or NULL. */
+const char *chrono_story_find_notes (ChronoDocument *document,
+                                     guint           event);
+
 /* "3 / 12": the localized progress text of @step (0-based) out of
  * @n_steps.  Free with g_free(). */
 char   *chrono_story_format_progress (guint step,

@@ -437,8 +437,11 @@ test_a11y_presenter (void)
   chrono_presenter_start (presenter);
   app_test_settle ();
   gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Title page: A Small Test Timeline");
+  chrono_presenter_set_slide (presenter, 1);
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Step 1 of 6: Acme is founded, 1949, Acme Corporation lane");
-  chrono_presenter_set_step (presenter, 1);
+  chrono_presenter_set_slide (presenter, 2);
   gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Step 2 of 6: Alice is born, 14 Mar 1990, Alice Example lane");
 

@@ -4,7 +4,9 @@
 
 #include <string.h>
 
+#include "chrono-caption.h"
 #include "chrono-presenter.h"
+#include "chrono-presenter-console.h"
 #include "chrono-story.h"
 #include "chrono-window.h"
 
@@ -52,11 +54,11 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A window showing the file at @path, loaded. */
 static ChronoWindow *
-open_window (const char *name)
+open_path (const char *path)
 {
   ChronoWindow *window = chrono_window_new (NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -66,6 +68,15 @@ open_window (const char *name)
   g_assert_nonnull (chrono_session_get_document (chrono_window_get_session (window)));
 
   return window;
+}
+
+/* tests/data/export/@name */
+static ChronoWindow *
+open_window (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", name, NULL);
+
+  return open_path (path);
 }
 
 static ChronoPresenter *
@@ -143,7 +154,7 @@ typedef struct
   ChronoDocument  *document;
 } Glide;
 
-/* The camera arrived: it shows exactly the current step's frame. */
+/* The camera arrived: it shows exactly the current slide's frame. */
 static gboolean
 camera_arrived (gpointer data)
 {
@@ -151,8 +162,8 @@ camera_arrived (gpointer data)
   double start, end, frame_start, frame_end;
 
   chrono_presenter_get_visible (glide->presenter, &start, &end);
-  chrono_story_get_frame (glide->document, NULL, chrono_presenter_get_event (glide->presenter),
-                          &frame_start, &frame_end);
+  chrono_presenter_get_frame (glide->presenter, chrono_presenter_get_slide (glide->presenter),
+                              &frame_start, &frame_end);
 
   return start == frame_start && end == frame_end;
 }
@@ -181,10 +192,16 @@ test_presenter_story (void)
   g_assert_nonnull (presenter);
   g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
 
-  /* The story, in its order. */
+  /* The cover first, then the story, in its order. */
   g_assert_cmpuint (chrono_presenter_get_n_steps (presenter), ==, 3);
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 0);
+  g_assert_cmpuint (chrono_presenter_get_n_slides (presenter), ==, 4);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
+  g_assert_cmpint (chrono_presenter_get_event (presenter), ==, -1);
+  g_assert_null (chrono_presenter_get_notes (presenter, 0));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Right);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 1);
   g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
+  g_assert_cmpint (chrono_presenter_get_previous_event (presenter), ==, -1);
 
   /* The camera glides there on the frame clock. */
   glide = (Glide) { presenter, document };
@@ -195,7 +212,9 @@ test_presenter_story (void)
   wait_for (camera_arrived, &glide);
   press_key (GTK_WIDGET (presenter), GDK_KEY_space);
   g_assert_cmpstr (current_id (presenter, document), ==, "third");
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 2);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 3);
+  g_assert_cmpint (chrono_presenter_get_previous_event (presenter), ==,
+                   chrono_document_find_event (document, "first"));
 
   /* The end stays the end. */
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
@@ -206,11 +225,13 @@ test_presenter_story (void)
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
   g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
-  g_assert_cmpuint (chrono_presenter_get_step (presenter), ==, 0);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
   press_key (GTK_WIDGET (presenter), GDK_KEY_End);
   g_assert_cmpstr (current_id (presenter, document), ==, "third");
   press_key (GTK_WIDGET (presenter), GDK_KEY_Home);
-  g_assert_cmpstr (current_id (presenter, document), ==, "fourth");
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 0);
   wait_for (camera_arrived, &glide);
 
   /* Autoplay toggles with P. */
@@ -249,8 +270,9 @@ test_presenter_fallback (void)
   presenter = find_presenter ();
   g_assert_nonnull (presenter);
 
-  /* No story: by importance, then by time. */
+  /* No story: by importance, then by time, after the cover. */
   g_assert_cmpuint (chrono_presenter_get_n_steps (presenter), ==, G_N_ELEMENTS (expected));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_assert_cmpstr (current_id (presenter, document), ==, expected[i]);
@@ -259,6 +281,246 @@ test_presenter_fallback (void)
 
   press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
   g_assert_null (find_presenter ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* Finds the first descendant of @widget of type @type, and with CSS
+ * class @css_class when it is not NULL. */
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            GType       type,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      found = find_child (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* data/examples/@name */
+static ChronoWindow *
+open_example (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+
+  return open_path (path);
+}
+
+static ChronoPresenter *
+start_presenter (ChronoWindow *window)
+{
+  ChronoPresenter *presenter;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  settle ();
+  presenter = find_presenter ();
+  g_assert_nonnull (presenter);
+
+  return presenter;
+}
+
+/* With the system's animations off the camera jumps; at every step of
+ * the example story it frames the current event with the previous
+ * step's, so the path so far stays in view. */
+static void
+test_presenter_reduced_motion (void)
+{
+  ChronoWindow *window = open_example ("ai-talent.json");
+  ChronoDocument *document = chrono_session_get_document (chrono_window_get_session (window));
+  ChronoPresenter *presenter = start_presenter (window);
+  GtkSettings *settings = gtk_settings_get_default ();
+  double start, end, frame_start, frame_end;
+  Glide glide = { presenter, document };
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  g_assert_cmpuint (chrono_presenter_get_n_slides (presenter), ==, 14);
+
+  for (guint slide = 1; slide < chrono_presenter_get_n_slides (presenter); slide++)
+    {
+      const ChronoEvent *event;
+      int previous;
+
+      press_key (GTK_WIDGET (presenter), GDK_KEY_Right);
+      g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, slide);
+
+      /* No glide: the camera is there at once. */
+      chrono_presenter_get_visible (presenter, &start, &end);
+      chrono_presenter_get_frame (presenter, slide, &frame_start, &frame_end);
+      g_assert_cmpfloat (start, ==, frame_start);
+      g_assert_cmpfloat (end, ==, frame_end);
+
+      event = chrono_document_get_event (document, chrono_presenter_get_event (presenter));
+      g_assert_cmpfloat (start, <, (double) event->start.time);
+      g_assert_cmpfloat (end, >, (double) event->start.time);
+      previous = chrono_presenter_get_previous_event (presenter);
+      if (slide > 1)
+        {
+          g_assert_cmpint (previous, >=, 0);
+          g_assert_cmpfloat (start, <, (double) chrono_document_get_event (document, previous)->start.time);
+          g_assert_cmpfloat (end, >, (double) chrono_document_get_event (document, previous)->start.time);
+        }
+      else
+        g_assert_cmpint (previous, ==, -1);
+    }
+
+  /* With animations on, the camera glides: not there at once, there
+   * after a while. */
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Home);
+  chrono_presenter_get_visible (presenter, &start, &end);
+  chrono_presenter_get_frame (presenter, 0, &frame_start, &frame_end);
+  g_assert_true (start != frame_start || end != frame_end);
+  wait_for (camera_arrived, &glide);
+
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* The autoplay button shows what a press does, and says it; the
+ * interval has its unit. */
+static void
+test_presenter_autoplay (void)
+{
+  ChronoWindow *window = open_window ("story.json");
+  ChronoPresenter *presenter = start_presenter (window);
+  GtkWidget *button = find_child (GTK_WIDGET (presenter), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  GtkWidget *spin = find_child (GTK_WIDGET (presenter), GTK_TYPE_SPIN_BUTTON, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (spin);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "media-playback-start-symbolic");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Start Autoplay");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "8 s");
+
+  press_key (GTK_WIDGET (presenter), GDK_KEY_p);
+  g_assert_true (chrono_presenter_get_autoplay (presenter));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "media-playback-pause-symbolic");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause Autoplay");
+
+  /* The button itself stops it. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_false (chrono_presenter_get_autoplay (presenter));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "media-playback-start-symbolic");
+
+  chrono_presenter_set_interval (presenter, 12);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "12 s");
+
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 100 && gtk_widget_get_mapped (data);
+}
+
+/* The controls have moved off the cover's corner into the card's foot. */
+static gboolean
+controls_moved (gpointer data)
+{
+  GtkWidget *revealer = data;
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (revealer, gtk_widget_get_parent (revealer), &bounds) &&
+         bounds.origin.x + bounds.size.width < gtk_widget_get_width (gtk_widget_get_parent (revealer)) - 60;
+}
+
+/* The controls sit in the card's foot, never over the timeline and its
+ * axis. */
+static void
+test_presenter_controls (void)
+{
+  ChronoWindow *window = open_window ("story.json");
+  ChronoPresenter *presenter = start_presenter (window);
+  GtkWidget *canvas = gtk_widget_get_parent (find_child (GTK_WIDGET (presenter), GTK_TYPE_REVEALER, NULL));
+  GtkWidget *revealer = find_child (GTK_WIDGET (presenter), GTK_TYPE_REVEALER, NULL);
+  ChronoCaptionRegions regions;
+  graphene_rect_t bounds;
+  ChronoStyle style;
+  int width, height;
+
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Right);
+  wait_for (is_allocated, canvas);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (revealer), TRUE);
+  wait_for (controls_moved, revealer);
+  width = gtk_widget_get_width (canvas);
+  height = gtk_widget_get_height (canvas);
+  chrono_style_init_light (&style, chrono_caption_get_scale (width, height));
+  chrono_caption_get_regions (&style, width, height, &regions);
+
+  g_assert_true (gtk_widget_compute_bounds (revealer, canvas, &bounds));
+  g_test_message ("controls at %g,%g %gx%g in %dx%d; card from %g,%g",
+                  bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                  width, height, regions.card.x, regions.card.y);
+  g_assert_cmpfloat (bounds.origin.x, >=, regions.card.x);
+  g_assert_cmpfloat (bounds.origin.y, >=, regions.card.y);
+  g_assert_cmpfloat (bounds.origin.y, >=, regions.footer.y - 1);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, height);
+
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* N shows the presenter view with the step's notes; N again hides it. */
+static void
+test_presenter_notes (void)
+{
+  ChronoWindow *window = open_window ("story.json");
+  ChronoPresenter *presenter = start_presenter (window);
+  GtkWindow *console;
+  GtkWidget *notes;
+
+  /* One monitor under Xvfb: no presenter view until asked for. */
+  g_assert_null (chrono_presenter_get_console (presenter));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_n);
+  console = chrono_presenter_get_console (presenter);
+  g_assert_nonnull (console);
+  notes = find_child (GTK_WIDGET (console), GTK_TYPE_LABEL, "notes");
+  g_assert_nonnull (notes);
+
+  /* The cover and "fourth" have no notes; "first" has. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (notes)), ==, "No notes for this step");
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Right);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (notes)), ==, "No notes for this step");
+  /* The presenter view answers to the same keys. */
+  press_key (GTK_WIDGET (console), GDK_KEY_Right);
+  g_assert_cmpuint (chrono_presenter_get_slide (presenter), ==, 2);
+  g_assert_cmpstr (chrono_presenter_get_notes (presenter, 2), ==, "Say where it all starts.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (notes)), ==, "Say where it all starts.");
+
+  press_key (GTK_WIDGET (console), GDK_KEY_n);
+  g_assert_null (chrono_presenter_get_console (presenter));
+
+  /* Leaving closes the presenter view too. */
+  press_key (GTK_WIDGET (presenter), GDK_KEY_n);
+  g_assert_nonnull (chrono_presenter_get_console (presenter));
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      g_assert_false (CHRONO_IS_PRESENTER_CONSOLE (toplevel));
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
@@ -273,7 +535,7 @@ test_presenter_help_overlay (void)
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) accels = g_string_new (" ");
   static const char *keys[] = {
-    "Right", "space", "Page_Down", "Left", "Page_Up", "Home", "End", "p", "Escape",
+    "Right", "space", "Page_Down", "Left", "Page_Up", "Home", "End", "p", "n", "Escape",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -306,11 +568,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test AT context records the autoplay button's name. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/app/presenter/story", test_presenter_story);
   g_test_add_func ("/app/presenter/fallback", test_presenter_fallback);
+  g_test_add_func ("/app/presenter/reduced-motion", test_presenter_reduced_motion);
+  g_test_add_func ("/app/presenter/autoplay", test_presenter_autoplay);
+  g_test_add_func ("/app/presenter/controls", test_presenter_controls);
+  g_test_add_func ("/app/presenter/notes", test_presenter_notes);
   g_test_add_func ("/app/presenter/help-overlay", test_presenter_help_overlay);
 
   return g_test_run ();

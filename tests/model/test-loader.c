@@ -164,6 +164,8 @@ static const BadCase bad_cases[] = {
   { "unknown-category", CHRONO_ERROR_REFERENCE, 6, 73, "events[0].category" },
   { "unknown-related", CHRONO_ERROR_REFERENCE, 5, 107, "events[0].related[1]" },
   { "unknown-story", CHRONO_ERROR_REFERENCE, 7, 20, "story[1]" },
+  { "story-step-typo", CHRONO_ERROR_UNKNOWN_MEMBER, 5, 35, "story[1].note" },
+  { "story-step-unknown-event", CHRONO_ERROR_REFERENCE, 6, 5, "story[0]" },
   { "unknown-series-lane", CHRONO_ERROR_REFERENCE, 4, 28, "series[0].lane" },
   { "duplicate-id", CHRONO_ERROR_DUPLICATE_ID, 6, 7, "events[1].id" },
   { "duplicate-lane-id", CHRONO_ERROR_DUPLICATE_ID, 5, 7, "lanes[1].id" },
@@ -510,6 +512,25 @@ test_good_full (void)
   g_assert_cmphex (series->color, ==, 0x26a269);
   g_assert_cmpuint (series->n_points, ==, 3);
   g_assert_cmpfloat (series->points[2].value, ==, 2.25);
+}
+
+/* Story steps are event ids or objects with speaker notes. */
+static void
+test_story_notes (void)
+{
+  g_autoptr(ChronoDocument) document = load_good ("story-notes");
+  const guint *story;
+  guint n_story = 0;
+
+  story = chrono_document_get_story (document, &n_story);
+  g_assert_cmpuint (n_story, ==, 4);
+  g_assert_cmpint (story[0], ==, chrono_document_find_event (document, "e"));
+  g_assert_cmpint (story[1], ==, chrono_document_find_event (document, "f"));
+  g_assert_null (chrono_document_get_story_notes (document, 0));
+  g_assert_cmpstr (chrono_document_get_story_notes (document, 1), ==, "Slow down here.\nThen ask a question.");
+  /* Empty notes are no notes. */
+  g_assert_null (chrono_document_get_story_notes (document, 2));
+  g_assert_null (chrono_document_get_story_notes (document, 3));
 }
 
 static void
@@ -1331,6 +1352,7 @@ main (int   argc,
       g_test_add_data_func (path, &good_cases[i], test_good);
     }
 
+  g_test_add_func ("/model/loader/story-notes", test_story_notes);
   g_test_add_func ("/model/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/model/loader/deep-objects", test_deep_objects);
   g_test_add_func ("/model/loader/nesting-limit", test_nesting_limit);

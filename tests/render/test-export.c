@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -154,54 +155,276 @@ test_story_frame (void)
   g_assert_cmpfloat (end, >, (double) next->start.time);
 }
 
-/* The caption card is opaque and grows with its description, up to half
- * the height; a step draws the timeline above the card, not under it. */
+/* The regions of a step never overlap: the card has its own, beside
+ * the timeline on a wide screen, below it on a tall one. */
+static void
+test_caption_regions (void)
+{
+  const struct {
+    double width, height;
+    ChronoCaptionPlacement placement;
+  } sizes[] = {
+    { 1920, 1080, CHRONO_CAPTION_SIDE },
+    { 1280, 800, CHRONO_CAPTION_SIDE },
+    { 1280, 720, CHRONO_CAPTION_SIDE },
+    { 1024, 768, CHRONO_CAPTION_SIDE },
+    { 800, 1280, CHRONO_CAPTION_BOTTOM },
+    { 1080, 1920, CHRONO_CAPTION_BOTTOM },
+    { 900, 900, CHRONO_CAPTION_BOTTOM },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      double width = sizes[i].width, height = sizes[i].height;
+      ChronoCaptionRegions r;
+      ChronoStyle style;
+
+      chrono_style_init_light (&style, chrono_caption_get_scale (width, height));
+      chrono_caption_get_regions (&style, width, height, &r);
+
+      g_assert_cmpint (r.placement, ==, sizes[i].placement);
+      /* Disjoint, and together the whole area. */
+      if (r.placement == CHRONO_CAPTION_SIDE)
+        {
+          g_assert_cmpfloat (r.timeline.x + r.timeline.width, <=, r.card.x);
+          g_assert_cmpfloat (r.timeline.height, ==, height);
+          g_assert_cmpfloat (r.card.height, ==, height);
+          g_assert_cmpfloat (r.timeline.width + r.card.width, ==, width);
+          /* Both keep a useful share. */
+          g_assert_cmpfloat (r.timeline.width, >=, width * 0.5);
+          g_assert_cmpfloat (r.card.width, >=, 300 * style.scale - 1);
+        }
+      else
+        {
+          g_assert_cmpfloat (r.timeline.y + r.timeline.height, <=, r.card.y);
+          g_assert_cmpfloat (r.timeline.width, ==, width);
+          g_assert_cmpfloat (r.card.width, ==, width);
+          g_assert_cmpfloat (r.timeline.height + r.card.height, ==, height);
+          g_assert_cmpfloat (r.timeline.height, >=, height * 0.4);
+        }
+      /* The footer, where the controls go, is inside the card's region. */
+      g_assert_cmpfloat (r.footer.x, >=, r.card.x);
+      g_assert_cmpfloat (r.footer.y, >=, r.card.y);
+      g_assert_cmpfloat (r.footer.y + r.footer.height, <=, r.card.y + r.card.height);
+      g_assert_cmpfloat (r.footer.height, >, 0);
+    }
+}
+
+/* Counts the pixels of @surface in @rect that are not @color. */
+static guint
+count_other_pixels (cairo_surface_t  *surface,
+                    const ChronoRect *rect,
+                    guint32           color)
+{
+  guint32 *pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = (int) ceil (rect->y); y < (int) floor (rect->y + rect->height); y++)
+    for (int x = (int) ceil (rect->x); x < (int) floor (rect->x + rect->width); x++)
+      if ((pixels[y * stride + x] & 0xffffff) != color)
+        n++;
+
+  return n;
+}
+
+/* The card is opaque, its text stays above the footer however long
+ * the description, and a step draws the timeline only in its region:
+ * a timeline drawn alone, with the card's region masked, leaves it
+ * untouched. */
 static void
 test_caption_card (void)
 {
   g_autoptr(ChronoDocument) document = load ("captions.json");
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
-  cairo_t *cr = cairo_create (surface);
   const char *ids[] = { "short", "medium", "long" };
-  ChronoRect cards[3];
+  const double sizes[][2] = { { 1920, 1080 }, { 1280, 800 }, { 800, 1280 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int width = (int) sizes[k][0], height = (int) sizes[k][1];
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_t *cr = cairo_create (surface);
+      ChronoCaptionRegions regions;
+      ChronoRect used[3];
+      ChronoStyle style;
+
+      chrono_style_init_light (&style, chrono_caption_get_scale (width, height));
+      chrono_caption_get_regions (&style, width, height, &regions);
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          cairo_set_source_rgb (cr, 1, 0, 0);
+          cairo_paint (cr);
+          chrono_caption_draw_card (cr, &style, document, index_of (document, ids[i]), NULL,
+                                    &regions.card, &used[i]);
+
+          /* Opaque: no red shows in the card's region; none outside it
+           * was painted over. */
+          g_assert_cmpuint (count_other_pixels (surface, &regions.card, 0xff0000), >, 0);
+          g_assert_cmpuint (count_other_pixels (surface, &regions.timeline, 0xff0000), ==, 0);
+          {
+            guint32 *pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+            int stride = cairo_image_surface_get_stride (surface) / 4;
+
+            g_assert_cmphex (pixels[(int) (regions.card.y + regions.card.height - 2) * stride +
+                                    (int) (regions.card.x + 2)] & 0xffffff, ==, 0xffffff);
+          }
+
+          g_assert_cmpfloat (used[i].x, >=, regions.card.x);
+          g_assert_cmpfloat (used[i].y + used[i].height, <=, regions.footer.y + 0.5);
+        }
+      g_assert_cmpfloat (used[1].height, >, used[0].height);
+      g_assert_cmpfloat (used[2].height, >=, used[1].height);
+
+      {
+        ChronoCaptionStep step = {
+          .document = document,
+          .event = index_of (document, "long"),
+          .previous = index_of (document, "medium"),
+          .step = 2,
+          .n_steps = 3,
+          .start = (double) chrono_time_from_civil (2009, 1, 1, 0, 0, 0),
+          .end = (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0),
+        };
+        PangoContext *context = chrono_style_create_pango_context ();
+        ChronoScene *scene = chrono_caption_build_step_scene (&style, &step, &regions.timeline, context);
+        double scene_width, scene_height;
+        guint n_items;
+        const ChronoSceneItem *items = chrono_scene_get_items (scene, &n_items);
+
+        /* The timeline is laid out for its region only. */
+        chrono_scene_get_size (scene, &scene_width, &scene_height);
+        g_assert_cmpfloat (scene_width, ==, regions.timeline.width);
+        g_assert_cmpfloat (scene_height, ==, regions.timeline.height);
+        for (guint i = 0; i < n_items; i++)
+          if (items[i].label != NULL && items[i].kind != CHRONO_ITEM_LANE)
+            g_assert_cmpfloat (items[i].label_rect.x, <, regions.timeline.width);
+
+        chrono_scene_unref (scene);
+        g_object_unref (context);
+
+        /* The whole step: the card's region shows the card, the
+         * progress and no red. */
+        cairo_set_source_rgb (cr, 1, 0, 0);
+        cairo_paint (cr);
+        chrono_caption_draw_step (cr, &style, &step, width, height);
+        {
+          ChronoRect inner = regions.card;
+
+          g_assert_cmpuint (count_other_pixels (surface, &regions.timeline, 0xff0000), >, 0);
+          /* Red anywhere in the card's region would be the timeline. */
+          cairo_surface_flush (surface);
+          g_assert_cmpuint (count_other_pixels (surface, &inner, 0xff0000), ==,
+                            (guint) (floor (inner.width) * floor (inner.height)));
+        }
+      }
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A card with media shows the picture at its top and the quote. */
+static void
+test_caption_media (void)
+{
+  g_autoptr(ChronoDocument) document = load ("captions.json");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (image);
+  ChronoCaptionMedia media = {
+    .image = image,
+    .image_credit = "Credit: a test",
+    .quote = "We are building Claude with Claude.",
+    .quote_by = "Someone",
+  };
+  ChronoCaptionRegions regions;
+  ChronoRect plain, with_media;
   ChronoStyle style;
   guint32 *pixels;
   int stride;
 
-  chrono_style_init_light (&style, chrono_caption_get_scale (1280, 720));
+  /* A green picture. */
+  cairo_set_source_rgb (cr, 0, 1, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  chrono_style_init_light (&style, 1);
+  chrono_caption_get_regions (&style, 1280, 720, &regions);
+  cr = cairo_create (surface);
+  chrono_caption_draw_card (cr, &style, document, index_of (document, "short"), NULL, &regions.card, &plain);
+  chrono_caption_draw_card (cr, &style, document, index_of (document, "short"), &media, &regions.card, &with_media);
+  cairo_surface_flush (surface);
+
   pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface) / 4;
-
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      cairo_set_source_rgb (cr, 1, 0, 0);
-      cairo_paint (cr);
-      chrono_caption_draw_card (cr, &style, document, index_of (document, ids[i]), 1280, 720, &cards[i]);
-      cairo_surface_flush (surface);
-
-      /* Opaque: the red under it does not show through its padding. */
-      g_assert_cmphex (pixels[(int) (cards[i].y + cards[i].height / 2) * stride +
-                              (int) (cards[i].x + cards[i].width - 6)] & 0xffffff, ==, 0xffffff);
-    }
-
-  g_assert_cmpfloat (cards[1].height, >, cards[0].height);
-  g_assert_cmpfloat (cards[2].height, >, cards[1].height);
-  g_assert_cmpfloat (cards[2].height, <=, 720 * 0.5 + 1);
-  g_assert_cmpfloat (cards[2].y + cards[2].height, <=, 720);
-
-  /* A step: right of the card, between it and the progress pill, only
-   * the page's background; the timeline stays above the card. */
-  cairo_set_source_rgb (cr, 1, 0, 0);
-  cairo_paint (cr);
-  chrono_caption_draw_step (cr, &style, document, NULL, index_of (document, "long"), 2, 3,
-                            (double) chrono_time_from_civil (2009, 1, 1, 0, 0, 0),
-                            (double) chrono_time_from_civil (2016, 1, 1, 0, 0, 0), 1280, 720);
-  cairo_surface_flush (surface);
-  for (int x = (int) (cards[2].x + cards[2].width) + 12; x < 1280 - 200; x++)
-    g_assert_cmphex (pixels[(int) (cards[2].y + 20) * stride + x] & 0xffffff, ==, 0xffffff);
+  g_assert_cmphex (pixels[(int) (with_media.y + 10) * stride + (int) (with_media.x + 10)] & 0xffffff, ==, 0x00ff00);
+  g_assert_cmpfloat (with_media.height, >, plain.height + 100);
 
   cairo_destroy (cr);
+  cairo_surface_destroy (image);
   cairo_surface_destroy (surface);
+}
+
+/* At every step of the example story the camera keeps the previous
+ * step in view with the current one, and both are drawn inside the
+ * timeline's region at 1920 × 1080, 1280 × 800 and in portrait. */
+static void
+test_step_frames (void)
+{
+  g_autoptr(ChronoDocument) document = load ("examples/ai-talent.json");
+  g_autoptr(GArray) steps = chrono_story_get_steps (document, NULL);
+  PangoContext *context = chrono_style_create_pango_context ();
+  const double sizes[][2] = { { 1920, 1080 }, { 1280, 800 }, { 800, 1280 } };
+
+  g_assert_cmpuint (steps->len, ==, 13);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (guint i = 0; i < steps->len; i++)
+      {
+        ChronoCaptionStep step = {
+          .document = document,
+          .event = g_array_index (steps, guint, i),
+          .previous = chrono_story_get_previous (steps, i),
+          .step = i,
+          .n_steps = steps->len,
+        };
+        const ChronoEvent *event = chrono_document_get_event (document, step.event);
+        ChronoCaptionRegions regions;
+        ChronoStyle style;
+        ChronoScene *scene;
+        const ChronoSceneItem *item;
+
+        chrono_story_get_step_frame (document, NULL, step.event, step.previous, &step.start, &step.end);
+        g_assert_cmpfloat (step.start, <, (double) event->start.time);
+        g_assert_cmpfloat (step.end, >, (double) event->start.time);
+        if (step.previous >= 0)
+          {
+            const ChronoEvent *previous = chrono_document_get_event (document, step.previous);
+
+            g_assert_cmpfloat (step.start, <, (double) previous->start.time);
+            g_assert_cmpfloat (step.end, >, (double) previous->start.time);
+          }
+        else
+          g_assert_cmpuint (i, ==, 0);
+
+        chrono_style_init_light (&style, chrono_caption_get_scale (sizes[k][0], sizes[k][1]));
+        chrono_caption_get_regions (&style, sizes[k][0], sizes[k][1], &regions);
+        scene = chrono_caption_build_step_scene (&style, &step, &regions.timeline, context);
+
+        /* The current event is drawn, in the region, below the axis. */
+        item = chrono_scene_find_event (scene, step.event);
+        if (item == NULL)
+          g_error ("step %u (%s) at %g × %g: the event is not drawn", i, event->id, sizes[k][0], sizes[k][1]);
+        g_assert_cmpfloat (item->bar.x, >=, 0);
+        g_assert_cmpfloat (item->bar.x, <, regions.timeline.width);
+        g_assert_cmpfloat (item->rect.y, >=, chrono_scene_get_lanes_top (scene) - 1);
+        g_assert_cmpfloat (item->rect.y + item->rect.height, <=, regions.timeline.height);
+
+        chrono_scene_unref (scene);
+      }
+
+  g_object_unref (context);
 }
 
 static void
@@ -712,6 +935,98 @@ test_slides (void)
   check_slides ("story.json", 3);
   check_slides ("no-story.json", 5);
   check_slides ("examples/ai-talent.json", 13);
+}
+
+static char *get_binary (void);
+
+/* Checks that @dir holds exactly the PNG slides 1 .. @n_pages of
+ * @width × @height pixels. */
+static void
+check_png_folder (const char *dir,
+                  guint       n_pages,
+                  int         width,
+                  int         height)
+{
+  g_assert_cmpuint (count_files (dir), ==, n_pages);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_autofree char *name = chrono_export_slide_file_name (page);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
+      cairo_surface_destroy (image);
+    }
+}
+
+/* Slides as one PNG a page in a folder: the cover and each step, the
+ * folder made when missing, and slides of a longer talk exported there
+ * before removed; from the API and from the command line. */
+static void
+test_slides_png (void)
+{
+  g_autoptr(ChronoDocument) document = load ("story.json");
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "slides", NULL);
+  g_autofree char *stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = chrono_export_slide_file_name (0);
+  ChronoExportOptions options;
+
+  g_assert_cmpstr (first, ==, "slide-001.png");
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PNG;
+  options.width = 640;
+  options.height = 360;
+  g_assert_true (chrono_export_slides (document, &options, folder, NULL, &error));
+  g_assert_no_error (error);
+  check_png_folder (folder, 3 + 1, 640, 360);
+
+  /* A slide left from a longer talk goes; other files stay. */
+  stale = g_build_filename (folder, "slide-005.png", NULL);
+  g_assert_true (g_file_set_contents (stale, "old", -1, NULL));
+  g_assert_true (chrono_export_slides (document, &options, folder, NULL, &error));
+  check_png_folder (folder, 3 + 1, 640, 360);
+
+  /* A file where the folder should be is an error, not a crash. */
+  {
+    g_autofree char *file = g_build_filename (dir, "a-file", NULL);
+
+    g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+    g_assert_false (chrono_export_slides (document, &options, file, NULL, &error));
+    g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_WRITE);
+    g_clear_error (&error);
+    g_unlink (file);
+  }
+
+  if (CHRONOSCOPE_BUILT)
+    {
+      g_autofree char *binary = get_binary ();
+      g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "export", "story.json", NULL);
+      g_autofree char *out = g_build_filename (dir, "cli", NULL);
+      g_autofree char *out_slash = g_strconcat (out, G_DIR_SEPARATOR_S, NULL);
+      g_autofree char *out2 = g_build_filename (dir, "cli2", NULL);
+      g_autofree char *err = NULL;
+      const char *argv[] = { binary, "--export-slides", out_slash, input, NULL };
+      const char *argv2[] = { binary, "--export-slides", out2, "--slides-format", "png",
+                              "--width", "320", "--height", "200", input, NULL };
+      const char *bad[] = { binary, "--export-slides", out2, "--slides-format", "gif", input, NULL };
+
+      g_assert_true (run (argv, NULL, NULL));
+      check_png_folder (out, 3 + 1, 1920, 1080);
+      g_assert_true (run (argv2, NULL, NULL));
+      check_png_folder (out2, 3 + 1, 320, 200);
+      g_assert_false (run (bad, NULL, &err));
+      g_assert_nonnull (strstr (err, "gif"));
+      remove_tmpdir (out);
+      remove_tmpdir (out2);
+    }
+
+  remove_tmpdir (folder);
+  remove_tmpdir (dir);
 }
 
 /* Failures leave nothing behind */
@@ -1380,7 +1695,10 @@ main (int   argc,
   g_test_add_func ("/render/story/filtered", test_story_filtered);
   g_test_add_func ("/render/story/frame", test_story_frame);
   g_test_add_func ("/render/story/progress", test_progress);
+  g_test_add_func ("/render/story/caption-regions", test_caption_regions);
   g_test_add_func ("/render/story/caption-card", test_caption_card);
+  g_test_add_func ("/render/story/caption-media", test_caption_media);
+  g_test_add_func ("/render/story/step-frames", test_step_frames);
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
@@ -1389,6 +1707,7 @@ main (int   argc,
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/slides", test_slides);
+  g_test_add_func ("/render/export/slides-png", test_slides_png);
   g_test_add_func ("/render/export/replace", test_replace);
   g_test_add_func ("/render/export/failure/no-directory", test_failure_no_dir);
   g_test_add_func ("/render/export/failure/bad-size", test_failure_bad_size);
