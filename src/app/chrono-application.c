@@ -41,6 +41,8 @@ static const struct {
   { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.present", { "F5", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

@@ -238,6 +238,15 @@ new_action (GtkWidget  *widget,
   _chrono_window_when_changes_settled (CHRONO_WINDOW (widget), new_now, NULL, NULL);
 }
 
+/* Save (Ctrl+S) and Save As (Ctrl+Shift+S), in Chronoscope's format. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _chrono_window_save (CHRONO_WINDOW (widget), g_str_equal (action_name, "win.save-as"));
+}
+
 static void
 retry_now (ChronoWindow *self,
            gpointer      lenient)
@@ -508,6 +517,8 @@ _chrono_window_update_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-previous", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-slides", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   /* The empty state needs none of the timeline's buttons. */
@@ -528,6 +539,8 @@ _chrono_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
   gtk_widget_class_install_action (widget_class, "win.discard-changes-and-reload", NULL,

@@ -36,6 +36,9 @@ struct _ChronoWindow
   GtkFileChooserNative *open_dialog;
   /* The question about unsaved changes, while it is asked. */
   AdwMessageDialog     *save_changes_dialog;
+  /* The "Save Timeline" chooser while it is open: a second Save As
+   * brings it back instead of opening another. */
+  GtkNativeDialog      *save_dialog;
   /* Fills the template's recent_menu section. */
   ChronoRecentMenu     *recent_menu_model;
 
@@ -97,6 +100,8 @@ void _chrono_window_when_changes_settled (ChronoWindow     *self,
                                           ChronoWindowThen  then,
                                           gpointer          data,
                                           GDestroyNotify    destroy);
+void _chrono_window_save                 (ChronoWindow     *self,
+                                          gboolean          ask_where);
 
 /* chrono-window-dnd.c */
 void _chrono_window_dnd_init           (ChronoWindow   *self);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "chrono-save-changes-dialog.h"
@@ -92,6 +94,8 @@ on_save_as_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (pending->self->save_dialog == dialog)
+    pending->self->save_dialog = NULL;
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 
@@ -101,18 +105,27 @@ on_save_as_response (GtkNativeDialog *dialog,
     pending_free (pending);
 }
 
-/* Saves the timeline, asking where when it has no file of its own (a
- * new or imported timeline: Save never overwrites an import), then
- * runs what was pending. */
+/* Saves the timeline, asking where when @ask_where or when it has no
+ * file of its own (a new or imported timeline: Save never overwrites an
+ * import), then runs what was pending. */
 static void
-save_then (Pending *pending)
+save_then (Pending  *pending,
+           gboolean  ask_where)
 {
   ChronoWindow *self = pending->self;
   GtkFileChooserNative *dialog;
+  GFile *current = chrono_document_file_get_file (self->document_file);
 
-  if (!chrono_document_file_get_save_needs_file (self->document_file))
+  if (!ask_where && !chrono_document_file_get_save_needs_file (self->document_file))
     {
-      save_to (pending, chrono_document_file_get_file (self->document_file));
+      save_to (pending, current);
+      return;
+    }
+
+  if (self->save_dialog != NULL)
+    {
+      gtk_native_dialog_show (self->save_dialog);
+      pending_free (pending);
       return;
     }
 
@@ -122,8 +135,28 @@ save_then (Pending *pending)
                                         _("_Save"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  /* Translators: the name a new timeline is saved under at first */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Timeline.json"));
+  if (current != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (current);
+      g_autofree char *basename = g_file_get_basename (current);
+      g_autofree char *name = NULL;
+      char *dot = strrchr (basename, '.');
+
+      /* An import is offered beside itself, as .json. */
+      if (dot != NULL && g_ascii_strcasecmp (dot, ".json") != 0)
+        *dot = '\0';
+      name = g_str_has_suffix (basename, ".json") ? g_strdup (basename)
+                                                  : g_strconcat (basename, ".json", NULL);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  else
+    {
+      /* Translators: the name a new timeline is saved under at first */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Timeline.json"));
+    }
+  self->save_dialog = GTK_NATIVE_DIALOG (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), pending);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -143,7 +176,7 @@ on_save_changes_response (ChronoSaveChangesResponse  response,
       break;
 
     case CHRONO_SAVE_CHANGES_SAVE:
-      save_then (pending);
+      save_then (pending, FALSE);
       break;
 
     case CHRONO_SAVE_CHANGES_CANCEL:
@@ -198,4 +231,34 @@ _chrono_window_when_changes_settled (ChronoWindow     *self,
                                     on_save_changes_response, pending);
   g_object_add_weak_pointer (G_OBJECT (self->save_changes_dialog),
                              (gpointer *) &self->save_changes_dialog);
+}
+
+static void
+saved_nothing_pending (ChronoWindow *self,
+                       gpointer      data)
+{
+}
+
+/**
+ * _chrono_window_save:
+ * @ask_where: %TRUE for Save As: always ask for a file
+ *
+ * Saves the timeline in Chronoscope's format: to its own file, or, when
+ * @ask_where or when it has none of its own (new, or imported from
+ * TimelineJS or CSV), to a file chosen in a "Save Timeline" chooser.  A
+ * failure is told in a toast and leaves the file on disk as it was.
+ */
+void
+_chrono_window_save (ChronoWindow *self,
+                     gboolean      ask_where)
+{
+  Pending *pending;
+
+  if (chrono_session_get_document (self->session) == NULL)
+    return;
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->then = saved_nothing_pending;
+  save_then (pending, ask_where);
 }

@@ -13,6 +13,7 @@
 
 #include "chrono-document-file.h"
 #include "chrono-error.h"
+#include "chrono-writer.h"
 
 /* How long the file must be quiet before it is reloaded: editors write a
  * file in several steps. */
@@ -1058,16 +1059,16 @@ chrono_document_file_get_changed_on_disk (ChronoDocumentFile *self)
 /**
  * chrono_document_file_can_save:
  *
- * Returns: whether chrono_document_file_save_async() can write a file;
- *   %FALSE until the model has a writer, so no Save is offered
+ * Returns: whether chrono_document_file_save_async() can write a file
+ *   (always, since the model has a native writer; kept so that the
+ *   window asks one place whether to offer Save)
  */
 gboolean
 chrono_document_file_can_save (ChronoDocumentFile *self)
 {
   g_return_val_if_fail (CHRONO_IS_DOCUMENT_FILE (self), FALSE);
 
-  /* The seam for the native writer: TRUE once save_async() calls it. */
-  return FALSE;
+  return TRUE;
 }
 
 /**
@@ -1109,21 +1110,18 @@ on_saved (ChronoDocumentFile *self,
   chrono_document_file_set_modified (self, FALSE);
 }
 
-/* The seam for the native writer: chrono_writer_write_file (document,
- * CHRONO_FORMAT_NATIVE, file, cancellable, error) goes here, and
- * chrono_document_file_can_save() then says TRUE.  Runs on a worker
- * thread; @document is immutable, so that is safe. */
+/* Runs on a worker thread; @document is immutable, so that is safe.
+ * The writer writes atomically (chrono-file-writer.c): a failed save
+ * leaves the file as it was. */
 static gboolean
 write_document (ChronoDocument  *document,
                 GFile           *file,
                 GCancellable    *cancellable,
                 GError         **error)
 {
-  /* Never shown: no Save is offered until this writes. */
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       "Saving timelines is not available yet");
-
-  return FALSE;
+  /* Always the native format: an import is saved as a Chronoscope
+   * timeline (Save As; Save never overwrites an import). */
+  return chrono_writer_write_file (document, CHRONO_FORMAT_NATIVE, file, cancellable, error);
 }
 
 static void
@@ -1173,9 +1171,8 @@ on_save_ready (GObject      *object,
  * Writes @document to @file in Chronoscope's format, atomically, on a
  * worker thread.  On success @file becomes the file (watched),
  * @document the document, "modified" and "changed-on-disk" are cleared,
- * and the monitor's news of this write does not reload it.  Until the
- * model has a writer (chrono_document_file_can_save() is %FALSE) it
- * fails with G_IO_ERROR_NOT_SUPPORTED and changes nothing.
+ * and the monitor's news of this write does not reload it.  On failure
+ * nothing changes, the file on disk included.
  */
 void
 chrono_document_file_save_async (ChronoDocumentFile  *self,

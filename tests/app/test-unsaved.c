@@ -9,10 +9,14 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "chrono-loader.h"
 #include "chrono-window.h"
+#include "chrono-window-private.h"
 
 static GFile *
 fixture (const char *name)
@@ -430,6 +434,166 @@ test_unsaved_new (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Saving ---------------------------------------------------------------- */
+
+/* A copy of the fixture @name in a new folder, with @mode, on one line
+ * (so that a save, which writes one member a line, shows). */
+static GFile *
+copy_fixture_to_tmp (const char  *name,
+                     int          mode,
+                     char       **dir_out)
+{
+  g_autoptr(GFile) source = fixture (name);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+
+  *dir_out = g_dir_make_tmp ("chrono-save-XXXXXX", NULL);
+  g_assert_nonnull (*dir_out);
+  g_assert_true (g_file_load_contents (source, NULL, &contents, &length, NULL, NULL));
+  g_strdelimit (contents, "\n", ' ');
+  path = g_build_filename (*dir_out, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !chrono_document_file_get_modified (chrono_window_get_document_file (data));
+}
+
+static guint
+n_events_in (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return chrono_document_get_n_events (document);
+}
+
+/* Save (Ctrl+S) writes the timeline over its own file, in the native
+ * layout, keeping the file's mode. */
+static void
+test_save_native (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_fixture_to_tmp ("small.json", 0600, &dir);
+  g_autofree char *contents = NULL;
+  ChronoWindow *window = open_window_on (file);
+  guint n = chrono_document_get_n_events (chrono_session_get_document (chrono_window_get_session (window)));
+  GStatBuf st;
+
+  chrono_document_file_set_modified (chrono_window_get_document_file (window), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  app_test_wait_for (is_saved, window);
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"chronoscope\": 1,\n"));
+  g_assert_cmpuint (n_events_in (file), ==, n);
+  g_assert_cmpint (g_stat (g_file_peek_path (file), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* The monitor's news of our own write does not reload the timeline. */
+  app_test_settle ();
+  g_assert_null (chrono_window_get_error (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+/* Save in the question about unsaved changes saves, then closes. */
+static void
+test_save_from_prompt (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_fixture_to_tmp ("small.json", 0644, &dir);
+  g_autofree char *contents = NULL;
+  ChronoWindow *window = open_window_on (file);
+  gboolean closed = FALSE;
+
+  g_object_weak_ref (G_OBJECT (window), on_weak_notify, &closed);
+  chrono_document_file_set_modified (chrono_window_get_document_file (window), TRUE);
+  gtk_window_close (GTK_WINDOW (window));
+  app_test_settle ();
+  answer (window, "_Save");
+  app_test_wait_for (is_true, &closed);
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"chronoscope\": 1,\n"));
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+/* The chooser names @pair[1] (it loads its folder first). */
+static gboolean
+chooser_names (gpointer data)
+{
+  gpointer *pair = data;
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (pair[0]));
+
+  return chosen != NULL && g_file_equal (chosen, pair[1]);
+}
+
+static gboolean
+has_file_named (gpointer data)
+{
+  gpointer *pair = data;
+  GFile *file = chrono_window_get_file (pair[0]);
+
+  return file != NULL && g_file_equal (file, pair[1]) && is_saved (pair[0]);
+}
+
+/* An imported spreadsheet is never overwritten: Save asks where, offers
+ * NAME.json beside it, and the timeline then lives in that file. */
+static void
+test_save_import_asks (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "csv", "native.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("chrono-save-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "native.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "native.json", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ChronoWindow *window;
+  GtkNativeDialog *chooser;
+  gpointer pair[2];
+  guint n;
+
+  g_assert_true (g_file_get_contents (source, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (csv_path, before, -1, NULL));
+  window = open_window_on (csv);
+  n = chrono_document_get_n_events (chrono_session_get_document (chrono_window_get_session (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  chooser = window->save_dialog;
+  g_assert_nonnull (chooser);
+  /* Offered beside the spreadsheet, as .json. */
+  pair[0] = chooser;
+  pair[1] = json;
+  app_test_wait_for (chooser_names, pair);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_null (window->save_dialog);
+
+  pair[0] = window;
+  pair[1] = json;
+  app_test_wait_for (has_file_named, pair);
+  g_assert_cmpuint (n_events_in (json), ==, n);
+  /* The spreadsheet is as it was. */
+  g_assert_true (g_file_get_contents (csv_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv_path);
+  g_unlink (json_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +608,9 @@ main (int   argc,
   g_test_add_func ("/app/unsaved/reload", test_unsaved_reload);
   g_test_add_func ("/app/unsaved/changed-on-disk", test_unsaved_changed_on_disk);
   g_test_add_func ("/app/unsaved/new", test_unsaved_new);
+  g_test_add_func ("/app/save/native", test_save_native);
+  g_test_add_func ("/app/save/from-prompt", test_save_from_prompt);
+  g_test_add_func ("/app/save/import-asks", test_save_import_asks);
 
   return g_test_run ();
 }
