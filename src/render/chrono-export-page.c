@@ -518,6 +518,7 @@ _chrono_export_draw_page (cairo_t                   *cr,
                           double                     height,
                           GArray                    *texts,
                           ChronoStyle               *page_style,
+                          ChronoExportPageScene     *capture,
                           GCancellable              *cancellable)
 {
   PangoContext *context = NULL;
@@ -665,6 +666,12 @@ _chrono_export_draw_page (cairo_t                   *cr,
 
   if (page_style != NULL)
     *page_style = style;
+  if (capture != NULL)
+    {
+      capture->scene = chrono_scene_ref (scene);
+      capture->style = scene_style;
+      capture->top = top;
+    }
 
 out:
   g_object_unref (context);
@@ -682,5 +689,21 @@ chrono_export_draw (cairo_t                   *cr,
   g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, NULL);
+}
+
+void
+_chrono_export_capture_page (ChronoDocument            *document,
+                             const ChronoExportOptions *options,
+                             double                     width,
+                             double                     height,
+                             ChronoExportPageScene     *capture)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  memset (capture, 0, sizeof *capture);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, capture, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }

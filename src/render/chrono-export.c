@@ -210,7 +210,7 @@ write_svg (ChronoDocument             *document,
   surface = cairo_svg_surface_create_for_stream (byte_array_write, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, NULL, file->cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
   if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->cancellable))
@@ -252,7 +252,7 @@ write_png (ChronoDocument             *document,
     }
 
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, file->cancellable);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -282,7 +282,7 @@ write_pdf (ChronoDocument             *document,
   surface = cairo_pdf_surface_create_for_stream (_chrono_export_file_write, file, width, height);
   _chrono_export_set_pdf_metadata (surface, document, options->title);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, file->cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
   if (!_chrono_export_file_check_cairo (status, file, error))
