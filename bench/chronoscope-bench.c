@@ -588,7 +588,9 @@ dump_file (const char *out,
       options.has_range = range != NULL;
       options.start = start;
       options.end = end;
-      _chrono_export_capture_page (document, &options, width * scale, height * scale, &capture);
+      _chrono_export_capture_page (document, &options, width * scale,
+                                   _chrono_export_fit_height (document, &options, width * scale, height * scale),
+                                   &capture);
       scene = capture.scene;
       style = capture.style;
     }

@@ -84,6 +84,7 @@ typedef struct
   ChronoScene *scene;
   ChronoStyle  style;
   double       top;
+  double       overflow;  /* how much taller the page should be, pixels */
 } ChronoExportPageScene;
 
 void    _chrono_export_draw_page         (cairo_t                   *cr,
@@ -103,6 +104,12 @@ void    _chrono_export_capture_page      (ChronoDocument            *document,
                                           double                     width,
                                           double                     height,
                                           ChronoExportPageScene     *capture);
+/* The height of a page @width × @height (output pixels) that holds every
+ * lane of @document, @height or more. */
+int     _chrono_export_fit_height        (ChronoDocument            *document,
+                                          const ChronoExportOptions *options,
+                                          int                        width,
+                                          int                        height);
 
 /* chrono-export.c */
 

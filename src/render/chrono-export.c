@@ -317,6 +317,9 @@ chrono_export_to_file (ChronoDocument             *document,
   if (!_chrono_export_file_open (&file, path, cancellable, error))
     return FALSE;
 
+  /* Every lane on the page: a page too short for them grows. */
+  height = _chrono_export_fit_height (document, options, width, height);
+
   switch (options->format)
     {
     case CHRONO_EXPORT_FORMAT_SVG:

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "chrono-layout-private.h"
 
@@ -28,17 +29,50 @@ _chrono_layout_use_density (const ChronoLayoutParams *params,
   return !_chrono_layout_lane_is_expanded (params, lane) || count > MAX_EXPANDED_EVENTS;
 }
 
-char *
-_chrono_layout_format_count (guint count)
+/* The buckets of the density view's clusters across the view: whole
+ * ones, the last taking the rest, so that no pill is too narrow for its
+ * count. */
+static guint
+density_buckets (LayoutCtx *ctx)
 {
-  if (count >= 1000000)
-    return g_strdup_printf ("%.1fM", count / 1e6);
-  if (count >= 10000)
-    return g_strdup_printf ("%uk", count / 1000);
-  if (count >= 1000)
-    return g_strdup_printf ("%.1fk", count / 1e3);
+  return (guint) MAX (1, floor (ctx->vp->width / chrono_style_px (ctx->style, DENSITY_BUCKET)));
+}
 
-  return g_strdup_printf ("%u", count);
+static double
+bucket_end (LayoutCtx *ctx,
+            guint      b,
+            guint      n_buckets)
+{
+  return b + 1 >= n_buckets ? ctx->vp->width : (b + 1) * chrono_style_px (ctx->style, DENSITY_BUCKET);
+}
+
+char *
+_chrono_layout_cluster_text (guint count)
+{
+  g_autofree char *number = NULL;
+
+  /* Exact up to 99,999; then rounded, as a count that long says only
+   * "many". */
+  if (count >= 1000000)
+    number = g_strdup_printf ("%.1fM", count / 1e6);
+  else if (count >= 100000)
+    number = g_strdup_printf ("%uk", count / 1000);
+  else
+    number = g_strdup_printf ("%u", count);
+
+  /* Translators: a cluster of events that are not drawn one by one,
+   * "+39 more"; %s is the number */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%s more", "+%s more", count), number);
+}
+
+double
+_chrono_layout_cluster_width (LayoutCtx *ctx,
+                              guint      count)
+{
+  g_autofree char *text = _chrono_layout_cluster_text (count);
+
+  return _chrono_layout_measure_text (ctx->small_bold_layout, text) +
+         2 * chrono_style_px (ctx->style, ctx->style->label_padding);
 }
 
 /* Per-lane accumulators of the density view, pixel columns and cluster
@@ -110,7 +144,7 @@ bins_finish (LayoutCtx  *ctx,
         continue;
 
       cluster.x0 = b * bucket_px + chrono_style_px (ctx->style, 2);
-      cluster.x1 = MIN ((b + 1) * bucket_px, ctx->vp->width) - chrono_style_px (ctx->style, 2);
+      cluster.x1 = bucket_end (ctx, b, n_buckets) - chrono_style_px (ctx->style, 2);
       cluster.count = bins->bucket_counts[b];
       cluster.start_time = bins->bucket_start[b];
       cluster.end_time = bins->bucket_end[b];
@@ -135,7 +169,7 @@ _chrono_layout_bin_lanes (LayoutCtx    *ctx,
   double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
   double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
   guint n_columns = (guint) ceil (vp->width / column_px);
-  guint n_buckets = (guint) ceil (vp->width / bucket_px);
+  guint n_buckets = density_buckets (ctx);
   g_autofree Bins *bins = g_new0 (Bins, MAX (n_lanes, 1));
   gboolean any = FALSE;
 
@@ -329,7 +363,7 @@ _chrono_layout_bin_lane_from_aggregate (LayoutCtx       *ctx,
   double column_px = chrono_style_px (ctx->style, DENSITY_COLUMN);
   double bucket_px = chrono_style_px (ctx->style, DENSITY_BUCKET);
   guint n_columns = (guint) ceil (vp->width / column_px);
-  guint n_buckets = (guint) ceil (vp->width / bucket_px);
+  guint n_buckets = density_buckets (ctx);
   const guint32 *coverage = agg->coverage + (gsize) lane->lane * agg->n_buckets;
   const guint32 *coarse = agg->coarse + (gsize) lane->lane * (agg->n_buckets / COARSE + 1);
   double max = 0;
@@ -378,7 +412,7 @@ _chrono_layout_bin_lane_from_aggregate (LayoutCtx       *ctx,
   for (guint k = 0; k < n_buckets; k++)
     {
       double t0 = chrono_viewport_x_to_time (vp, k * bucket_px);
-      double t1 = chrono_viewport_x_to_time (vp, MIN ((k + 1) * bucket_px, vp->width));
+      double t1 = chrono_viewport_x_to_time (vp, bucket_end (ctx, k, n_buckets));
       guint b0 = _chrono_layout_aggregate_bucket (agg, t0);
       guint b1 = _chrono_layout_aggregate_bucket (agg, t1);
       Cluster cluster;
@@ -388,7 +422,7 @@ _chrono_layout_bin_lane_from_aggregate (LayoutCtx       *ctx,
         continue;
 
       cluster.x0 = k * bucket_px + chrono_style_px (ctx->style, 2);
-      cluster.x1 = MIN ((k + 1) * bucket_px, vp->width) - chrono_style_px (ctx->style, 2);
+      cluster.x1 = bucket_end (ctx, k, n_buckets) - chrono_style_px (ctx->style, 2);
       cluster.start_time = (gint64) floor (t0);
       cluster.end_time = (gint64) ceil (t1);
       g_array_append_val (lane->clusters, cluster);

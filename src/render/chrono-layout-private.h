@@ -38,7 +38,13 @@ G_BEGIN_DECLS
 #define PERIOD_MIN_PIXELS 24.0
 /* How far an ongoing span fades out after today. */
 #define ONGOING_FADE 48.0
-#define EXPANDED_ROWS_FACTOR 5
+/* The most rows a lane packs its events into; an opened lane may use
+ * them all, others share the height of the view (chrono-layout.c). */
+#define LANE_MAX_ROWS 64
+/* A crowded lane keeps at least this many rows of events (and one of
+ * clusters) when the height is short (the view then scrolls), unless
+ * the caller asks for fewer. */
+#define LANE_MIN_ROWS 6
 /* An opened lane shows its events one by one up to this many in view. */
 #define MAX_EXPANDED_EVENTS 2000
 #define ERA_STRIP 22.0
@@ -102,6 +108,7 @@ typedef struct
   double label_x;
   double label_w;
   guint  flags;
+  double marker;      /* a point's marker x with this label */
 } Candidate;
 
 typedef struct
@@ -153,6 +160,7 @@ double   _chrono_layout_event_label_width       (LayoutCtx                *ctx,
                                                  const ChronoEvent        *event);
 
 /* chrono-layout-labels.c */
+double   _chrono_layout_max_label_width         (LayoutCtx                *ctx);
 gboolean _chrono_layout_rects_overlap           (const ChronoRect         *a,
                                                  const ChronoRect         *b);
 gboolean _chrono_layout_label_is_free           (LayoutCtx                *ctx,
@@ -166,7 +174,8 @@ void     _chrono_layout_label_cluster_row       (LayoutCtx                *ctx,
 
 /* chrono-layout-rows.c */
 void     _chrono_layout_pack_lane               (LayoutCtx                *ctx,
-                                                 LaneLayout               *lane);
+                                                 LaneLayout               *lane,
+                                                 guint                     max_rows);
 void     _chrono_layout_emit_lane_content       (LayoutCtx                *ctx,
                                                  LaneLayout               *lane);
 
@@ -174,7 +183,11 @@ void     _chrono_layout_emit_lane_content       (LayoutCtx                *ctx,
 gboolean _chrono_layout_use_density             (const ChronoLayoutParams *params,
                                                  guint                     lane,
                                                  guint                     count);
-char    *_chrono_layout_format_count            (guint                     count);
+/* "+39 more": the text of a cluster of @count events. */
+char    *_chrono_layout_cluster_text            (guint                     count);
+/* The width of a pill that shows _chrono_layout_cluster_text(), pixels. */
+double   _chrono_layout_cluster_width           (LayoutCtx                *ctx,
+                                                 guint                     count);
 void     _chrono_layout_bin_lanes               (LayoutCtx                *ctx,
                                                  LaneLayout               *lanes,
                                                  guint                     n_lanes,

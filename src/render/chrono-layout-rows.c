@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "chrono-date.h"
 #include "chrono-style-private.h"
 #include "chrono-layout-private.h"
@@ -23,7 +25,8 @@ typedef struct
 
 void
 _chrono_layout_pack_lane (LayoutCtx  *ctx,
-                          LaneLayout *lane)
+                          LaneLayout *lane,
+                          guint       max_rows)
 {
   const ChronoStyle *style = ctx->style;
   const ChronoViewport *vp = ctx->vp;
@@ -31,17 +34,17 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
   double radius = chrono_style_px (style, style->point_radius);
   double min_bar = chrono_style_px (style, 4);
   double now_x = chrono_viewport_time_to_x (vp, ctx->params->now);
-  guint max_rows = MAX (1, style->max_rows);
-  double row_end[64];
+  double row_end[LANE_MAX_ROWS];
   g_autoptr(GArray) overflow = g_array_new (FALSE, FALSE, sizeof (Overflow));
   guint used_rows = 0;
 
-  if (_chrono_layout_lane_is_expanded (ctx->params, lane->lane))
-    max_rows = MIN (64, max_rows * EXPANDED_ROWS_FACTOR);
-
+  max_rows = CLAMP (max_rows, 1, LANE_MAX_ROWS);
   for (guint r = 0; r < G_N_ELEMENTS (row_end); r++)
     row_end[r] = -G_MAXDOUBLE;
 
+  /* Packing again with fewer rows starts afresh. */
+  g_clear_pointer (&lane->placed, g_array_unref);
+  g_clear_pointer (&lane->clusters, g_array_unref);
   lane->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
   lane->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
 
@@ -65,7 +68,11 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
               p.period_start = x0;
               p.period_end = x1;
             }
-          p.mid = (x1 - x0 >= PERIOD_MIN_PIXELS) ? (x0 + x1) / 2 : x0;
+          /* A period's marker: in the middle of the part in view. */
+          if (p.flags & CHRONO_ITEM_PERIOD)
+            p.mid = (MAX (x0, 0) + MIN (x1, vp->width)) / 2;
+          else
+            p.mid = (x1 - x0 >= PERIOD_MIN_PIXELS) ? (x0 + x1) / 2 : x0;
           p.x0 = p.mid - radius;
           p.x1 = p.mid + radius;
           if (p.flags & CHRONO_ITEM_PERIOD)
@@ -123,6 +130,7 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
                 p.label_x = candidates[c].label_x;
                 p.label_w = candidates[c].label_w;
                 p.flags |= candidates[c].flags;
+                p.mid = candidates[c].marker;
                 break;
               }
       }
@@ -160,6 +168,7 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
             {
               current.count++;
               current.x1 = MAX (current.x1, x + min_width);
+              current.x1 = MAX (current.x1, current.x0 + _chrono_layout_cluster_width (ctx, current.count));
               current.start_time = MIN (current.start_time, event->start.time);
               current.end_time = MAX (current.end_time, event->end_time);
               continue;
@@ -169,7 +178,7 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
             g_array_append_val (lane->clusters, current);
 
           current.x0 = x;
-          current.x1 = x + min_width;
+          current.x1 = x + MAX (min_width, _chrono_layout_cluster_width (ctx, 1));
           current.count = 1;
           current.start_time = event->start.time;
           current.end_time = event->end_time;
@@ -252,17 +261,30 @@ _chrono_layout_emit_lane_content (LayoutCtx  *ctx,
     {
       Cluster *cluster = &g_array_index (lane->clusters, Cluster, i);
       ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_CLUSTER);
-      g_autofree char *text = _chrono_layout_format_count (cluster->count);
+      g_autofree char *text = _chrono_layout_cluster_text (cluster->count);
       double row_top = lane->rows_top + (lane->n_rows - 1) * row_h;
 
-      /* Keep the pill in view at the right edge. */
+      /* Keep the pill in view at the right edge, wide enough for its
+       * count. */
       if (cluster->x1 > ctx->vp->width)
         {
-          double w = cluster->x1 - cluster->x0;
+          double w = MIN (cluster->x1 - cluster->x0, ctx->vp->width - 1);
 
           cluster->x1 = ctx->vp->width - 1;
-          cluster->x0 = MIN (cluster->x0, cluster->x1 - MIN (w, chrono_style_px (style, 30)));
+          cluster->x0 = MIN (cluster->x0, cluster->x1 - w);
         }
+      /* With the span it covers when there is room for it. */
+      {
+        g_autofree char *span = chrono_format_time_span ((double) cluster->start_time, (double) cluster->end_time);
+        /* Translators: a cluster's text and the span it covers: "+39 more, 1981 – 1984" */
+        g_autofree char *both = g_strdup_printf (_ ("%s, %s"), text, span);
+
+        if (_chrono_layout_measure_text (ctx->small_bold_layout, both) + 2 * pad <= cluster->x1 - cluster->x0)
+          {
+            g_free (text);
+            text = g_steal_pointer (&both);
+          }
+      }
 
       item->lane = lane->lane;
       item->count = cluster->count;
@@ -303,7 +325,9 @@ _chrono_layout_emit_lane_content (LayoutCtx  *ctx,
       if ((int) p->event == ctx->params->hovered)
         item->flags |= CHRONO_ITEM_HOVERED;
 
-      if (is_point && !(p->flags & CHRONO_ITEM_PERIOD))
+      /* A point's bar is its marker; a period's band is in
+       * @period_start..@period_end, and in its hit box. */
+      if (is_point)
         {
           item->bar.x = p->mid - radius;
           item->bar.width = 2 * radius;
@@ -322,6 +346,13 @@ _chrono_layout_emit_lane_content (LayoutCtx  *ctx,
         item->bar.width = p->period_end - p->x0;
 
       item->rect = item->bar;
+      if (is_point && (p->flags & CHRONO_ITEM_PERIOD))
+        {
+          item->rect.x = p->x0;
+          item->rect.width = p->x1 - p->x0;
+          item->rect.y = bar_y;
+          item->rect.height = bar_h;
+        }
       if (p->label_w > 0)
         {
           item->label = event->title;

@@ -53,6 +53,94 @@ _chrono_layout_lane_is_expanded (const ChronoLayoutParams *params,
   return FALSE;
 }
 
+/* Rows follow the height there is: when the packed lanes want more rows
+ * than fit under the axis, each crowded lane gets an equal share
+ * (water-filling: no lane gets more than it wants, none fewer than
+ * LANE_MIN_ROWS) and is packed again into it, its other events going
+ * into counted clusters.  Opened lanes, histograms and charts keep their
+ * height; when even the least does not fit, the view scrolls. */
+/* Whether @lane is packed into rows that it shares the height with. */
+static gboolean
+is_shared (LayoutCtx        *ctx,
+           const LaneLayout *lane)
+{
+  return lane->bottom >= 0 && lane->placed != NULL && !lane->density &&
+         !_chrono_layout_lane_is_expanded (ctx->params, lane->lane);
+}
+
+static void
+share_rows (LayoutCtx  *ctx,
+            LaneLayout *lanes,
+            guint       n_lanes)
+{
+  const ChronoStyle *style = ctx->style;
+  double row_h = chrono_style_px (style, style->row_height);
+  double fixed = 0;
+  g_autofree guint *allot = g_new0 (guint, MAX (n_lanes, 1));
+  /* Rows of events, plus one for the clusters. */
+  guint least = (ctx->params->min_lane_rows > 0 ? ctx->params->min_lane_rows : LANE_MIN_ROWS) + 1;
+  guint want = 0, level, sum;
+  double rows;
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      LaneLayout *lane = &lanes[l];
+
+      if (lane->bottom < 0)
+        continue;
+
+      fixed += chrono_style_px (style, style->lane_header_height) + chrono_style_px (style, style->lane_padding) +
+               _chrono_layout_count_lane_series (ctx->document, l) * chrono_style_px (style, style->series_height);
+      if (!is_shared (ctx, lane))
+        {
+          fixed += lane->n_rows * row_h;
+          continue;
+        }
+      want += lane->n_rows;
+    }
+
+  rows = floor ((ctx->params->height - ctx->top - fixed) / row_h);
+  if (want <= rows)
+    return;
+
+  /* The highest level all lanes can be cut to, then what is left one
+   * row a lane, in order. */
+  level = least;
+  for (;;)
+    {
+      guint next = 0;
+
+      sum = 0;
+      for (guint l = 0; l < n_lanes; l++)
+        if (is_shared (ctx, &lanes[l]))
+          {
+            sum += MIN (lanes[l].n_rows, level);
+            next += MIN (lanes[l].n_rows, level + 1);
+          }
+      if (next > rows || next == sum)
+        break;
+      level++;
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      LaneLayout *lane = &lanes[l];
+
+      if (!is_shared (ctx, lane))
+        continue;
+
+      allot[l] = MIN (lane->n_rows, level);
+      if (allot[l] < lane->n_rows && sum < rows)
+        {
+          allot[l]++;
+          sum++;
+        }
+      /* One row is kept for the clusters. */
+      if (allot[l] < lane->n_rows)
+        _chrono_layout_pack_lane (ctx, lane, allot[l] - 1);
+    }
+}
+
 ChronoScene *
 chrono_layout_build (const ChronoLayoutParams *params)
 {
@@ -231,7 +319,22 @@ chrono_layout_build (const ChronoLayoutParams *params)
     }
   _chrono_layout_bin_lanes (&ctx, lanes, n_lanes, (const guint *) (gpointer) indices->data, indices->len, mask);
 
-  /* Pack, then stack the lanes. */
+  /* Pack each lane with all the rows it wants, share the height out
+   * when they do not fit, then stack the lanes. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      LaneLayout *lane = &lanes[l];
+
+      if (lane->bottom < 0)
+        continue;
+
+      if (lane->from_cache)
+        _chrono_layout_bin_lane_from_aggregate (&ctx, lane, &params->cache->aggregate);
+      else if (!lane->density)
+        _chrono_layout_pack_lane (&ctx, lane, LANE_MAX_ROWS);
+    }
+  share_rows (&ctx, lanes, n_lanes);
+
   y = ctx.top - params->scroll_y;
   for (guint l = 0; l < n_lanes; l++)
     {
@@ -240,11 +343,6 @@ chrono_layout_build (const ChronoLayoutParams *params)
 
       if (lane->bottom < 0)
         continue;
-
-      if (lane->from_cache)
-        _chrono_layout_bin_lane_from_aggregate (&ctx, lane, &params->cache->aggregate);
-      else if (!lane->density)
-        _chrono_layout_pack_lane (&ctx, lane);
 
       n_series = _chrono_layout_count_lane_series (params->document, l);
       /* Whole pixels: bands and bars on the pixel grid stay sharp and

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chrono-scene-dump.h"
+#include "chrono-scene-private.h"
 #include "chrono-style-private.h"
 
 /* The font sizes the renderer uses for each kind of label, in points. */
@@ -30,7 +31,25 @@ typedef struct
   ChronoDocument    *document;
   const ChronoStyle *style;
   PangoLayout       *layouts[4];
+  GArray            *holes;    /* of ChronoRect: where lines are knocked out */
 } Dump;
+
+static gboolean
+in_hole (Dump   *d,
+         double  x,
+         double  y)
+{
+  for (guint i = 0; i < d->holes->len; i++)
+    {
+      const ChronoRect *r = &g_array_index (d->holes, ChronoRect, i);
+
+      if (x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 
 double
 chrono_style_text_px (const ChronoStyle *style,
@@ -237,16 +256,16 @@ dump_item (Dump                  *d,
 
     case CHRONO_ITEM_POINT:
       {
-        double cx = (item->flags & CHRONO_ITEM_PERIOD) ? (item->period_start + item->period_end) / 2
-                                                        : item->bar.x + item->bar.width / 2;
+        double cx = item->bar.x + item->bar.width / 2;
         double cy = item->bar.y + item->bar.height / 2;
         ChronoRect marker = { cx - radius - outline, cy - radius - outline,
                               2 * (radius + outline), 2 * (radius + outline) };
 
         if (item->flags & CHRONO_ITEM_PERIOD)
           {
-            ChronoRect band = { item->period_start, item->bar.y,
-                                item->period_end - item->period_start, item->bar.height };
+            double band_h = chrono_style_px (style, style->bar_height);
+            ChronoRect band = { item->period_start, cy - band_h / 2,
+                                item->period_end - item->period_start, band_h };
 
             dump_shape (d, "band", item, &band);
           }
@@ -281,12 +300,49 @@ dump_item (Dump                  *d,
 
     case CHRONO_ITEM_TODAY:
       {
-        ChronoRect line = { round (item->rect.x) + 0.5 - chrono_style_px (style, 0.75), item->rect.y,
-                            chrono_style_px (style, 1.5), item->rect.height };
+        /* The line, in the pieces left between knocked-out text. */
+        double x0 = round (item->rect.x) + 0.5 - chrono_style_px (style, 0.75);
+        double x1 = x0 + chrono_style_px (style, 1.5);
+        double y = item->rect.y;
+        double bottom = item->rect.y + item->rect.height;
+        g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
 
-        g_string_append (d->out, "{\"type\":\"line\",\"of\":\"today\",");
-        append_box (d->out, &line);
-        g_string_append (d->out, "}\n");
+        for (guint i = 0; i < d->holes->len; i++)
+          {
+            const ChronoRect *r = &g_array_index (d->holes, ChronoRect, i);
+
+            if (r->x < x1 && x0 < r->x + r->width)
+              {
+                g_array_append_val (cuts, r->y);
+                g_array_append_vals (cuts, (double[]) { r->y + r->height }, 1);
+              }
+          }
+        /* Pairs sorted by their start. */
+        for (guint i = 0; i + 1 < cuts->len; i += 2)
+          for (guint j = i + 2; j + 1 < cuts->len; j += 2)
+            if (g_array_index (cuts, double, j) < g_array_index (cuts, double, i))
+              {
+                double a = g_array_index (cuts, double, i), b = g_array_index (cuts, double, i + 1);
+
+                g_array_index (cuts, double, i) = g_array_index (cuts, double, j);
+                g_array_index (cuts, double, i + 1) = g_array_index (cuts, double, j + 1);
+                g_array_index (cuts, double, j) = a;
+                g_array_index (cuts, double, j + 1) = b;
+              }
+        for (guint i = 0; i <= cuts->len; i += 2)
+          {
+            double end = i < cuts->len ? g_array_index (cuts, double, i) : bottom;
+            ChronoRect piece = { x0, y, x1 - x0, MIN (end, bottom) - y };
+
+            if (piece.height > 0)
+              {
+                g_string_append (d->out, "{\"type\":\"line\",\"of\":\"today\",");
+                append_box (d->out, &piece);
+                g_string_append (d->out, "}\n");
+              }
+            if (i < cuts->len)
+              y = MAX (y, g_array_index (cuts, double, i + 1));
+          }
       }
       break;
 
@@ -301,13 +357,17 @@ dump_item (Dump                  *d,
                                 item->event, item->target);
         append_box (d->out, &item->rect);
         g_string_append (d->out, ",\"points\":[");
-        for (int k = 0; k <= 16; k++)
+        /* Samples where the line is knocked out around text are null. */
+        for (int k = 0; k <= 64; k++)
           {
-            double t = k / 16.0, u = 1 - t;
+            double t = k / 64.0, u = 1 - t;
             double x = u * u * u * sx + 3 * u * u * t * sx + 3 * u * t * t * tx + t * t * t * tx;
             double y = u * u * u * sy + 3 * u * u * t * (sy + dy / 2) + 3 * u * t * t * (ty - dy / 2) + t * t * t * ty;
 
-            g_string_append_printf (d->out, "%s%.1f,%.1f", k > 0 ? "," : "", x, y);
+            if (in_hole (d, x, y))
+              g_string_append_printf (d->out, "%snull,null", k > 0 ? "," : "");
+            else
+              g_string_append_printf (d->out, "%s%.1f,%.1f", k > 0 ? "," : "", x, y);
           }
         g_string_append (d->out, "]}\n");
         dump_label (d, item, item->label, &item->label_rect, FONT_SMALL, 0);
@@ -357,9 +417,26 @@ chrono_scene_dump (ChronoScene       *scene,
                           chrono_scene_get_content_height (scene), CHRONO_MIN_TEXT_PX * output_scale);
 
   items = chrono_scene_get_items (scene, &n_items);
+  d.holes = g_array_new (FALSE, FALSE, sizeof (ChronoRect));
+  for (guint i = 0; i < n_items; i++)
+    {
+      double m = chrono_style_px (style, CHRONO_KNOCKOUT_MARGIN);
+      ChronoRect box;
+
+      if (_chrono_scene_item_text_box (&items[i], &box))
+        {
+          box.x -= m;
+          box.y -= m;
+          box.width += 2 * m;
+          box.height += 2 * m;
+          g_array_append_val (d.holes, box);
+        }
+    }
+
   for (guint i = 0; i < n_items; i++)
     if (document != NULL)
       dump_item (&d, &items[i]);
+  g_array_unref (d.holes);
 
   for (Font f = FONT_LABEL; f <= FONT_HEADER; f++)
     g_object_unref (d.layouts[f]);

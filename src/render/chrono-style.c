@@ -127,7 +127,6 @@ init_common (ChronoStyle *style,
   style->lane_padding = 10;
   style->label_padding = 6;
   style->max_label_width = 260;
-  style->max_rows = 6;
 }
 
 /* A colour as written in the palette: 0xRRGGBB and an opacity. */

@@ -68,8 +68,7 @@ typedef struct
   double       series_height;      /* the chart area of a lane with series */
   double       lane_padding;       /* space under the last row */
   double       label_padding;      /* between a marker and its label, and around labels */
-  double       max_label_width;    /* labels longer than this are ellipsized */
-  guint        max_rows;           /* rows a lane may use before it clusters */
+  double       max_label_width;    /* labels may be this wide, or 60% of a wider view */
 } ChronoStyle;
 
 /* Fills @style with the light palette (GNOME palette on white) at @scale. */
