@@ -124,6 +124,7 @@ typedef struct
   guint    n_columns;
   guint    n_rows;
   gboolean has_series;
+  double   header_w;  /* > 0: the lane's title sits in its first row, up to here */
   double   top;
   double   rows_top;
   double   series_top;
@@ -141,6 +142,7 @@ typedef struct
   PangoLayout              *label_layout;
   PangoLayout              *small_layout;
   PangoLayout              *small_bold_layout;
+  PangoLayout              *header_layout;
   GArray                   *labels;    /* of ChronoRect, every event label placed */
   double                    top;       /* lanes start here (under axis and eras) */
 } LayoutCtx;

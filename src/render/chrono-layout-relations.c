@@ -113,15 +113,22 @@ _chrono_layout_emit_relations (LayoutCtx *ctx)
 
           if (relation->label != NULL && relation->label[0] != '\0')
             {
-              ChronoRect rect;
+              ChronoRect rect, pill;
 
               rect.width = _chrono_layout_measure_text (ctx->small_layout, relation->label);
               rect.height = chrono_style_px (ctx->style, 16);
               rect.x = (sx + tx) / 2 - rect.width / 2;
               rect.y = (sy + ty) / 2 - rect.height / 2;
+              /* The label's pill, and a marker's outline, reach past
+               * their boxes. */
+              pill = rect;
+              pill.x -= 2 * pad;
+              pill.width += 4 * pad;
+              pill.y -= pad / 2;
+              pill.height += pad;
               if (rect.x >= 0 && rect.x + rect.width <= ctx->vp->width &&
                   rect.y >= ctx->top && _chrono_layout_label_is_free (ctx, &rect) &&
-                  !covers_shape (scene, &rect, n_items))
+                  !covers_shape (scene, &pill, n_items))
                 {
                   item->label = relation->label;
                   item->label_rect = rect;

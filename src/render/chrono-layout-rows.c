@@ -41,6 +41,9 @@ _chrono_layout_pack_lane (LayoutCtx  *ctx,
   max_rows = CLAMP (max_rows, 1, LANE_MAX_ROWS);
   for (guint r = 0; r < G_N_ELEMENTS (row_end); r++)
     row_end[r] = -G_MAXDOUBLE;
+  /* The lane's title in the first row. */
+  if (lane->header_w > 0)
+    row_end[0] = lane->header_w;
 
   /* Packing again with fewer rows starts afresh. */
   g_clear_pointer (&lane->placed, g_array_unref);

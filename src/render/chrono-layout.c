@@ -68,20 +68,21 @@ is_shared (LayoutCtx        *ctx,
          !_chrono_layout_lane_is_expanded (ctx->params, lane->lane);
 }
 
-static void
-share_rows (LayoutCtx  *ctx,
+/* The rows of events that fit under the axis after the fixed parts:
+ * lane titles (unless in the first row), padding, charts, and the rows of
+ * lanes that do not share (histograms, opened lanes); *@want receives the
+ * rows the sharing lanes want. */
+static double
+count_rows (LayoutCtx  *ctx,
             LaneLayout *lanes,
-            guint       n_lanes)
+            guint       n_lanes,
+            guint      *want)
 {
   const ChronoStyle *style = ctx->style;
   double row_h = chrono_style_px (style, style->row_height);
   double fixed = 0;
-  g_autofree guint *allot = g_new0 (guint, MAX (n_lanes, 1));
-  /* Rows of events, plus one for the clusters. */
-  guint least = (ctx->params->min_lane_rows > 0 ? ctx->params->min_lane_rows : LANE_MIN_ROWS) + 1;
-  guint want = 0, level, sum;
-  double rows;
 
+  *want = 0;
   for (guint l = 0; l < n_lanes; l++)
     {
       LaneLayout *lane = &lanes[l];
@@ -89,17 +90,57 @@ share_rows (LayoutCtx  *ctx,
       if (lane->bottom < 0)
         continue;
 
-      fixed += chrono_style_px (style, style->lane_header_height) + chrono_style_px (style, style->lane_padding) +
+      fixed += chrono_style_px (style, style->lane_padding) +
                _chrono_layout_count_lane_series (ctx->document, l) * chrono_style_px (style, style->series_height);
+      if (lane->header_w <= 0)
+        fixed += chrono_style_px (style, style->lane_header_height);
       if (!is_shared (ctx, lane))
-        {
-          fixed += lane->n_rows * row_h;
-          continue;
-        }
-      want += lane->n_rows;
+        fixed += lane->n_rows * row_h;
+      else
+        *want += lane->n_rows;
     }
 
-  rows = floor ((ctx->params->height - ctx->top - fixed) / row_h);
+  return floor ((ctx->params->height - ctx->top - fixed) / row_h);
+}
+
+/* Where a lane's title pill ends when it sits in the first row: the
+ * same geometry as the headers chrono_layout_build() emits. */
+static double
+inline_header_end (LayoutCtx  *ctx,
+                   guint       lane)
+{
+  const ChronoStyle *style = ctx->style;
+  const ChronoLane *info = chrono_document_get_lane (ctx->document, lane);
+  double pad = chrono_style_px (style, style->label_padding);
+
+  return 3 * pad + chrono_style_px (style, 14) + chrono_style_px (style, 4) +
+         _chrono_layout_measure_text (ctx->header_layout, info->title);
+}
+
+static void
+share_rows (LayoutCtx  *ctx,
+            LaneLayout *lanes,
+            guint       n_lanes)
+{
+  g_autofree guint *allot = g_new0 (guint, MAX (n_lanes, 1));
+  /* Rows of events, plus one for the clusters. */
+  guint least = (ctx->params->min_lane_rows > 0 ? ctx->params->min_lane_rows : LANE_MIN_ROWS) + 1;
+  guint want, level, sum;
+  double rows;
+
+  rows = count_rows (ctx, lanes, n_lanes, &want);
+  if (want <= rows)
+    return;
+
+  /* Short of height, lanes first give up their title rows: each title
+   * moves into its lane's first row, and the lanes pack again around it. */
+  for (guint l = 0; l < n_lanes; l++)
+    if (is_shared (ctx, &lanes[l]))
+      {
+        lanes[l].header_w = inline_header_end (ctx, l);
+        _chrono_layout_pack_lane (ctx, &lanes[l], LANE_MAX_ROWS);
+      }
+  rows = count_rows (ctx, lanes, n_lanes, &want);
   if (want <= rows)
     return;
 
@@ -203,6 +244,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   ctx.label_layout = label_layout;
   ctx.small_layout = small_layout;
   ctx.small_bold_layout = small_bold_layout;
+  ctx.header_layout = header_layout;
   ctx.labels = labels;
 
   if (params->document == NULL)
@@ -349,7 +391,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
        * fill fast. */
       y = round (y);
       lane->top = y;
-      lane->rows_top = y + header_h;
+      lane->rows_top = y + (lane->header_w > 0 ? 0 : header_h);
       lane->series_top = lane->rows_top + lane->n_rows * row_h;
       lane->bottom = lane->series_top + n_series * series_h + lane_pad;
       lane->has_series = n_series > 0;
