@@ -69,10 +69,29 @@ double
 _chrono_layout_cluster_width (LayoutCtx *ctx,
                               guint      count)
 {
-  g_autofree char *text = _chrono_layout_cluster_text (count);
+  guint digits = 1;
+  guint key;
 
-  return _chrono_layout_measure_text (ctx->small_bold_layout, text) +
-         2 * chrono_style_px (ctx->style, ctx->style->label_padding);
+  /* Measured once a frame for each number of digits (digits are
+   * tabular in UI fonts), with eights, the widest; one apart, as its
+   * plural form may differ.  Packing asks once per overflowing event. */
+  for (guint n = count; n >= 10 && digits < G_N_ELEMENTS (ctx->cluster_widths) - 1; n /= 10)
+    digits++;
+  key = count == 1 ? 0 : digits;
+
+  if (ctx->cluster_widths[key] <= 0)
+    {
+      guint sample = count == 1 ? 1 : 8;
+      g_autofree char *text = NULL;
+
+      for (guint d = 1; d < digits && count < 100000; d++)
+        sample = sample * 10 + 8;
+      text = _chrono_layout_cluster_text (count >= 100000 ? count : sample);
+      ctx->cluster_widths[key] = _chrono_layout_measure_text (ctx->small_bold_layout, text) +
+                                 2 * chrono_style_px (ctx->style, ctx->style->label_padding);
+    }
+
+  return ctx->cluster_widths[key];
 }
 
 /* Per-lane accumulators of the density view, pixel columns and cluster

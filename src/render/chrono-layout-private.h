@@ -145,6 +145,7 @@ typedef struct
   PangoLayout              *header_layout;
   GArray                   *labels;    /* of ChronoRect, every event label placed */
   double                    top;       /* lanes start here (under axis and eras) */
+  double                    cluster_widths[8]; /* see _chrono_layout_cluster_width() */
 } LayoutCtx;
 
 /* chrono-layout.c */

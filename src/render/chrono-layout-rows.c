@@ -276,18 +276,21 @@ _chrono_layout_emit_lane_content (LayoutCtx  *ctx,
           cluster->x1 = ctx->vp->width - 1;
           cluster->x0 = MIN (cluster->x0, cluster->x1 - w);
         }
-      /* With the span it covers when there is room for it. */
-      {
-        g_autofree char *span = chrono_format_time_span ((double) cluster->start_time, (double) cluster->end_time);
-        /* Translators: a cluster's text and the span it covers: "+39 more, 1981 – 1984" */
-        g_autofree char *both = g_strdup_printf (_ ("%s, %s"), text, span);
+      /* With the span it covers when there is room for it (never in a
+       * histogram's buckets, too narrow, and too many to measure). */
+      if (!lane->density &&
+          cluster->x1 - cluster->x0 > _chrono_layout_cluster_width (ctx, cluster->count) + chrono_style_px (style, 40))
+        {
+          g_autofree char *span = chrono_format_time_span ((double) cluster->start_time, (double) cluster->end_time);
+          /* Translators: a cluster's text and the span it covers: "+39 more, 1981 – 1984" */
+          g_autofree char *both = g_strdup_printf (_ ("%s, %s"), text, span);
 
-        if (_chrono_layout_measure_text (ctx->small_bold_layout, both) + 2 * pad <= cluster->x1 - cluster->x0)
-          {
-            g_free (text);
-            text = g_steal_pointer (&both);
-          }
-      }
+          if (_chrono_layout_measure_text (ctx->small_bold_layout, both) + 2 * pad <= cluster->x1 - cluster->x0)
+            {
+              g_free (text);
+              text = g_steal_pointer (&both);
+            }
+        }
 
       item->lane = lane->lane;
       item->count = cluster->count;
