@@ -784,30 +784,54 @@ draw_lane_header (Draw                  *d,
 typedef void (*DrawItemFunc) (Draw                  *d,
                               const ChronoSceneItem *item);
 
-/* Clips to the canvas but for the boxes of text, so that the lines drawn
- * next (today, relations) stop short of every label instead of running
- * through it, as a map's roads stop at place names.  Undo with
- * cairo_restore(). */
-static void
+/* Clips to the items of @kind's area but for the boxes of text in it, so
+ * that the lines drawn next (today, relations) stop short of every label
+ * instead of running through it, as a map's roads stop at place names.
+ * The clip covers only where the lines are: a mask of the whole canvas
+ * would cost a millisecond a frame.  Returns FALSE, clipping nothing,
+ * when there is no item of @kind; else undo with cairo_restore(). */
+static gboolean
 push_knockout (Draw                  *d,
                const ChronoSceneItem *items,
-               guint                  n_items)
+               guint                  n_items,
+               ChronoItemKind         kind)
 {
   cairo_t *cr = d->cr;
   double m = chrono_style_px (d->style, CHRONO_KNOCKOUT_MARGIN);
+  /* Arrow heads and line widths reach past the items' boxes. */
+  double reach = chrono_style_px (d->style, 10);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == kind)
+      {
+        x0 = MIN (x0, items[i].rect.x - reach);
+        y0 = MIN (y0, items[i].rect.y - reach);
+        x1 = MAX (x1, items[i].rect.x + items[i].rect.width + reach);
+        y1 = MAX (y1, items[i].rect.y + items[i].rect.height + reach);
+      }
+  if (x0 > x1)
+    return FALSE;
+  x0 = floor (MAX (x0, 0));
+  y0 = floor (MAX (y0, 0));
+  x1 = ceil (MIN (x1, d->width));
+  y1 = ceil (MIN (y1, d->height));
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, d->width, d->height);
+  cairo_rectangle (cr, x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0));
   for (guint i = 0; i < n_items; i++)
     {
       ChronoRect box;
 
-      if (_chrono_scene_item_text_box (&items[i], &box))
+      if (_chrono_scene_item_text_box (&items[i], &box) &&
+          box.x - m < x1 && box.x + box.width + m > x0 && box.y - m < y1 && box.y + box.height + m > y0)
         cairo_rectangle (cr, box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m);
     }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_clip (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+
+  return TRUE;
 }
 
 /* Draws the items of @kind in scene order, as one layer. */
@@ -894,9 +918,11 @@ chrono_renderer_draw (cairo_t           *cr,
         }
     }
 
-  push_knockout (&d, items, n_items);
-  draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation);
-  cairo_restore (cr);
+  if (push_knockout (&d, items, n_items, CHRONO_ITEM_RELATION))
+    {
+      draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation);
+      cairo_restore (cr);
+    }
   draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation_label);
 
   draw_clusters (&d, items, n_items);
@@ -925,9 +951,11 @@ chrono_renderer_draw (cairo_t           *cr,
 
   draw_axis (&d);
 
-  push_knockout (&d, items, n_items);
-  draw_each (&d, items, n_items, CHRONO_ITEM_TODAY, draw_today);
-  cairo_restore (cr);
+  if (push_knockout (&d, items, n_items, CHRONO_ITEM_TODAY))
+    {
+      draw_each (&d, items, n_items, CHRONO_ITEM_TODAY, draw_today);
+      cairo_restore (cr);
+    }
 
   pango_font_description_free (d.label_font);
   pango_font_description_free (d.small_font);

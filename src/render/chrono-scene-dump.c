@@ -51,12 +51,6 @@ in_hole (Dump   *d,
 }
 
 
-double
-chrono_style_text_px (const ChronoStyle *style,
-                      double             points)
-{
-  return points * 96.0 / 72.0 * style->scale;
-}
 
 static double
 font_points (const ChronoStyle *style,

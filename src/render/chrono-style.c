@@ -377,3 +377,10 @@ chrono_style_create_pango_context (void)
 
   return context;
 }
+
+double
+chrono_style_text_px (const ChronoStyle *style,
+                      double             points)
+{
+  return points * 96.0 / 72.0 * style->scale;
+}

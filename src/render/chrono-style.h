@@ -71,6 +71,22 @@ typedef struct
   double       max_label_width;    /* labels may be this wide, or 60% of a wider view */
 } ChronoStyle;
 
+/**
+ * CHRONO_MIN_TEXT_PX:
+ *
+ * The smallest text the layout draws, in device-independent pixels
+ * (multiplied by the style's scale): 11 px on screen at scale 1, and in
+ * PDF exports, whose unit is the point, 11 pt (above the 8 pt that print
+ * needs).  Layouts collapse events into counted clusters rather than
+ * draw smaller type.
+ */
+#define CHRONO_MIN_TEXT_PX 11.0
+
+/* The pixel size of text drawn at @points points (the style's font
+ * sizes) with @style, in device pixels. */
+double      chrono_style_text_px          (const ChronoStyle *style,
+                                           double             points);
+
 /* Fills @style with the light palette (GNOME palette on white) at @scale. */
 void        chrono_style_init_light       (ChronoStyle       *style,
                                            double             scale);

@@ -495,6 +495,25 @@ count_kind (ChronoScene    *scene,
   return n;
 }
 
+/* No text of either style is drawn under the minimum size. */
+static void
+test_min_text_size (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      ChronoStyle style;
+
+      if (dark)
+        chrono_style_init_dark (&style, 1);
+      else
+        chrono_style_init_light (&style, 1);
+
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.font_size), >=, CHRONO_MIN_TEXT_PX);
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.small_font_size), >=, CHRONO_MIN_TEXT_PX);
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.header_font_size), >=, CHRONO_MIN_TEXT_PX);
+    }
+}
+
 /* 200 events on one day, seen over a year: as many rows of them as the
  * height holds, the rest counted in clusters; nothing lost. */
 static void
@@ -737,6 +756,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   context = chrono_style_create_pango_context ();
 
+  g_test_add_func ("/render/layout/min-text-size", test_min_text_size);
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
