@@ -53,6 +53,7 @@ struct _ChronoExportDialog
   AdwEntryRow    *to_row;
   GtkSwitch      *title_switch;
   GtkSwitch      *legend_switch;
+  GtkSwitch      *relations_switch;
 
   ChronoWindow   *window;  /* weak */
   ChronoSession  *session;
@@ -119,6 +120,7 @@ chrono_export_dialog_get_options (ChronoExportDialog  *self,
   options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->show_title = gtk_switch_get_active (self->title_switch);
   options->show_legend = gtk_switch_get_active (self->legend_switch);
+  options->show_relations = gtk_switch_get_active (self->relations_switch);
   options->filter = chrono_session_get_filter (self->session);
 
   size = adw_combo_row_get_selected (self->size_row);
@@ -221,6 +223,7 @@ save_settings (ChronoExportDialog        *self,
   g_settings_set_enum (self->settings, "export-theme", options->dark ? 1 : 0);
   g_settings_set_boolean (self->settings, "export-title", options->show_title);
   g_settings_set_boolean (self->settings, "export-legend", options->show_legend);
+  g_settings_set_boolean (self->settings, "export-relations", options->show_relations);
   g_settings_set_enum (self->settings, "export-range", adw_combo_row_get_selected (self->range_row));
   g_settings_set_string (self->settings, "export-range-start",
                          gtk_editable_get_text (GTK_EDITABLE (self->from_row)));
@@ -244,6 +247,7 @@ load_settings (ChronoExportDialog *self)
   adw_combo_row_set_selected (self->range_row, g_settings_get_enum (self->settings, "export-range"));
   gtk_switch_set_active (self->title_switch, g_settings_get_boolean (self->settings, "export-title"));
   gtk_switch_set_active (self->legend_switch, g_settings_get_boolean (self->settings, "export-legend"));
+  gtk_switch_set_active (self->relations_switch, g_settings_get_boolean (self->settings, "export-relations"));
 
   width = g_settings_get_int (self->settings, "export-width");
   height = g_settings_get_int (self->settings, "export-height");
@@ -815,6 +819,7 @@ chrono_export_dialog_class_init (ChronoExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, title_switch);
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, relations_switch);
 }
 
 static void
@@ -851,6 +856,7 @@ chrono_export_dialog_new (ChronoWindow *window)
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->title_switch, "notify::active", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->legend_switch, "notify::active", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->relations_switch, "notify::active", G_CALLBACK (update), self);
   update (self);
 
   return self;

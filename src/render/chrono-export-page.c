@@ -376,7 +376,8 @@ layout_timeline (ChronoDocument    *document,
                  double             width,
                  double             height,
                  double             scroll_y,
-                 int                selected)
+                 int                selected,
+                 gboolean           relations)
 {
   ChronoLayoutParams params;
 
@@ -389,6 +390,7 @@ layout_timeline (ChronoDocument    *document,
   params.hovered = -1;
   /* A page cannot scroll: lanes keep fewer rows so that more fit. */
   params.min_lane_rows = 1;
+  params.all_relations = relations;
 
   return chrono_layout_build (&params);
 }
@@ -466,7 +468,7 @@ layout_page (cairo_t                   *cr,
   *bottom = MAX (*bottom, top + 1);
 
   return layout_timeline (document, options->filter, style, context,
-                          start, end, width, *bottom - top, 0, -1);
+                          start, end, width, *bottom - top, 0, -1, options->show_relations);
 }
 
 void

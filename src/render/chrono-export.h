@@ -53,6 +53,8 @@ typedef enum
  * @title: the title, or NULL
  * @show_legend: draw a legend of the lanes and categories shown
  * @show_caption: draw a caption giving the date range
+ * @show_relations: draw every relation arrow; without it, none (the
+ *   view draws only those of the selected or hovered event)
  * @filter: which events to show, or NULL for all; not owned
  *
  * What to export: a plain struct.  Initialize it with
@@ -72,6 +74,7 @@ typedef struct
   const char         *title;
   gboolean            show_legend;
   gboolean            show_caption;
+  gboolean            show_relations;
   ChronoFilter       *filter;
 } ChronoExportOptions;
 

@@ -32,6 +32,24 @@ covers_shape (ChronoScene      *scene,
   return FALSE;
 }
 
+/* Whether the relation from @source to @target is drawn: all of them
+ * when asked (exports that want them), else only those of the selected
+ * or hovered event, so that a view of many relations does not turn into
+ * a tangle. */
+static gboolean
+relation_wanted (LayoutCtx *ctx,
+                 int        source,
+                 int        target)
+{
+  const ChronoLayoutParams *params = ctx->params;
+
+  if (params->all_relations)
+    return TRUE;
+
+  return (params->selected >= 0 && (source == params->selected || target == params->selected)) ||
+         (params->hovered >= 0 && (source == params->hovered || target == params->hovered));
+}
+
 void
 _chrono_layout_emit_relations (LayoutCtx *ctx)
 {
@@ -59,6 +77,9 @@ _chrono_layout_emit_relations (LayoutCtx *ctx)
           ChronoSceneItem *item;
           double *points;
           double sx, sy, tx, ty;
+
+          if (!relation_wanted (ctx, source.event, (int) relation->event))
+            continue;
 
           for (guint j = 0; j < n_items; j++)
             {

@@ -40,6 +40,8 @@ void               chrono_layout_cache_free (ChronoLayoutCache *cache);
  *   each keeps at least this many rows of events (plus one of clusters)
  *   and the content grows past the height; 0 for the default, 6.
  *   Exports ask for 1, to fit more lanes on a page.
+ * @all_relations: draw every relation in view; otherwise only those of
+ *   the @selected and @hovered events
  */
 typedef struct
 {
@@ -58,6 +60,7 @@ typedef struct
   PangoContext      *context;
   ChronoLayoutCache *cache;
   guint              min_lane_rows;
+  gboolean           all_relations;
 } ChronoLayoutParams;
 
 /* Fills @params with defaults: no document, no selection, today from

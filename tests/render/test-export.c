@@ -335,6 +335,45 @@ layout_export (ChronoDocument            *document,
   return scene;
 }
 
+/* An exported page draws relation arrows only when asked, and then all
+ * of those in view. */
+static void
+test_relations (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "ai-talent.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  file = g_file_new_for_path (path);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint asked = 0; asked < 2; asked++)
+    {
+      ChronoExportOptions options;
+      ChronoExportPageScene capture;
+      const ChronoSceneItem *items;
+      guint n_items, n_relations = 0;
+
+      chrono_export_options_init (&options);
+      options.width = 1600;
+      options.height = 900;
+      options.show_relations = asked;
+      _chrono_export_capture_page (document, &options, 1600, 900, &capture);
+      items = chrono_scene_get_items (capture.scene, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        if (items[i].kind == CHRONO_ITEM_RELATION)
+          n_relations++;
+      chrono_scene_unref (capture.scene);
+
+      if (asked)
+        g_assert_cmpuint (n_relations, >=, 10);
+      else
+        g_assert_cmpuint (n_relations, ==, 0);
+    }
+}
+
 static void
 test_png_colors (void)
 {
@@ -1369,6 +1408,7 @@ main (int   argc,
   g_test_add_func ("/render/story/caption-card", test_caption_card);
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
+  g_test_add_func ("/render/export/relations", test_relations);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
   g_test_add_func ("/render/export/dark-fade", test_dark_fade);
   g_test_add_func ("/render/export/svg", test_svg);

@@ -7,7 +7,8 @@
 
 /* Lays out every file of a corpus (the bundled examples and
  * tests/data/layout) at 1600 × 900 and 800 × 600, fitted and at several
- * zooms, in the view and on an exported page, and checks the scene dump
+ * zooms, in the view (with every relation drawn) and on an exported page
+ * (with and without relations), and checks the scene dump
  * (chrono_scene_dump(), as `chronoscope-bench --dump` writes it) for the
  * rules of docs/layout.md: no label over another label or under any
  * marker, bar, today line or relation; no text under the minimum size;
@@ -341,7 +342,8 @@ run_one (Totals         *totals,
          double          end,
          double          width,
          double          height,
-         gboolean        page)
+         gboolean        page,
+         gboolean        relations)
 {
   g_autoptr(ChronoScene) scene = NULL;
   g_autofree char *dump = NULL;
@@ -357,6 +359,7 @@ run_one (Totals         *totals,
       chrono_export_options_init (&options);
       options.width = (int) width;
       options.height = (int) height;
+      options.show_relations = relations;
       /* As an export does: the page grows to hold every lane. */
       height = _chrono_export_fit_height (document, &options, (int) width, (int) height);
       _chrono_export_capture_page (document, &options, width, height, &capture);
@@ -365,8 +368,14 @@ run_one (Totals         *totals,
     }
   else
     {
+      ChronoLayoutParams params;
+
       chrono_style_init_light (&style, 1);
-      scene = render_test_build_scene (document, NULL, &style, context, start, end, width, height);
+      chrono_layout_params_init (&params, &style, start, end, width, height);
+      params.document = document;
+      params.context = context;
+      params.all_relations = relations;
+      scene = chrono_layout_build (&params);
     }
 
   dump = chrono_scene_dump (scene, document, &style, 1, context);
@@ -383,7 +392,8 @@ run_one (Totals         *totals,
   totals->n_truncated += check.n_truncated;
   totals->n_clusters += check.n_clusters;
   if (check.n_problems > 0)
-    g_test_message ("%s %s %.0f×%.0f [%.0f, %.0f]: %u problems\n%s", totals->path, page ? "page" : "view",
+    g_test_message ("%s %s%s %.0f×%.0f [%.0f, %.0f]: %u problems\n%s", totals->path, page ? "page" : "view",
+                    relations ? " with relations" : "",
                     width, height, start, end, check.n_problems, problems->str);
 }
 
@@ -412,15 +422,18 @@ test_file (gconstpointer data)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      run_one (&totals, document, PANGO_CONTEXT (context), 0, 0, sizes[s][0], sizes[s][1], TRUE);
+      /* Pages with and without relations. */
+      run_one (&totals, document, PANGO_CONTEXT (context), 0, 0, sizes[s][0], sizes[s][1], TRUE, FALSE);
+      run_one (&totals, document, PANGO_CONTEXT (context), 0, 0, sizes[s][0], sizes[s][1], TRUE, TRUE);
       for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
         for (guint c = 0; c < (z == 0 ? 1 : G_N_ELEMENTS (centres)); c++)
           {
             double span = (end - start) / zooms[z];
             double mid = z == 0 ? (start + end) / 2 : start + (end - start) * centres[c];
 
+            /* Every relation drawn: the most lines there can be. */
             run_one (&totals, document, PANGO_CONTEXT (context), mid - span / 2, mid + span / 2,
-                     sizes[s][0], sizes[s][1], FALSE);
+                     sizes[s][0], sizes[s][1], FALSE, TRUE);
           }
     }
 

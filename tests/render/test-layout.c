@@ -495,6 +495,87 @@ count_kind (ChronoScene    *scene,
   return n;
 }
 
+static guint
+count_relations (ChronoScene *scene,
+                 int          event)
+{
+  const ChronoSceneItem *items;
+  guint n_items, n = 0;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_RELATION)
+      {
+        /* Only the event's own relations, when one is given. */
+        if (event >= 0)
+          g_assert_true (items[i].event == event || items[i].target == event);
+        n++;
+      }
+
+  return n;
+}
+
+/* Relations are drawn on demand: none by themselves, those of the
+ * selected or hovered event, or all of them when asked. */
+static void
+test_relations_on_demand (void)
+{
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  guint n_selected = 0, n_hovered = 0, n_all;
+  double start, end;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  int with_relations = -1;
+
+  chrono_style_init_light (&style, 1);
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_fit (session, &start, &end);
+  for (guint i = 0; i < chrono_document_get_n_events (document) && with_relations < 0; i++)
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, i);
+
+      if (event->extra != NULL && event->extra->n_related > 0)
+        with_relations = (int) i;
+    }
+  g_assert_cmpint (with_relations, >=, 0);
+
+  chrono_layout_params_init (&params, &style, start, end, 1600, 900);
+  params.document = document;
+  params.context = context;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    g_assert_cmpuint (count_relations (scene, -1), ==, 0);
+  }
+
+  params.selected = with_relations;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_selected = count_relations (scene, with_relations);
+    g_assert_cmpuint (n_selected, >=, 1);
+  }
+
+  params.selected = -1;
+  params.hovered = with_relations;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_hovered = count_relations (scene, with_relations);
+    g_assert_cmpuint (n_hovered, ==, n_selected);
+  }
+
+  params.hovered = -1;
+  params.all_relations = TRUE;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_all = count_relations (scene, -1);
+    g_assert_cmpuint (n_all, >, n_selected);
+  }
+}
+
 /* No text of either style is drawn under the minimum size. */
 static void
 test_min_text_size (void)
@@ -757,6 +838,7 @@ main (int   argc,
   context = chrono_style_create_pango_context ();
 
   g_test_add_func ("/render/layout/min-text-size", test_min_text_size);
+  g_test_add_func ("/render/layout/relations-on-demand", test_relations_on_demand);
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
