@@ -532,6 +532,47 @@ parse_range (const char *text,
   return *end > *start;
 }
 
+/* Loads @input and its fitted span (or @range), and a style: what
+ * --dump and --render start from.  Returns NULL after printing why. */
+static ChronoDocument *
+open_view (const char     *input,
+           const char     *range,
+           gboolean        dark,
+           double          scale,
+           ChronoSession **session,
+           ChronoStyle    *style,
+           double         *start,
+           double         *end)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  *session = chrono_session_new ();
+  chrono_session_set_document (*session, document, FALSE);
+  chrono_session_get_visible (*session, start, end);
+  if (range != NULL && !parse_range (range, start, end))
+    {
+      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
+      g_clear_object (session);
+      return NULL;
+    }
+
+  if (dark)
+    chrono_style_init_dark (style, scale);
+  else
+    chrono_style_init_light (style, scale);
+
+  return g_steal_pointer (&document);
+}
+
 /* Writes the scene of @input at @range (else fitted) and the size as
  * JSON lines to @out ("-" for standard output): see docs/layout.md. */
 static int
@@ -544,7 +585,6 @@ dump_file (const char *out,
            double      scale,
            gboolean    page)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(ChronoSession) session = NULL;
@@ -554,26 +594,9 @@ dump_file (const char *out,
   ChronoStyle style;
   double start, end;
 
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  document = open_view (input, range, dark, scale, &session, &style, &start, &end);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  session = chrono_session_new ();
-  chrono_session_set_document (session, document, FALSE);
-  chrono_session_get_visible (session, &start, &end);
-  if (range != NULL && !parse_range (range, &start, &end))
-    {
-      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
-      return 1;
-    }
-
-  if (dark)
-    chrono_style_init_dark (&style, scale);
-  else
-    chrono_style_init_light (&style, scale);
+    return 1;
 
   if (page)
     {
@@ -627,8 +650,6 @@ render_file (const char *out,
              double      scale,
              int         repeat)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-  g_autoptr(GError) error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(ChronoSession) session = NULL;
   g_autoptr(ChronoScene) scene = NULL;
@@ -638,26 +659,9 @@ render_file (const char *out,
   cairo_t *cr;
   double start, end;
 
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  document = open_view (input, range, dark, scale, &session, &style, &start, &end);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  session = chrono_session_new ();
-  chrono_session_set_document (session, document, FALSE);
-  chrono_session_get_visible (session, &start, &end);
-  if (range != NULL && !parse_range (range, &start, &end))
-    {
-      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
-      return 1;
-    }
-
-  if (dark)
-    chrono_style_init_dark (&style, scale);
-  else
-    chrono_style_init_light (&style, scale);
+    return 1;
 
   chrono_layout_params_init (&params, &style, start, end, width * scale, height * scale);
   params.document = document;
