@@ -214,6 +214,9 @@ void     _chrono_layout_bin_lane_from_aggregate (LayoutCtx                *ctx,
 /* chrono-layout-series.c */
 guint    _chrono_layout_count_lane_series       (ChronoDocument           *document,
                                                  guint                     lane);
+/* The height of the charts of lane @lane, pixels. */
+double   _chrono_layout_lane_series_height      (LayoutCtx                *ctx,
+                                                 guint                     lane);
 void     _chrono_layout_emit_series             (LayoutCtx                *ctx,
                                                  LaneLayout               *lane);
 

@@ -178,17 +178,24 @@ thin_series (LayoutCtx           *ctx,
   return g_steal_pointer (&shown);
 }
 
+/* The height of a series' chart: its own, else the style's. */
+static double
+series_height (LayoutCtx          *ctx,
+               const ChronoSeries *series)
+{
+  return chrono_style_px (ctx->style, series->height > 0 ? series->height : ctx->style->series_height);
+}
+
 void
 _chrono_layout_emit_series (LayoutCtx  *ctx,
                             LaneLayout *lane)
 {
   const ChronoStyle *style = ctx->style;
   ChronoDocument *document = ctx->document;
-  double series_h = chrono_style_px (style, style->series_height);
   double pad = chrono_style_px (style, style->label_padding);
   double title_h = chrono_style_px (style, 16);
   guint n_series = chrono_document_get_n_series (document);
-  guint slot = 0;
+  double slot_top = lane->series_top;
 
   for (guint s = 0; s < n_series; s++)
     {
@@ -199,7 +206,6 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
       g_autofree char *title = NULL;
       ChronoColor color;
       ChronoRect title_rect;
-      double last_label_end = -G_MAXDOUBLE;
       gboolean log_scale;
       gboolean dense = FALSE;
       g_autoptr(GArray) shown = NULL;
@@ -207,9 +213,9 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
       if (series->lane != lane->lane || series->n_points == 0)
         continue;
 
-      top = lane->series_top + slot * series_h + title_h + pad;
-      bottom = lane->series_top + (slot + 1) * series_h - pad;
-      slot++;
+      top = slot_top + title_h + pad;
+      bottom = slot_top + series_height (ctx, series) - pad;
+      slot_top += series_height (ctx, series);
 
       log_scale = series_wants_log_scale (series);
       for (guint i = 0; i < series->n_points; i++)
@@ -233,10 +239,23 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
       item->count = shown->len;
       item->values = xy;
       item->color = color;
-      item->rect.x = 0;
-      item->rect.y = top;
-      item->rect.width = ctx->vp->width;
-      item->rect.height = bottom - top;
+      /* The chart's box spans its points in view: lines are knocked out
+       * there, so that nothing is drawn through it. */
+      {
+        double x0 = ctx->vp->width, x1 = 0;
+
+        for (guint k = 0; k < shown->len; k++)
+          {
+            x0 = MIN (x0, xy[2 * k]);
+            x1 = MAX (x1, xy[2 * k]);
+          }
+        x0 = MAX (x0, 0) - pad;
+        x1 = MIN (x1, ctx->vp->width) + pad;
+        item->rect.x = x0;
+        item->rect.y = top;
+        item->rect.width = MAX (x1 - x0, 0);
+        item->rect.height = bottom - top;
+      }
       item->bar = item->rect;
       if (series->style == CHRONO_SERIES_STEP)
         item->flags |= CHRONO_ITEM_STEP;
@@ -273,39 +292,87 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
       item->color = color;
       g_array_append_val (ctx->labels, title_rect);
 
-      /* Value labels above their points; those that would collide with
-       * the previous one or with the title are dropped. */
-      for (guint k = 0; k < shown->len; k++)
-        {
-          guint i = g_array_index (shown, guint, k);
-          g_autofree char *text = NULL;
-          ChronoRect rect;
-          double x = xy[2 * k];
+      /* Values at the last, first, highest and lowest points in view, in
+       * that order of need: above the point, else below it, moved into
+       * the view; one that fits nowhere is left out. */
+      {
+        guint picks[4] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT };
 
-          /* The label would start left of x: skip before measuring. */
-          if (x < 0 || x > ctx->vp->width || x < last_label_end + pad / 2)
-            continue;
+        for (guint k = 0; k < shown->len; k++)
+          {
+            guint i = g_array_index (shown, guint, k);
+            double x = xy[2 * k];
 
-          text = g_strdup_printf ("%g", series->points[i].value);
-          rect.width = _chrono_layout_measure_text (ctx->small_layout, text);
-          rect.height = title_h;
-          rect.x = x - rect.width / 2;
-          rect.y = xy[2 * k + 1] - title_h - chrono_style_px (style, 3);
-          if (rect.x < last_label_end + pad / 2 || !_chrono_layout_label_is_free (ctx, &rect) ||
-              rect.x < 0 || rect.x + rect.width > ctx->vp->width)
-            continue;
+            if (x < 0 || x > ctx->vp->width)
+              continue;
+            if (picks[1] == G_MAXUINT)
+              picks[1] = k;
+            picks[0] = k;
+            if (picks[2] == G_MAXUINT ||
+                series->points[i].value > series->points[g_array_index (shown, guint, picks[2])].value)
+              picks[2] = k;
+            if (picks[3] == G_MAXUINT ||
+                series->points[i].value < series->points[g_array_index (shown, guint, picks[3])].value)
+              picks[3] = k;
+          }
 
-          item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
-          item->lane = lane->lane;
-          item->index = s;
-          item->label = _chrono_scene_intern (ctx->scene, text);
-          item->label_rect = rect;
-          item->rect = rect;
-          item->color = color;
-          g_array_append_val (ctx->labels, rect);
-          last_label_end = rect.x + rect.width;
-        }
+        for (guint p = 0; p < G_N_ELEMENTS (picks); p++)
+          {
+            guint k = picks[p];
+            g_autofree char *text = NULL;
+            ChronoRect rect;
+            gboolean placed = FALSE;
+
+            if (k == G_MAXUINT)
+              continue;
+            /* The same point picked twice (the last is the highest). */
+            for (guint q = 0; q < p; q++)
+              if (picks[q] == k)
+                k = G_MAXUINT;
+            if (k == G_MAXUINT)
+              continue;
+
+            text = g_strdup_printf ("%g", series->points[g_array_index (shown, guint, k)].value);
+            rect.width = _chrono_layout_measure_text (ctx->small_layout, text);
+            rect.height = title_h;
+            rect.x = CLAMP (xy[2 * k] - rect.width / 2, pad / 2, ctx->vp->width - rect.width - pad / 2);
+            for (guint side = 0; side < 2 && !placed; side++)
+              {
+                rect.y = side == 0 ? xy[2 * k + 1] - title_h - chrono_style_px (style, 3)
+                                   : xy[2 * k + 1] + chrono_style_px (style, 3);
+                placed = _chrono_layout_label_is_free (ctx, &rect);
+              }
+            if (!placed)
+              continue;
+
+            item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
+            item->lane = lane->lane;
+            item->index = s;
+            item->label = _chrono_scene_intern (ctx->scene, text);
+            item->label_rect = rect;
+            item->rect = rect;
+            item->color = color;
+            g_array_append_val (ctx->labels, rect);
+          }
+      }
     }
+}
+
+double
+_chrono_layout_lane_series_height (LayoutCtx *ctx,
+                                   guint      lane)
+{
+  double height = 0;
+
+  for (guint s = 0; s < chrono_document_get_n_series (ctx->document); s++)
+    {
+      const ChronoSeries *series = chrono_document_get_series (ctx->document, s);
+
+      if (series->lane == lane && series->n_points > 0)
+        height += series_height (ctx, series);
+    }
+
+  return height;
 }
 
 guint

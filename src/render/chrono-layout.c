@@ -90,8 +90,7 @@ count_rows (LayoutCtx  *ctx,
       if (lane->bottom < 0)
         continue;
 
-      fixed += chrono_style_px (style, style->lane_padding) +
-               _chrono_layout_count_lane_series (ctx->document, l) * chrono_style_px (style, style->series_height);
+      fixed += chrono_style_px (style, style->lane_padding) + _chrono_layout_lane_series_height (ctx, l);
       if (lane->header_w <= 0)
         fixed += chrono_style_px (style, style->lane_header_height);
       if (!is_shared (ctx, lane))
@@ -201,7 +200,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
   const guint8 *mask = NULL;
   guint n_lanes;
   double y;
-  double row_h, header_h, series_h, lane_pad;
+  double row_h, header_h, lane_pad;
   gint64 from, to;
   gboolean use_aggregate = FALSE;
   gboolean need_events = FALSE;
@@ -261,7 +260,6 @@ chrono_layout_build (const ChronoLayoutParams *params)
 
   row_h = chrono_style_px (style, style->row_height);
   header_h = chrono_style_px (style, style->lane_header_height);
-  series_h = chrono_style_px (style, style->series_height);
   lane_pad = chrono_style_px (style, style->lane_padding);
 
   ctx.top = scene->axis_height;
@@ -393,7 +391,7 @@ chrono_layout_build (const ChronoLayoutParams *params)
       lane->top = y;
       lane->rows_top = y + (lane->header_w > 0 ? 0 : header_h);
       lane->series_top = lane->rows_top + lane->n_rows * row_h;
-      lane->bottom = lane->series_top + n_series * series_h + lane_pad;
+      lane->bottom = lane->series_top + _chrono_layout_lane_series_height (&ctx, l) + lane_pad;
       lane->has_series = n_series > 0;
       y = lane->bottom;
     }

@@ -138,6 +138,7 @@ _chrono_scene_item_text_box (const ChronoSceneItem *item,
       *box = item->rect;
       return TRUE;
     case CHRONO_ITEM_CLUSTER:
+    case CHRONO_ITEM_SERIES:
       *box = item->bar;
       return TRUE;
     case CHRONO_ITEM_ERA:

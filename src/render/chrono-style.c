@@ -123,7 +123,7 @@ init_common (ChronoStyle *style,
   style->bar_height = 20;
   style->bar_radius = 6;
   style->point_radius = 6;
-  style->series_height = 72;
+  style->series_height = 120;
   style->lane_padding = 10;
   style->label_padding = 6;
   style->max_label_width = 260;

@@ -65,7 +65,7 @@ typedef struct
   double       bar_height;         /* the height of a span bar in a row */
   double       bar_radius;
   double       point_radius;
-  double       series_height;      /* the chart area of a lane with series */
+  double       series_height;      /* a chart's height, unless its series sets one */
   double       lane_padding;       /* space under the last row */
   double       label_padding;      /* between a marker and its label, and around labels */
   double       max_label_width;    /* labels may be this wide, or 60% of a wider view */

@@ -314,6 +314,32 @@ check_dump (Check          *check,
         }
     }
 
+  /* Nothing is drawn through a chart: lines stop at its box. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *chart = &g_array_index (entries, Entry, i);
+
+      if (!g_str_equal (chart->type, "series"))
+        continue;
+      for (guint j = 0; j < entries->len; j++)
+        {
+          const Entry *line = &g_array_index (entries, Entry, j);
+
+          if (!g_str_equal (line->type, "line"))
+            continue;
+          if (line->points == NULL && overlap (&line->box, &chart->box))
+            problem (check, "the today line runs through a chart");
+          for (guint k = 0; line->points != NULL && k < line->n_points; k++)
+            if (!isnan (line->points[2 * k]) &&
+                segment_crosses (&chart->box, line->points[2 * k], line->points[2 * k + 1],
+                                 line->points[2 * k], line->points[2 * k + 1]))
+              {
+                problem (check, "a relation of event %d runs through a chart", line->event);
+                break;
+              }
+        }
+    }
+
   for (guint l = 0; l < n_lanes; l++)
     {
       if (!has_lane[l])

@@ -576,6 +576,47 @@ test_relations_on_demand (void)
   }
 }
 
+/* A chart is tall enough to read and labels its last, first, highest
+ * and lowest values. */
+static void
+test_series_values (void)
+{
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoScene) scene = NULL;
+  const ChronoSeries *series = chrono_document_get_series (document, 0);
+  g_autofree char *first = g_strdup_printf ("%g", series->points[0].value);
+  g_autofree char *last = g_strdup_printf ("%g", series->points[series->n_points - 1].value);
+  gboolean has_first = FALSE, has_last = FALSE, has_chart = FALSE;
+  const ChronoSceneItem *items;
+  double start, end;
+  guint n_items;
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_fit (session, &start, &end);
+  scene = render_test_build_scene (document, NULL, &style, context, start, end, 1600, 900);
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (items[i].kind == CHRONO_ITEM_SERIES && items[i].index == 0)
+        {
+          has_chart = TRUE;
+          g_assert_cmpfloat (items[i].rect.height, >=, 80);
+        }
+      if (items[i].kind == CHRONO_ITEM_LABEL && items[i].index == 0)
+        {
+          has_first |= g_strcmp0 (items[i].label, first) == 0;
+          has_last |= g_strcmp0 (items[i].label, last) == 0;
+        }
+    }
+  g_assert_true (has_chart);
+  g_assert_true (has_first);
+  g_assert_true (has_last);
+}
+
 /* No text of either style is drawn under the minimum size. */
 static void
 test_min_text_size (void)
@@ -838,6 +879,7 @@ main (int   argc,
   context = chrono_style_create_pango_context ();
 
   g_test_add_func ("/render/layout/min-text-size", test_min_text_size);
+  g_test_add_func ("/render/layout/series-values", test_series_values);
   g_test_add_func ("/render/layout/relations-on-demand", test_relations_on_demand);
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
