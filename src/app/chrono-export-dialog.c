@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "chrono-export-dialog.h"
@@ -176,8 +177,9 @@ draw_preview (GtkDrawingArea *area,
   if (options.has_range && !(options.end > options.start))
     options.has_range = FALSE;
 
+  /* A page too short for every lane grows: show it as it will be. */
   out_width = options.width * options.scale;
-  out_height = options.height * options.scale;
+  out_height = MAX (options.height * options.scale, chrono_export_get_page_height (document, &options));
   scale = MIN ((width - 2 * margin) / out_width, (height - 2 * margin) / out_height);
   if (scale <= 0)
     return;
@@ -207,6 +209,24 @@ update (ChronoExportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save",
                                  self->cancellable == NULL &&
                                  chrono_export_dialog_get_options (self, &options));
+
+  /* Say when the page will be taller than asked, and why. */
+  {
+    ChronoDocument *document = chrono_session_get_document (self->session);
+    int width, height, grown = 0;
+    g_autofree char *note = NULL;
+
+    if (document != NULL && chrono_export_options_validate (&options, NULL))
+      {
+        width = (int) ceil (options.width * options.scale - 0.001);
+        height = (int) ceil (options.height * options.scale - 0.001);
+        grown = chrono_export_get_page_height (document, &options);
+        if (grown > height)
+          /* Translators: the export's page size grows, "1600 × 946" */
+          note = g_strdup_printf (_("Grows to %d × %d to show every lane"), width, grown);
+      }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), note != NULL ? note : "");
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 

@@ -637,6 +637,20 @@ _chrono_export_capture_page (ChronoDocument            *document,
 }
 
 int
+chrono_export_get_page_height (ChronoDocument            *document,
+                               const ChronoExportOptions *options)
+{
+  int width, height;
+
+  g_return_val_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  _chrono_export_get_output_size (options, &width, &height);
+
+  return _chrono_export_fit_height (document, options, width, height);
+}
+
+int
 _chrono_export_fit_height (ChronoDocument            *document,
                            const ChronoExportOptions *options,
                            int                        width,
