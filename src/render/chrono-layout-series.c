@@ -178,6 +178,26 @@ thin_series (LayoutCtx           *ctx,
   return g_steal_pointer (&shown);
 }
 
+/* A chart's title or value, as a label that others keep clear of. */
+static void
+add_label (LayoutCtx        *ctx,
+           guint             lane,
+           guint             series,
+           const char       *text,
+           const ChronoRect *rect,
+           ChronoColor       color)
+{
+  ChronoSceneItem *item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
+
+  item->lane = lane;
+  item->index = series;
+  item->label = _chrono_scene_intern (ctx->scene, text);
+  item->label_rect = *rect;
+  item->rect = *rect;
+  item->color = color;
+  g_array_append_val (ctx->labels, *rect);
+}
+
 /* The height of a series' chart: its own, else the style's. */
 static double
 series_height (LayoutCtx          *ctx,
@@ -283,14 +303,7 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
       if (title_rect.x + title_rect.width > ctx->vp->width)
         title_rect.width = MAX (0, ctx->vp->width - title_rect.x - pad);
 
-      item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
-      item->lane = lane->lane;
-      item->index = s;
-      item->label = _chrono_scene_intern (ctx->scene, title);
-      item->label_rect = title_rect;
-      item->rect = title_rect;
-      item->color = color;
-      g_array_append_val (ctx->labels, title_rect);
+      add_label (ctx, lane->lane, s, title, &title_rect, color);
 
       /* Values at the last, first, highest and lowest points in view, in
        * that order of need: above the point, else below it, moved into
@@ -345,14 +358,7 @@ _chrono_layout_emit_series (LayoutCtx  *ctx,
             if (!placed)
               continue;
 
-            item = _chrono_scene_add_item (ctx->scene, CHRONO_ITEM_LABEL);
-            item->lane = lane->lane;
-            item->index = s;
-            item->label = _chrono_scene_intern (ctx->scene, text);
-            item->label_rect = rect;
-            item->rect = rect;
-            item->color = color;
-            g_array_append_val (ctx->labels, rect);
+            add_label (ctx, lane->lane, s, text, &rect, color);
           }
       }
     }
