@@ -13,10 +13,12 @@
 #include <glib/gstdio.h>
 
 #include "chrono-edge-hints.h"
+#include "chrono-export-private.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-writer.h"
 #include "chrono-renderer.h"
+#include "chrono-scene-dump.h"
 #include "chrono-session.h"
 
 #define WIDTH 1920
@@ -664,6 +666,114 @@ parse_range (const char *text,
   return *end > *start;
 }
 
+/* Loads @input and its fitted span (or @range), and a style: what
+ * --dump and --render start from.  Returns NULL after printing why. */
+static ChronoDocument *
+open_view (const char     *input,
+           const char     *range,
+           gboolean        dark,
+           double          scale,
+           ChronoSession **session,
+           ChronoStyle    *style,
+           double         *start,
+           double         *end)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  *session = chrono_session_new ();
+  chrono_session_set_document (*session, document, FALSE);
+  chrono_session_get_visible (*session, start, end);
+  if (range != NULL && !parse_range (range, start, end))
+    {
+      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
+      g_clear_object (session);
+      return NULL;
+    }
+
+  if (dark)
+    chrono_style_init_dark (style, scale);
+  else
+    chrono_style_init_light (style, scale);
+
+  return g_steal_pointer (&document);
+}
+
+/* Writes the scene of @input at @range (else fitted) and the size as
+ * JSON lines to @out ("-" for standard output): see docs/layout.md. */
+static int
+dump_file (const char *out,
+           const char *input,
+           const char *range,
+           gboolean    dark,
+           int         width,
+           int         height,
+           double      scale,
+           gboolean    page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoSession) session = NULL;
+  g_autoptr(ChronoScene) scene = NULL;
+  g_autofree char *text = NULL;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  double start, end;
+
+  document = open_view (input, range, dark, scale, &session, &style, &start, &end);
+  if (document == NULL)
+    return 1;
+
+  if (page)
+    {
+      ChronoExportOptions options;
+      ChronoExportPageScene capture;
+
+      chrono_export_options_init (&options);
+      options.width = width;
+      options.height = height;
+      options.scale = scale;
+      options.dark = dark;
+      options.has_range = range != NULL;
+      options.start = start;
+      options.end = end;
+      _chrono_export_capture_page (document, &options, width * scale,
+                                   _chrono_export_fit_height (document, &options, width * scale, height * scale),
+                                   &capture);
+      scene = capture.scene;
+      style = capture.style;
+    }
+  else
+    {
+      chrono_layout_params_init (&params, &style, start, end, width * scale, height * scale);
+      params.document = document;
+      params.filter = chrono_session_get_filter (session);
+      scene = chrono_layout_build (&params);
+    }
+  text = chrono_scene_dump (scene, document, &style, scale, NULL);
+
+  if (g_strcmp0 (out, "-") == 0)
+    {
+      fputs (text, stdout);
+      return 0;
+    }
+  if (!g_file_set_contents (out, text, -1, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 render_file (const char *out,
              const char *input,
@@ -674,8 +784,6 @@ render_file (const char *out,
              double      scale,
              int         repeat)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-  g_autoptr(GError) error = NULL;
   g_autoptr(ChronoDocument) document = NULL;
   g_autoptr(ChronoSession) session = NULL;
   g_autoptr(ChronoScene) scene = NULL;
@@ -685,26 +793,9 @@ render_file (const char *out,
   cairo_t *cr;
   double start, end;
 
-  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  document = open_view (input, range, dark, scale, &session, &style, &start, &end);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  session = chrono_session_new ();
-  chrono_session_set_document (session, document, FALSE);
-  chrono_session_get_visible (session, &start, &end);
-  if (range != NULL && !parse_range (range, &start, &end))
-    {
-      g_printerr ("Bad range “%s”: use START..END, e.g. 2015..2026\n", range);
-      return 1;
-    }
-
-  if (dark)
-    chrono_style_init_dark (&style, scale);
-  else
-    chrono_style_init_light (&style, scale);
+    return 1;
 
   chrono_layout_params_init (&params, &style, start, end, width * scale, height * scale);
   params.document = document;
@@ -754,6 +845,8 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *render = NULL;
+  g_autofree char *dump = NULL;
+  gboolean page = FALSE;
   g_autofree char *range = NULL;
   g_autofree char *sizes = NULL;
   g_autofree char *write = NULL;
@@ -769,6 +862,8 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
     { "render", 0, 0, G_OPTION_ARG_FILENAME, &render, "Render FILE to this PNG instead of benchmarking", "OUT.png" },
+    { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump, "Write the scene of FILE as JSON lines (- for standard output)", "OUT.jsonl" },
+    { "page", 0, 0, G_OPTION_ARG_NONE, &page, "With --dump, the timeline of an exported page (as --export draws it)", NULL },
     { "range", 0, 0, G_OPTION_ARG_STRING, &range, "The span to render", "START..END" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels", "W" },
@@ -789,6 +884,16 @@ main (int   argc,
     {
       g_printerr ("%s\n", error->message);
       return 1;
+    }
+
+  if (dump != NULL)
+    {
+      if (argc != 2)
+        {
+          g_printerr ("--dump needs one timeline file\n");
+          return 1;
+        }
+      return dump_file (dump, argv[1], range, dark, width, height, scale, page);
     }
 
   if (render != NULL)

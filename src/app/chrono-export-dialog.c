@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "chrono-a11y.h"
@@ -54,6 +55,7 @@ struct _ChronoExportDialog
   AdwEntryRow    *to_row;
   GtkSwitch      *title_switch;
   GtkSwitch      *legend_switch;
+  GtkSwitch      *relations_switch;
 
   ChronoWindow   *window;  /* weak */
   ChronoSession  *session;
@@ -120,6 +122,7 @@ chrono_export_dialog_get_options (ChronoExportDialog  *self,
   options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->show_title = gtk_switch_get_active (self->title_switch);
   options->show_legend = gtk_switch_get_active (self->legend_switch);
+  options->show_relations = gtk_switch_get_active (self->relations_switch);
   options->filter = chrono_session_get_filter (self->session);
 
   size = adw_combo_row_get_selected (self->size_row);
@@ -175,8 +178,9 @@ draw_preview (GtkDrawingArea *area,
   if (options.has_range && !(options.end > options.start))
     options.has_range = FALSE;
 
+  /* A page too short for every lane grows: show it as it will be. */
   out_width = options.width * options.scale;
-  out_height = options.height * options.scale;
+  out_height = MAX (options.height * options.scale, chrono_export_get_page_height (document, &options));
   scale = MIN ((width - 2 * margin) / out_width, (height - 2 * margin) / out_height);
   if (scale <= 0)
     return;
@@ -206,6 +210,24 @@ update (ChronoExportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save",
                                  self->cancellable == NULL &&
                                  chrono_export_dialog_get_options (self, &options));
+
+  /* Say when the page will be taller than asked, and why. */
+  {
+    ChronoDocument *document = chrono_session_get_document (self->session);
+    int width, height, grown = 0;
+    g_autofree char *note = NULL;
+
+    if (document != NULL && chrono_export_options_validate (&options, NULL))
+      {
+        width = (int) ceil (options.width * options.scale - 0.001);
+        height = (int) ceil (options.height * options.scale - 0.001);
+        grown = chrono_export_get_page_height (document, &options);
+        if (grown > height)
+          /* Translators: the export's page size grows, "1600 × 946" */
+          note = g_strdup_printf (_("Grows to %d × %d to show every lane"), width, grown);
+      }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), note != NULL ? note : "");
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -222,6 +244,7 @@ save_settings (ChronoExportDialog        *self,
   g_settings_set_enum (self->settings, "export-theme", options->dark ? 1 : 0);
   g_settings_set_boolean (self->settings, "export-title", options->show_title);
   g_settings_set_boolean (self->settings, "export-legend", options->show_legend);
+  g_settings_set_boolean (self->settings, "export-relations", options->show_relations);
   g_settings_set_enum (self->settings, "export-range", adw_combo_row_get_selected (self->range_row));
   g_settings_set_string (self->settings, "export-range-start",
                          gtk_editable_get_text (GTK_EDITABLE (self->from_row)));
@@ -245,6 +268,7 @@ load_settings (ChronoExportDialog *self)
   adw_combo_row_set_selected (self->range_row, g_settings_get_enum (self->settings, "export-range"));
   gtk_switch_set_active (self->title_switch, g_settings_get_boolean (self->settings, "export-title"));
   gtk_switch_set_active (self->legend_switch, g_settings_get_boolean (self->settings, "export-legend"));
+  gtk_switch_set_active (self->relations_switch, g_settings_get_boolean (self->settings, "export-relations"));
 
   width = g_settings_get_int (self->settings, "export-width");
   height = g_settings_get_int (self->settings, "export-height");
@@ -816,6 +840,7 @@ chrono_export_dialog_class_init (ChronoExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, title_switch);
   gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, ChronoExportDialog, relations_switch);
 }
 
 static void
@@ -859,6 +884,7 @@ chrono_export_dialog_new (ChronoWindow *window)
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->title_switch, "notify::active", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->legend_switch, "notify::active", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->relations_switch, "notify::active", G_CALLBACK (update), self);
   update (self);
 
   return self;

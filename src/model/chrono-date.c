@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <stdarg.h>
 
@@ -1446,4 +1447,54 @@ chrono_format_duration (gint64 seconds)
   minor_text = format_unit (u + 1, minor);
   /* Translators: two parts of a length of time, "5 years 1 month" */
   return g_strdup_printf (C_("duration", "%1$s %2$s"), major_text, minor_text);
+}
+
+/* A date for @time at the precision that suits a span of @duration
+ * seconds, for captions and clusters. */
+static void
+date_at (ChronoDate *date,
+         gint64      time,
+         double      duration)
+{
+  ChronoPrecision precision;
+  gint64 year;
+  int month, day, hour, minute, second, weekday;
+
+  if (duration > 4.0 * CHRONO_SECONDS_PER_YEAR)
+    precision = CHRONO_PRECISION_YEAR;
+  else if (duration > 90.0 * CHRONO_SECONDS_PER_DAY)
+    precision = CHRONO_PRECISION_MONTH;
+  else if (duration > 3.0 * CHRONO_SECONDS_PER_DAY)
+    precision = CHRONO_PRECISION_DAY;
+  else
+    precision = CHRONO_PRECISION_MINUTE;
+
+  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, &second, &weekday);
+  year = CLAMP (year, CHRONO_YEAR_MIN, CHRONO_YEAR_MAX);
+  if (!chrono_date_init_civil (date, year, month, day, hour, minute, second, precision))
+    memset (date, 0, sizeof *date);
+}
+
+/**
+ * chrono_format_time_span:
+ * @start: seconds since the epoch
+ * @end: seconds since the epoch, exclusive
+ *
+ * "2015 – 2026", "Mar 2020 – Jun 2021": the span [@start, @end) at the
+ * precision its length calls for, for captions and clusters.
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+char *
+chrono_format_time_span (double start,
+                         double end)
+{
+  ChronoDate from, to;
+  double duration = end - start;
+
+  date_at (&from, (gint64) floor (start), duration);
+  /* The end is exclusive: the last second shown names its period. */
+  date_at (&to, (gint64) ceil (end) - 1, duration);
+
+  return chrono_date_format_range (&from, &to);
 }

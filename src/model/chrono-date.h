@@ -89,6 +89,10 @@ char    *chrono_date_format         (const ChronoDate *date);
  * the same give one date.  Free with g_free(). */
 char    *chrono_date_format_range   (const ChronoDate *start,
                                      const ChronoDate *end);
+/* "2015 – 2026", "Mar 2020 – Jun 2021": the span [@start, @end) seconds
+ * at the precision its length calls for.  Free with g_free(). */
+char    *chrono_format_time_span    (double            start,
+                                     double            end);
 /* The exclusive end of the period @date stands for, in seconds (2015 ->
  * 2016-01-01T00:00Z, 2015-12 -> 2016-01-01, a minute -> 60 s later).  An
  * open date ends at chrono_now (); an unset one at its own time. */

@@ -119,6 +119,7 @@ typedef struct
   ChronoSeriesStyle        style;
   const ChronoSeriesPoint *points;  /* sorted by date */
   guint                    n_points;
+  guint                    height;  /* of its chart, pixels at scale 1; 0: the default */
 } ChronoSeries;
 
 typedef struct

@@ -1121,8 +1121,11 @@ read_events (Reader     *r,
   return TRUE;
 }
 
-enum { SER_ID, SER_LANE, SER_TITLE, SER_POINTS, SER_UNIT, SER_STYLE, SER_COLOR, N_SER };
-static const char * const series_members[] = { "id", "lane", "title", "points", "unit", "style", "color", NULL };
+enum { SER_ID, SER_LANE, SER_TITLE, SER_POINTS, SER_UNIT, SER_STYLE, SER_COLOR, SER_HEIGHT, N_SER };
+static const char * const series_members[] = { "id", "lane", "title", "points", "unit", "style", "color", "height", NULL };
+/* A chart's height in pixels: tall enough to read, never a lane of its own. */
+#define SERIES_MIN_HEIGHT 60
+#define SERIES_MAX_HEIGHT 400
 
 static void
 read_points (Reader     *r,
@@ -1218,6 +1221,21 @@ read_series (Reader    *r,
               error_at (r, CHRONO_ERROR_VALUE, style_path, _("use “line” or “step”"),
                         _("unknown series style “%s”"), shown);
             }
+        }
+
+      if (m[SER_HEIGHT] != NULL)
+        {
+          JsonNode *node = m[SER_HEIGHT];
+          g_autofree char *height_path = join_path (path, "height");
+          double v = is_number (node) ? json_node_get_double (node) : 0;
+
+          if (!is_number (node) || v != floor (v))
+            type_error (r, height_path, _("an integer number of pixels"), node);
+          else if (v < SERIES_MIN_HEIGHT || v > SERIES_MAX_HEIGHT)
+            error_at (r, CHRONO_ERROR_VALUE, height_path, _("use 60 to 400 pixels"),
+                      _("%s must be 60 to 400, not %g"), height_path, v);
+          else
+            series.height = (guint) v;
         }
 
       read_points (r, m[SER_POINTS], path);

@@ -587,6 +587,43 @@ layout_step (const ChronoCaptionStep *step,
   return chrono_layout_build (&params);
 }
 
+/* The scroll that brings @item (and @previous, when both fit one above
+ * the other) between the axis and the bottom of a region @height high,
+ * given the scroll @scroll that @scene was laid out with. */
+static double
+scroll_to_show (const ChronoSceneItem *item,
+                const ChronoSceneItem *previous,
+                double                 lanes_top,
+                double                 height,
+                double                 margin,
+                double                 scroll)
+{
+  double top = item->rect.y + scroll;
+  double bottom = item->rect.y + item->rect.height + scroll;
+
+  /* Both steps when they fit one above the other, else the current
+   * one. */
+  if (previous != NULL)
+    {
+      double both_top = MIN (top, previous->rect.y + scroll);
+      double both_bottom = MAX (bottom, previous->rect.y + previous->rect.height + scroll);
+
+      if (both_bottom - both_top + 2 * margin <= height - lanes_top)
+        {
+          top = both_top;
+          bottom = both_bottom;
+        }
+    }
+
+  scroll = 0;
+  if (bottom + margin > height)
+    scroll = bottom + margin - height;
+  if (top - scroll < lanes_top + margin / 2)
+    scroll = top - lanes_top - margin / 2;
+
+  return MAX (0, scroll);
+}
+
 ChronoScene *
 chrono_caption_build_step_scene (const ChronoStyle       *style,
                                  const ChronoCaptionStep *step,
@@ -605,42 +642,38 @@ chrono_caption_build_step_scene (const ChronoStyle       *style,
   g_return_val_if_fail (timeline != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
-  /* Where the events are in all the lanes: a lane below the region is
-   * not laid out at the region's height. */
+  /* Where the events are in all the lanes, as a first guess: a lane
+   * below the region is not laid out at the region's height.  Rows
+   * follow the height there is, so a taller layout packs differently:
+   * the guess is then corrected at the region's own height. */
   scene = layout_step (step, style, context, timeline->width, timeline->height + 20000, 0);
   item = chrono_scene_find_event (scene, step->event);
   if (step->previous >= 0 && (guint) step->previous != step->event)
     previous = chrono_scene_find_event (scene, step->previous);
-
   if (item != NULL)
-    {
-      double lanes_top = chrono_scene_get_lanes_top (scene);
-      double top = item->rect.y;
-      double bottom = item->rect.y + item->rect.height;
-
-      /* Both steps when they fit one above the other, else the current
-       * one. */
-      if (previous != NULL)
-        {
-          double both_top = MIN (top, previous->rect.y);
-          double both_bottom = MAX (bottom, previous->rect.y + previous->rect.height);
-
-          if (both_bottom - both_top + 2 * margin <= timeline->height - lanes_top)
-            {
-              top = both_top;
-              bottom = both_bottom;
-            }
-        }
-
-      if (bottom + margin > timeline->height)
-        scroll = bottom + margin - timeline->height;
-      if (top - scroll < lanes_top + margin / 2)
-        scroll = top - lanes_top - margin / 2;
-      scroll = MAX (0, scroll);
-    }
-
+    scroll = scroll_to_show (item, previous, chrono_scene_get_lanes_top (scene),
+                             timeline->height, margin, 0);
   chrono_scene_unref (scene);
-  return layout_step (step, style, context, timeline->width, timeline->height, scroll);
+
+  for (guint i = 0; ; i++)
+    {
+      double better;
+
+      scene = layout_step (step, style, context, timeline->width, timeline->height, scroll);
+      item = chrono_scene_find_event (scene, step->event);
+      previous = NULL;
+      if (step->previous >= 0 && (guint) step->previous != step->event)
+        previous = chrono_scene_find_event (scene, step->previous);
+      if (item == NULL || i == 3)
+        return scene;
+
+      better = scroll_to_show (item, previous, chrono_scene_get_lanes_top (scene),
+                               timeline->height, margin, scroll);
+      if (fabs (better - scroll) < 0.5)
+        return scene;
+      scroll = better;
+      chrono_scene_unref (scene);
+    }
 }
 
 void

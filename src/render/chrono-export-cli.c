@@ -69,6 +69,8 @@ chrono_export_cli_add_entries (ChronoExportCli *cli,
       N_("With --export: the title to show instead of the document’s"), N_("TEXT") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &cli->no_legend,
       N_("With --export: leave out the legend"), NULL },
+    { "relations", 0, 0, G_OPTION_ARG_NONE, &cli->relations,
+      N_("With --export: draw the arrows between related events"), NULL },
     { "lane", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->lanes,
       N_("With --export: show only this lane (repeat for more)"), N_("ID") },
     { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->categories,
@@ -280,6 +282,7 @@ build_options (const ChronoExportCli  *cli,
 
   options->title = cli->title;
   options->show_legend = !cli->no_legend;
+  options->show_relations = cli->relations;
 
   if (!apply_ids (document, filter, cli->lanes, TRUE, filename, error) ||
       !apply_ids (document, filter, cli->categories, FALSE, filename, error))

@@ -23,6 +23,7 @@ typedef struct
   char      *theme;
   char      *title;
   gboolean   no_legend;
+  gboolean   relations;
   char     **lanes;
   char     **categories;
   char      *search;

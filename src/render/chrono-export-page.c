@@ -27,8 +27,6 @@
 #define LEGEND_SWATCH   10.0
 #define LEGEND_GAP      16.0
 #define CAPTION_SIZE     9.0
-/* The timeline may shrink to this fraction of the scale to fit its lanes. */
-#define MIN_FIT          0.5
 
 /* The times the shown events cover, without margins: the filtered
  * events', else the document's bounds, else a year either side of today. */
@@ -107,46 +105,6 @@ chrono_export_get_span (ChronoDocument            *document,
 }
 
 
-/* A date for @time at the precision that suits a span of @duration
- * seconds, for the caption. */
-static void
-date_at (ChronoDate *date,
-         gint64      time,
-         double      duration)
-{
-  ChronoPrecision precision;
-  gint64 year;
-  int month, day, hour, minute, second, weekday;
-
-  if (duration > 4.0 * CHRONO_SECONDS_PER_YEAR)
-    precision = CHRONO_PRECISION_YEAR;
-  else if (duration > 90.0 * CHRONO_SECONDS_PER_DAY)
-    precision = CHRONO_PRECISION_MONTH;
-  else if (duration > 3.0 * CHRONO_SECONDS_PER_DAY)
-    precision = CHRONO_PRECISION_DAY;
-  else
-    precision = CHRONO_PRECISION_MINUTE;
-
-  chrono_time_to_civil (time, &year, &month, &day, &hour, &minute, &second, &weekday);
-  year = CLAMP (year, CHRONO_YEAR_MIN, CHRONO_YEAR_MAX);
-  if (!chrono_date_init_civil (date, year, month, day, hour, minute, second, precision))
-    memset (date, 0, sizeof *date);
-}
-
-/* "2015 – 2026": the span as the caption shows it.  Free with g_free(). */
-static char *
-format_span (double start,
-             double end)
-{
-  ChronoDate from, to;
-  double duration = end - start;
-
-  date_at (&from, (gint64) floor (start), duration);
-  /* The end is exclusive: the last second shown names its period. */
-  date_at (&to, (gint64) ceil (end) - 1, duration);
-
-  return chrono_date_format_range (&from, &to);
-}
 
 /* The caption's dates: the range asked for, or what the events cover. */
 char *
@@ -156,10 +114,10 @@ _chrono_export_format_caption (ChronoDocument            *document,
   gint64 from, to;
 
   if (options->has_range)
-    return format_span (options->start, options->end);
+    return chrono_format_time_span (options->start, options->end);
 
   get_extent (document, options->filter, &from, &to);
-  return format_span ((double) from, (double) to);
+  return chrono_format_time_span ((double) from, (double) to);
 }
 
 static void
@@ -418,7 +376,8 @@ layout_timeline (ChronoDocument    *document,
                  double             width,
                  double             height,
                  double             scroll_y,
-                 int                selected)
+                 int                selected,
+                 gboolean           relations)
 {
   ChronoLayoutParams params;
 
@@ -429,6 +388,9 @@ layout_timeline (ChronoDocument    *document,
   params.scroll_y = scroll_y;
   params.selected = selected;
   params.hovered = -1;
+  /* A page cannot scroll: lanes keep fewer rows so that more fit. */
+  params.min_lane_rows = 1;
+  params.all_relations = relations;
 
   return chrono_layout_build (&params);
 }
@@ -453,15 +415,14 @@ scene_content_bottom (ChronoScene *scene)
   return top + chrono_scene_get_content_height (scene);
 }
 
-/* Lays out the timeline, and measures the legend and caption, at @fit
- * times the options' scale, under a title ending at @top. */
+/* Lays out the timeline, and measures the legend and caption, under a
+ * title ending at @top. */
 static ChronoScene *
 layout_page (cairo_t                   *cr,
              ChronoDocument            *document,
              const ChronoExportOptions *options,
              GArray                    *legend,
              const char                *span_text,
-             double                     fit,
              double                     top,
              double                     width,
              double                     height,
@@ -475,9 +436,9 @@ layout_page (cairo_t                   *cr,
   double start, end;
 
   if (options->dark)
-    chrono_style_init_dark (style, options->scale * fit);
+    chrono_style_init_dark (style, options->scale);
   else
-    chrono_style_init_light (style, options->scale * fit);
+    chrono_style_init_light (style, options->scale);
   padding = options->scale * PAGE_PADDING;
   chrono_export_get_span (document, options, &start, &end);
 
@@ -507,7 +468,7 @@ layout_page (cairo_t                   *cr,
   *bottom = MAX (*bottom, top + 1);
 
   return layout_timeline (document, options->filter, style, context,
-                          start, end, width, *bottom - top, 0, -1);
+                          start, end, width, *bottom - top, 0, -1, options->show_relations);
 }
 
 void
@@ -518,6 +479,7 @@ _chrono_export_draw_page (cairo_t                   *cr,
                           double                     height,
                           GArray                    *texts,
                           ChronoStyle               *page_style,
+                          ChronoExportPageScene     *capture,
                           GCancellable              *cancellable)
 {
   PangoContext *context = NULL;
@@ -577,48 +539,14 @@ _chrono_export_draw_page (cairo_t                   *cr,
   if (options->show_legend)
     legend = collect_legend (document, options->filter, &style);
 
-  /* An export shows every lane: when they do not fit, draw the timeline,
-   * its legend and caption smaller (the title keeps its size) rather
-   * than cut the last lanes off.  Rows pack differently at each size, so
-   * search for the largest scale that fits, down to MIN_FIT. */
-  {
-    double lo = MIN_FIT, hi = 1.0, fit = 1.0;
-    gboolean fits = FALSE;
-
-    for (guint attempt = 0; attempt < 7; attempt++)
-      {
-        /* A layout of a large document takes a while: a cancelled
-         * export stops between them. */
-        if (g_cancellable_is_cancelled (cancellable))
-          goto out;
-
-        g_clear_pointer (&scene, chrono_scene_unref);
-        scene = layout_page (cr, document, options, legend, span_text, fit, top, width, height,
-                             context, &scene_style, &legend_height, &caption_height, &bottom);
-        fits = scene_content_bottom (scene) <= bottom - top;
-
-        if (attempt == 0 && fits)
-          break;
-        if (fits)
-          lo = fit;
-        else
-          hi = fit;
-        if (attempt == 0)
-          fit = lo;
-        else if (attempt == 1 && !fits)
-          break;  /* not even the smallest fits: keep it */
-        else
-          fit = (lo + hi) / 2;
-      }
-
-    /* The last try may have been too large: settle on the best fit. */
-    if (!fits && fit != lo)
-      {
-        g_clear_pointer (&scene, chrono_scene_unref);
-        scene = layout_page (cr, document, options, legend, span_text, lo, top, width, height,
-                             context, &scene_style, &legend_height, &caption_height, &bottom);
-      }
-  }
+  /* An export shows every lane and never draws text under the minimum
+   * size: the timeline keeps its scale, lanes give up rows to clusters
+   * down to one row of events each, and a page that still cannot hold
+   * them grows (_chrono_export_fit_height()). */
+  if (g_cancellable_is_cancelled (cancellable))
+    goto out;
+  scene = layout_page (cr, document, options, legend, span_text, top, width, height,
+                       context, &scene_style, &legend_height, &caption_height, &bottom);
 
   if (g_cancellable_is_cancelled (cancellable))
     goto out;
@@ -665,6 +593,13 @@ _chrono_export_draw_page (cairo_t                   *cr,
 
   if (page_style != NULL)
     *page_style = style;
+  if (capture != NULL)
+    {
+      capture->scene = chrono_scene_ref (scene);
+      capture->style = scene_style;
+      capture->top = top;
+      capture->overflow = MAX (0, scene_content_bottom (scene) - (bottom - top));
+    }
 
 out:
   g_object_unref (context);
@@ -682,5 +617,51 @@ chrono_export_draw (cairo_t                   *cr,
   g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, NULL);
+}
+
+void
+_chrono_export_capture_page (ChronoDocument            *document,
+                             const ChronoExportOptions *options,
+                             double                     width,
+                             double                     height,
+                             ChronoExportPageScene     *capture)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  memset (capture, 0, sizeof *capture);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, capture, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+chrono_export_get_page_height (ChronoDocument            *document,
+                               const ChronoExportOptions *options)
+{
+  int width, height;
+
+  g_return_val_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  _chrono_export_get_output_size (options, &width, &height);
+
+  return _chrono_export_fit_height (document, options, width, height);
+}
+
+int
+_chrono_export_fit_height (ChronoDocument            *document,
+                           const ChronoExportOptions *options,
+                           int                        width,
+                           int                        height)
+{
+  ChronoExportPageScene capture;
+  double grown;
+
+  _chrono_export_capture_page (document, options, width, height, &capture);
+  grown = height + ceil (capture.overflow);
+  g_clear_pointer (&capture.scene, chrono_scene_unref);
+
+  return (int) MIN (grown, (double) CHRONO_EXPORT_MAX_SIZE);
 }

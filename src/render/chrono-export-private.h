@@ -77,6 +77,17 @@ char   *_chrono_export_format_caption    (ChronoDocument            *document,
 /* Draws the export page; records its text into @texts (may be NULL) and
  * gives the page's style in @page_style (may be NULL).  Stops between
  * stages once @cancellable (may be NULL) is cancelled. */
+/* What a page drew its timeline with, for tools that check layouts:
+ * the scene (a reference), the style it was laid out with, and where
+ * its top is on the page, in pixels. */
+typedef struct
+{
+  ChronoScene *scene;
+  ChronoStyle  style;
+  double       top;
+  double       overflow;  /* how much taller the page should be, pixels */
+} ChronoExportPageScene;
+
 void    _chrono_export_draw_page         (cairo_t                   *cr,
                                           ChronoDocument            *document,
                                           const ChronoExportOptions *options,
@@ -84,7 +95,22 @@ void    _chrono_export_draw_page         (cairo_t                   *cr,
                                           double                     height,
                                           GArray                    *texts,
                                           ChronoStyle               *page_style,
+                                          ChronoExportPageScene     *capture,
                                           GCancellable              *cancellable);
+/* Lays out the page of @document with @options at @width × @height
+ * and fills @capture with its timeline's scene, without drawing it
+ * anywhere.  chrono_scene_unref() @capture->scene. */
+void    _chrono_export_capture_page      (ChronoDocument            *document,
+                                          const ChronoExportOptions *options,
+                                          double                     width,
+                                          double                     height,
+                                          ChronoExportPageScene     *capture);
+/* The height of a page @width × @height (output pixels) that holds every
+ * lane of @document, @height or more. */
+int     _chrono_export_fit_height        (ChronoDocument            *document,
+                                          const ChronoExportOptions *options,
+                                          int                        width,
+                                          int                        height);
 
 /* chrono-export.c */
 

@@ -210,7 +210,7 @@ write_svg (ChronoDocument             *document,
   surface = cairo_svg_surface_create_for_stream (byte_array_write, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, file->writer.cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, texts, &style, NULL, file->writer.cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
   if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (file->writer.cancellable))
@@ -252,7 +252,7 @@ write_png (ChronoDocument             *document,
     }
 
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->writer.cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, file->writer.cancellable);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -282,7 +282,7 @@ write_pdf (ChronoDocument             *document,
   surface = cairo_pdf_surface_create_for_stream (_chrono_export_file_write, file, width, height);
   _chrono_export_set_pdf_metadata (surface, document, options->title);
   cr = cairo_create (surface);
-  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, file->writer.cancellable);
+  _chrono_export_draw_page (cr, document, options, width, height, NULL, NULL, NULL, file->writer.cancellable);
   status = _chrono_export_finish_surface (cr, surface);
 
   if (!_chrono_export_file_check_cairo (status, file, error))
@@ -316,6 +316,9 @@ chrono_export_to_file (ChronoDocument             *document,
    * not after a drawing that may take seconds. */
   if (!_chrono_export_file_open (&file, path, cancellable, error))
     return FALSE;
+
+  /* Every lane on the page: a page too short for them grows. */
+  height = _chrono_export_fit_height (document, options, width, height);
 
   switch (options->format)
     {

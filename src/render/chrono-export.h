@@ -53,6 +53,8 @@ typedef enum
  * @title: the title, or NULL
  * @show_legend: draw a legend of the lanes and categories shown
  * @show_caption: draw a caption giving the date range
+ * @show_relations: draw every relation arrow; without it, none (the
+ *   view draws only those of the selected or hovered event)
  * @filter: which events to show, or NULL for all; not owned
  *
  * What to export: a plain struct.  Initialize it with
@@ -72,6 +74,7 @@ typedef struct
   const char         *title;
   gboolean            show_legend;
   gboolean            show_caption;
+  gboolean            show_relations;
   ChronoFilter       *filter;
 } ChronoExportOptions;
 
@@ -80,6 +83,12 @@ GQuark   chrono_export_error_quark        (void);
 /* Defaults: PNG, 1920 × 1080 at scale 1, light, the whole timeline, with
  * title, legend and caption, no filter. */
 void     chrono_export_options_init       (ChronoExportOptions       *options);
+/* The height, in output units (pixels, or points for PDF), of the page
+ * an export of @document with @options writes: the options' height times
+ * their scale, or more when its lanes need it, as exports grow rather
+ * than shrink text or leave a lane out. */
+int      chrono_export_get_page_height    (ChronoDocument            *document,
+                                           const ChronoExportOptions *options);
 
 /* The format that the extension of @path (".png", ".svg", ".pdf", any
  * case) names; FALSE with CHRONO_EXPORT_ERROR_FORMAT otherwise. */

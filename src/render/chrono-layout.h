@@ -36,6 +36,12 @@ void               chrono_layout_cache_free (ChronoLayoutCache *cache);
  * @now: "today", seconds since the epoch (chrono_now())
  * @context: a pango context to measure text with, or NULL
  * @cache: a cache, or NULL
+ * @min_lane_rows: when the lanes want more rows than the height holds,
+ *   each keeps at least this many rows of events (plus one of clusters)
+ *   and the content grows past the height; 0 for the default, 6.
+ *   Exports ask for 1, to fit more lanes on a page.
+ * @all_relations: draw every relation in view; otherwise only those of
+ *   the @selected and @hovered events
  */
 typedef struct
 {
@@ -53,6 +59,8 @@ typedef struct
   gint64             now;
   PangoContext      *context;
   ChronoLayoutCache *cache;
+  guint              min_lane_rows;
+  gboolean           all_relations;
 } ChronoLayoutParams;
 
 /* Fills @params with defaults: no document, no selection, today from

@@ -8,6 +8,7 @@
 
 #include "chrono-renderer.h"
 #include "chrono-renderer-private.h"
+#include "chrono-scene-private.h"
 
 #define FAINT 0.32
 
@@ -559,14 +560,18 @@ draw_point (Draw                  *d,
     color = chrono_color_mix (color, d->style->dark ? chrono_color_from_rgb (0xffffff, 1)
                                                     : chrono_color_from_rgb (0x000000, 1), 0.12);
 
+  cx = r->x + r->width / 2;
+  cy = r->y + r->height / 2;
+
   if (item->flags & CHRONO_ITEM_PERIOD)
     {
       /* A partial date zoomed past its precision: its period, faintly,
-       * with the marker in the middle. */
+       * with the marker in it (the bar is the marker). */
       double p0 = MAX (item->period_start, -chrono_style_px (d->style, 40));
       double p1 = MIN (item->period_end, d->width + chrono_style_px (d->style, 40));
+      double band_h = chrono_style_px (d->style, d->style->bar_height);
 
-      _chrono_cairo_rounded_rect (cr, p0, r->y, MAX (p1 - p0, 1), r->height,
+      _chrono_cairo_rounded_rect (cr, p0, cy - band_h / 2, MAX (p1 - p0, 1), band_h,
                                   chrono_style_px (d->style, d->style->bar_radius));
       /* On a dark background a strong tint turns muddy: fainter, with a
        * clearer outline. */
@@ -577,11 +582,7 @@ draw_point (Draw                  *d,
       cairo_set_dash (cr, (double[]) { chrono_style_px (d->style, 4), chrono_style_px (d->style, 3) }, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      cx = (item->period_start + item->period_end) / 2;
     }
-  else
-    cx = r->x + r->width / 2;
-  cy = r->y + r->height / 2;
 
   cairo_new_sub_path (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
@@ -707,6 +708,16 @@ draw_relation (Draw                  *d,
   cairo_line_to (cr, tx - head * cos (angle + 0.45), ty - head * sin (angle + 0.45));
   cairo_close_path (cr);
   cairo_fill (cr);
+}
+
+/* A relation's label, on a pill over its line. */
+static void
+draw_relation_label (Draw                  *d,
+                     const ChronoSceneItem *item)
+{
+  cairo_t *cr = d->cr;
+  gboolean strong = (item->flags & CHRONO_ITEM_SELECTED) != 0;
+  ChronoColor color = strong ? d->style->selection : chrono_color_with_alpha (item->color, 0.55);
 
   if (item->label != NULL)
     {
@@ -771,6 +782,56 @@ draw_lane_header (Draw                  *d,
 
 typedef void (*DrawItemFunc) (Draw                  *d,
                               const ChronoSceneItem *item);
+
+/* Clips to the items of @kind's area but for the boxes of text in it, so
+ * that the lines drawn next (today, relations) stop short of every label
+ * instead of running through it, as a map's roads stop at place names.
+ * The clip covers only where the lines are: a mask of the whole canvas
+ * would cost a millisecond a frame.  Returns FALSE, clipping nothing,
+ * when there is no item of @kind; else undo with cairo_restore(). */
+static gboolean
+push_knockout (Draw                  *d,
+               const ChronoSceneItem *items,
+               guint                  n_items,
+               ChronoItemKind         kind)
+{
+  cairo_t *cr = d->cr;
+  double m = chrono_style_px (d->style, CHRONO_KNOCKOUT_MARGIN);
+  /* Arrow heads and line widths reach past the items' boxes. */
+  double reach = chrono_style_px (d->style, 10);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == kind)
+      {
+        x0 = MIN (x0, items[i].rect.x - reach);
+        y0 = MIN (y0, items[i].rect.y - reach);
+        x1 = MAX (x1, items[i].rect.x + items[i].rect.width + reach);
+        y1 = MAX (y1, items[i].rect.y + items[i].rect.height + reach);
+      }
+  if (x0 > x1)
+    return FALSE;
+  x0 = floor (MAX (x0, 0));
+  y0 = floor (MAX (y0, 0));
+  x1 = ceil (MIN (x1, d->width));
+  y1 = ceil (MIN (y1, d->height));
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0));
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChronoRect box;
+
+      if (_chrono_scene_item_text_box (&items[i], &box) &&
+          box.x - m < x1 && box.x + box.width + m > x0 && box.y - m < y1 && box.y + box.height + m > y0)
+        cairo_rectangle (cr, box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+
+  return TRUE;
+}
 
 /* Draws the items of @kind in scene order, as one layer. */
 static void
@@ -856,7 +917,12 @@ chrono_renderer_draw (cairo_t           *cr,
         }
     }
 
-  draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation);
+  if (push_knockout (&d, items, n_items, CHRONO_ITEM_RELATION))
+    {
+      draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation);
+      cairo_restore (cr);
+    }
+  draw_each (&d, items, n_items, CHRONO_ITEM_RELATION, draw_relation_label);
 
   draw_clusters (&d, items, n_items);
 
@@ -884,7 +950,11 @@ chrono_renderer_draw (cairo_t           *cr,
 
   draw_axis (&d);
 
-  draw_each (&d, items, n_items, CHRONO_ITEM_TODAY, draw_today);
+  if (push_knockout (&d, items, n_items, CHRONO_ITEM_TODAY))
+    {
+      draw_each (&d, items, n_items, CHRONO_ITEM_TODAY, draw_today);
+      cairo_restore (cr);
+    }
 
   pango_font_description_free (d.label_font);
   pango_font_description_free (d.small_font);

@@ -34,6 +34,15 @@ const char      *_chrono_scene_intern         (ChronoScene     *self,
                                                const char      *text);
 double          *_chrono_scene_alloc_values   (ChronoScene     *self,
                                                guint            n);
+/* Where @item draws text or a chart, in *@box (the label's box, a lane
+ * title's or a cluster's pill, a chart's area); FALSE when it draws
+ * neither.  Lines (today, relations) are knocked out around these boxes
+ * so that no line runs through text or a chart. */
+gboolean         _chrono_scene_item_text_box  (const ChronoSceneItem *item,
+                                               ChronoRect            *box);
+/* How far a knocked-out line stays from text, pixels at scale 1. */
+#define CHRONO_KNOCKOUT_MARGIN 2.0
+
 /* Builds the hit grid and the event index; call once all items are in. */
 void             _chrono_scene_finish         (ChronoScene     *self);
 

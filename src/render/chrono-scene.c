@@ -128,6 +128,31 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
+gboolean
+_chrono_scene_item_text_box (const ChronoSceneItem *item,
+                             ChronoRect            *box)
+{
+  switch (item->kind)
+    {
+    case CHRONO_ITEM_LANE_HEADER:
+      *box = item->rect;
+      return TRUE;
+    case CHRONO_ITEM_CLUSTER:
+    case CHRONO_ITEM_SERIES:
+      *box = item->bar;
+      return TRUE;
+    case CHRONO_ITEM_ERA:
+    case CHRONO_ITEM_SPAN:
+    case CHRONO_ITEM_POINT:
+    case CHRONO_ITEM_LABEL:
+    case CHRONO_ITEM_RELATION:
+      *box = item->label_rect;
+      return item->label != NULL && item->label_rect.width > 1;
+    default:
+      return FALSE;
+    }
+}
+
 void
 _chrono_scene_finish (ChronoScene *self)
 {

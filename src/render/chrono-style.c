@@ -187,11 +187,10 @@ init_common (ChronoStyle *style,
   style->bar_height = 20;
   style->bar_radius = 6;
   style->point_radius = 6;
-  style->series_height = 72;
+  style->series_height = 120;
   style->lane_padding = 10;
   style->label_padding = 6;
   style->max_label_width = 260;
-  style->max_rows = 6;
 }
 
 /* A colour as written in the palette: 0xRRGGBB and an opacity. */
@@ -472,4 +471,11 @@ chrono_style_create_pango_context (void)
   cairo_font_options_destroy (options);
 
   return context;
+}
+
+double
+chrono_style_text_px (const ChronoStyle *style,
+                      double             points)
+{
+  return points * 96.0 / 72.0 * style->scale;
 }

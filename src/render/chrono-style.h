@@ -65,12 +65,27 @@ typedef struct
   double       bar_height;         /* the height of a span bar in a row */
   double       bar_radius;
   double       point_radius;
-  double       series_height;      /* the chart area of a lane with series */
+  double       series_height;      /* a chart's height, unless its series sets one */
   double       lane_padding;       /* space under the last row */
   double       label_padding;      /* between a marker and its label, and around labels */
-  double       max_label_width;    /* labels longer than this are ellipsized */
-  guint        max_rows;           /* rows a lane may use before it clusters */
+  double       max_label_width;    /* labels may be this wide, or 60% of a wider view */
 } ChronoStyle;
+
+/**
+ * CHRONO_MIN_TEXT_PX:
+ *
+ * The smallest text the layout draws, in device-independent pixels
+ * (multiplied by the style's scale): 11 px on screen at scale 1, and in
+ * PDF exports, whose unit is the point, 11 pt (above the 8 pt that print
+ * needs).  Layouts collapse events into counted clusters rather than
+ * draw smaller type.
+ */
+#define CHRONO_MIN_TEXT_PX 11.0
+
+/* The pixel size of text drawn at @points points (the style's font
+ * sizes) with @style, in device pixels. */
+double      chrono_style_text_px          (const ChronoStyle *style,
+                                           double             points);
 
 /* Fills @style with the light palette (GNOME palette on white) at @scale. */
 void        chrono_style_init_light       (ChronoStyle       *style,

@@ -156,6 +156,7 @@ static const BadCase bad_cases[] = {
   { "bad-color", CHRONO_ERROR_VALUE, 3, 41, "lanes[0].color" },
   { "bad-kind", CHRONO_ERROR_VALUE, 3, 41, "lanes[0].kind" },
   { "importance-range", CHRONO_ERROR_VALUE, 5, 73, "events[0].importance" },
+  { "series-height", CHRONO_ERROR_VALUE, 4, 58, "series[0].height" },
   { "bad-date", CHRONO_ERROR_DATE, 5, 65, "events[0].start" },
   { "bad-date-february", CHRONO_ERROR_DATE, 5, 68, "events[0].start" },
   { "bad-date-escaped", CHRONO_ERROR_DATE, 5, 70, "events[0].start" },
@@ -509,6 +510,7 @@ test_good_full (void)
   g_assert_cmpstr (series->id, ==, "revenue");
   g_assert_cmpstr (series->unit, ==, "USD bn");
   g_assert_cmpint (series->style, ==, CHRONO_SERIES_STEP);
+  g_assert_cmpuint (series->height, ==, 140);
   g_assert_cmphex (series->color, ==, 0x26a269);
   g_assert_cmpuint (series->n_points, ==, 3);
   g_assert_cmpfloat (series->points[2].value, ==, 2.25);

@@ -558,6 +558,83 @@ layout_export (ChronoDocument            *document,
   return scene;
 }
 
+/* An exported page draws relation arrows only when asked, and then all
+ * of those in view. */
+static void
+test_relations (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "ai-talent.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+
+  file = g_file_new_for_path (path);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint asked = 0; asked < 2; asked++)
+    {
+      ChronoExportOptions options;
+      ChronoExportPageScene capture;
+      const ChronoSceneItem *items;
+      guint n_items, n_relations = 0;
+
+      chrono_export_options_init (&options);
+      options.width = 1600;
+      options.height = 900;
+      options.show_relations = asked;
+      _chrono_export_capture_page (document, &options, 1600, 900, &capture);
+      items = chrono_scene_get_items (capture.scene, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        if (items[i].kind == CHRONO_ITEM_RELATION)
+          n_relations++;
+      chrono_scene_unref (capture.scene);
+
+      if (asked)
+        g_assert_cmpuint (n_relations, >=, 10);
+      else
+        g_assert_cmpuint (n_relations, ==, 0);
+    }
+}
+
+/* A page too short for every lane at full text size grows; one that
+ * holds them keeps its size. */
+static void
+test_page_grows (void)
+{
+  static const struct { const char *path; int height; gboolean grows; } cases[] = {
+    { "data/layout/appointments.json", 500, TRUE },
+    { "../data/examples/ai-talent.json", 900, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, cases[c].path, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoDocument) document = NULL;
+      ChronoExportOptions options;
+      ChronoExportPageScene capture;
+      int height;
+
+      document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+      g_assert_no_error (error);
+      chrono_export_options_init (&options);
+      options.width = 1600;
+      options.height = cases[c].height;
+      height = chrono_export_get_page_height (document, &options);
+      if (cases[c].grows)
+        g_assert_cmpint (height, >, cases[c].height);
+      else
+        g_assert_cmpint (height, ==, cases[c].height);
+
+      /* At that height, nothing is left under the page. */
+      _chrono_export_capture_page (document, &options, 1600, height, &capture);
+      g_assert_cmpfloat (capture.overflow, <=, 0);
+      chrono_scene_unref (capture.scene);
+    }
+}
+
 static void
 test_png_colors (void)
 {
@@ -1701,6 +1778,8 @@ main (int   argc,
   g_test_add_func ("/render/story/step-frames", test_step_frames);
   g_test_add_func ("/render/export/format-from-path", test_format_from_path);
   g_test_add_func ("/render/export/png-size", test_png_size);
+  g_test_add_func ("/render/export/relations", test_relations);
+  g_test_add_func ("/render/export/page-grows", test_page_grows);
   g_test_add_func ("/render/export/png-colors", test_png_colors);
   g_test_add_func ("/render/export/dark-fade", test_dark_fade);
   g_test_add_func ("/render/export/svg", test_svg);

@@ -495,8 +495,149 @@ count_kind (ChronoScene    *scene,
   return n;
 }
 
-/* 200 events on one day, seen over a year: a few rows of them, the rest
- * counted in clusters; nothing lost. */
+static guint
+count_relations (ChronoScene *scene,
+                 int          event)
+{
+  const ChronoSceneItem *items;
+  guint n_items, n = 0;
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONO_ITEM_RELATION)
+      {
+        /* Only the event's own relations, when one is given. */
+        if (event >= 0)
+          g_assert_true (items[i].event == event || items[i].target == event);
+        n++;
+      }
+
+  return n;
+}
+
+/* Relations are drawn on demand: none by themselves, those of the
+ * selected or hovered event, or all of them when asked. */
+static void
+test_relations_on_demand (void)
+{
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  guint n_selected = 0, n_hovered = 0, n_all;
+  double start, end;
+  ChronoLayoutParams params;
+  ChronoStyle style;
+  int with_relations = -1;
+
+  chrono_style_init_light (&style, 1);
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_fit (session, &start, &end);
+  for (guint i = 0; i < chrono_document_get_n_events (document) && with_relations < 0; i++)
+    {
+      const ChronoEvent *event = chrono_document_get_event (document, i);
+
+      if (event->extra != NULL && event->extra->n_related > 0)
+        with_relations = (int) i;
+    }
+  g_assert_cmpint (with_relations, >=, 0);
+
+  chrono_layout_params_init (&params, &style, start, end, 1600, 900);
+  params.document = document;
+  params.context = context;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    g_assert_cmpuint (count_relations (scene, -1), ==, 0);
+  }
+
+  params.selected = with_relations;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_selected = count_relations (scene, with_relations);
+    g_assert_cmpuint (n_selected, >=, 1);
+  }
+
+  params.selected = -1;
+  params.hovered = with_relations;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_hovered = count_relations (scene, with_relations);
+    g_assert_cmpuint (n_hovered, ==, n_selected);
+  }
+
+  params.hovered = -1;
+  params.all_relations = TRUE;
+  {
+    g_autoptr(ChronoScene) scene = chrono_layout_build (&params);
+
+    n_all = count_relations (scene, -1);
+    g_assert_cmpuint (n_all, >, n_selected);
+  }
+}
+
+/* A chart is tall enough to read and labels its last, first, highest
+ * and lowest values. */
+static void
+test_series_values (void)
+{
+  g_autoptr(ChronoDocument) document = render_test_load_example ("ai-talent.json");
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoScene) scene = NULL;
+  const ChronoSeries *series = chrono_document_get_series (document, 0);
+  g_autofree char *first = g_strdup_printf ("%g", series->points[0].value);
+  g_autofree char *last = g_strdup_printf ("%g", series->points[series->n_points - 1].value);
+  gboolean has_first = FALSE, has_last = FALSE, has_chart = FALSE;
+  const ChronoSceneItem *items;
+  double start, end;
+  guint n_items;
+  ChronoStyle style;
+
+  chrono_style_init_light (&style, 1);
+  chrono_session_set_document (session, document, FALSE);
+  chrono_session_get_fit (session, &start, &end);
+  scene = render_test_build_scene (document, NULL, &style, context, start, end, 1600, 900);
+
+  items = chrono_scene_get_items (scene, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (items[i].kind == CHRONO_ITEM_SERIES && items[i].index == 0)
+        {
+          has_chart = TRUE;
+          g_assert_cmpfloat (items[i].rect.height, >=, 80);
+        }
+      if (items[i].kind == CHRONO_ITEM_LABEL && items[i].index == 0)
+        {
+          has_first |= g_strcmp0 (items[i].label, first) == 0;
+          has_last |= g_strcmp0 (items[i].label, last) == 0;
+        }
+    }
+  g_assert_true (has_chart);
+  g_assert_true (has_first);
+  g_assert_true (has_last);
+}
+
+/* No text of either style is drawn under the minimum size. */
+static void
+test_min_text_size (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      ChronoStyle style;
+
+      if (dark)
+        chrono_style_init_dark (&style, 1);
+      else
+        chrono_style_init_light (&style, 1);
+
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.font_size), >=, CHRONO_MIN_TEXT_PX);
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.small_font_size), >=, CHRONO_MIN_TEXT_PX);
+      g_assert_cmpfloat (chrono_style_text_px (&style, style.header_font_size), >=, CHRONO_MIN_TEXT_PX);
+    }
+}
+
+/* 200 events on one day, seen over a year: as many rows of them as the
+ * height holds, the rest counted in clusters; nothing lost. */
 static void
 test_clusters (void)
 {
@@ -527,7 +668,12 @@ test_clusters (void)
   chrono_scene_get_visible_events (scene, &n_visible);
   drawn = count_kind (scene, CHRONO_ITEM_POINT, NULL);
   g_assert_cmpuint (drawn, ==, n_visible);
-  g_assert_cmpuint (drawn, <=, style.max_rows + 2);
+  /* As many rows as the height holds, one of them for the clusters, and
+   * the lone event in it. */
+  g_assert_cmpuint (drawn, <=, (800 - style.axis_height - style.lane_header_height - style.lane_padding) /
+                                style.row_height + 1);
+  g_assert_cmpuint (drawn, >, 6);
+  g_assert_cmpfloat (chrono_scene_get_lanes_top (scene) + chrono_scene_get_content_height (scene), <=, 800);
   g_assert_cmpuint (drawn + clustered, ==, 201);
   /* The lone event is not in a cluster. */
   g_assert_nonnull (chrono_scene_find_event (scene, 0));
@@ -732,6 +878,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   context = chrono_style_create_pango_context ();
 
+  g_test_add_func ("/render/layout/min-text-size", test_min_text_size);
+  g_test_add_func ("/render/layout/series-values", test_series_values);
+  g_test_add_func ("/render/layout/relations-on-demand", test_relations_on_demand);
   g_test_add_func ("/render/layout/labels-no-overlap", test_labels_no_overlap);
   g_test_add_func ("/render/layout/labels-at-edge", test_labels_at_edge);
   g_test_add_func ("/render/layout/series-log-scale", test_series_log_scale);
