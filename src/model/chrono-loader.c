@@ -331,23 +331,26 @@ publish (GPtrArray *all,
 }
 
 /* Lenient loading drops bad links with a warning each; one more says how
- * many, the way the CSV importer counts skipped rows. */
+ * many, the way the CSV importer counts skipped rows, at the first one's
+ * position (every diagnostic names a line and column). */
 static void
 count_dropped_links (GPtrArray *all)
 {
+  const ChronoDiagnostic *first = NULL;
   guint dropped = 0;
 
   for (guint i = 0; i < all->len; i++)
     {
       const ChronoDiagnostic *d = g_ptr_array_index (all, i);
 
-      if (d->code == CHRONO_ERROR_LINK && d->is_warning)
-        dropped++;
+      if (d->code == CHRONO_ERROR_LINK && d->is_warning && dropped++ == 0)
+        first = d;
     }
 
+  /* The position or, in JSON, the path that is resolved to one later. */
   if (dropped > 0)
-    g_ptr_array_add (all, chrono_diagnostic_new (CHRONO_ERROR_SKIPPED_ROWS, TRUE, (ChronoPos) { 0, 0 },
-                                                 NULL, _("only http, https and mailto links are kept"),
+    g_ptr_array_add (all, chrono_diagnostic_new (CHRONO_ERROR_SKIPPED_ROWS, TRUE, first->pos,
+                                                 first->path, _("only http, https and mailto links are kept"),
                                                  g_dngettext (GETTEXT_PACKAGE,
                                                               "%u bad link was dropped",
                                                               "%u bad links were dropped",

@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   chrono_overview_compute_bins (document, NULL, start, end, N_BINS, bins);
   cr = cairo_create (small);
-  chrono_overview_draw (cr, &light, bins, N_BINS, 800, 40, start, end, frame_start, frame_end);
+  chrono_overview_draw (cr, &light, bins, NULL, N_BINS, 800, 40, start, end, frame_start, frame_end);
   cairo_destroy (cr);
 
   return 0;

@@ -280,6 +280,10 @@ check_case (const LinkCase *c,
     }
   g_assert_cmpuint (n_dropped, >=, 1);
   g_assert_nonnull (summary);
+  /* The count stands at the first dropped link: every diagnostic names
+   * a line and a column. */
+  g_assert_cmpuint (summary->pos.line, ==, pos.line);
+  g_assert_cmpuint (summary->pos.column, ==, pos.column);
   if (n_dropped == 1)
     g_assert_cmpstr (summary->message, ==, "1 bad link was dropped");
   else
