@@ -24,9 +24,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (ChronoDocument, chrono_document, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 chrono_document_finalize (GObject *object)
@@ -52,6 +58,7 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->story, g_free);
   g_clear_pointer (&self->tags, g_free);
+  _chrono_document_free_edits (self);
 
   G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
 }
@@ -147,6 +154,42 @@ chrono_document_class_init (ChronoDocumentClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoDocument::changed:
+   * @flags: #ChronoChangeFlags
+   * @position: the first event position that changed
+   * @removed: how many positions from @position were there before
+   * @added: how many are there now
+   *
+   * Emitted after every edit, like GListModel::items-changed over the
+   * events in start order (0, 0, 0 when no event changed), so views
+   * redo only what they must.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+void
+_chrono_document_emit_changed (ChronoDocument *self,
+                               guint           flags,
+                               guint           position,
+                               guint           removed,
+                               guint           added)
+{
+  self->revision++;
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  if (flags & CHRONO_CHANGE_META)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0, flags, position, removed, added);
 }
 
 static void
@@ -210,7 +253,7 @@ build_interval_tree (ChronoDocument *self)
   self->max_end = g_new (gint64, n);
 
   for (gsize i = 0; i < n; i += 2)
-    self->max_end[i] = self->events[i].end_time;
+    self->max_end[i] = _chrono_document_event_at (self, i)->end_time;
 
   for (k = 1; ((gsize)1 << k) <= n; k++)
     {
@@ -218,7 +261,7 @@ build_interval_tree (ChronoDocument *self)
 
       for (gsize i = ((gsize)1 << k) - 1; i < n; i += (gsize)1 << (k + 1))
         {
-          gint64 m = self->events[i].end_time;
+          gint64 m = _chrono_document_event_at (self, i)->end_time;
 
           m = MAX (m, self->max_end[i - half]);
           m = MAX (m, subtree_max_end (self, i + half, k - 1));
@@ -331,10 +374,16 @@ build_tags (ChronoDocument *self)
 {
   g_autoptr(GHashTable) seen = _chrono_str_table_new (NULL, NULL);
   GPtrArray *tags = g_ptr_array_new ();
+  guint n = self->order != NULL ? self->n_events : self->n_extras;
 
-  for (guint i = 0; i < self->n_extras; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const ChronoEventExtra *extra = &self->extras[i];
+      const ChronoEventExtra *extra = self->order != NULL
+                                      ? _chrono_document_event_at (self, i)->extra
+                                      : &self->extras[i];
+
+      if (extra == NULL)
+        continue;
 
       for (guint j = 0; j < extra->n_tags; j++)
         {
@@ -470,7 +519,7 @@ chrono_document_get_event (ChronoDocument *self,
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->n_events, NULL);
 
-  return &self->events[index];
+  return _chrono_document_event_at (self, index);
 }
 
 /**
@@ -488,6 +537,18 @@ chrono_document_find_event (ChronoDocument *self,
 
   if (self->id_slots == NULL)
     return -1;
+
+  if (self->order != NULL)
+    {
+      for (guint slot = id_hash (id) & self->id_mask; self->id_slots[slot] != 0; slot = (slot + 1) & self->id_mask)
+        {
+          guint32 handle = self->id_slots[slot] - 1;
+
+          if (strcmp (_chrono_document_handle_event (self, handle)->id, id) == 0)
+            return self->where[handle];
+        }
+      return -1;
+    }
 
   return _chrono_id_table_lookup (self->id_slots, self->id_mask, self->events, id);
 }
@@ -678,6 +739,12 @@ chrono_document_get_tags (ChronoDocument *self)
 
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
 
+  if (self->tags_dirty)
+    {
+      build_tags (self);
+      self->tags_dirty = FALSE;
+    }
+
   if (self->tags == NULL)
     return empty;
 
@@ -705,7 +772,7 @@ chrono_document_get_bounds (ChronoDocument *self,
 
   if (self->n_events > 0)
     {
-      lo = self->events[0].start.time;
+      lo = _chrono_document_event_at (self, 0)->start.time;
       hi = self->max_end[((gsize)1 << self->tree_level) - 1];
     }
 
@@ -786,9 +853,9 @@ chrono_document_query_range (ChronoDocument *self,
               gsize lo = (z.node >> z.level) << z.level;
               gsize hi = MIN (lo + ((gsize)1 << (z.level + 1)) - 1, n);
 
-              for (gsize i = lo; i < hi && self->events[i].start.time < to; i++)
+              for (gsize i = lo; i < hi && _chrono_document_event_at (self, i)->start.time < to; i++)
                 {
-                  if (self->events[i].end_time > from)
+                  if (_chrono_document_event_at (self, i)->end_time > from)
                     {
                       guint index = i;
                       g_array_append_val (out, index);
@@ -800,9 +867,9 @@ chrono_document_query_range (ChronoDocument *self,
           stack[depth++] = (QueryFrame) { z.node, z.level, TRUE };
           stack[depth++] = (QueryFrame) { z.node - ((gsize)1 << (z.level - 1)), z.level - 1, FALSE };
         }
-      else if (z.node < n && self->events[z.node].start.time < to)
+      else if (z.node < n && _chrono_document_event_at (self, z.node)->start.time < to)
         {
-          if (self->events[z.node].end_time > from)
+          if (_chrono_document_event_at (self, z.node)->end_time > from)
             {
               guint index = z.node;
               g_array_append_val (out, index);
@@ -849,6 +916,11 @@ chrono_document_get_memory_size (ChronoDocument *self,
   /* GHashTable: keys, values and hashes per bucket, 8 buckets at least. */
   size += 2 * (sizeof (char *) * 2 + sizeof (guint)) * (MAX (self->n_lanes, 4) + MAX (self->n_categories, 4));
 
+  if (self->order != NULL)
+    size += (gsize)self->n_alloc * sizeof (guint32) +
+            ((gsize)self->n_base + self->added->len) * sizeof (guint32) +
+            (gsize)self->added->len * (sizeof (ChronoEvent) + sizeof (gpointer));
+
   if (string_bytes != NULL)
     {
       *string_bytes = self->string_bytes;
@@ -859,4 +931,58 @@ chrono_document_get_memory_size (ChronoDocument *self,
     }
 
   return size;
+}
+
+/**
+ * chrono_document_get_revision:
+ *
+ * Returns: how many edits the document has seen; 0 for one as loaded
+ */
+guint64
+chrono_document_get_revision (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->revision;
+}
+
+/**
+ * chrono_document_get_n_handles:
+ *
+ * Returns: one more than the greatest #ChronoEvent.index of any event the
+ *   document has held, removed ones included: the size of a per-event
+ *   cache keyed by index
+ */
+guint
+chrono_document_get_n_handles (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  if (self->order == NULL)
+    return self->n_events;
+
+  return self->n_base + self->added->len;
+}
+
+/**
+ * chrono_document_get_position:
+ * @event: an event of @self
+ *
+ * Returns: the position of @event in start order, or -1 when it has been
+ *   removed (an event's memory stays valid as long as the document)
+ */
+int
+chrono_document_get_position (ChronoDocument    *self,
+                              const ChronoEvent *event)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (event != NULL, -1);
+
+  if (self->order == NULL)
+    return event->index;
+
+  if (self->where[event->index] == CHRONO_NO_POSITION)
+    return -1;
+
+  return self->where[event->index];
 }

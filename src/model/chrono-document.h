@@ -74,7 +74,10 @@ typedef struct
  * @end_time: the exclusive end of the whole event in seconds: the end of
  *   the end date's period for spans, of the start's period for points, and
  *   the time of loading for ongoing ("..") ends.
- * @index: position in the document's start-sorted array.
+ * @index: a number that names the event for as long as the document
+ *   lives, below chrono_document_get_n_handles(); a key for per-event
+ *   caches.  In a document that was never edited it is also the event's
+ *   position; after edits use chrono_document_get_position().
  * @source: position of the event in its file (0,0 when unknown).
  */
 typedef struct
@@ -183,6 +186,28 @@ void                  chrono_document_query_range     (ChronoDocument *self,
                                                        gint64          from,
                                                        gint64          to,
                                                        GArray         *out);
+/**
+ * ChronoChangeFlags:
+ *
+ * What an edit changed, in ChronoDocument::changed.
+ */
+typedef enum
+{
+  CHRONO_CHANGE_EVENTS     = 1 << 0, /* events in the given positions */
+  CHRONO_CHANGE_LANES      = 1 << 1, /* lanes (and maybe every event's lane index) */
+  CHRONO_CHANGE_CATEGORIES = 1 << 2,
+  CHRONO_CHANGE_META       = 1 << 3, /* title, description */
+  CHRONO_CHANGE_STORY      = 1 << 4,
+  CHRONO_CHANGE_TAGS       = 1 << 5, /* the set of tags may differ */
+} ChronoChangeFlags;
+
+/* Counts every edit; caches keyed on the document compare it. */
+guint64               chrono_document_get_revision    (ChronoDocument *self);
+/* One more than the greatest ChronoEvent.index, removed events included. */
+guint                 chrono_document_get_n_handles   (ChronoDocument *self);
+/* The position of @event (from this document), or -1 if it was removed. */
+int                   chrono_document_get_position    (ChronoDocument    *self,
+                                                       const ChronoEvent *event);
 /* Bytes of model memory, strings excluded / included, for the benchmark. */
 gsize                 chrono_document_get_memory_size (ChronoDocument *self,
                                                        gsize          *string_bytes);
