@@ -42,7 +42,8 @@ struct _ChronoLayoutCache
 {
   ChronoDocument *document;
   double          font_key;
-  float          *widths;      /* per event, < 0 when not measured */
+  float          *widths;      /* per event (by index), < 0 when not measured */
+  const char    **titles;      /* the title each width was measured for */
   guint           n_widths;
   Aggregate       aggregate;
 };
@@ -71,6 +72,7 @@ chrono_layout_cache_free (ChronoLayoutCache *cache)
 
   g_clear_object (&cache->document);
   g_clear_pointer (&cache->widths, g_free);
+  g_clear_pointer (&cache->titles, g_free);
   aggregate_clear (&cache->aggregate);
   g_free (cache);
 }
@@ -80,17 +82,32 @@ cache_prepare (ChronoLayoutCache *cache,
                ChronoDocument    *document,
                double             font_key)
 {
-  guint n = chrono_document_get_n_events (document);
+  guint n = chrono_document_get_n_handles (document);
 
   if (cache->document == document && cache->font_key == font_key && cache->n_widths == n)
     return;
+
+  if (cache->document == document && cache->font_key == font_key && n > cache->n_widths)
+    {
+      /* Events were added: widths are kept by index, which edits never
+       * reuse, and each checks its title (see event_label_width). */
+      cache->widths = g_renew (float, cache->widths, n);
+      cache->titles = g_renew (const char *, cache->titles, n);
+      for (guint i = cache->n_widths; i < n; i++)
+        cache->widths[i] = -1;
+      memset (cache->titles + cache->n_widths, 0, sizeof (char *) * (n - cache->n_widths));
+      cache->n_widths = n;
+      return;
+    }
 
   if (cache->document != document)
     aggregate_clear (&cache->aggregate);
   g_set_object (&cache->document, document);
   cache->font_key = font_key;
   g_free (cache->widths);
+  g_free (cache->titles);
   cache->widths = g_new (float, MAX (n, 1));
+  cache->titles = g_new0 (const char *, MAX (n, 1));
   cache->n_widths = n;
   for (guint i = 0; i < n; i++)
     cache->widths[i] = -1;
@@ -210,12 +227,17 @@ event_label_width (Ctx               *ctx,
   if (event->title == NULL || event->title[0] == '\0')
     return 0;
 
-  if (cache != NULL && cache->widths[event->index] >= 0)
+  /* An edited title is a new string, and undo brings the old one back,
+   * so the pointer says whether the width is still right. */
+  if (cache != NULL && cache->widths[event->index] >= 0 && cache->titles[event->index] == event->title)
     return cache->widths[event->index];
 
   width = measure_text (ctx->label_layout, event->title);
   if (cache != NULL)
-    cache->widths[event->index] = width;
+    {
+      cache->widths[event->index] = width;
+      cache->titles[event->index] = event->title;
+    }
 
   return width;
 }
@@ -800,7 +822,8 @@ aggregate_prepare (ChronoLayoutCache *cache,
   Aggregate *agg = &cache->aggregate;
   guint n_events = chrono_document_get_n_events (document);
   guint n_lanes = chrono_document_get_n_lanes (document);
-  guint64 key = hash_mask (mask, n_events) + 1;
+  /* Edits change the counts: the revision is part of the key. */
+  guint64 key = (hash_mask (mask, n_events) ^ (chrono_document_get_revision (document) * 0x9e3779b97f4a7c15ULL)) + 1;
   gint64 start, end;
   g_autofree gint32 *diff = NULL;
 

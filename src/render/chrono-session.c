@@ -28,6 +28,10 @@ struct _ChronoSession
   ChronoDocument *document;
   ChronoFilter   *filter;
   int             selected;
+  /* The selected event itself: edits move events, and its memory lives
+   * as long as the document. */
+  const ChronoEvent *selected_event;
+  gulong          document_changed_id;
   double          start;
   double          end;
 };
@@ -51,6 +55,8 @@ chrono_session_dispose (GObject *object)
 {
   ChronoSession *self = (ChronoSession *) object;
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
   g_clear_object (&self->document);
   g_clear_object (&self->filter);
 
@@ -188,6 +194,31 @@ chrono_session_get_filter (ChronoSession *self)
   return self->filter;
 }
 
+/* An edit moved events: the selection follows its event, and is
+ * dropped when the event was removed. */
+static void
+on_document_changed (ChronoSession  *self,
+                     guint           flags,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     ChronoDocument *document)
+{
+  int selected;
+
+  if (self->selected_event == NULL || !(flags & CHRONO_CHANGE_EVENTS))
+    return;
+
+  selected = chrono_document_get_position (document, self->selected_event);
+  if (selected < 0)
+    self->selected_event = NULL;
+  if (selected != self->selected)
+    {
+      self->selected = selected;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
+}
+
 void
 chrono_session_set_document (ChronoSession  *self,
                              ChronoDocument *document,
@@ -206,8 +237,13 @@ chrono_session_set_document (ChronoSession  *self,
   if (keep_view && self->document != NULL && self->selected >= 0)
     selected_id = g_strdup (chrono_document_get_event (self->document, self->selected)->id);
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
   old = g_steal_pointer (&self->document);
   self->document = document ? g_object_ref (document) : NULL;
+  if (self->document != NULL)
+    self->document_changed_id = g_signal_connect_swapped (self->document, "changed",
+                                                          G_CALLBACK (on_document_changed), self);
 
   if (selected_id != NULL && self->document != NULL)
     selected = chrono_document_find_event (self->document, selected_id);
@@ -215,6 +251,7 @@ chrono_session_set_document (ChronoSession  *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
+  self->selected_event = selected >= 0 ? chrono_document_get_event (self->document, selected) : NULL;
   if (selected != self->selected)
     {
       self->selected = selected;
@@ -271,6 +308,7 @@ chrono_session_set_selected (ChronoSession *self,
     return;
 
   self->selected = index;
+  self->selected_event = index >= 0 ? chrono_document_get_event (self->document, index) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
