@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-edge-hints.h"
+#include "chrono-edit.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-renderer.h"
@@ -283,6 +284,165 @@ settle_heap (void)
 #endif
 }
 
+
+/* Edits at this size: each kind on random events, the edit, its undo and
+ * its redo timed apart (CPU time of this thread, milliseconds); the
+ * worst cases (the earliest event moved past the last, an event added
+ * before all others) once; then frames with many edits applied. */
+typedef enum
+{
+  EDIT_MOVE,
+  EDIT_TITLE,
+  EDIT_ADD,
+  EDIT_REMOVE,
+  N_EDIT_KINDS
+} EditKind;
+
+static const char *edit_names[] = { "move", "title", "add", "remove" };
+
+static void
+apply_edit (ChronoEditStack *stack,
+            EditKind         kind,
+            GRand           *rand,
+            guint            serial)
+{
+  ChronoDocument *document = chrono_edit_stack_get_document (stack);
+  guint n = chrono_document_get_n_events (document);
+  guint p = g_rand_int_range (rand, 0, n);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (kind)
+    {
+    case EDIT_MOVE:
+      ok = chrono_edit_stack_move_events (stack, &p, 1, 30 * CHRONO_SECONDS_PER_DAY, NULL, &error);
+      break;
+
+    case EDIT_TITLE:
+      {
+        g_autofree char *title = g_strdup_printf ("Edited title %u", serial);
+
+        ok = chrono_edit_stack_set_title (stack, p, title, &error);
+      }
+      break;
+
+    case EDIT_ADD:
+      {
+        g_autofree char *id = g_strdup_printf ("added-%u", serial);
+        ChronoEventDraft draft = { .id = id, .title = "An added event", .lane = "lane3" };
+
+        chrono_date_init_civil (&draft.start, g_rand_int_range (rand, 1995, 2025),
+                                g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                                0, 0, 0, CHRONO_PRECISION_DAY);
+        ok = chrono_edit_stack_add_event (stack, &draft, NULL, &error);
+      }
+      break;
+
+    case EDIT_REMOVE:
+    default:
+      ok = chrono_edit_stack_remove_events (stack, &p, 1, &error);
+      break;
+    }
+
+  if (!ok)
+    g_error ("edit failed: %s", error ? error->message : "?");
+}
+
+static void
+run_edits (ChronoDocument    *document,
+           ChronoFilter      *filter,
+           const ChronoStyle *style,
+           PangoContext      *context,
+           ChronoLayoutCache *cache,
+           cairo_t           *cr)
+{
+  g_autoptr(ChronoEditStack) stack = chrono_edit_stack_new (document);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) line = g_string_new (NULL);
+  enum { TRIES = 31 };
+  double times[3][TRIES];
+  double thaw_ms, worst_move[3], worst_add[3];
+  double full_ms, day_ms, after_edit_ms;
+  gint64 begin, bounds_start, bounds_end;
+  gsize strings = 0;
+  double centre;
+  guint serial = 0;
+  guint p;
+
+  /* The first edit of a document makes its order arrays. */
+  begin = cpu_time ();
+  apply_edit (stack, EDIT_TITLE, rand, serial++);
+  thaw_ms = (cpu_time () - begin) / 1000.0;
+  chrono_edit_stack_undo (stack);
+
+  for (EditKind kind = 0; kind < N_EDIT_KINDS; kind++)
+    {
+      for (guint t = 0; t < TRIES; t++)
+        {
+          begin = cpu_time ();
+          apply_edit (stack, kind, rand, serial++);
+          times[0][t] = (cpu_time () - begin) / 1000.0;
+          begin = cpu_time ();
+          chrono_edit_stack_undo (stack);
+          times[1][t] = (cpu_time () - begin) / 1000.0;
+          begin = cpu_time ();
+          chrono_edit_stack_redo (stack);
+          times[2][t] = (cpu_time () - begin) / 1000.0;
+          chrono_edit_stack_undo (stack);
+        }
+      g_string_append_printf (line, "%s %.3f/%.3f/%.3f ms  ", edit_names[kind],
+                              median (times[0], TRIES), median (times[1], TRIES), median (times[2], TRIES));
+    }
+
+  /* Worst cases: every handle of the order shifts. */
+  p = 0;
+  begin = cpu_time ();
+  chrono_edit_stack_move_events (stack, &p, 1, 40 * CHRONO_SECONDS_PER_YEAR, NULL, NULL);
+  worst_move[0] = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  chrono_edit_stack_undo (stack);
+  worst_move[1] = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  chrono_edit_stack_redo (stack);
+  worst_move[2] = (cpu_time () - begin) / 1000.0;
+  chrono_edit_stack_undo (stack);
+  {
+    ChronoEventDraft draft = { .id = "first-of-all", .title = "First", .lane = "lane0" };
+
+    chrono_date_init_civil (&draft.start, 1900, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+    begin = cpu_time ();
+    chrono_edit_stack_add_event (stack, &draft, NULL, NULL);
+    worst_add[0] = (cpu_time () - begin) / 1000.0;
+    begin = cpu_time ();
+    chrono_edit_stack_undo (stack);
+    worst_add[1] = (cpu_time () - begin) / 1000.0;
+    begin = cpu_time ();
+    chrono_edit_stack_redo (stack);
+    worst_add[2] = (cpu_time () - begin) / 1000.0;
+    chrono_edit_stack_undo (stack);
+  }
+
+  g_print ("%8s         (edit/undo/redo: %s\n", "", line->str);
+  g_print ("%8s          worst move %.2f/%.2f/%.2f ms  worst add %.2f/%.2f/%.2f ms  first edit %.1f ms)\n", "",
+           worst_move[0], worst_move[1], worst_move[2], worst_add[0], worst_add[1], worst_add[2], thaw_ms);
+
+  /* Frames with 1,000 edits in: a quarter of each kind. */
+  for (guint i = 0; i < 1000; i++)
+    apply_edit (stack, i % N_EDIT_KINDS, rand, serial++);
+
+  chrono_document_get_bounds (document, &bounds_start, &bounds_end);
+  centre = bounds_start + (bounds_end - bounds_start) * 0.5;
+  frame (document, filter, style, context, cache, cr, bounds_start, bounds_end, NULL);
+  full_ms = frame_median (document, filter, style, context, cache, cr, bounds_start, bounds_end);
+  day_ms = frame_median (document, filter, style, context, cache, cr, centre, centre + CHRONO_SECONDS_PER_DAY);
+  apply_edit (stack, EDIT_MOVE, rand, serial++);
+  after_edit_ms = frame (document, filter, style, context, cache, cr, bounds_start, bounds_end, NULL);
+
+  g_print ("%8s         (with 1000 edits: frame all %.2f ms, 1 day %.2f ms, the frame after one more edit %.2f ms; "
+           "model %.0f B/event)\n", "", full_ms, day_ms, after_edit_ms,
+           (double) chrono_document_get_memory_size (document, &strings) / chrono_document_get_n_events (document));
+}
+
 static void
 run_case (guint n)
 {
@@ -413,6 +573,8 @@ run_case (guint n)
     hints_us = (cpu_time () - begin) / 1000.0;
     g_print ("%8s         (edge hints: index %.1f ms once, %.1f us a frame)\n", "", index_ms, hints_us);
   }
+
+  run_edits (document, filter, &style, PANGO_CONTEXT (context), cache, cr);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
