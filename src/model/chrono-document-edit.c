@@ -31,6 +31,9 @@ _chrono_document_free_edits (ChronoDocument *self)
 {
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->where, g_free);
+  g_clear_pointer (&self->ends, g_free);
+  g_clear_pointer (&self->journal, g_array_unref);
+  g_clear_pointer (&self->journal_revisions, g_array_unref);
   g_clear_pointer (&self->added, g_ptr_array_unref);
   g_clear_pointer (&self->relation_sets, g_array_unref);
   g_clear_pointer (&self->story_handles, g_free);
@@ -48,8 +51,15 @@ _chrono_document_thaw (ChronoDocument *self)
   self->order = g_new (guint32, self->n_alloc);
   self->where_alloc = self->n_alloc;
   self->where = g_new (guint32, self->where_alloc);
+  self->ends = g_new (gint64, self->n_alloc);
   for (guint i = 0; i < self->n_events; i++)
-    self->order[i] = self->where[i] = i;
+    {
+      self->order[i] = self->where[i] = i;
+      self->ends[i] = self->events[i].end_time;
+    }
+  self->journal = g_array_new (FALSE, FALSE, sizeof (ChronoEventChange));
+  self->journal_revisions = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->journal_from = self->revision;
 
   /* The tree grows with the order. */
   self->max_end = g_renew (gint64, self->max_end, self->n_alloc);
@@ -224,7 +234,7 @@ update_tree (ChronoDocument *self,
 
       for (; i < (gint64)n && i - half + 1 <= (gint64)hi; i += step)
         {
-          gint64 m = _chrono_document_event_at (self, i)->end_time;
+          gint64 m = self->ends[i];
 
           if (k > 0)
             {
@@ -234,6 +244,37 @@ update_tree (ChronoDocument *self,
           self->max_end[i] = m;
         }
     }
+}
+
+/* Enough for a drag's worth of steps; past it, caches count again. */
+#define JOURNAL_MAX 4096
+
+static void
+journal_add (ChronoDocument    *self,
+             const ChronoEvent *event,
+             int                delta)
+{
+  ChronoEventChange change = { event->start.time, event->end_time, event->lane, delta };
+  guint64 revision = self->revision + 1;
+
+  if (self->journal->len >= JOURNAL_MAX)
+    {
+      g_array_set_size (self->journal, 0);
+      g_array_set_size (self->journal_revisions, 0);
+      self->journal_from = self->revision;
+    }
+
+  g_array_append_val (self->journal, change);
+  g_array_append_val (self->journal_revisions, revision);
+}
+
+/* Renumbered lanes: the journal's lanes mean nothing any more. */
+static void
+journal_reset (ChronoDocument *self)
+{
+  g_array_set_size (self->journal, 0);
+  g_array_set_size (self->journal_revisions, 0);
+  self->journal_from = self->revision + 1;
 }
 
 static void
@@ -340,11 +381,15 @@ _chrono_document_insert_handle (ChronoDocument *self,
       self->n_alloc = self->n_alloc * 2;
       self->order = g_renew (guint32, self->order, self->n_alloc);
       self->max_end = g_renew (gint64, self->max_end, self->n_alloc);
+      self->ends = g_renew (gint64, self->ends, self->n_alloc);
     }
 
   pos = find_place (self, event);
   memmove (&self->order[pos + 1], &self->order[pos], sizeof (guint32) * (old_n - pos));
+  memmove (&self->ends[pos + 1], &self->ends[pos], sizeof (gint64) * (old_n - pos));
   self->order[pos] = handle;
+  self->ends[pos] = event->end_time;
+  journal_add (self, event, +1);
   self->n_events++;
   set_where (self, pos, self->n_events);
   update_tree (self, pos, self->n_events - 1);
@@ -370,6 +415,8 @@ _chrono_document_remove_handle (ChronoDocument *self,
 
   id_table_remove (self, handle);
   memmove (&self->order[pos], &self->order[pos + 1], sizeof (guint32) * (old_n - pos - 1));
+  memmove (&self->ends[pos], &self->ends[pos + 1], sizeof (gint64) * (old_n - pos - 1));
+  journal_add (self, event, -1);
   self->n_events--;
   self->where[handle] = CHRONO_NO_POSITION;
   set_where (self, pos, self->n_events);
@@ -398,6 +445,11 @@ _chrono_document_replace_event (ChronoDocument    *self,
     self->tags_dirty = TRUE;
 
   moves = _chrono_event_compare (slot, event) != 0;
+  if (slot->start.time != event->start.time || slot->end_time != event->end_time || slot->lane != event->lane)
+    {
+      journal_add (self, slot, -1);
+      journal_add (self, event, +1);
+    }
   *slot = *event;
   slot->index = handle;
 
@@ -406,12 +458,15 @@ _chrono_document_replace_event (ChronoDocument    *self,
     {
       /* Take it out, find its place among the others, put it back. */
       memmove (&self->order[from], &self->order[from + 1], sizeof (guint32) * (self->n_events - from - 1));
+      memmove (&self->ends[from], &self->ends[from + 1], sizeof (gint64) * (self->n_events - from - 1));
       self->n_events--;
       to = find_place (self, slot);
       memmove (&self->order[to + 1], &self->order[to], sizeof (guint32) * (self->n_events - to));
+      memmove (&self->ends[to + 1], &self->ends[to], sizeof (gint64) * (self->n_events - to));
       self->order[to] = handle;
       self->n_events++;
     }
+  self->ends[to] = slot->end_time;
 
   lo = MIN (from, to);
   hi = MAX (from, to);
@@ -437,6 +492,7 @@ _chrono_document_remap_lanes (ChronoDocument *self,
 
       event->lane = map[event->lane];
     }
+  journal_reset (self);
 
   for (guint i = 0; i < self->n_series; i++)
     self->series[i].lane = map[self->series[i].lane];
@@ -527,4 +583,52 @@ _chrono_document_set_meta (ChronoDocument *self,
   self->description = g_strdup (description);
 
   _chrono_document_emit_changed (self, CHRONO_CHANGE_META, 0, 0, 0);
+}
+
+/**
+ * chrono_document_get_changes:
+ * @revision: a revision the caller counted at (chrono_document_get_revision())
+ * @changes: (out) (transfer none) (array length=n_changes): the changes
+ *   since, oldest first; valid until the next edit
+ * @n_changes: (out): their number
+ *
+ * Lets a cache of counts (the layout's aggregate) follow edits instead of
+ * counting every event again.
+ *
+ * Returns: FALSE when the changes since @revision are no longer known
+ */
+gboolean
+chrono_document_get_changes (ChronoDocument           *self,
+                             guint64                   revision,
+                             const ChronoEventChange **changes,
+                             guint                    *n_changes)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (changes != NULL && n_changes != NULL, FALSE);
+
+  *changes = NULL;
+  *n_changes = 0;
+
+  if (revision == self->revision)
+    return TRUE;
+  if (self->journal == NULL || revision < self->journal_from || revision > self->revision)
+    return FALSE;
+
+  hi = self->journal_revisions->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->journal_revisions, guint64, mid) <= revision)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *changes = &g_array_index (self->journal, ChronoEventChange, lo);
+  *n_changes = self->journal->len - lo;
+
+  return TRUE;
 }

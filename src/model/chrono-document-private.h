@@ -74,6 +74,7 @@ struct _ChronoDocument
    * 4-byte entries instead of 112-byte events. */
   guint32            *order;
   guint32            *where;
+  gint64             *ends;         /* end_time by position, for the tree */
   guint               where_alloc;  /* capacity of where */
   guint               n_alloc;      /* capacity of order and max_end */
   guint               n_base;
@@ -84,6 +85,9 @@ struct _ChronoDocument
   gboolean            tags_dirty;
   guint64             revision;
   GPtrArray          *owned;        /* blocks made by edits, freed with the document */
+  GArray             *journal;      /* ChronoEventChange since @journal_from */
+  GArray             *journal_revisions; /* guint64, parallel */
+  guint64             journal_from;
 };
 
 #define CHRONO_NO_POSITION G_MAXUINT32

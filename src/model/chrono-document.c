@@ -917,7 +917,7 @@ chrono_document_get_memory_size (ChronoDocument *self,
   size += 2 * (sizeof (char *) * 2 + sizeof (guint)) * (MAX (self->n_lanes, 4) + MAX (self->n_categories, 4));
 
   if (self->order != NULL)
-    size += (gsize)self->n_alloc * sizeof (guint32) +
+    size += (gsize)self->n_alloc * (sizeof (guint32) + sizeof (gint64)) +
             ((gsize)self->n_base + self->added->len) * sizeof (guint32) +
             (gsize)self->added->len * (sizeof (ChronoEvent) + sizeof (gpointer));
 

@@ -201,8 +201,31 @@ typedef enum
   CHRONO_CHANGE_TAGS       = 1 << 5, /* the set of tags may differ */
 } ChronoChangeFlags;
 
+/**
+ * ChronoEventChange:
+ * @start: the start of an event that went (@delta -1) or came (+1)
+ * @end_time: its exclusive end
+ * @lane: its lane
+ * @delta: -1 or +1
+ *
+ * What edits did to the events' places, for caches of counts.
+ */
+typedef struct
+{
+  gint64  start;
+  gint64  end_time;
+  guint32 lane;
+  int     delta;
+} ChronoEventChange;
+
 /* Counts every edit; caches keyed on the document compare it. */
 guint64               chrono_document_get_revision    (ChronoDocument *self);
+/* The changes since @revision: FALSE when the document no longer keeps
+ * them (too many, or lanes renumbered): count again. */
+gboolean              chrono_document_get_changes     (ChronoDocument           *self,
+                                                       guint64                   revision,
+                                                       const ChronoEventChange **changes,
+                                                       guint                    *n_changes);
 /* One more than the greatest ChronoEvent.index, removed events included. */
 guint                 chrono_document_get_n_handles   (ChronoDocument *self);
 /* The position of @event (from this document), or -1 if it was removed. */
