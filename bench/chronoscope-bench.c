@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -443,6 +444,100 @@ run_edits (ChronoDocument    *document,
            (double) chrono_document_get_memory_size (document, &strings) / chrono_document_get_n_events (document));
 }
 
+/* The designs considered for editing, timed on plain arrays the size of
+ * a document of @n events (docs/architecture.md, "Editing"):
+ * - structs: the start-sorted array of 112-byte events edited in place:
+ *   an insertion in the middle moves half the events and renumbers half
+ *   the id table's entries and the tree;
+ * - handles: what the model does: 4-byte handles move, the back map and
+ *   the tree are repaired over the moved range;
+ * - rebuild: a new immutable document per edit: copy every event,
+ *   rebuild the tree;
+ * - overlay: the base stays, edits sit in a sorted side array, and every
+ *   get_event() asks it where a position falls: the cost is on reads,
+ *   timed as one pass over all positions with 1,000 edits. */
+static void
+run_designs (guint n)
+{
+  typedef struct { char bytes[112]; gint64 end; } Event;
+  g_autofree Event *events = g_new0 (Event, n + 1);
+  g_autofree Event *copy = g_new (Event, n + 1);
+  g_autofree guint32 *order = g_new (guint32, n + 1);
+  g_autofree guint32 *where = g_new (guint32, n + 1);
+  g_autofree gint64 *max_end = g_new (gint64, n + 1);
+  g_autofree guint32 *overlay = g_new (guint32, 1000);
+  double structs_ms, handles_ms, rebuild_ms, overlay_ms, direct_ms;
+  guint half = n / 2;
+  volatile gint64 sink = 0;
+  gint64 begin;
+
+  for (guint i = 0; i < n; i++)
+    {
+      events[i].end = i;
+      order[i] = where[i] = i;
+    }
+  for (guint i = 0; i < 1000; i++)
+    overlay[i] = (guint32) ((guint64) i * n / 1000);
+
+  /* structs: shift half the events, renumber them (the index field and
+   * the id table, approximated by the back map), redo half the tree. */
+  begin = cpu_time ();
+  memmove (&events[half + 1], &events[half], sizeof (Event) * (n - half));
+  for (guint i = half; i <= n; i++)
+    {
+      *(guint32 *) events[i].bytes = i;
+      where[i] = i;
+    }
+  for (guint i = half; i <= n; i++)
+    max_end[i] = events[i].end;
+  structs_ms = (cpu_time () - begin) / 1000.0;
+
+  /* handles: shift half the handles, redo their back map and tree. */
+  begin = cpu_time ();
+  memmove (&order[half + 1], &order[half], sizeof (guint32) * (n - half));
+  order[half] = n;
+  for (guint i = half; i <= n; i++)
+    where[order[i]] = i;
+  for (guint i = half; i <= n; i++)
+    max_end[i] = events[order[i] < n ? order[i] : 0].end;
+  handles_ms = (cpu_time () - begin) / 1000.0;
+
+  /* rebuild: copy everything and build the tree. */
+  begin = cpu_time ();
+  memcpy (copy, events, sizeof (Event) * n);
+  for (guint i = 0; i < n; i++)
+    max_end[i] = copy[i].end;
+  rebuild_ms = (cpu_time () - begin) / 1000.0;
+
+  /* Reads: every position, directly and through an overlay's search. */
+  begin = cpu_time ();
+  for (guint i = 0; i < n; i++)
+    sink += events[i].end;
+  direct_ms = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      guint lo = 0, hi = 1000;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (overlay[mid] < i)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      sink += events[i - lo].end;
+    }
+  overlay_ms = (cpu_time () - begin) / 1000.0;
+
+  g_print ("%8u events: insert in the middle: structs %.2f ms, handles %.2f ms, rebuild %.2f ms; "
+           "reading every event: direct %.2f ms, through an overlay of 1000 edits %.2f ms\n",
+           n, structs_ms, handles_ms, rebuild_ms, direct_ms, overlay_ms);
+  (void) sink;
+}
+
 static void
 run_case (guint n)
 {
@@ -808,6 +903,7 @@ main (int   argc,
   g_autofree char *sizes = NULL;
   g_autofree char *write = NULL;
   g_autofree char *ids = NULL;
+  g_autofree char *designs = NULL;
   g_auto(GStrv) size_list = NULL;
   gboolean dark = FALSE;
   int width = WIDTH;
@@ -828,6 +924,8 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
     { "ids", 0, 0, G_OPTION_ARG_STRING, &ids, "Instead, time loading N events with plain, sequential and crafted colliding ids "
       "(and an x- object of N crafted members)", "N,N,…" },
+    { "edit-designs", 0, 0, G_OPTION_ARG_STRING, &designs, "Instead, time the storage designs considered for editing "
+      "at N events", "N" },
     { NULL }
   };
 
@@ -847,6 +945,19 @@ main (int   argc,
           return 1;
         }
       return render_file (render, argv[1], range, dark, width, height, scale, repeat);
+    }
+
+  if (designs != NULL)
+    {
+      guint64 n = g_ascii_strtoull (designs, NULL, 10);
+
+      if (n == 0 || n > 10000000)
+        {
+          g_printerr ("Bad count “%s”\n", designs);
+          return 1;
+        }
+      run_designs ((guint) n);
+      return 0;
     }
 
   if (ids != NULL)
