@@ -8,8 +8,11 @@
 #include "chrono-hash.h"
 
 /*
- * ChronoDocument is immutable once the builder seals it, so readers on any
- * thread may share it.  Events are one start-sorted array of plain structs;
+ * ChronoDocument changes after the builder seals it only through its
+ * ChronoEditStack (chrono-document-edit.c), on the thread that owns it;
+ * a document nobody edits may be read from any thread, an edited one
+ * only where the edits happen (work on another thread, such as an
+ * export or a save, must finish before the next edit).  Events are one start-sorted array of plain structs;
  * the range query walks an implicit augmented interval tree laid over that
  * array (one gint64 per event), and id lookups use an open-addressing table
  * of 32-bit indices, which keeps the model well under 160 bytes an event.

@@ -146,7 +146,10 @@ void                  chrono_document_set_file        (ChronoDocument *self,
 ChronoSourceFormat    chrono_document_get_format      (ChronoDocument *self);
 
 guint                 chrono_document_get_n_events    (ChronoDocument *self);
-/* Events sorted by start time (then end, then id). */
+/* Events sorted by start time (then end, then id).  The pointer stays
+ * valid as long as the document; its contents follow edits (see
+ * ChronoDocument::changed).  Lanes and categories are valid until the
+ * next edit of lanes or categories. */
 const ChronoEvent    *chrono_document_get_event       (ChronoDocument *self,
                                                        guint           index);
 /* Index of the event with @id, or -1. */

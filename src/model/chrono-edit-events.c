@@ -719,6 +719,7 @@ chrono_edit_stack_add_event (ChronoEditStack         *self,
   ChronoDocument *document;
   ChronoEvent event = { 0, };
   ExtraParts parts = { 0, };
+  gboolean need_lane = FALSE;
   Edit *edit;
 
   g_return_val_if_fail (CHRONO_IS_EDIT_STACK (self), FALSE);
@@ -762,12 +763,7 @@ chrono_edit_stack_add_event (ChronoEditStack         *self,
         return FALSE;
     }
   else if (chrono_document_get_n_lanes (document) == 0)
-    {
-      ChronoLane lane = { .id = "events", .title = _("Events") };
-
-      if (!chrono_edit_stack_add_lane (self, &lane, error))
-        return FALSE;
-    }
+    need_lane = TRUE;  /* the builder's default lane, made below */
 
   if (!_chrono_edit_find_category (self, draft->category, &event.category, error))
     return FALSE;
@@ -803,7 +799,19 @@ chrono_edit_stack_add_event (ChronoEditStack         *self,
   edit = _chrono_edit_new (EDIT_EVENT_ADD);
   edit->label = g_strdup (_("Add Event"));
   edit->handle = _chrono_document_new_handle (document, &event);
+
+  /* The lane and the event are one step. */
+  if (need_lane)
+    {
+      ChronoLane lane = { .id = "events", .title = _("Events") };
+
+      chrono_edit_stack_begin_group (self, _("Add Event"));
+      if (!chrono_edit_stack_add_lane (self, &lane, NULL))
+        g_assert_not_reached ();
+    }
   _chrono_edit_stack_push (self, edit);
+  if (need_lane)
+    chrono_edit_stack_end_group (self);
 
   if (position != NULL)
     *position = document->where[edit->handle];

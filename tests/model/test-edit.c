@@ -419,6 +419,33 @@ test_lanes_categories (void)
               "\"events\": [" E1 ", " E2 ", " E3 ", " E4 "], \"story\": [\"e3\", \"e4\", \"e1\"]}");
 }
 
+/* An event added to a document with no lane gets the builder's default
+ * lane, in the same step. */
+static void
+test_add_to_empty (void)
+{
+  g_autoptr(ChronoDocument) document = load ("{\"chronoscope\": 1}");
+  g_autoptr(ChronoEditStack) stack = chrono_edit_stack_new (document);
+  ChronoEventDraft draft = { .title = "Joins", .start = test_date ("2024-07") };
+  guint p;
+
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 0);
+  g_assert_true (chrono_edit_stack_add_event (stack, &draft, &p, NULL));
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 1);
+  g_assert_cmpstr (chrono_document_get_event (document, p)->id, ==, "joins");
+  g_assert_cmpstr (chrono_document_get_lane (document, 0)->id, ==, "events");
+
+  g_assert_true (chrono_edit_stack_undo (stack));
+  g_assert_false (chrono_edit_stack_can_undo (stack));
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 0);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 0);
+
+  g_assert_true (chrono_edit_stack_redo (stack));
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 1);
+  g_assert_true (chrono_edit_stack_add_event (stack, &draft, &p, NULL));
+  g_assert_cmpstr (chrono_document_get_event (document, p)->id, ==, "joins-2");
+}
+
 static void
 test_grouping (void)
 {
@@ -714,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/event-fields", test_event_fields);
   g_test_add_func ("/model/edit/add-remove-move", test_add_remove_move);
   g_test_add_func ("/model/edit/lanes-categories", test_lanes_categories);
+  g_test_add_func ("/model/edit/add-to-empty", test_add_to_empty);
   g_test_add_func ("/model/edit/grouping", test_grouping);
   g_test_add_func ("/model/edit/modified", test_modified);
   g_test_add_func ("/model/edit/validation", test_validation);
