@@ -675,32 +675,6 @@ list_ids (const char * const *ids,
   return g_string_free (out, FALSE);
 }
 
-static char *
-slugify (const char *title)
-{
-  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
-  GString *slug = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-
-  if (slug->len == 0)
-    g_string_append (slug, "event");
-
-  return g_string_free (slug, FALSE);
-}
-
 typedef gboolean (*IdTakenFunc) (const char *id,
                                  gpointer    data);
 
@@ -905,7 +879,7 @@ assign_event_ids (ChronoDocumentBuilder *self,
 
       if (next == NULL)
         next = _chrono_str_table_new (g_free, NULL);
-      base = slugify (events[i].title);
+      base = _chrono_slugify (events[i].title);
       candidate = make_free_id (next, base, event_id_taken, &table);
 
       events[i].id = insert_string (self, candidate);
@@ -1365,7 +1339,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 
       if (series->id == NULL)
         {
-          g_autofree char *base = slugify (series->title);
+          g_autofree char *base = _chrono_slugify (series->title);
           g_autofree char *candidate = NULL;
 
           if (next_series_id == NULL)

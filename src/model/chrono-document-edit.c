@@ -186,22 +186,6 @@ id_table_remove (ChronoDocument *self,
  * when events went away): every node whose subtree meets the range is
  * recomputed, level by level, so a change costs O(hi - lo + log n). */
 
-static gint64
-subtree_max (ChronoDocument *self,
-             gsize           node,
-             guint           level)
-{
-  while (node >= self->n_events)
-    {
-      if (level == 0)
-        return G_MININT64;
-      level--;
-      node -= (gsize)1 << level;
-    }
-
-  return self->max_end[node];
-}
-
 static void
 update_tree (ChronoDocument *self,
              gsize           lo,
@@ -239,7 +223,7 @@ update_tree (ChronoDocument *self,
           if (k > 0)
             {
               m = MAX (m, self->max_end[i - half / 2]);
-              m = MAX (m, subtree_max (self, i + half / 2, k - 1));
+              m = MAX (m, _chrono_document_subtree_max_end (self, i + half / 2, k - 1));
             }
           self->max_end[i] = m;
         }

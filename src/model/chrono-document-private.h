@@ -136,6 +136,12 @@ int             _chrono_id_table_insert (guint32            *slots,
                                          guint               mask,
                                          const ChronoEvent  *events,
                                          guint               index);
+/* The greatest end_time in the existing part of the subtree of the
+ * interval tree's @node at @level. */
+gint64          _chrono_document_subtree_max_end (ChronoDocument *self,
+                                                  gsize           node,
+                                                  guint           level);
+char           *_chrono_slugify       (const char         *title);
 /* The sort order of events: start, then end_time, then id. */
 int             _chrono_event_compare (const ChronoEvent  *a,
                                        const ChronoEvent  *b);

@@ -225,10 +225,10 @@ _chrono_event_compare (const ChronoEvent *a,
 /* The greatest end_time in the existing part of the subtree of @node at
  * @level; @node itself may lie past the end of the array, and then only
  * its left descendants can exist. */
-static gint64
-subtree_max_end (ChronoDocument *self,
-                 gsize           node,
-                 guint           level)
+gint64
+_chrono_document_subtree_max_end (ChronoDocument *self,
+                                  gsize           node,
+                                  guint           level)
 {
   while (node >= self->n_events)
     {
@@ -267,7 +267,7 @@ build_interval_tree (ChronoDocument *self)
           gint64 m = _chrono_document_event_at (self, i)->end_time;
 
           m = MAX (m, self->max_end[i - half]);
-          m = MAX (m, subtree_max_end (self, i + half, k - 1));
+          m = MAX (m, _chrono_document_subtree_max_end (self, i + half, k - 1));
           self->max_end[i] = m;
         }
     }
@@ -279,6 +279,40 @@ static guint
 id_hash (const char *id)
 {
   return _chrono_str_hash (id);
+}
+
+/**
+ * _chrono_slugify:
+ * @title: (nullable): a title
+ *
+ * Returns: (transfer full): an id made from @title: lower-case ASCII
+ *   letters and digits joined by single dashes, at most 60, "event" when
+ *   nothing is left; the builder and the edits make ids with it
+ */
+char *
+_chrono_slugify (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "event");
+
+  return g_string_free (slug, FALSE);
 }
 
 /**

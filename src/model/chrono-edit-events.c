@@ -660,35 +660,18 @@ chrono_edit_stack_set_related (ChronoEditStack     *self,
   return TRUE;
 }
 
-/* An id made from @title that no live event has. */
+/* An id made from @title that no live event has, as the builder makes
+ * them. */
 static char *
 unique_id (ChronoDocument *document,
            const char     *title)
 {
-  g_autofree char *ascii = g_str_to_ascii (title, "C");
-  GString *slug = g_string_new (NULL);
-  gboolean dash = FALSE;
-  gsize base_len;
+  g_autofree char *base = _chrono_slugify (title);
+  GString *slug = g_string_new (base);
 
-  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-  if (slug->len == 0)
-    g_string_append (slug, "event");
-
-  base_len = slug->len;
   for (guint n = 2; chrono_document_find_event (document, slug->str) >= 0; n++)
     {
-      g_string_truncate (slug, base_len);
+      g_string_truncate (slug, strlen (base));
       g_string_append_printf (slug, "-%u", n);
     }
 
