@@ -50,6 +50,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DOCUMENT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 chrono_session_dispose (GObject *object)
 {
@@ -151,6 +158,23 @@ chrono_session_class_init (ChronoSessionClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoSession::document-changed:
+   * @flags: #ChronoChangeFlags
+   * @position: the first event position that changed
+   * @removed: how many positions were there
+   * @added: how many are there now
+   *
+   * ChronoDocument::changed of the session's document, after the session
+   * has moved its selection: views that follow the session redraw here.
+   */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -204,19 +228,20 @@ on_document_changed (ChronoSession  *self,
                      guint           added,
                      ChronoDocument *document)
 {
-  int selected;
-
-  if (self->selected_event == NULL || !(flags & CHRONO_CHANGE_EVENTS))
-    return;
-
-  selected = chrono_document_get_position (document, self->selected_event);
-  if (selected < 0)
-    self->selected_event = NULL;
-  if (selected != self->selected)
+  if (self->selected_event != NULL && (flags & CHRONO_CHANGE_EVENTS))
     {
-      self->selected = selected;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+      int selected = chrono_document_get_position (document, self->selected_event);
+
+      if (selected < 0)
+        self->selected_event = NULL;
+      if (selected != self->selected)
+        {
+          self->selected = selected;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+        }
     }
+
+  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, flags, position, removed, added);
 }
 
 void

@@ -224,7 +224,14 @@ test_bound_single_instant (void)
   g_assert_cmpfloat (end, >, 1590866565.0);
 }
 
-/* The selection follows its event when edits move it, and goes with it. */
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+/* The selection follows its event when edits move it, and goes with it;
+ * the session passes every change on. */
 static void
 test_selection_follows_edits (void)
 {
@@ -239,7 +246,10 @@ test_selection_follows_edits (void)
   ChronoEventDraft draft = { .title = "First", .start = test_date ("1990") };
   guint p = 2;
 
+  guint changes = 0;
+
   chrono_session_set_document (session, document, FALSE);
+  g_signal_connect_swapped (session, "document-changed", G_CALLBACK (count_change), &changes);
   chrono_session_set_selected (session, 1);
   g_assert_cmpstr (chrono_session_get_selected_event (session)->id, ==, "b");
 
@@ -255,6 +265,7 @@ test_selection_follows_edits (void)
 
   g_assert_true (chrono_edit_stack_remove_events (stack, &p, 1, NULL));
   g_assert_cmpint (chrono_session_get_selected (session), ==, -1);
+  g_assert_cmpuint (changes, ==, 4);
 }
 
 /* A reload that keeps the view keeps it inside the new bounds. */
