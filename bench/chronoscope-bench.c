@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "chrono-edge-hints.h"
+#include "chrono-edit.h"
 #include "chrono-export-private.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
@@ -382,6 +383,259 @@ settle_heap (void)
 #endif
 }
 
+
+/* Edits at this size: each kind on random events, the edit, its undo and
+ * its redo timed apart (CPU time of this thread, milliseconds); the
+ * worst cases (the earliest event moved past the last, an event added
+ * before all others) once; then frames with many edits applied. */
+typedef enum
+{
+  EDIT_MOVE,
+  EDIT_TITLE,
+  EDIT_ADD,
+  EDIT_REMOVE,
+  N_EDIT_KINDS
+} EditKind;
+
+static const char *edit_names[] = { "move", "title", "add", "remove" };
+
+static void
+apply_edit (ChronoEditStack *stack,
+            EditKind         kind,
+            GRand           *rand,
+            guint            serial)
+{
+  ChronoDocument *document = chrono_edit_stack_get_document (stack);
+  guint n = chrono_document_get_n_events (document);
+  guint p = g_rand_int_range (rand, 0, n);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (kind)
+    {
+    case EDIT_MOVE:
+      ok = chrono_edit_stack_move_events (stack, &p, 1, 30 * CHRONO_SECONDS_PER_DAY, NULL, &error);
+      break;
+
+    case EDIT_TITLE:
+      {
+        g_autofree char *title = g_strdup_printf ("Edited title %u", serial);
+
+        ok = chrono_edit_stack_set_title (stack, p, title, &error);
+      }
+      break;
+
+    case EDIT_ADD:
+      {
+        g_autofree char *id = g_strdup_printf ("added-%u", serial);
+        ChronoEventDraft draft = { .id = id, .title = "An added event", .lane = "lane3" };
+
+        chrono_date_init_civil (&draft.start, g_rand_int_range (rand, 1995, 2025),
+                                g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                                0, 0, 0, CHRONO_PRECISION_DAY);
+        ok = chrono_edit_stack_add_event (stack, &draft, NULL, &error);
+      }
+      break;
+
+    case EDIT_REMOVE:
+    default:
+      ok = chrono_edit_stack_remove_events (stack, &p, 1, &error);
+      break;
+    }
+
+  if (!ok)
+    g_error ("edit failed: %s", error ? error->message : "?");
+}
+
+static void
+run_edits (ChronoDocument    *document,
+           ChronoFilter      *filter,
+           const ChronoStyle *style,
+           PangoContext      *context,
+           ChronoLayoutCache *cache,
+           cairo_t           *cr)
+{
+  g_autoptr(ChronoEditStack) stack = chrono_edit_stack_new (document);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) line = g_string_new (NULL);
+  enum { TRIES = 31 };
+  double times[3][TRIES];
+  double thaw_ms, worst_move[3], worst_add[3];
+  double full_ms, day_ms, after_edit_ms;
+  gint64 begin, bounds_start, bounds_end;
+  gsize strings = 0;
+  double centre;
+  guint serial = 0;
+  guint p;
+
+  /* The first edit of a document makes its order arrays. */
+  begin = cpu_time ();
+  apply_edit (stack, EDIT_TITLE, rand, serial++);
+  thaw_ms = (cpu_time () - begin) / 1000.0;
+  chrono_edit_stack_undo (stack);
+
+  for (EditKind kind = 0; kind < N_EDIT_KINDS; kind++)
+    {
+      for (guint t = 0; t < TRIES; t++)
+        {
+          begin = cpu_time ();
+          apply_edit (stack, kind, rand, serial++);
+          times[0][t] = (cpu_time () - begin) / 1000.0;
+          begin = cpu_time ();
+          chrono_edit_stack_undo (stack);
+          times[1][t] = (cpu_time () - begin) / 1000.0;
+          begin = cpu_time ();
+          chrono_edit_stack_redo (stack);
+          times[2][t] = (cpu_time () - begin) / 1000.0;
+          chrono_edit_stack_undo (stack);
+        }
+      g_string_append_printf (line, "%s %.3f/%.3f/%.3f ms  ", edit_names[kind],
+                              median (times[0], TRIES), median (times[1], TRIES), median (times[2], TRIES));
+    }
+
+  /* Worst cases: every handle of the order shifts. */
+  p = 0;
+  begin = cpu_time ();
+  chrono_edit_stack_move_events (stack, &p, 1, 40 * CHRONO_SECONDS_PER_YEAR, NULL, NULL);
+  worst_move[0] = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  chrono_edit_stack_undo (stack);
+  worst_move[1] = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  chrono_edit_stack_redo (stack);
+  worst_move[2] = (cpu_time () - begin) / 1000.0;
+  chrono_edit_stack_undo (stack);
+  {
+    ChronoEventDraft draft = { .id = "first-of-all", .title = "First", .lane = "lane0" };
+
+    chrono_date_init_civil (&draft.start, 1900, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR);
+    begin = cpu_time ();
+    chrono_edit_stack_add_event (stack, &draft, NULL, NULL);
+    worst_add[0] = (cpu_time () - begin) / 1000.0;
+    begin = cpu_time ();
+    chrono_edit_stack_undo (stack);
+    worst_add[1] = (cpu_time () - begin) / 1000.0;
+    begin = cpu_time ();
+    chrono_edit_stack_redo (stack);
+    worst_add[2] = (cpu_time () - begin) / 1000.0;
+    chrono_edit_stack_undo (stack);
+  }
+
+  g_print ("%8s         (edit/undo/redo: %s\n", "", line->str);
+  g_print ("%8s          worst move %.2f/%.2f/%.2f ms  worst add %.2f/%.2f/%.2f ms  first edit %.1f ms)\n", "",
+           worst_move[0], worst_move[1], worst_move[2], worst_add[0], worst_add[1], worst_add[2], thaw_ms);
+
+  /* Frames with 1,000 edits in: a quarter of each kind. */
+  for (guint i = 0; i < 1000; i++)
+    apply_edit (stack, i % N_EDIT_KINDS, rand, serial++);
+
+  chrono_document_get_bounds (document, &bounds_start, &bounds_end);
+  centre = bounds_start + (bounds_end - bounds_start) * 0.5;
+  frame (document, filter, style, context, cache, cr, bounds_start, bounds_end, NULL);
+  full_ms = frame_median (document, filter, style, context, cache, cr, bounds_start, bounds_end);
+  day_ms = frame_median (document, filter, style, context, cache, cr, centre, centre + CHRONO_SECONDS_PER_DAY);
+  apply_edit (stack, EDIT_MOVE, rand, serial++);
+  after_edit_ms = frame (document, filter, style, context, cache, cr, bounds_start, bounds_end, NULL);
+
+  g_print ("%8s         (with 1000 edits: frame all %.2f ms, 1 day %.2f ms, the frame after one more edit %.2f ms; "
+           "model %.0f B/event)\n", "", full_ms, day_ms, after_edit_ms,
+           (double) chrono_document_get_memory_size (document, &strings) / chrono_document_get_n_events (document));
+}
+
+/* The designs considered for editing, timed on plain arrays the size of
+ * a document of @n events (docs/architecture.md, "Editing"):
+ * - structs: the start-sorted array of 112-byte events edited in place:
+ *   an insertion in the middle moves half the events and renumbers half
+ *   the id table's entries and the tree;
+ * - handles: what the model does: 4-byte handles move, the back map and
+ *   the tree are repaired over the moved range;
+ * - rebuild: a new immutable document per edit: copy every event,
+ *   rebuild the tree;
+ * - overlay: the base stays, edits sit in a sorted side array, and every
+ *   get_event() asks it where a position falls: the cost is on reads,
+ *   timed as one pass over all positions with 1,000 edits. */
+static void
+run_designs (guint n)
+{
+  typedef struct { char bytes[112]; gint64 end; } Event;
+  g_autofree Event *events = g_new0 (Event, n + 1);
+  g_autofree Event *copy = g_new (Event, n + 1);
+  g_autofree guint32 *order = g_new (guint32, n + 1);
+  g_autofree guint32 *where = g_new (guint32, n + 1);
+  g_autofree gint64 *max_end = g_new (gint64, n + 1);
+  g_autofree guint32 *overlay = g_new (guint32, 1000);
+  double structs_ms, handles_ms, rebuild_ms, overlay_ms, direct_ms;
+  guint half = n / 2;
+  volatile gint64 sink = 0;
+  gint64 begin;
+
+  for (guint i = 0; i < n; i++)
+    {
+      events[i].end = i;
+      order[i] = where[i] = i;
+    }
+  for (guint i = 0; i < 1000; i++)
+    overlay[i] = (guint32) ((guint64) i * n / 1000);
+
+  /* structs: shift half the events, renumber them (the index field and
+   * the id table, approximated by the back map), redo half the tree. */
+  begin = cpu_time ();
+  memmove (&events[half + 1], &events[half], sizeof (Event) * (n - half));
+  for (guint i = half; i <= n; i++)
+    {
+      *(guint32 *) events[i].bytes = i;
+      where[i] = i;
+    }
+  for (guint i = half; i <= n; i++)
+    max_end[i] = events[i].end;
+  structs_ms = (cpu_time () - begin) / 1000.0;
+
+  /* handles: shift half the handles, redo their back map and tree. */
+  begin = cpu_time ();
+  memmove (&order[half + 1], &order[half], sizeof (guint32) * (n - half));
+  order[half] = n;
+  for (guint i = half; i <= n; i++)
+    where[order[i]] = i;
+  for (guint i = half; i <= n; i++)
+    max_end[i] = events[order[i] < n ? order[i] : 0].end;
+  handles_ms = (cpu_time () - begin) / 1000.0;
+
+  /* rebuild: copy everything and build the tree. */
+  begin = cpu_time ();
+  memcpy (copy, events, sizeof (Event) * n);
+  for (guint i = 0; i < n; i++)
+    max_end[i] = copy[i].end;
+  rebuild_ms = (cpu_time () - begin) / 1000.0;
+
+  /* Reads: every position, directly and through an overlay's search. */
+  begin = cpu_time ();
+  for (guint i = 0; i < n; i++)
+    sink += events[i].end;
+  direct_ms = (cpu_time () - begin) / 1000.0;
+  begin = cpu_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      guint lo = 0, hi = 1000;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (overlay[mid] < i)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      sink += events[i - lo].end;
+    }
+  overlay_ms = (cpu_time () - begin) / 1000.0;
+
+  g_print ("%8u events: insert in the middle: structs %.2f ms, handles %.2f ms, rebuild %.2f ms; "
+           "reading every event: direct %.2f ms, through an overlay of 1000 edits %.2f ms\n",
+           n, structs_ms, handles_ms, rebuild_ms, direct_ms, overlay_ms);
+  (void) sink;
+}
+
 static void
 run_case (const char *bench_path,
           guint       n,
@@ -527,6 +781,8 @@ run_case (const char *bench_path,
              "RSS peak %.0f MB, steady %.0f MB; median of %u runs)\n", "",
              app_run.first_frame_ms, app_run.stall_ms, app_run.stall_cpu_ms,
              app_run.peak_mb, app_run.steady_mb, app_runs);
+
+  run_edits (document, filter, &style, PANGO_CONTEXT (context), cache, cr);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -851,6 +1107,7 @@ main (int   argc,
   g_autofree char *sizes = NULL;
   g_autofree char *write = NULL;
   g_autofree char *ids = NULL;
+  g_autofree char *designs = NULL;
   g_auto(GStrv) size_list = NULL;
   gboolean dark = FALSE;
   int width = WIDTH;
@@ -875,6 +1132,8 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Event counts to benchmark (default 10000,100000)", "N,N,…" },
     { "ids", 0, 0, G_OPTION_ARG_STRING, &ids, "Instead, time loading N events with plain, sequential and crafted colliding ids "
       "(and an x- object of N crafted members)", "N,N,…" },
+    { "edit-designs", 0, 0, G_OPTION_ARG_STRING, &designs, "Instead, time the storage designs considered for editing "
+      "at N events", "N" },
     { NULL }
   };
 
@@ -904,6 +1163,19 @@ main (int   argc,
           return 1;
         }
       return render_file (render, argv[1], range, dark, width, height, scale, repeat);
+    }
+
+  if (designs != NULL)
+    {
+      guint64 n = g_ascii_strtoull (designs, NULL, 10);
+
+      if (n == 0 || n > 10000000)
+        {
+          g_printerr ("Bad count “%s”\n", designs);
+          return 1;
+        }
+      run_designs ((guint) n);
+      return 0;
     }
 
   if (ids != NULL)

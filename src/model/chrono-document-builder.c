@@ -835,32 +835,6 @@ list_ids (const char * const *ids,
   return g_string_free (out, FALSE);
 }
 
-static char *
-slugify (const char *title)
-{
-  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
-  GString *slug = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-
-  if (slug->len == 0)
-    g_string_append (slug, "event");
-
-  return g_string_free (slug, FALSE);
-}
-
 typedef gboolean (*IdTakenFunc) (const char *id,
                                  gpointer    data);
 
@@ -1067,7 +1041,7 @@ assign_event_ids (ChronoDocumentBuilder *self)
       self->id_slots = _chrono_id_table_grow (self->id_slots, &self->id_mask, self->n_ids + 1);
       table.slots = self->id_slots;
       table.mask = self->id_mask;
-      base = slugify (events[i].title);
+      base = _chrono_slugify (events[i].title);
       candidate = make_free_id (next, base, event_id_taken, &table);
 
       events[i].id = insert_string (self, candidate);
@@ -1545,7 +1519,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
 
       if (series->id == NULL)
         {
-          g_autofree char *base = slugify (series->title);
+          g_autofree char *base = _chrono_slugify (series->title);
           g_autofree char *candidate = NULL;
 
           if (next_series_id == NULL)

@@ -11,8 +11,11 @@
 #include "chrono-hash.h"
 
 /*
- * ChronoDocument is immutable once the builder seals it, so readers on any
- * thread may share it.  Events are one start-sorted array of plain structs;
+ * ChronoDocument changes after the builder seals it only through its
+ * ChronoEditStack (chrono-document-edit.c), on the thread that owns it;
+ * a document nobody edits may be read from any thread, an edited one
+ * only where the edits happen (work on another thread, such as an
+ * export or a save, must finish before the next edit).  Events are one start-sorted array of plain structs;
  * the range query walks an implicit augmented interval tree laid over that
  * array (one gint64 per event), and id lookups use an open-addressing table
  * of 32-bit indices, which keeps the model well under 160 bytes an event.
@@ -27,9 +30,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (ChronoDocument, chrono_document, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 chrono_document_finalize (GObject *object)
@@ -58,6 +67,7 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->story_notes, g_free);
   g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->extensions, g_free);
+  _chrono_document_free_edits (self);
 
   G_OBJECT_CLASS (chrono_document_parent_class)->finalize (object);
 
@@ -161,6 +171,42 @@ chrono_document_class_init (ChronoDocumentClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoDocument::changed:
+   * @flags: #ChronoChangeFlags
+   * @position: the first event position that changed
+   * @removed: how many positions from @position were there before
+   * @added: how many are there now
+   *
+   * Emitted after every edit, like GListModel::items-changed over the
+   * events in start order (0, 0, 0 when no event changed), so views
+   * redo only what they must.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+void
+_chrono_document_emit_changed (ChronoDocument *self,
+                               guint           flags,
+                               guint           position,
+                               guint           removed,
+                               guint           added)
+{
+  self->revision++;
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  if (flags & CHRONO_CHANGE_META)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0, flags, position, removed, added);
 }
 
 static void
@@ -193,10 +239,10 @@ _chrono_event_compare (const ChronoEvent *a,
 /* The greatest end_time in the existing part of the subtree of @node at
  * @level; @node itself may lie past the end of the array, and then only
  * its left descendants can exist. */
-static gint64
-subtree_max_end (ChronoDocument *self,
-                 gsize           node,
-                 guint           level)
+gint64
+_chrono_document_subtree_max_end (ChronoDocument *self,
+                                  gsize           node,
+                                  guint           level)
 {
   while (node >= self->n_events)
     {
@@ -224,7 +270,7 @@ build_interval_tree (ChronoDocument *self)
   self->max_end = g_new (gint64, n);
 
   for (gsize i = 0; i < n; i += 2)
-    self->max_end[i] = self->events[i].end_time;
+    self->max_end[i] = _chrono_document_event_at (self, i)->end_time;
 
   for (k = 1; ((gsize)1 << k) <= n; k++)
     {
@@ -232,10 +278,10 @@ build_interval_tree (ChronoDocument *self)
 
       for (gsize i = ((gsize)1 << k) - 1; i < n; i += (gsize)1 << (k + 1))
         {
-          gint64 m = self->events[i].end_time;
+          gint64 m = _chrono_document_event_at (self, i)->end_time;
 
           m = MAX (m, self->max_end[i - half]);
-          m = MAX (m, subtree_max_end (self, i + half, k - 1));
+          m = MAX (m, _chrono_document_subtree_max_end (self, i + half, k - 1));
           self->max_end[i] = m;
         }
     }
@@ -254,10 +300,43 @@ id_hash (const char *id)
  * event's index + 1 in its low 32 bits (0: empty) and the id's hash in
  * its high 32 bits, so that probing compares hashes and reads an id (a
  * cache miss into the events and another into the strings, at a million
- * events) only when the hashes match.
+ * events) only when the hashes match (SLOT_INDEX and SLOT_HASH are in
+ * chrono-document-private.h; once edited, the index is a handle).
  */
-#define SLOT_INDEX(slot) ((guint) ((slot) & G_MAXUINT32))
-#define SLOT_HASH(slot)  ((guint32) ((slot) >> 32))
+
+/**
+ * _chrono_slugify:
+ * @title: (nullable): a title
+ *
+ * Returns: (transfer full): an id made from @title: lower-case ASCII
+ *   letters and digits joined by single dashes, at most 60, "event" when
+ *   nothing is left; the builder and the edits make ids with it
+ */
+char *
+_chrono_slugify (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title != NULL ? title : "", "C");
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 60; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "event");
+
+  return g_string_free (slug, FALSE);
+}
 
 /**
  * _chrono_id_table_new:
@@ -435,10 +514,16 @@ build_tags (ChronoDocument *self)
 {
   g_autoptr(GHashTable) seen = _chrono_str_table_new (NULL, NULL);
   GPtrArray *tags = g_ptr_array_new ();
+  guint n = self->order != NULL ? self->n_events : self->n_extras;
 
-  for (guint i = 0; i < self->n_extras; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const ChronoEventExtra *extra = &self->extras[i];
+      const ChronoEventExtra *extra = self->order != NULL
+                                      ? _chrono_document_event_at (self, i)->extra
+                                      : &self->extras[i];
+
+      if (extra == NULL)
+        continue;
 
       for (guint j = 0; j < extra->n_tags; j++)
         {
@@ -463,6 +548,17 @@ _chrono_document_seal (ChronoDocument *self)
   build_interval_tree (self);
   if (self->id_slots == NULL)
     build_id_table (self);
+
+  /* Lanes and categories are renumbered by edits; their ids stay. */
+  for (guint i = 0; i < self->n_extensions; i++)
+    {
+      ChronoExtension *x = &self->extensions[i];
+
+      if (x->kind == CHRONO_RECORD_LANE && x->index < self->n_lanes)
+        x->owner = self->lanes[x->index].id;
+      else if (x->kind == CHRONO_RECORD_CATEGORY && x->index < self->n_categories)
+        x->owner = self->categories[x->index].id;
+    }
   build_tags (self);
 
   if (self->lane_ids == NULL)
@@ -574,7 +670,7 @@ chrono_document_get_event (ChronoDocument *self,
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->n_events, NULL);
 
-  return &self->events[index];
+  return _chrono_document_event_at (self, index);
 }
 
 /**
@@ -592,6 +688,21 @@ chrono_document_find_event (ChronoDocument *self,
 
   if (self->id_slots == NULL)
     return -1;
+
+  if (self->order != NULL)
+    {
+      guint32 hash = id_hash (id);
+
+      for (guint slot = hash & self->id_mask; self->id_slots[slot] != 0; slot = (slot + 1) & self->id_mask)
+        {
+          guint32 handle = SLOT_INDEX (self->id_slots[slot]) - 1;
+
+          if (SLOT_HASH (self->id_slots[slot]) == hash &&
+              strcmp (_chrono_document_handle_event (self, handle)->id, id) == 0)
+            return self->where[handle];
+        }
+      return -1;
+    }
 
   return _chrono_id_table_lookup (self->id_slots, self->id_mask, self->events, id);
 }
@@ -799,6 +910,12 @@ chrono_document_get_tags (ChronoDocument *self)
 
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
 
+  if (self->tags_dirty)
+    {
+      build_tags (self);
+      self->tags_dirty = FALSE;
+    }
+
   if (self->tags == NULL)
     return empty;
 
@@ -826,7 +943,7 @@ chrono_document_get_bounds (ChronoDocument *self,
 
   if (self->n_events > 0)
     {
-      lo = self->events[0].start.time;
+      lo = _chrono_document_event_at (self, 0)->start.time;
       hi = self->max_end[((gsize)1 << self->tree_level) - 1];
     }
 
@@ -907,9 +1024,9 @@ chrono_document_query_range (ChronoDocument *self,
               gsize lo = (z.node >> z.level) << z.level;
               gsize hi = MIN (lo + ((gsize)1 << (z.level + 1)) - 1, n);
 
-              for (gsize i = lo; i < hi && self->events[i].start.time < to; i++)
+              for (gsize i = lo; i < hi && _chrono_document_event_at (self, i)->start.time < to; i++)
                 {
-                  if (self->events[i].end_time > from)
+                  if (_chrono_document_event_at (self, i)->end_time > from)
                     {
                       guint index = i;
                       g_array_append_val (out, index);
@@ -921,9 +1038,9 @@ chrono_document_query_range (ChronoDocument *self,
           stack[depth++] = (QueryFrame) { z.node, z.level, TRUE };
           stack[depth++] = (QueryFrame) { z.node - ((gsize)1 << (z.level - 1)), z.level - 1, FALSE };
         }
-      else if (z.node < n && self->events[z.node].start.time < to)
+      else if (z.node < n && _chrono_document_event_at (self, z.node)->start.time < to)
         {
-          if (self->events[z.node].end_time > from)
+          if (_chrono_document_event_at (self, z.node)->end_time > from)
             {
               guint index = z.node;
               g_array_append_val (out, index);
@@ -954,6 +1071,19 @@ chrono_document_get_extensions (ChronoDocument *self,
   guint lo = 0, hi;
 
   g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  /* By the lane's or category's id, which follows it through edits. */
+  if ((kind == CHRONO_RECORD_LANE && index < self->n_lanes) ||
+      (kind == CHRONO_RECORD_CATEGORY && index < self->n_categories))
+    {
+      const char *id = kind == CHRONO_RECORD_LANE ? self->lanes[index].id : self->categories[index].id;
+
+      for (guint i = 0; i < self->n_extensions; i++)
+        if (self->extensions[i].kind == (guint32) kind && self->extensions[i].owner != NULL &&
+            g_strcmp0 (self->extensions[i].owner, id) == 0)
+          return self->extensions[i].json;
+      return NULL;
+    }
 
   hi = self->n_extensions;
   while (lo < hi)
@@ -1014,6 +1144,11 @@ chrono_document_get_memory_size (ChronoDocument *self,
   /* GHashTable: keys, values and hashes per bucket, 8 buckets at least. */
   size += 2 * (sizeof (char *) * 2 + sizeof (guint)) * (MAX (self->n_lanes, 4) + MAX (self->n_categories, 4));
 
+  if (self->order != NULL)
+    size += (gsize)self->n_alloc * (sizeof (guint32) + sizeof (gint64)) +
+            ((gsize)self->n_base + self->added->len) * sizeof (guint32) +
+            (gsize)self->added->len * (sizeof (ChronoEvent) + sizeof (gpointer));
+
   if (string_bytes != NULL)
     {
       *string_bytes = self->string_bytes;
@@ -1024,4 +1159,58 @@ chrono_document_get_memory_size (ChronoDocument *self,
     }
 
   return size;
+}
+
+/**
+ * chrono_document_get_revision:
+ *
+ * Returns: how many edits the document has seen; 0 for one as loaded
+ */
+guint64
+chrono_document_get_revision (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  return self->revision;
+}
+
+/**
+ * chrono_document_get_n_handles:
+ *
+ * Returns: one more than the greatest #ChronoEvent.index of any event the
+ *   document has held, removed ones included: the size of a per-event
+ *   cache keyed by index
+ */
+guint
+chrono_document_get_n_handles (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  if (self->order == NULL)
+    return self->n_events;
+
+  return self->n_base + self->added->len;
+}
+
+/**
+ * chrono_document_get_position:
+ * @event: an event of @self
+ *
+ * Returns: the position of @event in start order, or -1 when it has been
+ *   removed (an event's memory stays valid as long as the document)
+ */
+int
+chrono_document_get_position (ChronoDocument    *self,
+                              const ChronoEvent *event)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), -1);
+  g_return_val_if_fail (event != NULL, -1);
+
+  if (self->order == NULL)
+    return event->index;
+
+  if (self->where[event->index] == CHRONO_NO_POSITION)
+    return -1;
+
+  return self->where[event->index];
 }

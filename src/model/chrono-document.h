@@ -74,7 +74,10 @@ typedef struct
  * @end_time: the exclusive end of the whole event in seconds: the end of
  *   the end date's period for spans, of the start's period for points, and
  *   the time of loading for ongoing ("..") ends.
- * @index: position in the document's start-sorted array.
+ * @index: a number that names the event for as long as the document
+ *   lives, below chrono_document_get_n_handles(); a key for per-event
+ *   caches.  In a document that was never edited it is also the event's
+ *   position; after edits use chrono_document_get_position().
  * @source: position of the event in its file (0,0 when unknown).
  */
 typedef struct
@@ -156,7 +159,10 @@ void                  chrono_document_set_file        (ChronoDocument *self,
 ChronoSourceFormat    chrono_document_get_format      (ChronoDocument *self);
 
 guint                 chrono_document_get_n_events    (ChronoDocument *self);
-/* Events sorted by start time (then end, then id). */
+/* Events sorted by start time (then end, then id).  The pointer stays
+ * valid as long as the document; its contents follow edits (see
+ * ChronoDocument::changed).  Lanes and categories are valid until the
+ * next edit of lanes or categories. */
 const ChronoEvent    *chrono_document_get_event       (ChronoDocument *self,
                                                        guint           index);
 /* Index of the event with @id, or -1. */
@@ -202,11 +208,60 @@ void                  chrono_document_query_range     (ChronoDocument *self,
                                                        GArray         *out);
 /* The "x-" members of an item, as the compact JSON text of an object
  * holding them in file order ("{\"x-source\":\"wiki\"}"), or NULL when
- * it has none.  @index is the item's index (events: in start order; the
- * document: 0).  Owned by the document. */
+ * it has none.  @index is the item's index: a lane's or category's
+ * place (its x- members follow its id through edits), an event's
+ * ChronoEvent.index (its place in start order as loaded, kept through
+ * edits; an event added since has none), the document's 0.  Owned by
+ * the document. */
 const char           *chrono_document_get_extensions  (ChronoDocument *self,
                                                        ChronoRecordKind  kind,
                                                        guint           index);
+
+/**
+ * ChronoChangeFlags:
+ *
+ * What an edit changed, in ChronoDocument::changed.
+ */
+typedef enum
+{
+  CHRONO_CHANGE_EVENTS     = 1 << 0, /* events in the given positions */
+  CHRONO_CHANGE_LANES      = 1 << 1, /* lanes (and maybe every event's lane index) */
+  CHRONO_CHANGE_CATEGORIES = 1 << 2,
+  CHRONO_CHANGE_META       = 1 << 3, /* title, description */
+  CHRONO_CHANGE_STORY      = 1 << 4,
+  CHRONO_CHANGE_TAGS       = 1 << 5, /* the set of tags may differ */
+} ChronoChangeFlags;
+
+/**
+ * ChronoEventChange:
+ * @start: the start of an event that went (@delta -1) or came (+1)
+ * @end_time: its exclusive end
+ * @lane: its lane
+ * @delta: -1 or +1
+ *
+ * What edits did to the events' places, for caches of counts.
+ */
+typedef struct
+{
+  gint64  start;
+  gint64  end_time;
+  guint32 lane;
+  int     delta;
+} ChronoEventChange;
+
+/* Counts every edit; caches keyed on the document compare it. */
+guint64               chrono_document_get_revision    (ChronoDocument *self);
+/* The changes since @revision: FALSE when the document no longer keeps
+ * them (too many, or lanes renumbered): count again. */
+gboolean              chrono_document_get_changes     (ChronoDocument           *self,
+                                                       guint64                   revision,
+                                                       const ChronoEventChange **changes,
+                                                       guint                    *n_changes);
+/* One more than the greatest ChronoEvent.index, removed events included. */
+guint                 chrono_document_get_n_handles   (ChronoDocument *self);
+/* The position of @event (from this document), or -1 if it was removed. */
+int                   chrono_document_get_position    (ChronoDocument    *self,
+                                                       const ChronoEvent *event);
 /* Bytes of model memory, strings excluded / included, for the benchmark. */
 gsize                 chrono_document_get_memory_size (ChronoDocument *self,
                                                        gsize          *string_bytes);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 #include "chrono-event-list.h"
@@ -234,6 +236,7 @@ struct _ChronoEventList
   ChronoDocument *document;
   ChronoFilter   *filter;
   gulong          filter_changed_id;
+  gulong          document_changed_id;
 
   /* Event indices of the visible events, ascending; NULL when every
    * event is visible and positions are indices. */
@@ -355,11 +358,98 @@ on_filter_changed (ChronoEventList *self,
   chrono_event_list_update (self, TRUE);
 }
 
+/* First index in @visible (@n entries) at or after @index. */
+static guint
+lower_bound (const guint32 *visible,
+             guint          n,
+             guint          index)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (visible[mid] < index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* An edit replaced events [position, position + removed) by @added
+ * others: the rows outside stay (shifted), the rows inside are redone,
+ * so list widgets keep their rows and scroll position. */
+static void
+on_document_changed (ChronoEventList *self,
+                     guint            flags,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     ChronoDocument  *document)
+{
+  g_autofree guint32 *old_visible = NULL;
+  const guint8 *mask;
+  guint old_n = self->n_items;
+  guint lo, hi, n_in, n_visible;
+
+  if (!(flags & CHRONO_CHANGE_EVENTS))
+    {
+      /* A lane or category renamed, or removed with its events moved:
+       * the rows' texts may differ; the filter may hide others now. */
+      if (self->visible != NULL)
+        chrono_event_list_update (self, TRUE);
+      else if (self->n_items > 0 && (flags & (CHRONO_CHANGE_LANES | CHRONO_CHANGE_CATEGORIES)))
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+      return;
+    }
+
+  if (self->visible == NULL && (self->filter == NULL || chrono_filter_is_empty (self->filter)))
+    {
+      self->n_items = chrono_document_get_n_events (document);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      if (removed != added)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+
+  if (self->visible == NULL)
+    {
+      chrono_event_list_update (self, TRUE);
+      return;
+    }
+
+  mask = chrono_filter_get_mask (self->filter, document, &n_visible);
+  old_visible = g_steal_pointer (&self->visible);
+  lo = lower_bound (old_visible, old_n, position);
+  hi = lower_bound (old_visible, old_n, position + removed);
+
+  self->visible = g_new (guint32, MAX (n_visible, 1));
+  memcpy (self->visible, old_visible, sizeof (guint32) * lo);
+  n_in = 0;
+  for (guint i = position; i < position + added; i++)
+    if (mask[i])
+      self->visible[lo + n_in++] = i;
+  for (guint j = hi; j < old_n; j++)
+    self->visible[lo + n_in + j - hi] = old_visible[j] + added - removed;
+  self->n_items = lo + n_in + old_n - hi;
+  g_assert (self->n_items == n_visible);
+
+  if (hi - lo > 0 || n_in > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo, n_in);
+  if (old_n != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 static void
 chrono_event_list_dispose (GObject *object)
 {
   ChronoEventList *self = (ChronoEventList *)object;
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
   if (self->filter != NULL)
     g_clear_signal_handler (&self->filter_changed_id, self->filter);
   g_clear_object (&self->filter);
@@ -507,8 +597,15 @@ chrono_event_list_set_document (ChronoEventList *self,
   g_return_if_fail (CHRONO_IS_EVENT_LIST (self));
   g_return_if_fail (document == NULL || CHRONO_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->document_changed_id = g_signal_connect_swapped (document, "changed",
+                                                          G_CALLBACK (on_document_changed), self);
 
   chrono_event_list_update (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

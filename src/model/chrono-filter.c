@@ -34,6 +34,7 @@ struct _ChronoFilter
 
   ChronoDocument *mask_document;     /* weak */
   guint           mask_generation;
+  guint64         mask_revision;     /* of the document: edits move events */
   guint8         *mask;
   guint           n_visible;
 };
@@ -691,7 +692,8 @@ chrono_filter_get_mask (ChronoFilter   *self,
 
   if (self->mask != NULL &&
       self->mask_document == document &&
-      self->mask_generation == self->generation)
+      self->mask_generation == self->generation &&
+      self->mask_revision == chrono_document_get_revision (document))
     goto done;
 
   n_events = chrono_document_get_n_events (document);
@@ -724,6 +726,7 @@ chrono_filter_get_mask (ChronoFilter   *self,
 
   g_set_weak_pointer (&self->mask_document, document);
   self->mask_generation = self->generation;
+  self->mask_revision = chrono_document_get_revision (document);
   self->n_visible = count;
 
 done:

@@ -279,7 +279,7 @@ write_event (ChronoDocument *document,
 
   /* Most events have none: the table is not searched when it is empty. */
   if (document->n_extensions > 0)
-    member_extensions (&b, document, CHRONO_RECORD_EVENT, i);
+    member_extensions (&b, document, CHRONO_RECORD_EVENT, event->index);
   block_close (&b);
 }
 

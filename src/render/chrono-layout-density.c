@@ -275,6 +275,69 @@ hash_mask (const guint8 *mask,
   return hash ^ n;
 }
 
+/* Each change costs a pass over one lane's buckets; past this many, a
+ * recount is as cheap. */
+#define AGGREGATE_MAX_CHANGES 256
+
+static void
+aggregate_buckets (const Aggregate *agg,
+                   gint64           start,
+                   gint64           end_time,
+                   gint64          *b0,
+                   gint64          *b1)
+{
+  *b0 = (gint64) (((double) start - agg->t0) / agg->bucket);
+  *b1 = (gint64) (((double) end_time - 1 - agg->t0) / agg->bucket);
+  *b0 = CLAMP (*b0, 0, (gint64) agg->n_buckets - 1);
+  *b1 = CLAMP (*b1, *b0, (gint64) agg->n_buckets - 1);
+}
+
+/* Applies the edits since the aggregate was counted, event by event. */
+static gboolean
+aggregate_follow (Aggregate      *agg,
+                  ChronoDocument *document,
+                  guint64         revision)
+{
+  const ChronoEventChange *changes;
+  guint n_changes;
+  guint n_coarse = agg->n_buckets / COARSE + 1;
+
+  if (!chrono_document_get_changes (document, agg->revision, &changes, &n_changes) ||
+      n_changes > AGGREGATE_MAX_CHANGES)
+    return FALSE;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const ChronoEventChange *change = &changes[i];
+      guint32 *starts, *coverage, *coarse;
+      gint64 b0, b1;
+
+      if (change->lane >= agg->n_lanes)
+        return FALSE;
+
+      aggregate_buckets (agg, change->start, change->end_time, &b0, &b1);
+      starts = agg->starts + (gsize) change->lane * (agg->n_buckets + 1);
+      coverage = agg->coverage + (gsize) change->lane * agg->n_buckets;
+      coarse = agg->coarse + (gsize) change->lane * n_coarse;
+
+      for (gint64 b = b0 + 1; b <= (gint64) agg->n_buckets; b++)
+        starts[b] += change->delta;
+      for (gint64 b = b0; b <= b1; b++)
+        coverage[b] += change->delta;
+      for (gint64 c = b0 / COARSE; c <= b1 / COARSE; c++)
+        {
+          guint32 peak = 0;
+
+          for (gint64 b = c * COARSE; b < MIN ((c + 1) * COARSE, (gint64) agg->n_buckets); b++)
+            peak = MAX (peak, coverage[b]);
+          coarse[c] = peak;
+        }
+    }
+
+  agg->revision = revision;
+  return TRUE;
+}
+
 gboolean
 _chrono_layout_aggregate_prepare (ChronoLayoutCache *cache,
                                   ChronoDocument    *document,
@@ -284,18 +347,30 @@ _chrono_layout_aggregate_prepare (ChronoLayoutCache *cache,
   guint n_events = chrono_document_get_n_events (document);
   guint n_lanes = chrono_document_get_n_lanes (document);
   guint64 key = hash_mask (mask, n_events) + 1;
+  guint64 revision = chrono_document_get_revision (document);
   gint64 start, end;
   g_autofree gint32 *diff = NULL;
 
   if (n_events < AGGREGATE_MIN_EVENTS || n_lanes == 0)
     return FALSE;
 
-  if (agg->key == key && agg->n_lanes == n_lanes)
+  if (agg->key == key && agg->n_lanes == n_lanes && agg->revision == revision)
+    return TRUE;
+
+  if (!chrono_document_get_bounds (document, &start, &end) || end <= start)
+    {
+      _chrono_layout_aggregate_clear (agg);
+      return FALSE;
+    }
+
+  /* An edit since: follow it rather than count a million events again,
+   * unless a filter is on (its mask moves with the events; the key
+   * changed then) or the bounds moved (the buckets would). */
+  if (agg->key == key && agg->n_lanes == n_lanes && mask == NULL &&
+      agg->start == start && agg->end == end && aggregate_follow (agg, document, revision))
     return TRUE;
 
   _chrono_layout_aggregate_clear (agg);
-  if (!chrono_document_get_bounds (document, &start, &end) || end <= start)
-    return FALSE;
 
   agg->n_lanes = n_lanes;
   agg->n_buckets = MIN (AGGREGATE_BUCKETS, MAX (64, AGGREGATE_MAX_CELLS / n_lanes));
@@ -316,10 +391,7 @@ _chrono_layout_aggregate_prepare (ChronoLayoutCache *cache,
         continue;
 
       event = chrono_document_get_event (document, i);
-      b0 = (gint64) (((double) event->start.time - agg->t0) / agg->bucket);
-      b1 = (gint64) (((double) event->end_time - 1 - agg->t0) / agg->bucket);
-      b0 = CLAMP (b0, 0, (gint64) agg->n_buckets - 1);
-      b1 = CLAMP (b1, b0, (gint64) agg->n_buckets - 1);
+      aggregate_buckets (agg, event->start.time, event->end_time, &b0, &b1);
       row = (gsize) event->lane * (agg->n_buckets + 1);
       agg->starts[row + b0 + 1]++;
       diff[row + b0]++;
@@ -342,6 +414,9 @@ _chrono_layout_aggregate_prepare (ChronoLayoutCache *cache,
     }
 
   agg->key = key;
+  agg->revision = revision;
+  agg->start = start;
+  agg->end = end;
   return TRUE;
 }
 

@@ -53,6 +53,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint64  key;        /* of the filter's mask; 0 when empty */
+  guint64  revision;   /* of the document it counts */
+  gint64   start;      /* the document's bounds it was made for */
+  gint64   end;
   guint    n_lanes;
   guint    n_buckets;
   gint64   t0;
@@ -66,7 +69,8 @@ struct _ChronoLayoutCache
 {
   ChronoDocument *document;
   double          font_key;
-  float          *widths;      /* per event, < 0 when not measured */
+  float          *widths;      /* per event (by index), < 0 when not measured */
+  const char    **titles;      /* the title each width was measured for */
   guint           n_widths;
   Aggregate       aggregate;
 };

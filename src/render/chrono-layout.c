@@ -255,7 +255,9 @@ chrono_layout_build (const ChronoLayoutParams *params)
   if (params->cache != NULL)
     _chrono_layout_cache_prepare (params->cache, params->document, style->font_size * style->scale);
 
-  if (params->filter != NULL)
+  /* An empty filter passes everything: no mask, which also spares
+   * making one again after every edit. */
+  if (params->filter != NULL && !chrono_filter_is_empty (params->filter))
     mask = chrono_filter_get_mask (params->filter, params->document, NULL);
 
   row_h = chrono_style_px (style, style->row_height);

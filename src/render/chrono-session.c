@@ -28,6 +28,10 @@ struct _ChronoSession
   ChronoDocument *document;
   ChronoFilter   *filter;
   int             selected;
+  /* The selected event itself: edits move events, and its memory lives
+   * as long as the document. */
+  const ChronoEvent *selected_event;
+  gulong          document_changed_id;
   double          start;
   double          end;
 };
@@ -46,11 +50,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DOCUMENT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 chrono_session_dispose (GObject *object)
 {
   ChronoSession *self = (ChronoSession *) object;
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
   g_clear_object (&self->document);
   g_clear_object (&self->filter);
 
@@ -145,6 +158,23 @@ chrono_session_class_init (ChronoSessionClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoSession::document-changed:
+   * @flags: #ChronoChangeFlags
+   * @position: the first event position that changed
+   * @removed: how many positions were there
+   * @added: how many are there now
+   *
+   * ChronoDocument::changed of the session's document, after the session
+   * has moved its selection: views that follow the session redraw here.
+   */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -188,6 +218,32 @@ chrono_session_get_filter (ChronoSession *self)
   return self->filter;
 }
 
+/* An edit moved events: the selection follows its event, and is
+ * dropped when the event was removed. */
+static void
+on_document_changed (ChronoSession  *self,
+                     guint           flags,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     ChronoDocument *document)
+{
+  if (self->selected_event != NULL && (flags & CHRONO_CHANGE_EVENTS))
+    {
+      int selected = chrono_document_get_position (document, self->selected_event);
+
+      if (selected < 0)
+        self->selected_event = NULL;
+      if (selected != self->selected)
+        {
+          self->selected = selected;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+        }
+    }
+
+  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, flags, position, removed, added);
+}
+
 void
 chrono_session_set_document (ChronoSession  *self,
                              ChronoDocument *document,
@@ -206,8 +262,13 @@ chrono_session_set_document (ChronoSession  *self,
   if (keep_view && self->document != NULL && self->selected >= 0)
     selected_id = g_strdup (chrono_document_get_event (self->document, self->selected)->id);
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
   old = g_steal_pointer (&self->document);
   self->document = document ? g_object_ref (document) : NULL;
+  if (self->document != NULL)
+    self->document_changed_id = g_signal_connect_swapped (self->document, "changed",
+                                                          G_CALLBACK (on_document_changed), self);
 
   if (selected_id != NULL && self->document != NULL)
     selected = chrono_document_find_event (self->document, selected_id);
@@ -215,6 +276,7 @@ chrono_session_set_document (ChronoSession  *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
+  self->selected_event = selected >= 0 ? chrono_document_get_event (self->document, selected) : NULL;
   if (selected != self->selected)
     {
       self->selected = selected;
@@ -271,6 +333,7 @@ chrono_session_set_selected (ChronoSession *self,
     return;
 
   self->selected = index;
+  self->selected_event = index >= 0 ? chrono_document_get_event (self->document, index) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  *
  * Properties: "document" (ChronoDocument), "filter" (ChronoFilter, read
  * only, never NULL), "selected" (int, event index or -1), "start" and
- * "end" (double, seconds since the epoch: the visible span).
+ * "end" (double, seconds since the epoch: the visible span).  Signal
+ * "document-changed" passes on the edits of the document (see
+ * ChronoDocument::changed), after the selection has followed them.
  */
 #define CHRONO_TYPE_SESSION (chrono_session_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoSession, chrono_session, CHRONO, SESSION, GObject)

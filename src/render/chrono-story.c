@@ -21,7 +21,7 @@ compare_importance (gconstpointer a,
 
   /* The document is sorted by start, then end, then id: its order is the
    * time order, and it makes the sort stable. */
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
+  return *(const guint *) a < *(const guint *) b ? -1 : *(const guint *) a > *(const guint *) b;
 }
 
 GArray *

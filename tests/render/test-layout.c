@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "chrono-document-builder.h"
+#include "chrono-edit.h"
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 #include "chrono-renderer.h"
@@ -715,6 +716,113 @@ test_density (void)
   g_assert_cmpuint (n_items, <, 200);
 }
 
+static ChronoScene *
+build_cached (ChronoDocument    *document,
+              ChronoLayoutCache *cache,
+              const ChronoStyle *style)
+{
+  ChronoLayoutParams params;
+
+  chrono_layout_params_init (&params, style,
+                             (double) chrono_time_from_civil (1989, 1, 1, 0, 0, 0),
+                             (double) chrono_time_from_civil (2021, 1, 1, 0, 0, 0), 1600, 900);
+  params.document = document;
+  params.context = context;
+  params.cache = cache;
+
+  return chrono_layout_build (&params);
+}
+
+static void
+assert_same_scene (ChronoScene *a,
+                   ChronoScene *b)
+{
+  const ChronoSceneItem *ia, *ib;
+  guint na, nb;
+
+  ia = chrono_scene_get_items (a, &na);
+  ib = chrono_scene_get_items (b, &nb);
+  g_assert_cmpuint (na, ==, nb);
+  for (guint i = 0; i < na; i++)
+    {
+      g_assert_cmpint (ia[i].kind, ==, ib[i].kind);
+      g_assert_cmpint (ia[i].event, ==, ib[i].event);
+      g_assert_cmpuint (ia[i].count, ==, ib[i].count);
+      g_assert_cmpfloat (ia[i].rect.x, ==, ib[i].rect.x);
+      g_assert_cmpfloat (ia[i].rect.width, ==, ib[i].rect.width);
+      g_assert_cmpstr (ia[i].label, ==, ib[i].label);
+      if (ia[i].kind == CHRONO_ITEM_DENSITY)
+        for (guint v = 0; v < ia[i].count; v++)
+          g_assert_cmpfloat (ia[i].values[v], ==, ib[i].values[v]);
+    }
+}
+
+/* The zoomed-out aggregate follows edits (moves, additions, removals,
+ * lane changes, undo) to the same counts as one made afresh, and edited
+ * titles are measured again. */
+static void
+test_edits (void)
+{
+  g_autoptr(ChronoDocumentBuilder) builder = chrono_document_builder_new (CHRONO_FORMAT_NATIVE);
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoEditStack) stack = NULL;
+  g_autoptr(ChronoLayoutCache) cache = chrono_layout_cache_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  ChronoStyle style;
+
+  add_lane (builder, "crowd");
+  add_lane (builder, "other");
+  for (guint i = 0; i < 24000; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("%04u-%02u-%02u", 1990 + i % 30, 1 + i % 12, 1 + i % 28);
+      g_autofree char *title = g_strdup_printf ("Crowded %u", i);
+
+      add_event (builder, i % 3 ? "crowd" : "other", title, start, NULL);
+    }
+  document = finish (g_steal_pointer (&builder));
+  stack = chrono_edit_stack_new (document);
+  chrono_style_init_light (&style, 1);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(ChronoScene) followed = NULL;
+      g_autoptr(ChronoScene) fresh = NULL;
+      g_autoptr(ChronoLayoutCache) fresh_cache = chrono_layout_cache_new ();
+
+      g_clear_pointer (&followed, chrono_scene_unref);
+      followed = build_cached (document, cache, &style);
+      fresh = build_cached (document, fresh_cache, &style);
+      assert_same_scene (followed, fresh);
+
+      for (guint i = 0; i < 20; i++)
+        {
+          guint n = chrono_document_get_n_events (document);
+          guint p = g_rand_int_range (rand, 0, n);
+          ChronoEventDraft draft = { .title = "Added", .lane = "other", .start = test_date ("2005-03-04") };
+
+          switch (i % 5)
+            {
+            case 0:
+              g_assert_true (chrono_edit_stack_move_events (stack, &p, 1, 400 * CHRONO_SECONDS_PER_DAY, NULL, NULL));
+              break;
+            case 1:
+              g_assert_true (chrono_edit_stack_set_lane (stack, p, "other", NULL));
+              break;
+            case 2:
+              g_assert_true (chrono_edit_stack_add_event (stack, &draft, NULL, NULL));
+              break;
+            case 3:
+              g_assert_true (chrono_edit_stack_remove_events (stack, &p, 1, NULL));
+              break;
+            default:
+              g_assert_true (chrono_edit_stack_set_dates (stack, p, "2001", "2003-05", NULL));
+              chrono_edit_stack_undo (stack);
+              break;
+            }
+        }
+    }
+}
+
 static const ChronoSceneItem *
 find_titled (ChronoScene    *scene,
              ChronoDocument *document,
@@ -894,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/filter", test_filter);
   g_test_add_func ("/render/layout/scale", test_scale);
   g_test_add_func ("/render/layout/extremes", test_extremes);
+  g_test_add_func ("/render/layout/edits", test_edits);
 
   status = g_test_run ();
   g_object_unref (context);

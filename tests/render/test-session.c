@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "chrono-edit.h"
 #include "chrono-session.h"
 
 #include "../model/model-test-util.h"
@@ -223,6 +224,50 @@ test_bound_single_instant (void)
   g_assert_cmpfloat (end, >, 1590866565.0);
 }
 
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+/* The selection follows its event when edits move it, and goes with it;
+ * the session passes every change on. */
+static void
+test_selection_follows_edits (void)
+{
+  g_autoptr(ChronoDocument) document =
+    test_load_text ("{ \"chronoscope\": 1, \"lanes\": [ { \"id\": \"l\", \"title\": \"L\" } ], "
+                    "\"events\": [ { \"id\": \"a\", \"lane\": \"l\", \"title\": \"A\", \"start\": \"2001\" }, "
+                    "{ \"id\": \"b\", \"lane\": \"l\", \"title\": \"B\", \"start\": \"2002\" }, "
+                    "{ \"id\": \"c\", \"lane\": \"l\", \"title\": \"C\", \"start\": \"2003\" } ] }",
+                    "three.json", NULL, NULL);
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoEditStack) stack = chrono_edit_stack_new (document);
+  ChronoEventDraft draft = { .title = "First", .start = test_date ("1990") };
+  guint p = 2;
+
+  guint changes = 0;
+
+  chrono_session_set_document (session, document, FALSE);
+  g_signal_connect_swapped (session, "document-changed", G_CALLBACK (count_change), &changes);
+  chrono_session_set_selected (session, 1);
+  g_assert_cmpstr (chrono_session_get_selected_event (session)->id, ==, "b");
+
+  g_assert_true (chrono_edit_stack_add_event (stack, &draft, NULL, NULL));
+  g_assert_cmpint (chrono_session_get_selected (session), ==, 2);
+  g_assert_cmpstr (chrono_session_get_selected_event (session)->id, ==, "b");
+
+  g_assert_true (chrono_edit_stack_set_dates (stack, 2, "2010", NULL, NULL));
+  g_assert_cmpint (chrono_session_get_selected (session), ==, 3);
+
+  g_assert_true (chrono_edit_stack_undo (stack));
+  g_assert_cmpint (chrono_session_get_selected (session), ==, 2);
+
+  g_assert_true (chrono_edit_stack_remove_events (stack, &p, 1, NULL));
+  g_assert_cmpint (chrono_session_get_selected (session), ==, -1);
+  g_assert_cmpuint (changes, ==, 4);
+}
+
 /* A reload that keeps the view keeps it inside the new bounds. */
 static void
 test_reload_clamps (void)
@@ -389,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/render/session/fit", test_fit);
   g_test_add_func ("/render/session/fit-deep-time", test_fit_deep_time);
   g_test_add_func ("/render/session/selection", test_selection);
+  g_test_add_func ("/render/session/selection-follows-edits", test_selection_follows_edits);
   g_test_add_func ("/render/session/visible", test_visible);
   g_test_add_func ("/render/session/zoom-out-bound", test_zoom_out_bound);
   g_test_add_func ("/render/session/search-steps", test_search_steps);
