@@ -16,6 +16,7 @@
 #include "chrono-event-list.h"
 #include "chrono-export-dialog.h"
 #include "chrono-filter-popover.h"
+#include "chrono-import-dialog.h"
 #include "chrono-inspector.h"
 #include "chrono-loader.h"
 #include "chrono-overview.h"
@@ -53,6 +54,9 @@ struct _ChronoWindow
   GFile                *failed_file;
   /* How the file shown was loaded, for reloads (lenient CSV). */
   ChronoLoadFlags       load_flags;
+  /* The columns of a spreadsheet imported with the import dialog, read
+   * the same way on reload; NULL for other files. */
+  ChronoCsvMapping     *mapping;
   GFileMonitor         *monitor;
   guint                 reload_source;
   guint                 progress_source;
@@ -120,11 +124,13 @@ typedef struct
   GFile           *file;
   gboolean         keep_view;
   ChronoLoadFlags  flags;
+  ChronoCsvMapping *mapping;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->mapping, chrono_csv_mapping_free);
   g_clear_object (&data->self);
   g_clear_object (&data->file);
   g_free (data);
@@ -484,7 +490,11 @@ on_load_ready (GObject      *object,
     {
       /* Keep the document that was open; only say what went wrong. */
       set_details (self, data->file, diagnostics);
-      show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
+      /* A spreadsheet with columns of its own: ask how to read them. */
+      if (!data->keep_view && g_error_matches (error, CHRONO_ERROR, CHRONO_ERROR_COLUMNS))
+        gtk_window_present (GTK_WINDOW (chrono_import_dialog_new (self, data->file)));
+      else
+        show_error (self, data->file, error ? error->message : _("Unknown error"), data->flags);
       /* A timeline that only has bad links opens without them. */
       gtk_widget_set_visible (self->drop_links_button,
                               !is_csv_file (data->file) && !(data->flags & CHRONO_LOAD_LENIENT) &&
@@ -504,6 +514,8 @@ on_load_ready (GObject      *object,
   hide_error (self);
   set_details (self, data->file, diagnostics);
   self->load_flags = data->flags;
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
+  self->mapping = g_steal_pointer (&data->mapping);
 
   if (chrono_document_get_file (document) == NULL)
     chrono_document_set_file (document, data->file);
@@ -582,10 +594,11 @@ on_load_ready (GObject      *object,
 }
 
 static void
-load (ChronoWindow    *self,
-      GFile           *file,
-      gboolean         keep_view,
-      ChronoLoadFlags  flags)
+load_mapped (ChronoWindow           *self,
+             GFile                  *file,
+             gboolean                keep_view,
+             ChronoLoadFlags         flags,
+             const ChronoCsvMapping *mapping)
 {
   LoadData *data;
 
@@ -609,6 +622,7 @@ load (ChronoWindow    *self,
   data->file = g_object_ref (file);
   data->keep_view = keep_view;
   data->flags = flags;
+  data->mapping = mapping != NULL ? chrono_csv_mapping_copy (mapping) : NULL;
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_loading (self, TRUE);
@@ -616,11 +630,25 @@ load (ChronoWindow    *self,
       !gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
     self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 
-  chrono_loader_load_file_async (file,
-                                 flags,
-                                 self->cancellable,
-                                 on_load_progress, self,
-                                 on_load_ready, data);
+  chrono_loader_load_mapped_async (file,
+                                   data->mapping,
+                                   flags,
+                                   self->cancellable,
+                                   on_load_progress, self,
+                                   on_load_ready, data);
+}
+
+static void
+load (ChronoWindow    *self,
+      GFile           *file,
+      gboolean         keep_view,
+      ChronoLoadFlags  flags)
+{
+  /* A spreadsheet imported with a mapping is reloaded with it, never
+   * as if it had Chronoscope's columns. */
+  gboolean imported = self->mapping != NULL && self->file != NULL && g_file_equal (file, self->file);
+
+  load_mapped (self, file, keep_view, flags, imported ? self->mapping : NULL);
 }
 
 static gboolean
@@ -1173,6 +1201,14 @@ reload_action (GtkWidget  *widget,
     }
   else
     chrono_window_reload (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  chrono_import_dialog_choose_file (CHRONO_WINDOW (widget));
 }
 
 /* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
@@ -1740,6 +1776,7 @@ chrono_window_finalize (GObject *object)
 
   g_free (self->error);
   g_free (self->details);
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
@@ -1839,6 +1876,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
@@ -2076,6 +2114,28 @@ chrono_window_open_file (ChronoWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   load (self, file, FALSE, CHRONO_LOAD_DEFAULT);
+}
+
+/**
+ * chrono_window_import_file:
+ * @file: a CSV or TSV file
+ * @mapping: which column holds what, and how dates are written
+ *
+ * Loads @file with @mapping, leniently: the rows the import dialog
+ * counted as skipped are skipped, each with a warning.  The result is
+ * the window's file as any other; when it changes on disk it is read
+ * again with the same mapping.
+ */
+void
+chrono_window_import_file (ChronoWindow           *self,
+                           GFile                  *file,
+                           const ChronoCsvMapping *mapping)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (mapping != NULL);
+
+  load_mapped (self, file, FALSE, CHRONO_LOAD_LENIENT, mapping);
 }
 
 /**
