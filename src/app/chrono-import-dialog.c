@@ -19,7 +19,7 @@
 
 /* The rows shown in the preview, and the rows kept for the guesses
  * (the model guesses from the first 50). */
-#define PREVIEW_ROWS 8
+#define PREVIEW_ROWS 5
 #define SAMPLE_ROWS  50
 /* Distinct cells named under a column's header. */
 #define SAMPLE_CELLS 3
@@ -682,15 +682,41 @@ chrono_import_dialog_class_init (ChronoImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoImportDialog, ambiguous_row);
 }
 
+/* The date formats' labels are long ("Month/day/two-digit year
+ * (1/21/77)"), and the combo row's own factory cuts the chosen one to
+ * about 20 characters: these labels are whole. */
+static void
+setup_format_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_format_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
 static void
 chrono_import_dialog_init (ChronoImportDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int f = 0; f < CHRONO_CSV_N_DATE_FORMATS; f++)
     gtk_string_list_append (formats, chrono_csv_date_format_get_label (f));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_format_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_format_label), NULL);
+  adw_combo_row_set_factory (self->date_format_row, factory);
   adw_combo_row_set_model (self->date_format_row, G_LIST_MODEL (formats));
   g_signal_connect_swapped (self->date_format_row, "notify::selected",
                             G_CALLBACK (on_date_format_selected), self);
