@@ -299,16 +299,6 @@ test_strict_and_lenient (void)
   g_assert_true (chrono_document_get_event (document, 1)->end.flags & CHRONO_DATE_OPEN);
 }
 
-static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static ChronoDocument *
 load_async (GFile                  *file,
             const ChronoCsvMapping *mapping,
@@ -317,7 +307,7 @@ load_async (GFile                  *file,
   g_autoptr(GAsyncResult) result = NULL;
 
   chrono_loader_load_mapped_async (file, mapping, CHRONO_LOAD_LENIENT, NULL, NULL, NULL,
-                                   on_loaded, &result);
+                                   test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return chrono_loader_load_file_finish (result, NULL, error);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chrono-loader.h"
+#include "model-test-util.h"
 
 static GPtrArray *
 diagnostics_new (void)
@@ -300,16 +301,6 @@ test_lenient (void)
   g_assert_true (found_summary);
 }
 
-static void
-on_lenient_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Loading on a worker thread, as the app does, hands the count over in
  * the diagnostics too, as a positioned warning. */
 static void
@@ -324,7 +315,7 @@ test_lenient_async (void)
   guint n_rows = 0;
   guint n_summaries = 0;
 
-  chrono_loader_load_file_async (file, CHRONO_LOAD_LENIENT, NULL, NULL, NULL, on_lenient_loaded, &result);
+  chrono_loader_load_file_async (file, CHRONO_LOAD_LENIENT, NULL, NULL, NULL, test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
