@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "chrono-a11y.h"
@@ -33,32 +31,32 @@ G_STATIC_ASSERT (G_N_ELEMENTS (field_order) == CHRONO_CSV_N_FIELDS);
 
 struct _ChronoImportDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow             parent_instance;
 
   /* Template */
-  AdwWindowTitle    *window_title;
-  GtkWidget         *import_button;
-  GtkStack          *stack;
-  AdwStatusPage     *loading_page;
-  AdwStatusPage     *error_page;
-  GtkGrid           *preview_grid;
-  GtkLabel          *count_label;
-  GtkLabel          *reasons_label;
-  AdwPreferencesGroup *columns_group;
-  AdwComboRow       *date_format_row;
-  GtkWidget         *ambiguous_row;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *import_button;
+  GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  AdwStatusPage        *error_page;
+  GtkGrid              *preview_grid;
+  GtkLabel             *count_label;
+  GtkLabel             *reasons_label;
+  AdwPreferencesGroup  *columns_group;
+  AdwComboRow          *date_format_row;
+  GtkWidget            *ambiguous_row;
 
-  ChronoWindow      *window;        /* weak */
-  GFile             *file;
-  GBytes            *data;          /* the file, once read */
-  GPtrArray         *rows;          /* of GStrv: the header and the first rows */
-  ChronoCsvMapping  *mapping;
-  GPtrArray         *column_rows;   /* of AdwComboRow, one a column */
-  ChronoCsvPreview  *preview;       /* of the mapping, or NULL while it is worked out */
-  GCancellable      *cancellable;   /* of the read or the preview running */
-  gboolean           ambiguous;
-  guint              busy : 1;
-  guint              updating : 1;  /* setting the drop-downs from the mapping */
+  ChronoWindow         *window;        /* weak */
+  GFile                *file;
+  GBytes               *data;          /* the file, once read */
+  GPtrArray            *rows;          /* of GStrv: the header and the first rows */
+  ChronoCsvMapping     *mapping;
+  GPtrArray            *column_rows;   /* of AdwComboRow, one a column */
+  ChronoCsvPreview     *preview;       /* of the mapping, or NULL while it is worked out */
+  GCancellable         *cancellable;   /* of the read or the preview running */
+  gboolean              ambiguous;
+  guint                 busy : 1;
+  guint                 updating : 1;  /* setting the drop-downs from the mapping */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoImportDialog, chrono_import_dialog, ADW_TYPE_WINDOW)
