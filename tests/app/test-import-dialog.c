@@ -539,6 +539,12 @@ is_true (gpointer data)
 }
 
 static gboolean
+no_chooser (gpointer data)
+{
+  return find_chooser () == NULL;
+}
+
+static gboolean
 has_chooser (gpointer data)
 {
   return find_chooser () != NULL;
@@ -606,6 +612,11 @@ test_import_dialog_menu (void)
   app_test_wait_for (dialog_idle, dialog);
   g_assert_cmpstr (adw_window_title_get_subtitle (child (dialog, "window_title")), ==, "native.csv");
   g_assert_true (can_import (dialog));
+
+  /* The chooser goes once it answered; what it was still reading
+   * (folders, icons) ends before the test does. */
+  app_test_wait_for (no_chooser, NULL);
+  app_test_settle ();
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
