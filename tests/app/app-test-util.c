@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "app-test-util.h"
+#include "chrono-window.h"
 
 /* Sanitizer builds: full leak stacks, so the suppressions for the file
  * chooser's libraries (lsan.supp) match.  Unused elsewhere. */
@@ -55,4 +56,10 @@ app_test_settle (void)
 {
   for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+app_test_window_idle (gpointer data)
+{
+  return !chrono_window_get_loading (data);
 }

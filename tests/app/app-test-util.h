@@ -21,4 +21,7 @@ void app_test_wait_for (AppTestCondition condition,
                         gpointer         data);
 void app_test_settle   (void);
 
+/* A condition: the ChronoWindow @data is not loading a file. */
+gboolean app_test_window_idle (gpointer data);
+
 G_END_DECLS

@@ -21,12 +21,6 @@
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
 
-static gboolean
-is_idle (gpointer data)
-{
-  return !chrono_window_get_loading (data);
-}
-
 static gpointer
 template_child (ChronoWindow *window,
                 const char   *name)
@@ -54,7 +48,7 @@ open_window (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   chrono_window_open_file (window, file);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
   /* The empty page's buttons stay focusable while it fades out. */
   app_test_wait_for (stack_settled, template_child (window, "main_stack"));
   app_test_settle ();

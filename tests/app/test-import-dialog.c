@@ -37,12 +37,6 @@ app_fixture (const char *name)
 }
 
 static gboolean
-is_idle (gpointer data)
-{
-  return !chrono_window_get_loading (data);
-}
-
-static gboolean
 dialog_idle (gpointer data)
 {
   return !chrono_import_dialog_get_busy (data);
@@ -100,7 +94,7 @@ open_and_get_dialog (ChronoWindow *window,
   ChronoImportDialog *dialog;
 
   chrono_window_open_file (window, file);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
   app_test_wait_for (has_dialog, window);
   dialog = find_dialog (window);
   app_test_wait_for (dialog_idle, dialog);
@@ -324,7 +318,7 @@ test_import_dialog_import (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
   app_test_wait_for (dialog_gone, window);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
 
   document = chrono_session_get_document (chrono_window_get_session (window));
   g_assert_nonnull (document);
@@ -352,7 +346,7 @@ test_import_dialog_cancel (void)
   ChronoDocument *before;
 
   chrono_window_open_file (window, small);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
   before = chrono_session_get_document (session);
   g_assert_nonnull (before);
 
