@@ -310,24 +310,15 @@ on_load_ready (GObject      *object,
       /* Keep the document that was open; only say what went wrong. */
       set_diagnostics (self, data->file, diagnostics);
       if (needs_mapping)
+        set_error (self, NULL, NULL);
+      else
         {
-          set_error (self, NULL, NULL);
-          if (self->document == NULL)
-            {
-              watch (self, NULL);
-              set_file (self, NULL);
-            }
-
-          g_signal_emit (self, signals[SIGNAL_NEEDS_MAPPING], 0, data->file);
-          load_data_free (data);
-          return;
+          self->failed_flags = data->flags;
+          g_clear_pointer (&self->failed_mapping, chrono_csv_mapping_free);
+          self->failed_mapping = g_steal_pointer (&data->mapping);
+          self->lenient_fix = find_lenient_fix (data->file, data->flags, diagnostics);
+          set_error (self, data->file, error != NULL ? error->message : _("Unknown error"));
         }
-
-      self->failed_flags = data->flags;
-      g_clear_pointer (&self->failed_mapping, chrono_csv_mapping_free);
-      self->failed_mapping = g_steal_pointer (&data->mapping);
-      self->lenient_fix = find_lenient_fix (data->file, data->flags, diagnostics);
-      set_error (self, data->file, error != NULL ? error->message : _("Unknown error"));
 
       /* A file that never opened is not the file shown. */
       if (self->document == NULL)
@@ -336,7 +327,7 @@ on_load_ready (GObject      *object,
           set_file (self, NULL);
         }
 
-      g_signal_emit (self, signals[SIGNAL_FAILED], 0, data->file);
+      g_signal_emit (self, signals[needs_mapping ? SIGNAL_NEEDS_MAPPING : SIGNAL_FAILED], 0, data->file);
       load_data_free (data);
       return;
     }
