@@ -13,6 +13,7 @@
 
 #include "chrono-document-builder.h"
 #include "chrono-export-dialog.h"
+#include "chrono-import-dialog.h"
 #include "chrono-presenter.h"
 #include "chrono-print.h"
 #include "chrono-window-private.h"
@@ -117,8 +118,10 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All Timelines"));
   gtk_file_filter_add_mime_type (all, "application/json");
   gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_mime_type (all, "text/tab-separated-values");
   gtk_file_filter_add_suffix (all, "json");
   gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_suffix (all, "tsv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
 
   gtk_file_filter_set_name (json, _("Timelines (JSON, TimelineJS)"));
@@ -126,9 +129,11 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
 
-  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV, TSV)"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
   gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
 
   if (chrono_document_file_get_file (self->document_file) != NULL)
@@ -263,6 +268,23 @@ reload_action (GtkWidget  *widget,
    * unsaved changes are asked about first. */
   _chrono_window_when_changes_settled (CHRONO_WINDOW (widget), retry_now,
                                        GINT_TO_POINTER (FALSE), NULL);
+}
+
+static void
+choose_spreadsheet_now (ChronoWindow *self,
+                        gpointer      data)
+{
+  chrono_import_dialog_choose_file (self);
+}
+
+/* "Import Spreadsheet…": unsaved changes are asked about before the
+ * file is chosen, so that Import in the dialog loads at once. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _chrono_window_when_changes_settled (CHRONO_WINDOW (widget), choose_spreadsheet_now, NULL, NULL);
 }
 
 /* "Skip Bad Rows" on the error bar of a spreadsheet with bad rows. */
@@ -542,6 +564,7 @@ _chrono_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-lenient", NULL, open_lenient_action);
   gtk_widget_class_install_action (widget_class, "win.discard-changes-and-reload", NULL,
                                    discard_changes_and_reload_action);

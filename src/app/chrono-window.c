@@ -15,6 +15,7 @@
 #include "chrono-application.h"
 #include "chrono-recent-menu.h"
 #include "chrono-event-row.h"
+#include "chrono-import-dialog.h"
 #include "chrono-window-private.h"
 
 /* Loads that end sooner show no progress bar, so small files do not
@@ -141,6 +142,15 @@ on_load_failed (ChronoWindow *self,
                           chrono_document_file_get_details (self->document_file) != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   _chrono_window_update_actions (self);
+}
+
+/* A spreadsheet with columns of its own was opened: instead of an
+ * error, ask how to read them.  Reloads fail with an error bar. */
+static void
+on_needs_mapping (ChronoWindow *self,
+                  GFile        *file)
+{
+  gtk_window_present (GTK_WINDOW (chrono_import_dialog_new (self, file)));
 }
 
 static void
@@ -791,6 +801,7 @@ chrono_window_init (ChronoWindow *self)
   self->document_file = chrono_document_file_new ();
   g_signal_connect_swapped (self->document_file, "loaded", G_CALLBACK (on_loaded), self);
   g_signal_connect_swapped (self->document_file, "failed", G_CALLBACK (on_load_failed), self);
+  g_signal_connect_swapped (self->document_file, "needs-mapping", G_CALLBACK (on_needs_mapping), self);
   g_signal_connect_swapped (self->document_file, "notify::loading",
                             G_CALLBACK (on_loading_changed), self);
   g_signal_connect_swapped (self->document_file, "notify::progress",
@@ -912,6 +923,30 @@ chrono_window_open_file (ChronoWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   _chrono_window_when_changes_settled (self, open_now, g_object_ref (file), g_object_unref);
+}
+
+/**
+ * chrono_window_import_file:
+ * @file: a CSV or TSV file
+ * @mapping: which column holds what, and how dates are written (copied)
+ *
+ * Loads @file with @mapping, leniently: the rows the import dialog
+ * counted as skipped are skipped, each with a warning.  The result is
+ * the window's file as any other; when it changes on disk it is read
+ * again with the same mapping, until another file is opened.  Unsaved
+ * changes are not asked about: the import dialog is only reached after
+ * they were (Import Spreadsheet…, or opening a file).
+ */
+void
+chrono_window_import_file (ChronoWindow           *self,
+                           GFile                  *file,
+                           const ChronoCsvMapping *mapping)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (mapping != NULL);
+
+  chrono_document_file_open_mapped (self->document_file, file, mapping, CHRONO_LOAD_LENIENT);
 }
 
 /**

@@ -31,6 +31,12 @@ ChronoWindow  *chrono_window_new               (GtkApplication *application);
  * open is kept. */
 void           chrono_window_open_file         (ChronoWindow   *self,
                                                 GFile          *file);
+/* Starts loading the spreadsheet @file with @mapping (copied), skipping
+ * the rows it cannot read; the file is reloaded with the same mapping
+ * when it changes. */
+void           chrono_window_import_file       (ChronoWindow           *self,
+                                                GFile                  *file,
+                                                const ChronoCsvMapping *mapping);
 /* Loads the current file again, keeping the view and the selection. */
 void           chrono_window_reload            (ChronoWindow   *self);
 GFile         *chrono_window_get_file          (ChronoWindow   *self);

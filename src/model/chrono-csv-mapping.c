@@ -46,6 +46,30 @@ chrono_csv_mapping_new (guint n_columns)
   return mapping;
 }
 
+ChronoCsvMapping *
+chrono_csv_mapping_copy (const ChronoCsvMapping *mapping)
+{
+  ChronoCsvMapping *copy;
+
+  g_return_val_if_fail (mapping != NULL, NULL);
+
+  copy = chrono_csv_mapping_new (mapping->n_columns);
+  if (mapping->n_columns > 0)
+    memcpy (copy->fields, mapping->fields, mapping->n_columns * sizeof (ChronoCsvField));
+  copy->date_format = mapping->date_format;
+  return copy;
+}
+
+gboolean
+chrono_csv_mapping_equal (const ChronoCsvMapping *a,
+                          const ChronoCsvMapping *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->n_columns == b->n_columns && a->date_format == b->date_format &&
+         (a->n_columns == 0 || memcmp (a->fields, b->fields, a->n_columns * sizeof (ChronoCsvField)) == 0);
+}
+
 void
 chrono_csv_mapping_free (ChronoCsvMapping *mapping)
 {
@@ -458,14 +482,115 @@ field_for_header (const char *name)
 }
 
 /**
+ * chrono_csv_guess_mapping_date_format:
+ * @rows: (element-type GStrv): from chrono_csv_read_rows(), header first
+ * @mapping: which columns hold the start and end dates
+ * @ambiguous: (out) (optional): as chrono_csv_guess_date_format() says
+ *
+ * Returns: the format that reads the most date cells of the first 50
+ *   data rows
+ */
+ChronoCsvDateFormat
+chrono_csv_guess_mapping_date_format (GPtrArray              *rows,
+                                      const ChronoCsvMapping *mapping,
+                                      gboolean               *ambiguous)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new ();
+
+  g_return_val_if_fail (rows != NULL, CHRONO_CSV_DATE_ISO);
+  g_return_val_if_fail (mapping != NULL, CHRONO_CSV_DATE_ISO);
+
+  for (guint r = 1; r < rows->len && r <= GUESS_ROWS; r++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, r);
+      guint n = g_strv_length ((char **) cells);
+
+      for (guint c = 0; c < mapping->n_columns && c < n; c++)
+        if (mapping->fields[c] == CHRONO_CSV_START || mapping->fields[c] == CHRONO_CSV_END)
+          g_ptr_array_add (samples, (gpointer) cells[c]);
+    }
+  g_ptr_array_add (samples, NULL);
+
+  return chrono_csv_guess_date_format ((const char * const *) samples->pdata, ambiguous);
+}
+
+/* The cells of @column in the first rows that are not empty,
+ * NULL-terminated (owned by @rows). */
+static GPtrArray *
+column_cells (GPtrArray *rows,
+              guint      column)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+
+  for (guint r = 1; r < rows->len && r <= GUESS_ROWS; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+
+      if (column < g_strv_length ((char **) row) && row[column][0] != '\0')
+        g_ptr_array_add (cells, (gpointer) row[column]);
+    }
+  g_ptr_array_add (cells, NULL);
+  return cells;
+}
+
+/* What the cells of one column of the first rows look like. */
+typedef struct
+{
+  guint  n_cells;     /* not empty */
+  guint  n_distinct;
+  guint  n_dates;     /* read as dates in the guessed format */
+  guint  n_numbers;   /* only digits, signs, dots and commas */
+  gsize  total_length;
+} ColumnStats;
+
+static void
+column_stats (GPtrArray           *rows,
+              guint                column,
+              ChronoCsvDateFormat  date_format,
+              ColumnStats         *stats)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  memset (stats, 0, sizeof *stats);
+  for (guint r = 1; r < rows->len && r <= GUESS_ROWS; r++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, r);
+      const char *cell;
+
+      if (column >= g_strv_length ((char **) cells))
+        continue;
+      cell = cells[column];
+      if (cell[0] == '\0')
+        continue;
+
+      stats->n_cells++;
+      stats->total_length += g_utf8_strlen (cell, -1);
+      if (g_hash_table_add (seen, (gpointer) cell))
+        stats->n_distinct++;
+      if (chrono_csv_parse_date (cell, date_format, TRUE, NULL, NULL))
+        stats->n_dates++;
+      if (strspn (cell, "0123456789+-., ") == strlen (cell))
+        stats->n_numbers++;
+    }
+}
+
+/* Long cells are descriptions rather than titles. */
+#define LONG_CELL 60
+
+/**
  * chrono_csv_guess_mapping:
  * @rows: (element-type GStrv): from chrono_csv_read_rows(), header first
  *
  * Guesses each column from its header name (each field once, the first
- * column that names it); a file with no title column gets the first
- * unmapped column whose cells are not dates.  The date format is the
- * one chrono_csv_guess_date_format() finds in the date columns of the
- * first 50 rows.
+ * column that names it).  The date format is the one
+ * chrono_csv_guess_date_format() finds in the date columns of the first
+ * 50 rows.  Then the columns left, by their cells in those rows (columns
+ * of dates or numbers stay ignored): without a title column, the one
+ * whose cells differ most is the title (a cast of people, the names of
+ * appointees); without lane or category columns, the ones whose cells
+ * repeat most are the lane (the fewest names: a president, a company)
+ * and then the category (a position, a kind of event); a column of
+ * long texts is the description.
  *
  * Returns: (transfer full): a mapping for the header's columns
  */
@@ -475,7 +600,8 @@ chrono_csv_guess_mapping (GPtrArray *rows)
   const char * const *header;
   ChronoCsvMapping *mapping;
   gboolean used[CHRONO_CSV_N_FIELDS] = { FALSE };
-  g_autoptr(GPtrArray) samples = g_ptr_array_new ();
+  g_autofree ColumnStats *stats = NULL;
+  int title = -1;
 
   g_return_val_if_fail (rows != NULL && rows->len > 0, NULL);
 
@@ -493,31 +619,86 @@ chrono_csv_guess_mapping (GPtrArray *rows)
         }
     }
 
-  for (guint r = 1; r < rows->len && r <= GUESS_ROWS; r++)
+  /* Dates under other names: start, then end.  Not years alone, which
+   * numbers of every kind read as. */
+  for (guint c = 0; c < mapping->n_columns && !(used[CHRONO_CSV_START] && used[CHRONO_CSV_END]); c++)
     {
-      const char * const *cells = g_ptr_array_index (rows, r);
-      guint n = g_strv_length ((char **) cells);
+      g_autoptr(GPtrArray) cells = NULL;
+      ChronoCsvDateFormat format;
+      guint n_read = 0;
 
-      for (guint c = 0; c < mapping->n_columns && c < n; c++)
-        if (mapping->fields[c] == CHRONO_CSV_START || mapping->fields[c] == CHRONO_CSV_END)
-          g_ptr_array_add (samples, (gpointer) cells[c]);
+      if (mapping->fields[c] != CHRONO_CSV_IGNORE)
+        continue;
+      cells = column_cells (rows, c);
+      format = chrono_csv_guess_date_format ((const char * const *) cells->pdata, NULL);
+      for (guint i = 0; i + 1 < cells->len; i++)
+        n_read += chrono_csv_parse_date (cells->pdata[i], format, TRUE, NULL, NULL);
+      if (format == CHRONO_CSV_DATE_YEAR || cells->len <= 1 || n_read * 2 <= cells->len - 1)
+        continue;
+      mapping->fields[c] = used[CHRONO_CSV_START] ? CHRONO_CSV_END : CHRONO_CSV_START;
+      used[mapping->fields[c]] = TRUE;
     }
-  g_ptr_array_add (samples, NULL);
-  mapping->date_format = chrono_csv_guess_date_format ((const char * const *) samples->pdata, NULL);
+
+  mapping->date_format = chrono_csv_guess_mapping_date_format (rows, mapping, NULL);
+
+  /* The columns no name told, by their cells. */
+  stats = g_new0 (ColumnStats, MAX (mapping->n_columns, 1));
+  for (guint c = 0; c < mapping->n_columns; c++)
+    if (mapping->fields[c] == CHRONO_CSV_IGNORE)
+      column_stats (rows, c, mapping->date_format, &stats[c]);
+
+#define IS_TEXT(c) (mapping->fields[c] == CHRONO_CSV_IGNORE && stats[c].n_cells > 0 && \
+                    stats[c].n_dates * 2 <= stats[c].n_cells && stats[c].n_numbers * 2 <= stats[c].n_cells)
+#define MEAN_LENGTH(c) (stats[c].total_length / MAX (stats[c].n_cells, 1))
 
   if (!used[CHRONO_CSV_TITLE])
-    for (guint c = 0; c < mapping->n_columns; c++)
-      {
-        const char * const *first = rows->len > 1 ? g_ptr_array_index (rows, 1) : NULL;
+    {
+      /* The most distinct short texts; ties to the first column. */
+      for (guint c = 0; c < mapping->n_columns; c++)
+        if (IS_TEXT (c) && MEAN_LENGTH (c) <= LONG_CELL &&
+            (title < 0 || stats[c].n_distinct > stats[title].n_distinct))
+          title = (int) c;
+      /* Else any text at all. */
+      for (guint c = 0; c < mapping->n_columns && title < 0; c++)
+        if (IS_TEXT (c))
+          title = (int) c;
+      if (title >= 0)
+        {
+          mapping->fields[title] = CHRONO_CSV_TITLE;
+          used[CHRONO_CSV_TITLE] = TRUE;
+        }
+    }
 
-        if (mapping->fields[c] != CHRONO_CSV_IGNORE)
-          continue;
-        if (first != NULL && c < g_strv_length ((char **) first) &&
-            chrono_csv_parse_date (first[c], mapping->date_format, FALSE, NULL, NULL))
-          continue;
-        mapping->fields[c] = CHRONO_CSV_TITLE;
-        break;
-      }
+  /* Lane, then category: the short texts that repeat (at most half as
+   * many names as cells), the fewest names first. */
+  for (ChronoCsvField field = CHRONO_CSV_LANE; field <= CHRONO_CSV_CATEGORY; field++)
+    {
+      int best = -1;
+
+      if (used[field])
+        continue;
+      for (guint c = 0; c < mapping->n_columns; c++)
+        if (IS_TEXT (c) && MEAN_LENGTH (c) <= LONG_CELL && stats[c].n_cells > 1 &&
+            stats[c].n_distinct * 2 <= stats[c].n_cells &&
+            (best < 0 || stats[c].n_distinct < stats[best].n_distinct))
+          best = (int) c;
+      if (best >= 0)
+        {
+          mapping->fields[best] = field;
+          used[field] = TRUE;
+        }
+    }
+
+  if (!used[CHRONO_CSV_DESCRIPTION])
+    for (guint c = 0; c < mapping->n_columns; c++)
+      if (IS_TEXT (c) && MEAN_LENGTH (c) > LONG_CELL)
+        {
+          mapping->fields[c] = CHRONO_CSV_DESCRIPTION;
+          break;
+        }
+
+#undef IS_TEXT
+#undef MEAN_LENGTH
 
   return mapping;
 }

@@ -48,13 +48,15 @@ typedef enum
  * @fields: (array length=n_columns): what each column of the file holds
  * @n_columns: the number of columns of the header row
  * @date_format: how the start and end columns are written
+ *
+ * (The typedef is in chrono-loader.h, which loads files with one.)
  */
-typedef struct
+struct _ChronoCsvMapping
 {
   ChronoCsvField      *fields;
   guint                n_columns;
   ChronoCsvDateFormat  date_format;
-} ChronoCsvMapping;
+};
 
 /**
  * ChronoCsvPreview:
@@ -79,6 +81,9 @@ typedef struct
 } ChronoCsvPreview;
 
 ChronoCsvMapping *chrono_csv_mapping_new          (guint                   n_columns);
+ChronoCsvMapping *chrono_csv_mapping_copy         (const ChronoCsvMapping *mapping);
+gboolean          chrono_csv_mapping_equal        (const ChronoCsvMapping *a,
+                                                   const ChronoCsvMapping *b);
 void              chrono_csv_mapping_free         (ChronoCsvMapping       *mapping);
 /* Reads "title=COL,start=COL,…" (COL a header name, case-insensitive)
  * into @mapping; every other column is ignored. */
@@ -122,9 +127,16 @@ GPtrArray        *chrono_csv_read_rows            (const char             *data,
                                                    gsize                   length,
                                                    GError                **error);
 /* A mapping guessed from the header names (title, name, headline…;
- * start, start_date, from, begin…; end, end_date, to…) and, for the
- * date columns, from the first 50 rows. */
+ * start, start_date, from, begin…; end, end_date, to…) and from the
+ * cells of the first 50 rows: the date format, and for columns with
+ * other names the title (the one whose cells differ most), the lane and
+ * the category (the ones whose cells repeat most). */
 ChronoCsvMapping *chrono_csv_guess_mapping        (GPtrArray              *rows);
+/* The date format chrono_csv_guess_date_format() finds in the columns
+ * @mapping reads as start and end, over the first 50 rows of @rows. */
+ChronoCsvDateFormat chrono_csv_guess_mapping_date_format (GPtrArray              *rows,
+                                                         const ChronoCsvMapping *mapping,
+                                                         gboolean               *ambiguous);
 
 /* Maps the first @max_rows data rows and counts the rows that would be
  * skipped, for an import dialog.  Free with chrono_csv_preview_free(). */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chrono-csv-mapping.h"
 #include "chrono-document-file.h"
 #include "chrono-error.h"
 #include "chrono-writer.h"
@@ -28,15 +29,20 @@ struct _ChronoDocumentFile
   ChronoDocument  *document;
   /* How the document was loaded, for reloads (lenient CSV). */
   ChronoLoadFlags  load_flags;
+  /* The columns of a spreadsheet opened with a mapping (the import
+   * dialog), read the same way on every reload; NULL for other files. */
+  ChronoCsvMapping *mapping;
 
   GFileMonitor    *monitor;
   guint            reload_source;
   GCancellable    *cancellable;
   double           progress;
 
-  /* The last failed load: its file, its flags and the first error. */
+  /* The last failed load: its file, its flags, its mapping and the
+   * first error. */
   GFile           *failed_file;
   ChronoLoadFlags  failed_flags;
+  ChronoCsvMapping *failed_mapping;
   ChronoLenientFix lenient_fix;
   char            *error;
   /* Every diagnostic of the last load, and as text for a dialog. */
@@ -75,6 +81,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_LOADED,
   SIGNAL_FAILED,
+  SIGNAL_NEEDS_MAPPING,
   N_SIGNALS
 };
 
@@ -82,10 +89,11 @@ static guint signals[N_SIGNALS];
 
 static void watch (ChronoDocumentFile *self,
                    GFile              *file);
-static void load  (ChronoDocumentFile *self,
-                   GFile              *file,
-                   gboolean            reload,
-                   ChronoLoadFlags     flags);
+static void load  (ChronoDocumentFile     *self,
+                   GFile                  *file,
+                   gboolean                reload,
+                   ChronoLoadFlags         flags,
+                   const ChronoCsvMapping *mapping);
 
 /* Setters that notify only on change ------------------------------------ */
 
@@ -198,11 +206,13 @@ typedef struct
   GFile              *file;
   gboolean            reload;
   ChronoLoadFlags     flags;
+  ChronoCsvMapping   *mapping;  /* nullable */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->mapping, chrono_csv_mapping_free);
   g_clear_object (&data->self);
   g_clear_object (&data->file);
   g_free (data);
@@ -236,7 +246,7 @@ is_csv_file (GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
-  return g_str_has_suffix (lower, ".csv");
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv");
 }
 
 static ChronoLenientFix
@@ -290,11 +300,25 @@ on_load_ready (GObject      *object,
 
   if (document == NULL)
     {
+      /* A spreadsheet with columns of its own, opened without saying
+       * how to read them: not an error to show but a question for the
+       * owner (the import dialog).  A reload that fails so is an error:
+       * the file shown changed under it. */
+      gboolean needs_mapping = !data->reload && data->mapping == NULL &&
+                               g_error_matches (error, CHRONO_ERROR, CHRONO_ERROR_COLUMNS);
+
       /* Keep the document that was open; only say what went wrong. */
       set_diagnostics (self, data->file, diagnostics);
-      self->failed_flags = data->flags;
-      self->lenient_fix = find_lenient_fix (data->file, data->flags, diagnostics);
-      set_error (self, data->file, error != NULL ? error->message : _("Unknown error"));
+      if (needs_mapping)
+        set_error (self, NULL, NULL);
+      else
+        {
+          self->failed_flags = data->flags;
+          g_clear_pointer (&self->failed_mapping, chrono_csv_mapping_free);
+          self->failed_mapping = g_steal_pointer (&data->mapping);
+          self->lenient_fix = find_lenient_fix (data->file, data->flags, diagnostics);
+          set_error (self, data->file, error != NULL ? error->message : _("Unknown error"));
+        }
 
       /* A file that never opened is not the file shown. */
       if (self->document == NULL)
@@ -303,7 +327,7 @@ on_load_ready (GObject      *object,
           set_file (self, NULL);
         }
 
-      g_signal_emit (self, signals[SIGNAL_FAILED], 0, data->file);
+      g_signal_emit (self, signals[needs_mapping ? SIGNAL_NEEDS_MAPPING : SIGNAL_FAILED], 0, data->file);
       load_data_free (data);
       return;
     }
@@ -311,6 +335,10 @@ on_load_ready (GObject      *object,
   set_error (self, NULL, NULL);
   set_diagnostics (self, data->file, diagnostics);
   self->load_flags = data->flags;
+  /* Another file (or the same one opened without a mapping) drops the
+   * mapping: only a load with one keeps one. */
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
+  self->mapping = g_steal_pointer (&data->mapping);
 
   if (chrono_document_get_file (document) == NULL)
     chrono_document_set_file (document, data->file);
@@ -334,10 +362,11 @@ on_load_ready (GObject      *object,
 }
 
 static void
-load (ChronoDocumentFile *self,
-      GFile              *file,
-      gboolean            reload,
-      ChronoLoadFlags     flags)
+load (ChronoDocumentFile     *self,
+      GFile                  *file,
+      gboolean                reload,
+      ChronoLoadFlags         flags,
+      const ChronoCsvMapping *mapping)
 {
   LoadData *data;
 
@@ -358,15 +387,17 @@ load (ChronoDocumentFile *self,
   data->file = g_object_ref (file);
   data->reload = reload;
   data->flags = flags;
+  data->mapping = mapping != NULL ? chrono_csv_mapping_copy (mapping) : NULL;
 
   set_progress (self, 0);
   set_flag (self, PROP_LOADING, TRUE);
 
-  chrono_loader_load_file_async (file,
-                                 flags,
-                                 self->cancellable,
-                                 on_load_progress, self,
-                                 on_load_ready, data);
+  chrono_loader_load_mapped_async (file,
+                                   data->mapping,
+                                   flags,
+                                   self->cancellable,
+                                   on_load_progress, self,
+                                   on_load_ready, data);
 }
 
 /* Watching --------------------------------------------------------------- */
@@ -424,7 +455,7 @@ reload_timeout (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  load (self, self->file, self->document != NULL, self->load_flags);
+  load (self, self->file, self->document != NULL, self->load_flags, self->mapping);
 
   return G_SOURCE_REMOVE;
 }
@@ -544,6 +575,8 @@ chrono_document_file_finalize (GObject *object)
   g_free (self->error);
   g_free (self->details);
   g_free (self->saved_etag);
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
+  g_clear_pointer (&self->failed_mapping, chrono_csv_mapping_free);
 
   G_OBJECT_CLASS (chrono_document_file_parent_class)->finalize (object);
 }
@@ -672,6 +705,24 @@ chrono_document_file_class_init (ChronoDocumentFileClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  /**
+   * ChronoDocumentFile::needs-mapping:
+   * @file: the spreadsheet that did not open
+   *
+   * chrono_document_file_open() of a spreadsheet whose header names
+   * neither Chronoscope's nor TimelineJS's columns (CHRONO_ERROR_COLUMNS)
+   * failed: say which column holds what and open it again with
+   * chrono_document_file_open_mapped().  Emitted instead of "failed":
+   * "error" is cleared, "details" says why, and the document (if any)
+   * is the one that was open.  A reload failing so emits "failed".
+   */
+  signals[SIGNAL_NEEDS_MAPPING] =
+    g_signal_new ("needs-mapping",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
@@ -712,7 +763,32 @@ chrono_document_file_open (ChronoDocumentFile *self,
   g_return_if_fail (CHRONO_IS_DOCUMENT_FILE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load (self, file, FALSE, flags);
+  load (self, file, FALSE, flags, NULL);
+}
+
+/**
+ * chrono_document_file_open_mapped:
+ * @file: a CSV or TSV spreadsheet
+ * @mapping: which column holds what and how dates are written (copied)
+ * @flags: how to load it
+ *
+ * Opens @file as chrono_document_file_open() does, reading its columns
+ * with @mapping.  Once it loaded, the mapping stays with the file:
+ * reloads (the file changed on disk, chrono_document_file_reload(),
+ * chrono_document_file_retry()) read it the same way, and opening
+ * another file drops it.
+ */
+void
+chrono_document_file_open_mapped (ChronoDocumentFile     *self,
+                                  GFile                  *file,
+                                  const ChronoCsvMapping *mapping,
+                                  ChronoLoadFlags         flags)
+{
+  g_return_if_fail (CHRONO_IS_DOCUMENT_FILE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (mapping != NULL);
+
+  load (self, file, FALSE, flags, mapping);
 }
 
 /**
@@ -728,7 +804,7 @@ chrono_document_file_reload (ChronoDocumentFile *self)
   g_return_if_fail (CHRONO_IS_DOCUMENT_FILE (self));
 
   if (self->file != NULL)
-    load (self, self->file, self->document != NULL, self->load_flags);
+    load (self, self->file, self->document != NULL, self->load_flags, self->mapping);
 }
 
 /**
@@ -751,7 +827,7 @@ chrono_document_file_retry (ChronoDocumentFile *self,
   if (self->failed_file == NULL)
     {
       if (lenient && self->file != NULL)
-        load (self, self->file, self->document != NULL, CHRONO_LOAD_LENIENT);
+        load (self, self->file, self->document != NULL, CHRONO_LOAD_LENIENT, self->mapping);
       else
         chrono_document_file_reload (self);
       return;
@@ -764,7 +840,9 @@ chrono_document_file_retry (ChronoDocumentFile *self,
   else
     flags = same ? self->load_flags : CHRONO_LOAD_DEFAULT;
 
-  load (self, file, same, flags);
+  /* The failed load's mapping: the file shown reloaded with its own, or
+   * a mapped open that failed (the file unreadable for a moment). */
+  load (self, file, same, flags, self->failed_mapping);
 }
 
 /**
@@ -843,6 +921,7 @@ chrono_document_file_set_document (ChronoDocumentFile *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
     }
   self->load_flags = CHRONO_LOAD_DEFAULT;
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
   g_clear_pointer (&self->saved_etag, g_free);
 
   set_file (self, file);
@@ -919,6 +998,21 @@ chrono_document_file_get_load_flags (ChronoDocumentFile *self)
   g_return_val_if_fail (CHRONO_IS_DOCUMENT_FILE (self), CHRONO_LOAD_DEFAULT);
 
   return self->load_flags;
+}
+
+/**
+ * chrono_document_file_get_mapping:
+ *
+ * Returns: (transfer none) (nullable): the mapping the file shown was
+ *   opened with (chrono_document_file_open_mapped()), which reloads use;
+ *   %NULL for a file read with its own columns
+ */
+const ChronoCsvMapping *
+chrono_document_file_get_mapping (ChronoDocumentFile *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT_FILE (self), NULL);
+
+  return self->mapping;
 }
 
 /**
@@ -1104,6 +1198,9 @@ on_saved (ChronoDocumentFile *self,
       set_file (self, data->file);
       watch (self, data->file);
     }
+  /* What is on disk now is a Chronoscope timeline, not the spreadsheet
+   * the mapping read. */
+  g_clear_pointer (&self->mapping, chrono_csv_mapping_free);
   set_flag (self, PROP_DELETED, FALSE);
   if (g_set_object (&self->document, data->document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -38,7 +38,11 @@ typedef enum
  * It never calls into a window: it notifies its properties and emits
  * "loaded" (ChronoDocument *document, gboolean reloaded) after a load
  * succeeded and "failed" (GFile *file) after one failed, once every
- * property says so.
+ * property says so; "needs-mapping" (GFile *file) instead of "failed"
+ * when a spreadsheet opened has columns of its own, which the owner
+ * asks about (the import dialog) and opens with
+ * chrono_document_file_open_mapped().  A file opened with a mapping
+ * keeps it for its reloads.
  *
  * Properties (all read only but "modified"): "file" (the file shown, or
  * the one being opened while there is no document yet), "document"
@@ -56,6 +60,10 @@ ChronoDocumentFile *chrono_document_file_new                  (void);
 void                chrono_document_file_open                 (ChronoDocumentFile  *self,
                                                                GFile               *file,
                                                                ChronoLoadFlags      flags);
+void                chrono_document_file_open_mapped          (ChronoDocumentFile     *self,
+                                                               GFile                  *file,
+                                                               const ChronoCsvMapping *mapping,
+                                                               ChronoLoadFlags         flags);
 void                chrono_document_file_reload               (ChronoDocumentFile  *self);
 void                chrono_document_file_retry                (ChronoDocumentFile  *self,
                                                                gboolean             lenient);
@@ -71,6 +79,7 @@ ChronoDocument     *chrono_document_file_get_document         (ChronoDocumentFil
 gboolean            chrono_document_file_get_loading          (ChronoDocumentFile  *self);
 double              chrono_document_file_get_progress         (ChronoDocumentFile  *self);
 ChronoLoadFlags     chrono_document_file_get_load_flags       (ChronoDocumentFile  *self);
+const ChronoCsvMapping *chrono_document_file_get_mapping      (ChronoDocumentFile  *self);
 const char         *chrono_document_file_get_error            (ChronoDocumentFile  *self);
 GFile              *chrono_document_file_get_failed_file      (ChronoDocumentFile  *self);
 ChronoLenientFix    chrono_document_file_get_lenient_fix      (ChronoDocumentFile  *self);

@@ -36,6 +36,9 @@ typedef enum
                                 * or how many links it dropped */
   CHRONO_ERROR_LINK,           /* a link that is empty or not http, https or mailto */
   CHRONO_ERROR_LIMIT,          /* a count or a length over a limit of docs/limits.md */
+  CHRONO_ERROR_COLUMNS,        /* a spreadsheet's header names neither Chronoscope's nor
+                                * TimelineJS's columns: read it with a mapping
+                                * (chrono-csv-mapping.h) */
 } ChronoErrorCode;
 
 GQuark chrono_error_quark (void);

@@ -1086,7 +1086,7 @@ read_header (Csv *csv)
     {
       if (csv->index[COL_YEAR] < 0)
         {
-          add_diagnostic (csv->builder, CHRONO_ERROR_MISSING_MEMBER, FALSE, header->pos,
+          add_diagnostic (csv->builder, CHRONO_ERROR_COLUMNS, FALSE, header->pos,
                           _("a TimelineJS spreadsheet has Year, Month, Day, Time, Headline… columns"),
                           _("the header has no “Year” column"));
           return FALSE;
@@ -1100,7 +1100,7 @@ read_header (Csv *csv)
         g_autofree char *message =
           g_strdup_printf (_("the header has no “%s” column"), c == COL_TITLE ? "title" : "start");
 
-        add_diagnostic (csv->builder, CHRONO_ERROR_MISSING_MEMBER, FALSE, header->pos,
+        add_diagnostic (csv->builder, CHRONO_ERROR_COLUMNS, FALSE, header->pos,
                         _("the first row names the columns: title,start,end,lane,category,"
                           "description,tags,link"),
                         message);

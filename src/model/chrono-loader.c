@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "chrono-csv-mapping.h"
 #include "chrono-import.h"
 #include "chrono-json-guard.h"
 #include "chrono-limits.h"
@@ -358,7 +359,8 @@ count_dropped_links (GPtrArray *all)
                                                  dropped));
 }
 
-/* True when the content is text whose first line looks like a CSV header. */
+/* True when the content is text whose first line looks like a CSV or TSV
+ * header. */
 static gboolean
 looks_like_csv (const char *data,
                 gsize       length)
@@ -382,7 +384,7 @@ looks_like_csv (const char *data,
     {
       if (data[p] == '{' || data[p] == '=')
         return FALSE;
-      separator |= data[p] == ',' || data[p] == ';';
+      separator |= data[p] == ',' || data[p] == ';' || data[p] == '\t';
     }
 
   return separator;
@@ -905,13 +907,16 @@ failed:
   return FALSE;
 }
 
+/* With @mapping (nullable), the file is read as a spreadsheet with its
+ * columns; without it the format is detected from the content. */
 static ChronoDocument *
-load_file (GFile           *file,
-           ChronoLoadFlags  flags,
-           GPtrArray       *diagnostics,
-           GCancellable    *cancellable,
-           const Progress  *progress,
-           GError         **error)
+load_file (GFile                  *file,
+           const ChronoCsvMapping *mapping,
+           ChronoLoadFlags         flags,
+           GPtrArray              *diagnostics,
+           GCancellable           *cancellable,
+           const Progress         *progress,
+           GError                **error)
 {
   g_autofree char *name_to_free = NULL;
   g_autofree char *data = NULL;
@@ -932,7 +937,18 @@ load_file (GFile           *file,
       return NULL;
     }
 
-  document = load_data (data, length, display_name, flags, diagnostics, cancellable, progress, error);
+  if (mapping != NULL)
+    {
+      /* The CSV importer takes no cancellable: a cancelled load ends
+       * once it is done. */
+      document = chrono_csv_load_mapped (data, length, display_name, mapping, flags, diagnostics, error);
+      if (document != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_clear_object (&document);
+      if (document != NULL)
+        progress_report (progress, 1.0);
+    }
+  else
+    document = load_data (data, length, display_name, flags, diagnostics, cancellable, progress, error);
   if (document != NULL)
     chrono_document_set_file (document, file);
 
@@ -959,7 +975,7 @@ chrono_loader_load_file (GFile            *file,
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_file (file, flags, diagnostics, cancellable, NULL, error);
+  return load_file (file, NULL, flags, diagnostics, cancellable, NULL, error);
 }
 
 /* Asynchronous loading. */
@@ -967,6 +983,7 @@ chrono_loader_load_file (GFile            *file,
 typedef struct
 {
   GFile              *file;
+  ChronoCsvMapping   *mapping;       /* nullable */
   ChronoLoadFlags     flags;
   GPtrArray          *diagnostics;
   GMainContext       *context;
@@ -980,6 +997,7 @@ static void
 load_data_free (LoadData *ld)
 {
   g_clear_object (&ld->file);
+  g_clear_pointer (&ld->mapping, chrono_csv_mapping_free);
   g_clear_pointer (&ld->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&ld->context, g_main_context_unref);
   g_free (ld);
@@ -1057,7 +1075,7 @@ load_thread (GTask        *task,
   ChronoDocument *document;
 
   ld->task = task;
-  document = load_file (ld->file, ld->flags, ld->diagnostics, cancellable,
+  document = load_file (ld->file, ld->mapping, ld->flags, ld->diagnostics, cancellable,
                         ld->progress != NULL ? &progress : NULL, &error);
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1085,6 +1103,36 @@ chrono_loader_load_file_async (GFile               *file,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  chrono_loader_load_mapped_async (file, NULL, flags, cancellable, progress, progress_data,
+                                   callback, user_data);
+}
+
+/**
+ * chrono_loader_load_mapped_async:
+ * @file: a CSV or TSV file
+ * @mapping: (nullable): which column holds what and how dates are
+ *   written (copied); %NULL detects the format as
+ *   chrono_loader_load_file_async() does
+ *
+ * Loads @file on a worker thread with @mapping, as
+ * chrono_csv_load_mapped() loads bytes: for a spreadsheet imported
+ * with columns of its own, and reloaded the same way when it changes.
+ * The size cap and the errors of reading the file are those of
+ * chrono_loader_load_file_async(); progress says only 0.0 and 1.0.
+ */
+void
+chrono_loader_load_mapped_async (GFile                  *file,
+                                 const ChronoCsvMapping *mapping,
+                                 ChronoLoadFlags         flags,
+                                 GCancellable           *cancellable,
+                                 ChronoProgressFunc      progress,
+                                 gpointer                progress_data,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
   g_autoptr(GTask) task = NULL;
   LoadData *ld;
 
@@ -1093,6 +1141,7 @@ chrono_loader_load_file_async (GFile               *file,
 
   ld = g_new0 (LoadData, 1);
   ld->file = g_object_ref (file);
+  ld->mapping = mapping != NULL ? chrono_csv_mapping_copy (mapping) : NULL;
   ld->flags = flags;
   ld->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chrono_diagnostic_free);
   ld->context = g_main_context_ref_thread_default ();

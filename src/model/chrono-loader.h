@@ -17,6 +17,9 @@ typedef enum
                                  * and how many in a CHRONO_ERROR_SKIPPED_ROWS warning */
 } ChronoLoadFlags;
 
+/* Which column of a spreadsheet holds what (chrono-csv-mapping.h). */
+typedef struct _ChronoCsvMapping ChronoCsvMapping;
+
 /* Called on the main context with 0.0 .. 1.0. */
 typedef void (*ChronoProgressFunc) (double fraction, gpointer user_data);
 
@@ -45,6 +48,17 @@ void            chrono_loader_load_file_async  (GFile               *file,
                                                 gpointer             progress_data,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
+/* Loads a CSV or TSV file with the columns and date format of @mapping
+ * (copied) on a worker thread, as chrono_csv_load_mapped() does; finish
+ * with chrono_loader_load_file_finish(). */
+void            chrono_loader_load_mapped_async (GFile                  *file,
+                                                 const ChronoCsvMapping *mapping,
+                                                 ChronoLoadFlags         flags,
+                                                 GCancellable           *cancellable,
+                                                 ChronoProgressFunc      progress,
+                                                 gpointer                progress_data,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
 ChronoDocument *chrono_loader_load_file_finish (GAsyncResult        *result,
                                                 GPtrArray          **diagnostics,
                                                 GError             **error);

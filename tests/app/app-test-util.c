@@ -10,6 +10,17 @@
 #include "config.h"
 
 #include "app-test-util.h"
+#include "chrono-window.h"
+
+/* Sanitizer builds: full leak stacks, so the suppressions for the file
+ * chooser's libraries (lsan.supp) match.  Unused elsewhere. */
+const char *__asan_default_options (void);
+
+__attribute__((used, visibility ("default"))) const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
 
 static gboolean
 on_wait_limit (gpointer user_data)
@@ -75,4 +86,10 @@ app_test_window_child (ChronoWindow *window,
   g_assert_nonnull (child);
 
   return child;
+}
+
+gboolean
+app_test_window_idle (gpointer data)
+{
+  return !chrono_window_get_loading (data);
 }

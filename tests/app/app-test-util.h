@@ -29,4 +29,7 @@ GtkWidget *app_test_find_button (GtkWidget  *widget,
 gpointer   app_test_window_child (ChronoWindow *window,
                                   const char   *name);
 
+/* A condition: the ChronoWindow @data is not loading a file. */
+gboolean app_test_window_idle (gpointer data);
+
 G_END_DECLS

@@ -15,16 +15,11 @@
 #include "chrono-event-list.h"
 #include "chrono-export-dialog.h"
 #include "chrono-filter-popover.h"
+#include "chrono-import-dialog.h"
 #include "chrono-inspector.h"
 #include "chrono-presenter.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !chrono_window_get_loading (data);
-}
 
 static gboolean
 stack_settled (gpointer data)
@@ -42,7 +37,7 @@ open_window (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   chrono_window_open_file (window, file);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
   /* The empty page's buttons stay focusable while it fades out. */
   app_test_wait_for (stack_settled, app_test_window_child (window, "main_stack"));
   app_test_settle ();
@@ -524,6 +519,36 @@ test_a11y_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+import_dialog_idle (gpointer data)
+{
+  return !chrono_import_dialog_get_busy (data);
+}
+
+/* The import dialog: Cancel, Import, the preview (it scrolls), a
+ * drop-down a column and the date format, each named, each one stop;
+ * the count is a status. */
+static void
+test_a11y_import_dialog (void)
+{
+  ChronoWindow *window = open_window ("small.json");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "appointments.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoImportDialog *dialog = chrono_import_dialog_new (window, file);
+  GtkWidget *count = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CHRONO_TYPE_IMPORT_DIALOG,
+                                                                 "count_label");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  app_test_wait_for (import_dialog_idle, dialog);
+  app_test_settle ();
+
+  g_assert_cmpuint (check_stops (GTK_WIDGET (dialog)), ==, 2 + 1 + 5 + 1);
+  gtk_test_accessible_assert_role (count, GTK_ACCESSIBLE_ROLE_STATUS);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/app/a11y/presenter", test_a11y_presenter);
   g_test_add_func ("/app/a11y/filter-popover", test_a11y_filter_popover);
   g_test_add_func ("/app/a11y/export-dialog", test_a11y_export_dialog);
+  g_test_add_func ("/app/a11y/import-dialog", test_a11y_import_dialog);
 
   return g_test_run ();
 }

@@ -14,16 +14,6 @@
 
 #define WAIT_LIMIT_SECONDS 30
 
-/* Sanitizer builds: full leak stacks, so the suppressions for the file
- * chooser's libraries (lsan.supp) match.  Unused elsewhere. */
-const char *__asan_default_options (void);
-
-__attribute__((used, visibility ("default"))) const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
 static gboolean
 on_wait_limit (gpointer user_data)
 {

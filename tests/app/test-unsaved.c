@@ -34,12 +34,6 @@ is_loaded (gpointer data)
 }
 
 static gboolean
-is_idle (gpointer data)
-{
-  return !chrono_window_get_loading (data);
-}
-
-static gboolean
 has_error (gpointer data)
 {
   return chrono_window_get_error (data) != NULL;
@@ -386,7 +380,7 @@ test_unsaved_changed_on_disk (void)
   app_test_settle ();
   g_assert_null (find_prompt (window));
   app_test_wait_for (changed_hidden, window);
-  app_test_wait_for (is_idle, window);
+  app_test_wait_for (app_test_window_idle, window);
   g_assert_true (chrono_session_get_document (session) != before);
   g_assert_false (chrono_document_file_get_modified (document_file));
 

@@ -32,6 +32,17 @@ test_count_notify (GObject    *object,
   (*count)++;
 }
 
+/* A GAsyncReadyCallback that keeps a reference to @result in the
+ * GAsyncResult pointer @user_data points to, for a test that runs the
+ * main context until it is set. */
+static inline void
+test_store_result (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Loads the NUL-terminated @text as a file called @name (which picks the
  * format by its extension), with the default flags.
  * Returns: (transfer full) (nullable): the document, or NULL with @error */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "chrono-csv-mapping.h"
 #include "model-test-util.h"
 
@@ -116,19 +118,28 @@ test_appointments (void)
   const ChronoEvent *vance;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
+  gboolean ambiguous = TRUE;
 
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 32);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (header[3], ==, "start_date");
 
-  /* The dates and their format are found from the names and cells. */
+  /* The dates and their format are found from the names and cells; the
+   * other columns from their cells: the names that differ most are the
+   * titles, the ones repeated most the lanes, then the categories. */
   guessed = chrono_csv_guess_mapping (rows);
   g_assert_cmpuint (guessed->n_columns, ==, 5);
+  g_assert_cmpint (guessed->fields[0], ==, CHRONO_CSV_LANE);
+  g_assert_cmpint (guessed->fields[1], ==, CHRONO_CSV_CATEGORY);
+  g_assert_cmpint (guessed->fields[2], ==, CHRONO_CSV_TITLE);
   g_assert_cmpint (guessed->fields[3], ==, CHRONO_CSV_START);
   g_assert_cmpint (guessed->fields[4], ==, CHRONO_CSV_END);
-  g_assert_cmpint (guessed->fields[0], ==, CHRONO_CSV_TITLE);
   g_assert_cmpint (guessed->date_format, ==, CHRONO_CSV_DATE_MDY_SHORT);
+  g_assert_cmpint (chrono_csv_guess_mapping_date_format (rows, guessed, &ambiguous), ==,
+                   CHRONO_CSV_DATE_MDY_SHORT);
+  /* 1/23/77 cannot be day first. */
+  g_assert_false (ambiguous);
 
   mapping = chrono_csv_mapping_new (5);
   g_assert_true (chrono_csv_mapping_parse_columns (mapping, header,
@@ -136,6 +147,7 @@ test_appointments (void)
                                                    "start=start_date,end=end_date", &error));
   g_assert_no_error (error);
   mapping->date_format = guessed->date_format;
+  g_assert_true (chrono_csv_mapping_equal (mapping, guessed));
 
   document = chrono_csv_load_mapped (data, length, "appointments.csv", mapping, CHRONO_LOAD_DEFAULT,
                                      NULL, &error);
@@ -151,6 +163,51 @@ test_appointments (void)
   g_assert_cmpstr (start, ==, "1977-01-23");
   g_assert_cmpstr (end, ==, "1980-04-28");
   g_assert_cmpstr (chrono_document_get_category (document, vance->category)->title, ==, "Secretary of State");
+}
+
+static GPtrArray *
+rows_of (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = chrono_csv_read_rows (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* Columns whose names say nothing are guessed from their cells: dates
+ * are the start, numbers are never titles, lanes or categories; long
+ * texts are descriptions; names are kept over a guess; a copy is equal. */
+static void
+test_guess_by_cells (void)
+{
+  g_autoptr(GPtrArray) rows = rows_of (
+    "company\tid\tsince\tmilestone\tabout\n"
+    "Acme\t1\t1949\tFounded\tA maker of rockets, anvils and portable holes for the discerning coyote.\n"
+    "Acme\t2\t1960\tFirst anvil\tThe anvil that made the company famous across the whole of the desert.\n"
+    "Acme\t3\t2001\tGoes public\tShares in the company are sold on the exchange for the very first time.\n"
+    "Globex\t4\t1989\tFounded\tA company whose business nobody quite understands, not even its staff.\n");
+  g_autoptr(GPtrArray) named = rows_of ("Title,kind,date\nA,x,2015\nB,x,2016\nC,y,2017\n");
+  g_autoptr(ChronoCsvMapping) mapping = chrono_csv_guess_mapping (rows);
+  g_autoptr(ChronoCsvMapping) copy = NULL;
+
+  g_assert_cmpint (mapping->fields[0], ==, CHRONO_CSV_LANE);
+  g_assert_cmpint (mapping->fields[1], ==, CHRONO_CSV_IGNORE);
+  g_assert_cmpint (mapping->fields[2], ==, CHRONO_CSV_START);
+  g_assert_cmpint (mapping->fields[3], ==, CHRONO_CSV_TITLE);
+  g_assert_cmpint (mapping->fields[4], ==, CHRONO_CSV_DESCRIPTION);
+
+  copy = chrono_csv_mapping_copy (mapping);
+  g_assert_true (chrono_csv_mapping_equal (copy, mapping));
+  copy->fields[2] = CHRONO_CSV_END;
+  g_assert_false (chrono_csv_mapping_equal (copy, mapping));
+  g_assert_cmpint (chrono_csv_guess_mapping_date_format (rows, copy, NULL), ==, CHRONO_CSV_DATE_ISO);
+
+  g_clear_pointer (&mapping, chrono_csv_mapping_free);
+  mapping = chrono_csv_guess_mapping (named);
+  g_assert_cmpint (mapping->fields[0], ==, CHRONO_CSV_TITLE);
+  g_assert_cmpint (mapping->fields[1], ==, CHRONO_CSV_CATEGORY);
+  g_assert_cmpint (mapping->fields[2], ==, CHRONO_CSV_START);
 }
 
 static void
@@ -242,6 +299,74 @@ test_strict_and_lenient (void)
   g_assert_true (chrono_document_get_event (document, 1)->end.flags & CHRONO_DATE_OPEN);
 }
 
+static ChronoDocument *
+load_async (GFile                  *file,
+            const ChronoCsvMapping *mapping,
+            GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  chrono_loader_load_mapped_async (file, mapping, CHRONO_LOAD_LENIENT, NULL, NULL, NULL,
+                                   test_store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return chrono_loader_load_file_finish (result, NULL, error);
+}
+
+/* A file whose header is not Chronoscope's is a CHRONO_ERROR_COLUMNS
+ * error, TSV included; with a mapping it loads off the main thread, and
+ * a TSV file with Chronoscope's columns loads without one. */
+static void
+test_load_mapped_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", "appointments.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  g_autoptr(ChronoCsvMapping) mapping = chrono_csv_mapping_new (5);
+  g_autofree char *dir = g_dir_make_tmp ("chrono-tsv-XXXXXX", NULL);
+  g_autofree char *tsv_path = g_build_filename (dir, "people.tsv", NULL);
+  g_autoptr(GFile) tsv = g_file_new_for_path (tsv_path);
+
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_COLUMNS);
+  g_clear_error (&error);
+
+  mapping->fields[0] = CHRONO_CSV_LANE;
+  mapping->fields[2] = CHRONO_CSV_TITLE;
+  mapping->fields[3] = CHRONO_CSV_START;
+  mapping->date_format = CHRONO_CSV_DATE_MDY_SHORT;
+  document = load_async (file, mapping, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 31);
+  g_assert_cmpuint (chrono_document_get_n_lanes (document), ==, 3);
+  g_assert_true (g_file_equal (chrono_document_get_file (document), file));
+  g_clear_object (&document);
+
+  g_assert_true (g_file_set_contents (tsv_path, "title\tstart\nAda\t1843\n", -1, NULL));
+  document = chrono_loader_load_file (tsv, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_document_get_n_events (document), ==, 1);
+  g_clear_object (&document);
+
+  g_assert_true (g_file_set_contents (tsv_path, "who\twhen\nAda\t1843\n", -1, NULL));
+  document = chrono_loader_load_file (tsv, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_COLUMNS);
+  g_clear_error (&error);
+
+  /* A mapping that no longer fits the file is an error, not a crash. */
+  g_clear_pointer (&mapping, chrono_csv_mapping_free);
+  mapping = chrono_csv_mapping_new (1);
+  mapping->fields[0] = CHRONO_CSV_TITLE;
+  document = load_async (tsv, mapping, &error);
+  g_assert_null (document);
+  g_assert_error (error, CHRONO_ERROR, CHRONO_ERROR_MISSING_MEMBER);
+
+  g_unlink (tsv_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,9 +376,11 @@ main (int   argc,
   g_test_add_func ("/model/csv-mapping/parse-date", test_parse_date);
   g_test_add_func ("/model/csv-mapping/guess-format", test_guess_format);
   g_test_add_func ("/model/csv-mapping/appointments", test_appointments);
+  g_test_add_func ("/model/csv-mapping/guess-by-cells", test_guess_by_cells);
   g_test_add_func ("/model/csv-mapping/columns-errors", test_columns_errors);
   g_test_add_func ("/model/csv-mapping/preview", test_preview);
   g_test_add_func ("/model/csv-mapping/strict-and-lenient", test_strict_and_lenient);
+  g_test_add_func ("/model/csv-mapping/load-mapped-async", test_load_mapped_async);
 
   return g_test_run ();
 }

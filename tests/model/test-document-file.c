@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "chrono-csv-mapping.h"
 #include "chrono-document-builder.h"
 #include "chrono-document-file.h"
 
@@ -35,6 +36,7 @@ typedef struct
   ChronoDocumentFile *document_file;
   guint               n_loaded;
   guint               n_failed;
+  guint               n_needs_mapping;
   gboolean            last_reloaded;
 } Fixture;
 
@@ -113,6 +115,19 @@ on_failed (ChronoDocumentFile *document_file,
 }
 
 static void
+on_needs_mapping (ChronoDocumentFile *document_file,
+                  GFile              *file,
+                  Fixture            *fixture)
+{
+  g_assert_true (G_IS_FILE (file));
+  /* A question, not an error to show. */
+  g_assert_null (chrono_document_file_get_error (document_file));
+  g_assert_nonnull (chrono_document_file_get_details (document_file));
+  g_assert_false (chrono_document_file_get_loading (document_file));
+  fixture->n_needs_mapping++;
+}
+
+static void
 write_file (Fixture    *fixture,
             const char *contents)
 {
@@ -137,6 +152,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->document_file = chrono_document_file_new ();
   g_signal_connect (fixture->document_file, "loaded", G_CALLBACK (on_loaded), fixture);
   g_signal_connect (fixture->document_file, "failed", G_CALLBACK (on_failed), fixture);
+  g_signal_connect (fixture->document_file, "needs-mapping", G_CALLBACK (on_needs_mapping), fixture);
 }
 
 static void
@@ -181,6 +197,12 @@ static gboolean
 failed_once (Fixture *fixture)
 {
   return fixture->n_failed >= 1;
+}
+
+static gboolean
+needs_mapping_once (Fixture *fixture)
+{
+  return fixture->n_needs_mapping >= 1;
 }
 
 static gboolean
@@ -419,6 +441,73 @@ test_lenient (Fixture       *fixture,
   g_unlink (path);
 }
 
+static gboolean
+loaded_four_times (Fixture *fixture)
+{
+  return fixture->n_loaded >= 4;
+}
+
+/* A spreadsheet with columns of its own: opened plainly, it asks for a
+ * mapping instead of failing; opened with one, it keeps it for the
+ * reloads (the file changed on disk, or asked for), and opening another
+ * file drops it. */
+static void
+test_mapped (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ChronoDocumentFile *document_file = fixture->document_file;
+  g_autofree char *path = g_build_filename (fixture->dir, "people.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronoCsvMapping) mapping = chrono_csv_mapping_new (3);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "Who,When,Team\nFirst title,2001,a\n", -1, &error);
+  g_assert_no_error (error);
+
+  chrono_document_file_open (document_file, file, CHRONO_LOAD_DEFAULT);
+  wait_for (fixture, needs_mapping_once);
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+  g_assert_null (chrono_document_file_get_document (document_file));
+  g_assert_null (chrono_document_file_get_file (document_file));
+  g_assert_null (chrono_document_file_get_mapping (document_file));
+
+  mapping->fields[0] = CHRONO_CSV_TITLE;
+  mapping->fields[1] = CHRONO_CSV_START;
+  mapping->fields[2] = CHRONO_CSV_LANE;
+  mapping->date_format = CHRONO_CSV_DATE_YEAR;
+  chrono_document_file_open_mapped (document_file, file, mapping, CHRONO_LOAD_LENIENT);
+  wait_for (fixture, loaded_once);
+  g_assert_false (fixture->last_reloaded);
+  g_assert_cmpstr (event_title (fixture), ==, "First title");
+  g_assert_true (g_file_equal (chrono_document_file_get_file (document_file), file));
+  g_assert_true (chrono_csv_mapping_equal (chrono_document_file_get_mapping (document_file), mapping));
+
+  /* Changed on disk: read with the same columns, not as Chronoscope's. */
+  g_file_set_contents (path, "Who,When,Team\nSecond title,2002,a\n", -1, &error);
+  g_assert_no_error (error);
+  wait_for (fixture, loaded_twice);
+  g_assert_true (fixture->last_reloaded);
+  g_assert_cmpstr (event_title (fixture), ==, "Second title");
+  g_assert_null (chrono_document_file_get_error (document_file));
+  g_assert_true (chrono_csv_mapping_equal (chrono_document_file_get_mapping (document_file), mapping));
+
+  chrono_document_file_reload (document_file);
+  wait_for (fixture, loaded_thrice);
+  g_assert_true (fixture->last_reloaded);
+  g_assert_cmpstr (event_title (fixture), ==, "Second title");
+  g_assert_true (chrono_csv_mapping_equal (chrono_document_file_get_mapping (document_file), mapping));
+  g_assert_cmpuint (fixture->n_needs_mapping, ==, 1);
+
+  /* Another file is read with its own columns. */
+  chrono_document_file_open (document_file, fixture->file, CHRONO_LOAD_DEFAULT);
+  wait_for (fixture, loaded_four_times);
+  g_assert_cmpstr (event_title (fixture), ==, "First title");
+  g_assert_null (chrono_document_file_get_mapping (document_file));
+
+  chrono_document_file_cancel (document_file);
+  g_unlink (path);
+}
+
 /* A document made in memory (File → New): no file, nothing to watch. */
 static void
 test_set_document (Fixture       *fixture,
@@ -501,6 +590,7 @@ main (int   argc,
   ADD ("/model/document-file/changed-while-modified", test_changed_while_modified);
   ADD ("/model/document-file/modified-cleared", test_modified_cleared);
   ADD ("/model/document-file/lenient", test_lenient);
+  ADD ("/model/document-file/mapped", test_mapped);
   ADD ("/model/document-file/set-document", test_set_document);
   ADD ("/model/document-file/save-unavailable", test_save_unavailable);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chrono-loader.h"
+#include "model-test-util.h"
 
 static GPtrArray *
 diagnostics_new (void)
@@ -300,16 +301,6 @@ test_lenient (void)
   g_assert_true (found_summary);
 }
 
-static void
-on_lenient_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Loading on a worker thread, as the app does, hands the count over in
  * the diagnostics too, as a positioned warning. */
 static void
@@ -324,7 +315,7 @@ test_lenient_async (void)
   guint n_rows = 0;
   guint n_summaries = 0;
 
-  chrono_loader_load_file_async (file, CHRONO_LOAD_LENIENT, NULL, NULL, NULL, on_lenient_loaded, &result);
+  chrono_loader_load_file_async (file, CHRONO_LOAD_LENIENT, NULL, NULL, NULL, test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -404,7 +395,7 @@ test_bad_files (void)
       CHRONO_ERROR_DATE, 4, 4, "row 3, column “start”: " },
     { "title,start\nA,2015\n\"B\"x,2016\n", CHRONO_ERROR_CSV, 3, 4,
       "unexpected “x” after a closing quote" },
-    { "title,when\nA,2015\n", CHRONO_ERROR_MISSING_MEMBER, 1, 1,
+    { "title,when\nA,2015\n", CHRONO_ERROR_COLUMNS, 1, 1,
       "the header has no “start” column" },
     { "title,start,Title\nA,2015,B\n", CHRONO_ERROR_CSV, 1, 13,
       "the column “Title” appears twice in the header" },
@@ -425,7 +416,7 @@ test_bad_files (void)
       "row 2, column “end year”: the year is missing" },
     { "Year,End Year,Headline\n2015,2014,A\n", CHRONO_ERROR_RANGE, 2, 6,
       "row 2, column “End Year”: the end 2014 is before the start 2015" },
-    { "Headline,Text\nA,B\n", CHRONO_ERROR_MISSING_MEMBER, 1, 1,
+    { "Headline,Text\nA,B\n", CHRONO_ERROR_COLUMNS, 1, 1,
       "the header has no “Year” column" },
     { "title,start,importance\nA,2015,9\n", CHRONO_ERROR_VALUE, 2, 8,
       "row 2, column “importance”: the importance must be a whole number from 1 to 5" },
