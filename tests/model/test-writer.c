@@ -46,6 +46,24 @@ assert_same_date (const ChronoDate *a,
 }
 
 static void
+assert_same_media (const ChronoMedia *a,
+                   const ChronoMedia *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a == NULL)
+    return;
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpstr (a->url, ==, b->url);
+  g_assert_cmpstr (a->caption, ==, b->caption);
+  g_assert_cmpstr (a->credit, ==, b->credit);
+  g_assert_cmpstr (a->text, ==, b->text);
+  g_assert_cmpstr (a->who, ==, b->who);
+  g_assert_cmpstr (a->title, ==, b->title);
+  g_assert_cmpstr (a->site, ==, b->site);
+  g_assert_cmpstr (a->thumbnail, ==, b->thumbnail);
+}
+
+static void
 assert_same_extensions (ChronoDocument   *a,
                         ChronoDocument   *b,
                         ChronoRecordKind  kind,
@@ -68,6 +86,19 @@ assert_same_document (ChronoDocument *a,
   g_assert_cmpstr (chrono_document_get_title (a), ==, chrono_document_get_title (b));
   g_assert_cmpstr (chrono_document_get_description (a), ==, chrono_document_get_description (b));
   assert_same_extensions (a, b, CHRONO_RECORD_DOCUMENT, 0);
+  assert_same_media (chrono_document_get_cover_media (a), chrono_document_get_cover_media (b));
+  {
+    const ChronoBackground *ba = chrono_document_get_background (a);
+    const ChronoBackground *bb = chrono_document_get_background (b);
+
+    g_assert_true ((ba == NULL) == (bb == NULL));
+    if (ba != NULL)
+      {
+        g_assert_cmpint (ba->has_color, ==, bb->has_color);
+        g_assert_cmphex (ba->color, ==, bb->color);
+        g_assert_cmpstr (ba->image, ==, bb->image);
+      }
+  }
 
   g_assert_cmpuint (chrono_document_get_n_lanes (a), ==, chrono_document_get_n_lanes (b));
   for (guint i = 0; i < chrono_document_get_n_lanes (a); i++)
@@ -81,6 +112,7 @@ assert_same_document (ChronoDocument *a,
       g_assert_cmpint (la->kind, ==, lb->kind);
       g_assert_cmpint (la->has_color, ==, lb->has_color);
       g_assert_cmphex (la->color, ==, lb->color);
+      g_assert_cmpstr (la->image, ==, lb->image);
       assert_same_extensions (a, b, CHRONO_RECORD_LANE, i);
     }
 
@@ -117,6 +149,7 @@ assert_same_document (ChronoDocument *a,
       g_assert_true ((xa == NULL) == (xb == NULL));
       if (xa != NULL)
         {
+          assert_same_media (xa->media, xb->media);
           g_assert_cmpuint (xa->n_tags, ==, xb->n_tags);
           for (guint t = 0; t < xa->n_tags; t++)
             g_assert_cmpstr (xa->tags[t], ==, xb->tags[t]);
