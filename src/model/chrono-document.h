@@ -76,8 +76,8 @@ typedef enum
  *   the timeline file or an http/https URL (see
  *   chrono_document_resolve_media()); LINK: the normalised http, https
  *   or mailto URL (the rules of chrono-link.c)
- * @caption: IMAGE: the caption, or NULL
- * @credit: IMAGE: who made it or where it comes from, or NULL
+ * @caption: what it shows or why it matters, or NULL
+ * @credit: IMAGE, LINK: who made it or where it comes from, or NULL
  * @text: QUOTE: the words
  * @who: QUOTE: who said them, or NULL
  * @title: LINK: the title of the card, or NULL

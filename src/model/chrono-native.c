@@ -598,8 +598,9 @@ static const char * const media_members[] = {
  * the author wants to hear about, not silently lose. */
 static const guint media_allowed[] = {
   [CHRONO_MEDIA_IMAGE] = (1 << MEDIA_IMAGE) | (1 << MEDIA_CAPTION) | (1 << MEDIA_CREDIT) | (1 << MEDIA_THUMBNAIL),
-  [CHRONO_MEDIA_QUOTE] = (1 << MEDIA_QUOTE) | (1 << MEDIA_WHO),
-  [CHRONO_MEDIA_LINK] = (1 << MEDIA_LINK) | (1 << MEDIA_TITLE) | (1 << MEDIA_SITE) | (1 << MEDIA_THUMBNAIL),
+  [CHRONO_MEDIA_QUOTE] = (1 << MEDIA_QUOTE) | (1 << MEDIA_WHO) | (1 << MEDIA_CAPTION),
+  [CHRONO_MEDIA_LINK] = (1 << MEDIA_LINK) | (1 << MEDIA_TITLE) | (1 << MEDIA_SITE) | (1 << MEDIA_CAPTION) |
+                        (1 << MEDIA_CREDIT) | (1 << MEDIA_THUMBNAIL),
 };
 
 /*
@@ -666,6 +667,7 @@ read_media (Reader       *r,
     case CHRONO_MEDIA_QUOTE:
       out->text = get_string (r, m[MEDIA_QUOTE], path, "quote", TRUE);
       out->who = get_string (r, m[MEDIA_WHO], path, "who", FALSE);
+      out->caption = get_string (r, m[MEDIA_CAPTION], path, "caption", FALSE);
       break;
     case CHRONO_MEDIA_LINK:
       {
@@ -685,6 +687,8 @@ read_media (Reader       *r,
           }
         out->title = get_string (r, m[MEDIA_TITLE], path, "title", FALSE);
         out->site = get_string (r, m[MEDIA_SITE], path, "site", FALSE);
+        out->caption = get_string (r, m[MEDIA_CAPTION], path, "caption", FALSE);
+        out->credit = get_string (r, m[MEDIA_CREDIT], path, "credit", FALSE);
       }
       break;
     default:

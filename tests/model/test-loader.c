@@ -172,7 +172,7 @@ static const BadCase bad_cases[] = {
   { "end-before-start", CHRONO_ERROR_RANGE, 5, 70, "events[0].end" },
   { "media-two-kinds", CHRONO_ERROR_VALUE, 5, 62, "events[0].media" },
   { "media-scheme", CHRONO_ERROR_LINK, 5, 73, "events[0].media.image" },
-  { "media-member", CHRONO_ERROR_UNKNOWN_MEMBER, 5, 91, "events[0].media.caption" },
+  { "media-member", CHRONO_ERROR_UNKNOWN_MEMBER, 5, 91, "events[0].media.credit" },
   { "media-link", CHRONO_ERROR_LINK, 5, 73, "events[0].media.link" },
   { "media-lane-image", CHRONO_ERROR_LINK, 3, 41, "lanes[0].image" },
 };

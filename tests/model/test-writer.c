@@ -645,8 +645,8 @@ test_file_async (void)
 /* Other formats */
 
 /* What TimelineJS holds comes back: titles, descriptions, dates to
- * their precision, lanes by title, the first link, eras; and a file
- * written from what was read back is the same file. */
+ * their precision, lanes by title, links, media, the cover, eras; and a
+ * file written from what was read back is the same file. */
 static void
 check_timelinejs (const char *path)
 {
@@ -655,7 +655,7 @@ check_timelinejs (const char *path)
   g_autoptr(ChronoDocument) again = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  gboolean several_links = FALSE;
+  gboolean any_links = FALSE;
   gsize length;
 
   g_test_message ("%s", path);
@@ -664,6 +664,7 @@ check_timelinejs (const char *path)
   g_assert_cmpint (chrono_document_get_format (read_back), ==, CHRONO_FORMAT_TIMELINEJS);
 
   g_assert_cmpstr (chrono_document_get_title (read_back), ==, chrono_document_get_title (original));
+  assert_same_media (chrono_document_get_cover_media (read_back), chrono_document_get_cover_media (original));
   g_assert_cmpuint (chrono_document_get_n_events (read_back), ==, chrono_document_get_n_events (original));
   for (guint i = 0; i < chrono_document_get_n_events (original); i++)
     {
@@ -676,8 +677,10 @@ check_timelinejs (const char *path)
       g_assert_cmpuint (a->start.precision, ==, b->start.precision);
       g_assert_cmpstr (chrono_document_get_lane (original, a->lane)->title, ==,
                        chrono_document_get_lane (read_back, b->lane)->title);
-      if (a->extra == NULL || a->extra->n_links <= 1)
+      if (a->extra == NULL || a->extra->n_links == 0)
         g_assert_cmpstr (a->description, ==, b->description);
+      assert_same_media (chrono_document_get_event_media (original, i),
+                         chrono_document_get_event_media (read_back, i));
       if (a->extra != NULL && a->extra->n_links > 0)
         {
           g_assert_nonnull (b->extra);
@@ -688,12 +691,12 @@ check_timelinejs (const char *path)
               if (a->extra->links[l].title != NULL)
                 g_assert_cmpstr (a->extra->links[l].title, ==, b->extra->links[l].title);
             }
-          several_links |= a->extra->n_links > 1;
+          any_links = TRUE;
         }
     }
 
-  /* Several links add their titles to the description each time. */
-  if (several_links)
+  /* Links add their titles to the description each time. */
+  if (any_links)
     return;
 
   second = chrono_writer_to_data (read_back, CHRONO_FORMAT_TIMELINEJS, &length);
@@ -810,6 +813,50 @@ test_csv (void)
   assert_same_document (read_back, again, SAME_ALL);
 }
 
+/* Media survive CSV (but a link card's title, which the template has
+ * no column for) and TimelineJS. */
+static void
+test_media_other_formats (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "media.json", NULL);
+  g_autoptr(ChronoDocument) original = load_path (path);
+  const ChronoSourceFormat formats[] = { CHRONO_FORMAT_CSV, CHRONO_FORMAT_TIMELINEJS };
+  const char * const names[] = { "out.csv", "out.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *data = NULL;
+      g_autoptr(ChronoDocument) read_back = NULL;
+      gsize length;
+
+      data = chrono_writer_to_data (original, formats[f], &length);
+      read_back = load_written (data, length, names[f]);
+      for (guint i = 0; i < chrono_document_get_n_events (original); i++)
+        {
+          const ChronoMedia *a = chrono_document_get_event_media (original, i);
+          const ChronoMedia *b = chrono_document_get_event_media (read_back, i);
+
+          g_test_message ("%s: %s", names[f], chrono_document_get_event (original, i)->id);
+          g_assert_true ((a == NULL) == (b == NULL));
+          if (a == NULL)
+            continue;
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpstr (a->url, ==, b->url);
+          g_assert_cmpstr (a->caption, ==, b->caption);
+          g_assert_cmpstr (a->credit, ==, b->credit);
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_cmpstr (a->who, ==, b->who);
+          g_assert_cmpstr (a->site, ==, b->site);
+          g_assert_cmpstr (a->thumbnail, ==, b->thumbnail);
+          if (formats[f] == CHRONO_FORMAT_TIMELINEJS)
+            g_assert_cmpstr (a->title, ==, b->title);
+        }
+      if (formats[f] == CHRONO_FORMAT_TIMELINEJS)
+        assert_same_media (chrono_document_get_cover_media (original),
+                           chrono_document_get_cover_media (read_back));
+    }
+}
+
 static void
 test_format_for_name (void)
 {
@@ -838,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/model/writer/timelinejs/round-trip", test_timelinejs);
   g_test_add_func ("/model/writer/timelinejs/from-native", test_timelinejs_from_native);
   g_test_add_func ("/model/writer/csv/round-trip", test_csv);
+  g_test_add_func ("/model/writer/media/other-formats", test_media_other_formats);
   g_test_add_func ("/model/writer/format-for-name", test_format_for_name);
 
   return g_test_run ();
