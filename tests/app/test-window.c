@@ -18,6 +18,7 @@
 #include "chrono-overview.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
+#include "app-test-util.h"
 
 /* Waiting for the loader's thread or the file monitor: a generous limit
  * that only turns a hang into a failure; nothing here measures time. */
@@ -1106,6 +1107,83 @@ test_window_file_deleted (void)
   g_rmdir (dir);
 }
 
+static ChronoWindow *
+open_with_settings (GSettings  *settings,
+                    const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+  settle ();
+  return window;
+}
+
+static gboolean
+pictures_asked (ChronoWindow *window)
+{
+  return gtk_revealer_get_reveal_child (template_child (window, "pictures_revealer"));
+}
+
+/* Pictures on the web: asked about once per file, the answer kept. */
+static void
+test_window_web_pictures (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "media.json", NULL);
+  g_autofree char *local = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) allowed = NULL;
+  g_auto(GStrv) declined = NULL;
+  ChronoWindow *window;
+  GtkWidget *bar;
+
+  g_settings_reset (settings, "web-pictures-allowed");
+  g_settings_reset (settings, "web-pictures-declined");
+
+  /* Only local pictures: nothing to ask. */
+  window = open_with_settings (settings, local);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_with_settings (settings, path);
+  g_assert_true (pictures_asked (window));
+  g_assert_cmpstr (gtk_label_get_text (template_child (window, "pictures_title")), ==,
+                   "This timeline has 3 pictures on the web");
+  bar = gtk_revealer_get_child (template_child (window, "pictures_revealer"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_nonnull (app_test_find_button (bar, "_Load"));
+  g_assert_nonnull (app_test_find_button (bar, "_Don’t Load"));
+
+  /* Declined: not asked again for this file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.decline-web-pictures", NULL);
+  g_assert_false (pictures_asked (window));
+  declined = g_settings_get_strv (settings, "web-pictures-declined");
+  g_assert_true (g_strv_contains ((const char * const *) declined, uri));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_with_settings (settings, path);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Allowed: remembered, and the refusal forgotten. */
+  g_settings_reset (settings, "web-pictures-declined");
+  window = open_with_settings (settings, path);
+  g_assert_true (pictures_asked (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-web-pictures", NULL);
+  g_assert_false (pictures_asked (window));
+  allowed = g_settings_get_strv (settings, "web-pictures-allowed");
+  g_assert_true (g_strv_contains ((const char * const *) allowed, uri));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_with_settings (settings, path);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "web-pictures-allowed");
+}
+
 /* A link row says where it leads, beside its title. */
 static void
 test_window_inspector_links (void)
@@ -1457,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/app/window/all-problems", test_window_all_problems);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/file-deleted", test_window_file_deleted);
+  g_test_add_func ("/app/window/web-pictures", test_window_web_pictures);
   g_test_add_func ("/app/window/inspector-links", test_window_inspector_links);
   g_test_add_func ("/app/window/drop", test_window_drop);
   g_test_add_func ("/app/window/open-example", test_window_open_example);
