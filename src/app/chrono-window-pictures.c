@@ -87,6 +87,8 @@ remember (ChronoWindow *self,
 static void
 hand_out (ChronoWindow *self)
 {
+  if (self->inspector != NULL)
+    chrono_inspector_set_pictures (self->inspector, self->image_cache, self->web_pictures_allowed);
 }
 
 void
