@@ -514,7 +514,15 @@ show_media (ChronoInspector   *self,
 
   set_text (self->caption_label, media->caption);
   set_text (self->credit_label, media->kind != CHRONO_MEDIA_QUOTE ? media->credit : NULL);
-  set_text (self->quote_label, is_quote ? media->text : NULL);
+  if (is_quote)
+    {
+      /* Translators: a quotation, in the language's quotation marks */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), media->text);
+
+      set_text (self->quote_label, quoted);
+    }
+  else
+    set_text (self->quote_label, NULL);
   if (is_quote && media->who != NULL)
     /* Translators: who said a quote, under it: "— Ada Lovelace" */
     who = g_strdup_printf (_("— %s"), media->who);

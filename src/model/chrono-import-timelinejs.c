@@ -578,6 +578,29 @@ site_name (const char *url)
   return g_steal_pointer (&lower);
 }
 
+/* "“Words.”" -> "Words.": a quote is shown in quotation marks of the
+ * reader's language, so those of the file would be doubled. */
+static char *
+strip_quotation_marks (char *text)
+{
+  static const char * const opening[] = { "“", "\"", "„", "«", "‘", NULL };
+  static const char * const closing[] = { "”", "\"", "“", "»", "’", NULL };
+  gsize length = strlen (text);
+
+  for (guint i = 0; opening[i] != NULL; i++)
+    {
+      gsize o = strlen (opening[i]), c = strlen (closing[i]);
+
+      if (length > o + c && g_str_has_prefix (text, opening[i]) && g_str_has_suffix (text, closing[i]))
+        {
+          memmove (text, text + o, length - o - c);
+          text[length - o - c] = '\0';
+          return g_strstrip (text);
+        }
+    }
+  return text;
+}
+
 /* The src of the first <iframe> of embed code, or NULL. */
 static char *
 iframe_source (const char *html)
@@ -680,7 +703,7 @@ slide_media (const ChronoTljsSlide *slide,
           if (text == NULL)
             return FALSE;
           media->kind = CHRONO_MEDIA_QUOTE;
-          media->text = keep (strings, g_strstrip (text));
+          media->text = keep (strings, strip_quotation_marks (g_strstrip (text)));
           return TRUE;
         }
       src = iframe_source (url);

@@ -428,6 +428,52 @@ disk_path (const char *dir,
   return g_build_filename (dir, sum, NULL);
 }
 
+static char *
+default_disk_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "chronoscope", "pictures", NULL);
+}
+
+/**
+ * chrono_image_load_kept:
+ * @disk_dir: (nullable): as chrono_image_cache_new()
+ * @url: a picture on the web
+ * @max_width: as chrono_image_decode()
+ * @max_height: as chrono_image_decode()
+ *
+ * Decodes the copy of a picture on the web fetched earlier (with the
+ * user's consent), on the calling thread; never makes a request.  For
+ * export, which shows what the user has seen.
+ *
+ * Returns: (transfer full) (nullable): an image surface, or NULL with
+ *   G_IO_ERROR_NOT_FOUND when no copy is kept
+ */
+cairo_surface_t *
+chrono_image_load_kept (const char  *disk_dir,
+                        const char  *url,
+                        int          max_width,
+                        int          max_height,
+                        GError     **error)
+{
+  g_autofree char *dir = disk_dir != NULL ? g_strdup (disk_dir) : default_disk_dir ();
+  g_autofree char *path = disk_path (dir, url);
+  g_autofree char *name = display_name (url);
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  gsize length;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s is on the web; pictures on the web are loaded only when you allow it"), name);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, length);
+  return chrono_image_decode (bytes, name, max_width, max_height, error);
+}
+
 /* }}} */
 
 /* The memory cache {{{ */
@@ -493,9 +539,7 @@ chrono_image_cache_new (gsize       memory_limit,
   ChronoImageCache *self = g_object_new (CHRONO_TYPE_IMAGE_CACHE, NULL);
 
   self->memory_limit = memory_limit;
-  self->disk_dir = disk_dir != NULL
-    ? g_strdup (disk_dir)
-    : g_build_filename (g_get_user_cache_dir (), "chronoscope", "pictures", NULL);
+  self->disk_dir = disk_dir != NULL ? g_strdup (disk_dir) : default_disk_dir ();
   return self;
 }
 

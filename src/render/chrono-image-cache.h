@@ -22,6 +22,12 @@ cairo_surface_t *chrono_image_load_file (const char  *path,
                                          int          max_height,
                                          GError     **error);
 
+cairo_surface_t *chrono_image_load_kept (const char  *disk_dir,
+                                         const char  *url,
+                                         int          max_width,
+                                         int          max_height,
+                                         GError     **error);
+
 #define CHRONO_TYPE_IMAGE_CACHE (chrono_image_cache_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoImageCache, chrono_image_cache, CHRONO, IMAGE_CACHE, GObject)
 

@@ -900,6 +900,114 @@ test_pdf (void)
   remove_tmpdir (dir);
 }
 
+/* TimelineJS's story with pictures, quotes and credits and a cover:
+ * every slide says something, and the PDF holds the pictures, their
+ * captions and credits, the quotes and who said them. */
+static void
+test_slides_media (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *images = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) rows = NULL;
+  const char * const expected[] = {
+    "The Engine Makers", "At the party", "Drawn for the tests", "That brain of mine",
+    "Ada Lovelace", "The Analytical Engine", "Science Museum", "Building the engine", "YouTube",
+  };
+  ChronoExportOptions options;
+  guint n_images = 0;
+
+  g_assert_no_error (error);
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 1280;
+  options.height = 720;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+    g_assert_true (run (argv, &text, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (text, expected[i]));
+    }
+  /* The cover and nine steps, none empty. */
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (strlen (g_strstrip (pages[i])), >, 0);
+
+  /* The cover's background and the two pictures of the steps. */
+  {
+    const char *argv[] = { "pdfimages", "-list", path, NULL };
+
+    g_assert_true (run (argv, &images, NULL));
+  }
+  rows = g_strsplit (images, "\n", -1);
+  for (guint i = 2; rows[i] != NULL; i++)
+    n_images += strstr (rows[i], " image ") != NULL;
+  g_assert_cmpuint (n_images, >=, 3);
+
+  remove_tmpdir (dir);
+}
+
+/* A large picture goes into the slides PDF at print resolution, not at
+ * the size a screen shows it. */
+static void
+test_slides_print_resolution (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *picture = g_build_filename (dir, "large.png", NULL);
+  g_autofree char *json = g_build_filename (dir, "large.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *images = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2400, 1600);
+  cairo_t *cr = cairo_create (surface);
+  ChronoExportOptions options;
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, picture), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_set_contents (json,
+                       "{ \"chronoscope\": 1, \"lanes\": [ { \"id\": \"k\", \"title\": \"K\" } ],\n"
+                       "  \"events\": [ { \"id\": \"a\", \"lane\": \"k\", \"title\": \"A\", \"start\": \"2000\",\n"
+                       "    \"media\": { \"image\": \"large.png\" } } ] }\n", -1, &error);
+  g_assert_no_error (error);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 1280;
+  options.height = 720;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdfimages", "-list", path, NULL };
+
+    g_assert_true (run (argv, &images, NULL));
+  }
+  /* page num type width height: all 2,400 pixels of it. */
+  g_assert_nonnull (strstr (images, " 2400  1600 "));
+
+  remove_tmpdir (dir);
+}
+
 static void
 check_slides (const char *name,
               guint       n_steps)
@@ -1707,6 +1815,8 @@ main (int   argc,
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/slides", test_slides);
+  g_test_add_func ("/render/export/slides-media", test_slides_media);
+  g_test_add_func ("/render/export/slides-print-resolution", test_slides_print_resolution);
   g_test_add_func ("/render/export/slides-png", test_slides_png);
   g_test_add_func ("/render/export/replace", test_replace);
   g_test_add_func ("/render/export/failure/no-directory", test_failure_no_dir);
