@@ -293,16 +293,37 @@ add_tag (ChronoInspector *self,
   chrono_a11y_set_label (gtk_widget_get_parent (label), tag);
 }
 
+/* A row that opens @url when activated, titled @title (plain text)
+ * over @subtitle; the address itself is its tooltip and description. */
+static void
+append_link_row (ChronoInspector *self,
+                 GtkListBox      *list,
+                 const char      *title,
+                 const char      *subtitle,
+                 const char      *url)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  gtk_widget_set_tooltip_text (row, url);
+  chrono_a11y_set_description (row, url);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (url), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
+  gtk_list_box_append (list, row);
+}
+
 static void
 add_link (ChronoInspector  *self,
           const ChronoLink *link)
 {
   g_autofree char *host = chrono_link_dup_host (link->url);
   g_autofree char *title = NULL;
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_url = NULL;
-  GtkWidget *row;
-  GtkWidget *icon;
 
   /* Never from a loaded document; refused rather than shown. */
   if (host == NULL)
@@ -316,20 +337,7 @@ add_link (ChronoInspector  *self,
     title = g_strdup_printf (_("%s — %s"), link->title, host);
   else
     title = g_strdup (host);
-  escaped_title = g_markup_escape_text (title, -1);
-  escaped_url = g_markup_escape_text (link->url, -1);
-
-  row = adw_action_row_new ();
-  icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
-  gtk_widget_set_tooltip_text (row, link->url);
-  chrono_a11y_set_description (row, link->url);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (link->url), g_free);
-  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
-  gtk_list_box_append (self->links_list, row);
+  append_link_row (self, self->links_list, title, link->url, link->url);
 }
 
 /* Media {{{ */
@@ -453,32 +461,17 @@ add_card (ChronoInspector   *self,
           const ChronoMedia *media)
 {
   g_autofree char *host = chrono_link_dup_host (media->url);
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_url = NULL;
   const char *site = media->site != NULL ? media->site : host;
   const char *title = media->title != NULL ? media->title : media->caption;
-  GtkWidget *row, *icon;
 
   if (host == NULL)
     return;
 
   if (title == NULL)
     title = site;
-  escaped_title = g_markup_escape_text (title, -1);
   /* Where it leads, beside what it is called. */
-  escaped_url = g_markup_escape_text (g_strcmp0 (site, title) != 0 ? site : media->url, -1);
-
-  row = adw_action_row_new ();
-  icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
-  gtk_widget_set_tooltip_text (row, media->url);
-  chrono_a11y_set_description (row, media->url);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (media->url), g_free);
-  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
-  gtk_list_box_append (self->card_list, row);
+  append_link_row (self, self->card_list, title,
+                   g_strcmp0 (site, title) != 0 ? site : media->url, media->url);
 }
 
 static void

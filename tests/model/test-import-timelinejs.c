@@ -40,24 +40,6 @@ diagnostics_new (void)
 }
 
 static void
-assert_media_equal (const ChronoMedia *a,
-                    const ChronoMedia *b)
-{
-  g_assert_true ((a == NULL) == (b == NULL));
-  if (a == NULL)
-    return;
-  g_assert_cmpint (a->kind, ==, b->kind);
-  g_assert_cmpstr (a->url, ==, b->url);
-  g_assert_cmpstr (a->caption, ==, b->caption);
-  g_assert_cmpstr (a->credit, ==, b->credit);
-  g_assert_cmpstr (a->text, ==, b->text);
-  g_assert_cmpstr (a->who, ==, b->who);
-  g_assert_cmpstr (a->title, ==, b->title);
-  g_assert_cmpstr (a->site, ==, b->site);
-  g_assert_cmpstr (a->thumbnail, ==, b->thumbnail);
-}
-
-static void
 assert_dates_equal (const ChronoDate *a,
                     const ChronoDate *b)
 {
@@ -87,19 +69,7 @@ assert_documents_equal (ChronoDocument *tljs,
   g_assert_cmpstr (chrono_document_get_title (tljs), ==, chrono_document_get_title (native));
   g_assert_cmpstr (chrono_document_get_description (tljs), ==,
                    chrono_document_get_description (native));
-  assert_media_equal (chrono_document_get_cover_media (tljs), chrono_document_get_cover_media (native));
-  {
-    const ChronoBackground *a = chrono_document_get_background (tljs);
-    const ChronoBackground *b = chrono_document_get_background (native);
-
-    g_assert_true ((a == NULL) == (b == NULL));
-    if (a != NULL)
-      {
-        g_assert_cmpint (a->has_color, ==, b->has_color);
-        g_assert_cmphex (a->color, ==, b->color);
-        g_assert_cmpstr (a->image, ==, b->image);
-      }
-  }
+  test_assert_same_cover (tljs, native);
 
   g_assert_cmpuint (chrono_document_get_n_categories (tljs), ==,
                     chrono_document_get_n_categories (native));
@@ -137,8 +107,8 @@ assert_documents_equal (ChronoDocument *tljs,
       g_assert_cmpint (a->importance, ==, b->importance);
       g_assert_cmpuint (n_tags_a, ==, n_tags_b);
       g_assert_cmpuint (n_links_a, ==, n_links_b);
-      assert_media_equal (chrono_document_get_event_media (tljs, i),
-                          chrono_document_get_event_media (native, i));
+      test_assert_same_media (chrono_document_get_event_media (tljs, i),
+                              chrono_document_get_event_media (native, i), TRUE);
       for (guint k = 0; k < n_links_a; k++)
         {
           g_assert_cmpstr (a->extra->links[k].url, ==, b->extra->links[k].url);

@@ -46,24 +46,6 @@ assert_same_date (const ChronoDate *a,
 }
 
 static void
-assert_same_media (const ChronoMedia *a,
-                   const ChronoMedia *b)
-{
-  g_assert_true ((a == NULL) == (b == NULL));
-  if (a == NULL)
-    return;
-  g_assert_cmpint (a->kind, ==, b->kind);
-  g_assert_cmpstr (a->url, ==, b->url);
-  g_assert_cmpstr (a->caption, ==, b->caption);
-  g_assert_cmpstr (a->credit, ==, b->credit);
-  g_assert_cmpstr (a->text, ==, b->text);
-  g_assert_cmpstr (a->who, ==, b->who);
-  g_assert_cmpstr (a->title, ==, b->title);
-  g_assert_cmpstr (a->site, ==, b->site);
-  g_assert_cmpstr (a->thumbnail, ==, b->thumbnail);
-}
-
-static void
 assert_same_extensions (ChronoDocument   *a,
                         ChronoDocument   *b,
                         ChronoRecordKind  kind,
@@ -86,19 +68,7 @@ assert_same_document (ChronoDocument *a,
   g_assert_cmpstr (chrono_document_get_title (a), ==, chrono_document_get_title (b));
   g_assert_cmpstr (chrono_document_get_description (a), ==, chrono_document_get_description (b));
   assert_same_extensions (a, b, CHRONO_RECORD_DOCUMENT, 0);
-  assert_same_media (chrono_document_get_cover_media (a), chrono_document_get_cover_media (b));
-  {
-    const ChronoBackground *ba = chrono_document_get_background (a);
-    const ChronoBackground *bb = chrono_document_get_background (b);
-
-    g_assert_true ((ba == NULL) == (bb == NULL));
-    if (ba != NULL)
-      {
-        g_assert_cmpint (ba->has_color, ==, bb->has_color);
-        g_assert_cmphex (ba->color, ==, bb->color);
-        g_assert_cmpstr (ba->image, ==, bb->image);
-      }
-  }
+  test_assert_same_cover (a, b);
 
   g_assert_cmpuint (chrono_document_get_n_lanes (a), ==, chrono_document_get_n_lanes (b));
   for (guint i = 0; i < chrono_document_get_n_lanes (a); i++)
@@ -149,7 +119,7 @@ assert_same_document (ChronoDocument *a,
       g_assert_true ((xa == NULL) == (xb == NULL));
       if (xa != NULL)
         {
-          assert_same_media (xa->media, xb->media);
+          test_assert_same_media (xa->media, xb->media, TRUE);
           g_assert_cmpuint (xa->n_tags, ==, xb->n_tags);
           for (guint t = 0; t < xa->n_tags; t++)
             g_assert_cmpstr (xa->tags[t], ==, xb->tags[t]);
@@ -664,7 +634,8 @@ check_timelinejs (const char *path)
   g_assert_cmpint (chrono_document_get_format (read_back), ==, CHRONO_FORMAT_TIMELINEJS);
 
   g_assert_cmpstr (chrono_document_get_title (read_back), ==, chrono_document_get_title (original));
-  assert_same_media (chrono_document_get_cover_media (read_back), chrono_document_get_cover_media (original));
+  test_assert_same_media (chrono_document_get_cover_media (read_back), chrono_document_get_cover_media (original),
+                          TRUE);
   g_assert_cmpuint (chrono_document_get_n_events (read_back), ==, chrono_document_get_n_events (original));
   for (guint i = 0; i < chrono_document_get_n_events (original); i++)
     {
@@ -679,8 +650,8 @@ check_timelinejs (const char *path)
                        chrono_document_get_lane (read_back, b->lane)->title);
       if (a->extra == NULL || a->extra->n_links == 0)
         g_assert_cmpstr (a->description, ==, b->description);
-      assert_same_media (chrono_document_get_event_media (original, i),
-                         chrono_document_get_event_media (read_back, i));
+      test_assert_same_media (chrono_document_get_event_media (original, i),
+                              chrono_document_get_event_media (read_back, i), TRUE);
       if (a->extra != NULL && a->extra->n_links > 0)
         {
           g_assert_nonnull (b->extra);
@@ -837,23 +808,10 @@ test_media_other_formats (void)
           const ChronoMedia *b = chrono_document_get_event_media (read_back, i);
 
           g_test_message ("%s: %s", names[f], chrono_document_get_event (original, i)->id);
-          g_assert_true ((a == NULL) == (b == NULL));
-          if (a == NULL)
-            continue;
-          g_assert_cmpint (a->kind, ==, b->kind);
-          g_assert_cmpstr (a->url, ==, b->url);
-          g_assert_cmpstr (a->caption, ==, b->caption);
-          g_assert_cmpstr (a->credit, ==, b->credit);
-          g_assert_cmpstr (a->text, ==, b->text);
-          g_assert_cmpstr (a->who, ==, b->who);
-          g_assert_cmpstr (a->site, ==, b->site);
-          g_assert_cmpstr (a->thumbnail, ==, b->thumbnail);
-          if (formats[f] == CHRONO_FORMAT_TIMELINEJS)
-            g_assert_cmpstr (a->title, ==, b->title);
+          test_assert_same_media (a, b, formats[f] == CHRONO_FORMAT_TIMELINEJS);
         }
       if (formats[f] == CHRONO_FORMAT_TIMELINEJS)
-        assert_same_media (chrono_document_get_cover_media (original),
-                           chrono_document_get_cover_media (read_back));
+        test_assert_same_cover (original, read_back);
     }
 }
 

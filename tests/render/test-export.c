@@ -18,6 +18,7 @@
 #include "chrono-loader.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
+#include "render-test-util.h"
 
 static ChronoDocument *
 load (const char *name)
@@ -47,27 +48,6 @@ make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-/* Removes @dir and the files in it. */
-static void
-remove_tmpdir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
 }
 
 static guint
@@ -497,7 +477,7 @@ test_png_size (void)
 
   /* Only the image is left: no temporary file. */
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static gboolean
@@ -637,7 +617,7 @@ test_png_colors (void)
   g_assert_cmpuint (checked, >=, 3);
 
   cairo_surface_destroy (surface);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static gboolean
@@ -752,7 +732,7 @@ test_dark_fade (void)
   g_assert_true (found);
 
   cairo_surface_destroy (surface);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -793,7 +773,7 @@ test_svg (void)
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 500);
   cairo_surface_destroy (surface);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* A filtered export leaves out the lanes with nothing to show, and its
@@ -837,7 +817,7 @@ test_filtered_lanes (void)
   g_assert_null (strstr (contents, ">Funding and revenue</text>"));
   g_assert_null (strstr (contents, ">Milestone</text>"));
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* pdfinfo's "Pages:" and "Page size:" lines. */
@@ -897,7 +877,7 @@ test_pdf (void)
     g_assert_nonnull (strstr (text, "Lane A"));
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* TimelineJS's story with pictures, quotes and credits and a cover:
@@ -958,7 +938,7 @@ test_slides_media (void)
     n_images += strstr (rows[i], " image ") != NULL;
   g_assert_cmpuint (n_images, >=, 3);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* A large picture goes into the slides PDF at print resolution, not at
@@ -1005,7 +985,7 @@ test_slides_print_resolution (void)
   /* page num type width height: all 2,400 pixels of it. */
   g_assert_nonnull (strstr (images, " 2400  1600 "));
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1034,7 +1014,7 @@ check_slides (const char *name,
   g_assert_true (g_str_has_prefix (size, "1280 x 720 pts"));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1129,12 +1109,12 @@ test_slides_png (void)
       check_png_folder (out2, 3 + 1, 320, 200);
       g_assert_false (run (bad, NULL, &err));
       g_assert_nonnull (strstr (err, "gif"));
-      remove_tmpdir (out);
-      remove_tmpdir (out2);
+      render_test_remove_tree (out);
+      render_test_remove_tree (out2);
     }
 
-  remove_tmpdir (folder);
-  remove_tmpdir (dir);
+  render_test_remove_tree (folder);
+  render_test_remove_tree (dir);
 }
 
 /* Failures leave nothing behind */
@@ -1169,7 +1149,7 @@ test_failure_no_dir (void)
   g_assert_cmpuint (count_files (dir), ==, 0);
   g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1219,7 +1199,7 @@ test_failure_bad_size (void)
     }
 
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1240,7 +1220,7 @@ test_failure_bad_range (void)
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE);
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1264,7 +1244,7 @@ test_failure_rename (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1290,7 +1270,7 @@ test_replace (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* Writes keep links and modes */
@@ -1339,7 +1319,7 @@ test_symlink (void)
 
   g_unlink (target);
   g_rmdir (sub);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1383,7 +1363,7 @@ test_mode (void)
     g_assert_cmpuint (count_files (dir), ==, 2);
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1414,7 +1394,7 @@ test_failure_read_only_folder (void)
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* A write that fails half-way (the file size limit is hit): the file
@@ -1467,7 +1447,7 @@ test_failure_write (void)
         g_assert_cmpuint (count_files (dir), ==, 1);
       }
 
-    remove_tmpdir (dir);
+    render_test_remove_tree (dir);
   }
 }
 
@@ -1567,7 +1547,7 @@ test_cancel (void)
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static char *get_binary (void);
@@ -1622,7 +1602,7 @@ test_slides_cap (void)
       g_assert_nonnull (strstr (help, "at most 200"));
     }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* Cancelled half-way through writing: the stream is abandoned. */
@@ -1657,7 +1637,7 @@ test_cancel_while_writing (void)
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* The command line, with no display */
@@ -1728,7 +1708,7 @@ test_cli (void)
     g_assert_cmpuint (pages, ==, 4);
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1768,7 +1748,7 @@ check_cli_error (const char * const *args,
   g_assert_nonnull (strstr (err, expected));
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void

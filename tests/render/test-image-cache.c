@@ -17,6 +17,7 @@
 #include <libsoup/soup.h>
 
 #include "chrono-image-cache.h"
+#include "render-test-util.h"
 
 /* Helpers {{{ */
 
@@ -24,24 +25,6 @@ static char *
 media_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "media", name, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 typedef struct
@@ -139,7 +122,7 @@ test_too_large_file (void)
   g_assert_null (chrono_image_load_file (path, 100, 100, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, "huge.png is too large to show (52.4"));
-  remove_tree (dir);
+  render_test_remove_tree (dir);
 }
 
 static guint32
@@ -316,7 +299,7 @@ web_teardown (Web           *web,
   g_clear_object (&web->server);
   g_ptr_array_unref (web->requests);
   g_bytes_unref (web->png);
-  remove_tree (web->dir);
+  render_test_remove_tree (web->dir);
   g_free (web->dir);
   g_free (web->base);
 }
