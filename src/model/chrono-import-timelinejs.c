@@ -831,7 +831,7 @@ parse_color (const char *text,
 
   if (text == NULL)
     return FALSE;
-  s = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  s = g_strstrip (g_ascii_strdown (text, -1));
   n = strlen (s);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strcmp (s, names[i].name) == 0)
