@@ -107,16 +107,18 @@ typedef struct
   const char *image;  /* or NULL */
 } ChronoBackground;
 
-/* The rarely-present parts of an event, kept apart to keep events small. */
+/* The rarely-present parts of an event, kept apart to keep events small.
+ * The pointers come first so that the counts share their padding: the
+ * media cost an event with tags or links no byte more. */
 typedef struct
 {
   const char * const   *tags;     /* NULL-terminated, interned */
-  guint                 n_tags;
   const ChronoLink     *links;
-  guint                 n_links;
   const ChronoRelation *related;
-  guint                 n_related;
   const ChronoMedia    *media;    /* or NULL */
+  guint                 n_tags;
+  guint                 n_links;
+  guint                 n_related;
 } ChronoEventExtra;
 
 /**
