@@ -47,6 +47,23 @@ struct _ChronoInspector
   GtkListBox     *links_list;
   GtkWidget      *related_section;
   GtkListBox     *related_list;
+
+  /* Media */
+  ChronoImageCache *image_cache;
+  gboolean        allow_web;
+  GCancellable   *picture_cancellable;
+  GdkTexture     *texture;
+  char           *picture_source;  /* resolved: a path or a URL */
+  char           *picture_name;    /* for the large view's title and names */
+  GtkWidget      *media_section;
+  GtkButton      *picture_button;
+  GtkPicture     *picture;
+  GtkLabel       *picture_message_label;
+  GtkLabel       *caption_label;
+  GtkLabel       *credit_label;
+  GtkLabel       *quote_label;
+  GtkLabel       *quote_by_label;
+  GtkListBox     *card_list;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoInspector, chrono_inspector, ADW_TYPE_BIN)
@@ -276,16 +293,37 @@ add_tag (ChronoInspector *self,
   chrono_a11y_set_label (gtk_widget_get_parent (label), tag);
 }
 
+/* A row that opens @url when activated, titled @title (plain text)
+ * over @subtitle; the address itself is its tooltip and description. */
+static void
+append_link_row (ChronoInspector *self,
+                 GtkListBox      *list,
+                 const char      *title,
+                 const char      *subtitle,
+                 const char      *url)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  gtk_widget_set_tooltip_text (row, url);
+  chrono_a11y_set_description (row, url);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (url), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
+  gtk_list_box_append (list, row);
+}
+
 static void
 add_link (ChronoInspector  *self,
           const ChronoLink *link)
 {
   g_autofree char *host = chrono_link_dup_host (link->url);
   g_autofree char *title = NULL;
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_url = NULL;
-  GtkWidget *row;
-  GtkWidget *icon;
 
   /* Never from a loaded document; refused rather than shown. */
   if (host == NULL)
@@ -299,21 +337,230 @@ add_link (ChronoInspector  *self,
     title = g_strdup_printf (_("%s — %s"), link->title, host);
   else
     title = g_strdup (host);
-  escaped_title = g_markup_escape_text (title, -1);
-  escaped_url = g_markup_escape_text (link->url, -1);
-
-  row = adw_action_row_new ();
-  icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_url);
-  gtk_widget_set_tooltip_text (row, link->url);
-  chrono_a11y_set_description (row, link->url);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (link->url), g_free);
-  g_signal_connect (row, "activated", G_CALLBACK (on_link_activated), self);
-  gtk_list_box_append (self->links_list, row);
+  append_link_row (self, self->links_list, title, link->url, link->url);
 }
+
+/* Media {{{ */
+
+/* The picture's size in the sidebar, in pixels: wide enough for a wide
+ * sidebar on a screen of scale 2. */
+#define SIDEBAR_PICTURE_SIZE 800
+/* The large view's. */
+#define LARGE_PICTURE_SIZE 2400
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  /* cairo's ARGB32 is premultiplied, in native byte order: GDK's default. */
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static void
+show_picture_message (ChronoInspector *self,
+                      const char      *message)
+{
+  gtk_label_set_text (self->picture_message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_message_label), message != NULL);
+}
+
+static void
+on_picture_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChronoInspector) self = user_data;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  surface = chrono_image_cache_load_finish (CHRONO_IMAGE_CACHE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->picture == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+  if (surface == NULL)
+    {
+      /* Refused or missing: say why where the picture would be. */
+      show_picture_message (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->texture);
+  self->texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), TRUE);
+  show_picture_message (self, NULL);
+}
+
+static void
+on_large_picture_loaded (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+
+  surface = chrono_image_cache_load_finish (CHRONO_IMAGE_CACHE (source), result, &error);
+  if (surface == NULL)
+    return;  /* the sidebar's copy stays */
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+/* The picture large, in a window of its own; Escape closes it. */
+static void
+on_picture_clicked (ChronoInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window, *picture;
+  GtkEventController *keys;
+
+  if (self->texture == NULL)
+    return;
+
+  window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), self->picture_name);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               CLAMP (gdk_texture_get_width (self->texture) * 2, 480, 1200),
+                               CLAMP (gdk_texture_get_height (self->texture) * 2, 360, 900));
+  gtk_widget_add_css_class (window, "picture-viewer");
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (self->texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), self->picture_name);
+  gtk_window_set_child (GTK_WINDOW (window), picture);
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+
+  chrono_image_cache_load_async (self->image_cache, self->picture_source,
+                                 LARGE_PICTURE_SIZE, LARGE_PICTURE_SIZE, self->allow_web,
+                                 NULL, on_large_picture_loaded, g_object_ref (picture));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+add_card (ChronoInspector   *self,
+          const ChronoMedia *media)
+{
+  g_autofree char *host = chrono_link_dup_host (media->url);
+  const char *site = media->site != NULL ? media->site : host;
+  const char *title = media->title != NULL ? media->title : media->caption;
+
+  if (host == NULL)
+    return;
+
+  if (title == NULL)
+    title = site;
+  /* Where it leads, beside what it is called. */
+  append_link_row (self, self->card_list, title,
+                   g_strcmp0 (site, title) != 0 ? site : media->url, media->url);
+}
+
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static void
+show_media (ChronoInspector   *self,
+            ChronoDocument    *document,
+            const ChronoEvent *event)
+{
+  const ChronoMedia *media = event->extra != NULL ? event->extra->media : NULL;
+  gboolean is_picture = media != NULL && media->kind == CHRONO_MEDIA_IMAGE;
+  gboolean is_quote = media != NULL && media->kind == CHRONO_MEDIA_QUOTE;
+  g_autofree char *who = NULL;
+
+  g_cancellable_cancel (self->picture_cancellable);
+  g_clear_object (&self->picture_cancellable);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->picture_source, g_free);
+  gtk_picture_set_paintable (self->picture, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
+  show_picture_message (self, NULL);
+  clear_list_box (self->card_list);
+
+  gtk_widget_set_visible (self->media_section, media != NULL);
+  if (media == NULL)
+    return;
+
+  set_text (self->caption_label, media->caption);
+  set_text (self->credit_label, media->kind != CHRONO_MEDIA_QUOTE ? media->credit : NULL);
+  if (is_quote)
+    {
+      /* Translators: a quotation, in the language's quotation marks */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), media->text);
+
+      set_text (self->quote_label, quoted);
+    }
+  else
+    set_text (self->quote_label, NULL);
+  if (is_quote && media->who != NULL)
+    /* Translators: who said a quote, under it: "— Ada Lovelace" */
+    who = g_strdup_printf (_("— %s"), media->who);
+  set_text (self->quote_by_label, who);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_list), media->kind == CHRONO_MEDIA_LINK);
+  if (media->kind == CHRONO_MEDIA_LINK)
+    add_card (self, media);
+
+  if (is_picture)
+    {
+      g_autofree char *name = NULL;
+
+      g_free (self->picture_name);
+      self->picture_name = g_strdup (media->caption != NULL ? media->caption : event->title);
+      /* Translators: the accessible name of the picture's button: "View the picture large: At the party" */
+      name = g_strdup_printf (_("View the picture large: %s"), self->picture_name);
+      chrono_a11y_set_label (GTK_WIDGET (self->picture_button), name);
+      gtk_picture_set_alternative_text (self->picture, self->picture_name);
+
+      self->picture_source = chrono_document_resolve_media (document, media->url, NULL);
+      if (self->image_cache == NULL || self->picture_source == NULL)
+        return;
+      /* In memory already: shown at once, without a blank frame. */
+      {
+        cairo_surface_t *surface = chrono_image_cache_lookup (self->image_cache, self->picture_source,
+                                                              SIDEBAR_PICTURE_SIZE, SIDEBAR_PICTURE_SIZE);
+
+        if (surface != NULL)
+          {
+            self->texture = texture_from_surface (surface);
+            cairo_surface_destroy (surface);
+            gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
+            gtk_widget_set_visible (GTK_WIDGET (self->picture_button), TRUE);
+            return;
+          }
+      }
+      self->picture_cancellable = g_cancellable_new ();
+      chrono_image_cache_load_async (self->image_cache, self->picture_source,
+                                     SIDEBAR_PICTURE_SIZE, SIDEBAR_PICTURE_SIZE, self->allow_web,
+                                     self->picture_cancellable, on_picture_loaded,
+                                     g_object_ref (self));
+    }
+}
+
+/* }}} */
 
 static void
 add_related (ChronoInspector      *self,
@@ -490,6 +737,8 @@ show_event (ChronoInspector   *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_row), path);
     }
 
+  show_media (self, document, event);
+
   clear_flow_box (self->tags_box);
   for (guint i = 0; extra != NULL && i < extra->n_tags; i++)
     add_tag (self, extra->tags[i]);
@@ -541,6 +790,12 @@ chrono_inspector_dispose (GObject *object)
 
   chrono_inspector_set_session (self, NULL);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_cancellable_cancel (self->picture_cancellable);
+  g_clear_object (&self->picture_cancellable);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->picture_source, g_free);
+  g_clear_pointer (&self->picture_name, g_free);
   /* AdwBin unparents its child (the template's stack) itself. */
 
   G_OBJECT_CLASS (chrono_inspector_parent_class)->dispose (object);
@@ -632,6 +887,15 @@ chrono_inspector_class_init (ChronoInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, links_list);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, related_section);
   gtk_widget_class_bind_template_child (widget_class, ChronoInspector, related_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, media_section);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, picture_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, picture);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, picture_message_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, credit_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, quote_by_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoInspector, card_list);
 
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
@@ -647,6 +911,7 @@ chrono_inspector_init (ChronoInspector *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->picture_button, "clicked", G_CALLBACK (on_picture_clicked), self);
 }
 
 /**
@@ -710,4 +975,28 @@ chrono_inspector_get_session (ChronoInspector *self)
   g_return_val_if_fail (CHRONO_IS_INSPECTOR (self), NULL);
 
   return self->session;
+}
+
+/**
+ * chrono_inspector_set_pictures:
+ * @cache: (nullable): decodes and keeps the pictures shown
+ * @allow_web: whether pictures on the web may be fetched
+ *
+ * Shows the selected event's picture from @cache; without a cache, no
+ * picture is shown (its caption and credit still are).
+ */
+void
+chrono_inspector_set_pictures (ChronoInspector  *self,
+                               ChronoImageCache *cache,
+                               gboolean          allow_web)
+{
+  g_return_if_fail (CHRONO_IS_INSPECTOR (self));
+  g_return_if_fail (cache == NULL || CHRONO_IS_IMAGE_CACHE (cache));
+
+  if (self->image_cache == cache && self->allow_web == allow_web)
+    return;
+  g_set_object (&self->image_cache, cache);
+  self->allow_web = allow_web;
+  if (self->stack != NULL)
+    update (self);
 }

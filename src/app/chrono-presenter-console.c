@@ -194,6 +194,7 @@ chrono_presenter_console_new (ChronoPresenter *presenter)
   _chrono_presenter_add_keys (presenter, GTK_WIDGET (self));
 
   g_signal_connect_swapped (presenter, "notify::slide", G_CALLBACK (update), self);
+  g_signal_connect_swapped (presenter, "pictures-loaded", G_CALLBACK (update), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   self->clock_id = g_timeout_add_seconds (1, on_clock, self);

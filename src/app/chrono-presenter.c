@@ -57,6 +57,14 @@ struct _ChronoPresenter
 
   ChronoPresenterConsole *console;
   gint64           start_time;
+
+  /* Pictures: drawn from the cache when they are in it, else asked for
+   * and drawn when they come (a frame must not wait for a decode). */
+  ChronoImageCache *image_cache;
+  gboolean         allow_web;
+  GHashTable      *pictures_pending;  /* sources being loaded */
+  GHashTable      *pictures_failed;   /* sources that could not be */
+  GCancellable    *pictures_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoPresenter, chrono_presenter, ADW_TYPE_WINDOW)
@@ -70,6 +78,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PICTURES_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 init_style (ChronoStyle *style,
@@ -170,6 +185,83 @@ init_slide_options (ChronoPresenter     *self,
   options->filter = chrono_session_get_filter (self->session);
 }
 
+/* The size pictures are decoded at for the screen: the presentation is
+ * full screen, and a card's picture is at most as wide as it. */
+#define SCREEN_PICTURE_SIZE 1600
+
+typedef struct
+{
+  ChronoPresenter *self;
+  char            *source;
+} PictureLoad;
+
+static void
+on_picture_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PictureLoad *load = user_data;
+  g_autoptr(ChronoPresenter) self = load->self;
+  g_autofree char *source = load->source;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  g_free (load);
+  surface = chrono_image_cache_load_finish (CHRONO_IMAGE_CACHE (object), result, &error);
+  if (self->pictures_pending == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+  g_hash_table_remove (self->pictures_pending, source);
+  if (surface == NULL)
+    {
+      /* Not asked for again at every frame; the slide keeps its
+       * caption and text. */
+      g_hash_table_add (self->pictures_failed, g_steal_pointer (&source));
+      g_debug ("no picture on the slide: %s", error->message);
+      return;
+    }
+  cairo_surface_destroy (surface);
+  if (self->canvas != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+  g_signal_emit (self, signals[PICTURES_LOADED], 0);
+}
+
+/* ChronoExportPictureFunc: the picture if it is in memory; otherwise
+ * it is asked for once, and the slide is drawn again when it comes. */
+static cairo_surface_t *
+get_picture (ChronoDocument *document,
+             const char     *url,
+             int             size,
+             gpointer        user_data)
+{
+  ChronoPresenter *self = user_data;
+  g_autofree char *source = NULL;
+  cairo_surface_t *surface;
+  PictureLoad *load;
+
+  if (self->image_cache == NULL || self->pictures_pending == NULL)
+    return NULL;
+  source = chrono_document_resolve_media (document, url, NULL);
+  if (source == NULL)
+    return NULL;
+  surface = chrono_image_cache_lookup (self->image_cache, source,
+                                       SCREEN_PICTURE_SIZE, SCREEN_PICTURE_SIZE);
+  if (surface != NULL || g_hash_table_contains (self->pictures_pending, source) ||
+      g_hash_table_contains (self->pictures_failed, source))
+    return surface;
+
+  g_hash_table_add (self->pictures_pending, g_strdup (source));
+  load = g_new0 (PictureLoad, 1);
+  load->self = g_object_ref (self);
+  load->source = g_steal_pointer (&source);
+  chrono_image_cache_load_async (self->image_cache, load->source, SCREEN_PICTURE_SIZE,
+                                 SCREEN_PICTURE_SIZE, self->allow_web, self->pictures_cancellable,
+                                 on_picture_loaded, load);
+  return NULL;
+}
+
 /* Draws slide @slide with the camera at [@start, @end). */
 static void
 draw_slide_at (ChronoPresenter *self,
@@ -200,10 +292,17 @@ draw_slide_at (ChronoPresenter *self,
       ChronoExportOptions options;
 
       init_slide_options (self, &options);
-      chrono_export_draw_slide (cr, self->document, &options, self->steps, 0, width, height);
+      chrono_export_draw_slide_with_pictures (cr, self->document, &options, self->steps, 0,
+                                              width, height, get_picture, self);
     }
   else
     {
+      guint event = g_array_index (self->steps, guint, slide - 1);
+      const ChronoMedia *from = chrono_document_get_event_media (self->document, event);
+      const char *picture = from == NULL ? NULL
+                            : from->kind == CHRONO_MEDIA_IMAGE ? from->url : from->thumbnail;
+      cairo_surface_t *image = picture != NULL ? get_picture (self->document, picture, 0, self) : NULL;
+      ChronoCaptionMedia media;
       ChronoCaptionStep step = {
         .document = self->document,
         .filter = chrono_session_get_filter (self->session),
@@ -213,11 +312,12 @@ draw_slide_at (ChronoPresenter *self,
         .n_steps = self->steps->len,
         .start = start,
         .end = end,
-        /* The event's pictures and quotes, once the format has them. */
-        .media = NULL,
       };
 
+      if (chrono_caption_media_init (&media, from, image))
+        step.media = &media;
       chrono_caption_draw_step (cr, &style, &step, width, height);
+      g_clear_pointer (&image, cairo_surface_destroy);
     }
 }
 
@@ -530,6 +630,11 @@ chrono_presenter_dispose (GObject *object)
   g_clear_handle_id (&self->autoplay_id, g_source_remove);
   g_clear_handle_id (&self->hide_controls_id, g_source_remove);
   g_clear_pointer (&self->glide, chrono_span_glide_free);
+  g_cancellable_cancel (self->pictures_cancellable);
+  g_clear_object (&self->pictures_cancellable);
+  g_clear_object (&self->image_cache);
+  g_clear_pointer (&self->pictures_pending, g_hash_table_unref);
+  g_clear_pointer (&self->pictures_failed, g_hash_table_unref);
   if (self->console != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->console, self);
@@ -627,6 +732,18 @@ chrono_presenter_class_init (ChronoPresenterClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ChronoPresenter::pictures-loaded:
+   *
+   * A slide's picture came: the presenter view draws its previews again.
+   */
+  signals[PICTURES_LOADED] =
+    g_signal_new ("pictures-loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "presenter.first", NULL, first_action);
@@ -710,6 +827,9 @@ chrono_presenter_init (ChronoPresenter *self)
 
   self->interval = 8;
   self->start_time = g_get_monotonic_time ();
+  self->pictures_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pictures_failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pictures_cancellable = g_cancellable_new ();
   self->steps = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1102,4 +1222,39 @@ chrono_presenter_get_canvas_size (ChronoPresenter *self,
     *width = w;
   if (height != NULL)
     *height = h;
+}
+
+/**
+ * chrono_presenter_set_pictures:
+ * @cache: (nullable): decodes and keeps the slides' pictures
+ * @allow_web: whether pictures on the web may be fetched
+ *
+ * Without a cache, slides show captions and credits but no pictures.
+ */
+void
+chrono_presenter_set_pictures (ChronoPresenter  *self,
+                               ChronoImageCache *cache,
+                               gboolean          allow_web)
+{
+  g_return_if_fail (CHRONO_IS_PRESENTER (self));
+  g_return_if_fail (cache == NULL || CHRONO_IS_IMAGE_CACHE (cache));
+
+  g_set_object (&self->image_cache, cache);
+  self->allow_web = allow_web;
+  g_hash_table_remove_all (self->pictures_failed);
+  if (self->canvas != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
+/**
+ * chrono_presenter_get_loading_pictures:
+ *
+ * Returns: whether a slide's picture is still being loaded
+ */
+gboolean
+chrono_presenter_get_loading_pictures (ChronoPresenter *self)
+{
+  g_return_val_if_fail (CHRONO_IS_PRESENTER (self), FALSE);
+
+  return self->pictures_pending != NULL && g_hash_table_size (self->pictures_pending) > 0;
 }

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * Properties: "slide" (uint, 0 is the cover), "autoplay" (boolean),
  * "interval" (uint, seconds per step in autoplay).
  */
+#include "chrono-image-cache.h"
+
 #define CHRONO_TYPE_PRESENTER (chrono_presenter_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoPresenter, chrono_presenter, CHRONO, PRESENTER, AdwWindow)
 
@@ -32,6 +34,13 @@ G_DECLARE_FINAL_TYPE (ChronoPresenter, chrono_presenter, CHRONO, PRESENTER, AdwW
  * transient for @parent (may be NULL).  Call chrono_presenter_start(). */
 ChronoPresenter *chrono_presenter_new           (GtkWindow       *parent,
                                                  ChronoSession   *session);
+/* Where the slides' pictures come from (nullable; the presenter holds a
+ * reference), and whether those on the web may be fetched. */
+void             chrono_presenter_set_pictures  (ChronoPresenter  *self,
+                                                 ChronoImageCache *cache,
+                                                 gboolean          allow_web);
+/* TRUE while a picture is being loaded for a slide. */
+gboolean         chrono_presenter_get_loading_pictures (ChronoPresenter *self);
 /* Shows the presentation full screen at its cover, with the presenter
  * view on another monitor when there is one. */
 void             chrono_presenter_start         (ChronoPresenter *self);

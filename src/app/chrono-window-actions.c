@@ -427,6 +427,7 @@ present_action (GtkWidget  *widget,
     return;
 
   presenter = chrono_presenter_new (GTK_WINDOW (self), self->session);
+  chrono_presenter_set_pictures (presenter, self->image_cache, self->web_pictures_allowed);
   chrono_presenter_start (presenter);
 }
 

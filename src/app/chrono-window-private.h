@@ -10,6 +10,7 @@
 #include "chrono-document-file.h"
 #include "chrono-event-list.h"
 #include "chrono-filter-popover.h"
+#include "chrono-image-cache.h"
 #include "chrono-inspector.h"
 #include "chrono-overview.h"
 #include "chrono-recent-menu.h"
@@ -23,7 +24,9 @@ G_BEGIN_DECLS
  * chrono-window-actions.c (the win.* actions and their keys),
  * chrono-window-search.c (the search bar and stepping through matches),
  * chrono-window-dnd.c (dropping files), chrono-window-save.c (asking
- * about unsaved changes, and saving).  This is what they share. */
+ * about unsaved changes, and saving), chrono-window-pictures.c (the
+ * pictures and the question about those on the web).  This is what
+ * they share. */
 
 struct _ChronoWindow
 {
@@ -48,6 +51,9 @@ struct _ChronoWindow
   guint                 syncing_selection : 1;
   /* The unsaved changes were saved or discarded for closing. */
   guint                 close_confirmed : 1;
+  /* The user allowed this file's pictures on the web. */
+  guint                 web_pictures_allowed : 1;
+  ChronoImageCache     *image_cache;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -65,6 +71,8 @@ struct _ChronoWindow
   GtkRevealer          *error_revealer;
   GtkRevealer          *deleted_revealer;
   GtkRevealer          *changed_revealer;
+  GtkRevealer          *pictures_revealer;
+  GtkLabel             *pictures_title;
   GtkLabel             *changed_title;
   GtkLabel             *deleted_title;
   GtkLabel             *error_title;
@@ -102,6 +110,14 @@ void _chrono_window_when_changes_settled (ChronoWindow     *self,
                                           GDestroyNotify    destroy);
 void _chrono_window_save                 (ChronoWindow     *self,
                                           gboolean          ask_where);
+
+/* chrono-window-pictures.c */
+void _chrono_window_class_pictures_init (GtkWidgetClass *widget_class);
+void _chrono_window_pictures_init       (ChronoWindow   *self);
+void _chrono_window_pictures_dispose    (ChronoWindow   *self);
+/* Asks about the document's pictures on the web, unless the file's
+ * answer is known; called when the document changes. */
+void _chrono_window_pictures_update     (ChronoWindow   *self);
 
 /* chrono-window-dnd.c */
 void _chrono_window_dnd_init           (ChronoWindow   *self);

@@ -485,6 +485,7 @@ on_document_changed (ChronoWindow *self)
   _chrono_window_update_actions (self);
   update_count (self);
   sync_list_selection (self);
+  _chrono_window_pictures_update (self);
 }
 
 static void
@@ -596,6 +597,7 @@ chrono_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
 
   _chrono_window_actions_dispose (self);
+  _chrono_window_pictures_dispose (self);
 
   g_clear_object (&self->recent_menu_model);
 
@@ -751,6 +753,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, recent_menu);
   _chrono_window_class_search_init (widget_class);
+  _chrono_window_class_pictures_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_error_dismiss);
   gtk_widget_class_bind_template_callback (widget_class, on_event_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_event_activated);
@@ -862,6 +865,7 @@ chrono_window_init (ChronoWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   _chrono_window_dnd_init (self);
+  _chrono_window_pictures_init (self);
 
   self->recent_menu_model = chrono_recent_menu_new (self->recent_menu,
                                                     gtk_recent_manager_get_default ());

@@ -61,6 +61,7 @@ typedef struct
   guint       n_related;
   int         duplicate_of; /* the earlier event with this id, or -1 */
   guint       has_title : 1;
+  guint       has_media : 1; /* the next of the builder's media, in input order */
 } PendingEvent;
 
 typedef struct
@@ -112,6 +113,9 @@ struct _ChronoDocumentBuilder
   guint               id_queue_len;
   GPtrArray          *tag_slots;       /* interned tags, each event's NULL-terminated */
   GArray             *links;           /* ChronoLink */
+  GArray             *media;           /* ChronoMedia, of events with has_media, in input order */
+  ChronoMedia        *cover_media;     /* or NULL */
+  ChronoBackground   *background;      /* or NULL */
   GArray             *related;         /* PendingRelation */
   GArray             *series;          /* ChronoSeries */
   GArray             *series_pending;  /* PendingSeries */
@@ -159,6 +163,7 @@ chrono_document_builder_new (ChronoSourceFormat format)
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingEvent));
   self->tag_slots = g_ptr_array_new ();
   self->links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));
+  self->media = g_array_new (FALSE, FALSE, sizeof (ChronoMedia));
   self->related = g_array_new (FALSE, FALSE, sizeof (PendingRelation));
   self->series = g_array_new (FALSE, FALSE, sizeof (ChronoSeries));
   self->series_pending = g_array_new (FALSE, FALSE, sizeof (PendingSeries));
@@ -197,6 +202,9 @@ chrono_document_builder_free (ChronoDocumentBuilder *self)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->tag_slots, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->media, g_array_unref);
+  g_clear_pointer (&self->cover_media, g_free);
+  g_clear_pointer (&self->background, g_free);
   g_clear_pointer (&self->related, g_array_unref);
   g_clear_pointer (&self->series, g_array_unref);
   g_clear_pointer (&self->series_pending, g_array_unref);
@@ -363,6 +371,7 @@ chrono_document_builder_add_lane (ChronoDocumentBuilder *self,
   copy.id = intern_string (self, lane->id);
   copy.title = insert_string (self, lane->title != NULL ? lane->title : (lane->id != NULL ? lane->id : ""));
   copy.description = insert_string (self, lane->description);
+  copy.image = insert_string (self, lane->image);
   g_array_append_val (self->lanes, copy);
 
   append_source (self, self->lane_sources, copy.id, path, pos);
@@ -443,6 +452,52 @@ queue_id (ChronoDocumentBuilder *self,
   self->id_queue_len++;
 }
 
+static void
+copy_media (ChronoDocumentBuilder *self,
+            ChronoMedia           *out,
+            const ChronoMedia     *media)
+{
+  out->kind = media->kind;
+  out->url = insert_string (self, media->url);
+  out->caption = insert_string (self, media->caption);
+  out->credit = insert_string (self, media->credit);
+  out->text = insert_string (self, media->text);
+  out->who = insert_string (self, media->who);
+  out->title = insert_string (self, media->title);
+  out->site = insert_string (self, media->site);
+  out->thumbnail = insert_string (self, media->thumbnail);
+}
+
+/**
+ * chrono_document_builder_set_cover:
+ * @media: (nullable): the cover's picture, quote or link
+ * @background: (nullable): the cover's background
+ *
+ * Sets what the cover slide shows besides the title and description.
+ */
+void
+chrono_document_builder_set_cover (ChronoDocumentBuilder  *self,
+                                   const ChronoMedia      *media,
+                                   const ChronoBackground *background)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->cover_media, g_free);
+  g_clear_pointer (&self->background, g_free);
+  if (media != NULL)
+    {
+      self->cover_media = g_new0 (ChronoMedia, 1);
+      copy_media (self, self->cover_media, media);
+    }
+  if (background != NULL && (background->has_color || background->image != NULL))
+    {
+      self->background = g_new0 (ChronoBackground, 1);
+      self->background->color = background->color;
+      self->background->has_color = background->has_color;
+      self->background->image = insert_string (self, background->image);
+    }
+}
+
 /**
  * chrono_document_builder_add_event:
  * @draft: the event; every string and array in it is copied
@@ -498,6 +553,15 @@ chrono_document_builder_add_event (ChronoDocumentBuilder  *self,
           pending.n_tags++;
         }
       g_ptr_array_add (self->tag_slots, NULL);
+    }
+
+  if (draft->media != NULL)
+    {
+      ChronoMedia media;
+
+      copy_media (self, &media, draft->media);
+      g_array_append_val (self->media, media);
+      pending.has_media = TRUE;
     }
 
   if (draft->links != NULL && draft->n_links > 0)
@@ -1392,6 +1456,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   gint64 now = chrono_now ();
   guint n_events;
   guint n_extras = 0;
+  guint n_media_used = 0;
   gboolean failed;
   guint n_related = 0;
   ChronoEvent *events;
@@ -1484,7 +1549,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
             }
         }
 
-      if (pending->n_tags > 0 || pending->n_links > 0 || pending->n_related > 0)
+      if (pending->n_tags > 0 || pending->n_links > 0 || pending->n_related > 0 || pending->has_media)
         {
           n_extras++;
           n_related += pending->n_related;
@@ -1612,6 +1677,12 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
   document->n_links = self->links->len;
   document->links = (ChronoLink *)(gpointer)g_array_free (g_steal_pointer (&self->links), FALSE);
   document->relations = g_new (ChronoRelation, MAX (n_related, 1));
+  document->n_media = self->media->len;
+  document->media = self->media->len > 0
+    ? (ChronoMedia *)(gpointer)g_array_free (g_steal_pointer (&self->media), FALSE)
+    : NULL;
+  document->cover_media = g_steal_pointer (&self->cover_media);
+  document->background = g_steal_pointer (&self->background);
   document->extras = g_new (ChronoEventExtra, MAX (n_extras, 1));
 
   /* Extras first, in input order, reading the pending data in order;
@@ -1624,7 +1695,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       ChronoEventExtra *extra;
 
       events[i].extra = NULL;
-      if (pending->n_tags == 0 && pending->n_links == 0 && pending->n_related == 0)
+      if (pending->n_tags == 0 && pending->n_links == 0 && pending->n_related == 0 && !pending->has_media)
         continue;
 
       extra = &document->extras[document->n_extras++];
@@ -1634,6 +1705,7 @@ chrono_document_builder_finish (ChronoDocumentBuilder *self,
       extra->n_links = pending->n_links;
       extra->related = pending->n_related > 0 ? &document->relations[document->n_relations] : NULL;
       extra->n_related = pending->n_related;
+      extra->media = pending->has_media ? &document->media[n_media_used++] : NULL;
 
       for (guint j = 0; j < pending->n_related; j++)
         {

@@ -39,6 +39,7 @@ typedef struct
   ChronoPos            category_pos;
   ChronoPos            end_pos;
   const ChronoPos     *related_pos; /* parallel to @related, or NULL */
+  const ChronoMedia   *media;       /* or NULL */
 } ChronoEventDraft;
 
 ChronoDocumentBuilder *chrono_document_builder_new             (ChronoSourceFormat     format);
@@ -48,6 +49,10 @@ void chrono_document_builder_set_title       (ChronoDocumentBuilder *self,
                                               const char            *title);
 void chrono_document_builder_set_description (ChronoDocumentBuilder *self,
                                               const char            *description);
+/* The media and background of the cover (either may be NULL); copied. */
+void chrono_document_builder_set_cover       (ChronoDocumentBuilder  *self,
+                                              const ChronoMedia      *media,
+                                              const ChronoBackground *background);
 /* @path/@pos locate the item for duplicate-id diagnostics. */
 void chrono_document_builder_add_lane        (ChronoDocumentBuilder *self,
                                               const ChronoLane      *lane,

@@ -54,6 +54,10 @@ struct _ChronoDocument
   guint               n_links;
   ChronoRelation     *relations;
   guint               n_relations;
+  ChronoMedia        *media;        /* of events, in input order; or NULL */
+  guint               n_media;
+  ChronoMedia        *cover_media;  /* or NULL; strings in @strings */
+  ChronoBackground   *background;   /* or NULL */
 
   ChronoLane         *lanes;
   guint               n_lanes;

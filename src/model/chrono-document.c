@@ -56,6 +56,9 @@ chrono_document_finalize (GObject *object)
   g_clear_pointer (&self->tag_slots, g_free);
   g_clear_pointer (&self->links, g_free);
   g_clear_pointer (&self->relations, g_free);
+  g_clear_pointer (&self->media, g_free);
+  g_clear_pointer (&self->cover_media, g_free);
+  g_clear_pointer (&self->background, g_free);
   g_clear_pointer (&self->lanes, g_free);
   g_clear_pointer (&self->categories, g_free);
   g_clear_pointer (&self->lane_ids, g_hash_table_unref);
@@ -898,6 +901,159 @@ chrono_document_get_story_notes (ChronoDocument *self,
 }
 
 /**
+ * chrono_document_get_cover_media:
+ *
+ * Returns: (transfer none) (nullable): the media of the cover, owned by
+ *   the document, or NULL
+ */
+const ChronoMedia *
+chrono_document_get_cover_media (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  return self->cover_media;
+}
+
+/**
+ * chrono_document_get_background:
+ *
+ * Returns: (transfer none) (nullable): the cover's background, owned by
+ *   the document, or NULL
+ */
+const ChronoBackground *
+chrono_document_get_background (ChronoDocument *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  return self->background;
+}
+
+/**
+ * chrono_document_get_event_media:
+ * @index: an event index, below chrono_document_get_n_events()
+ *
+ * Returns: (transfer none) (nullable): the event's media, or NULL
+ */
+const ChronoMedia *
+chrono_document_get_event_media (ChronoDocument *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->n_events, NULL);
+
+  return self->events[index].extra != NULL ? self->events[index].extra->media : NULL;
+}
+
+/**
+ * chrono_media_url_is_remote:
+ * @url: (nullable): a picture as named in a file
+ *
+ * Returns: TRUE for http and https URLs, which are only fetched with the
+ *   user's consent
+ */
+gboolean
+chrono_media_url_is_remote (const char *url)
+{
+  return url != NULL &&
+         (g_ascii_strncasecmp (url, "http://", 7) == 0 ||
+          g_ascii_strncasecmp (url, "https://", 8) == 0);
+}
+
+/**
+ * chrono_document_resolve_media:
+ * @url: (nullable): a picture as named in the file
+ * @remote: (out) (optional): TRUE when the result is a URL on the web
+ *
+ * Returns: (transfer full) (nullable): the URL, or the absolute path of
+ *   the local file
+ */
+char *
+chrono_document_resolve_media (ChronoDocument *self,
+                               const char     *url,
+                               gboolean       *remote)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), NULL);
+
+  if (remote != NULL)
+    *remote = FALSE;
+  if (url == NULL || url[0] == '\0')
+    return NULL;
+  if (chrono_media_url_is_remote (url))
+    {
+      if (remote != NULL)
+        *remote = TRUE;
+      return g_strdup (url);
+    }
+  if (g_path_is_absolute (url))
+    return g_strdup (url);
+
+  dir = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  if (dir == NULL)
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      return g_build_filename (cwd, url, NULL);
+    }
+  file = g_file_resolve_relative_path (dir, url);
+  return g_file_get_path (file);
+}
+
+static void
+add_remote (GHashTable *seen,
+            GPtrArray  *out,
+            const char *url)
+{
+  if (!chrono_media_url_is_remote (url) || g_hash_table_contains (seen, url))
+    return;
+  g_hash_table_add (seen, (gpointer) url);
+  if (out != NULL)
+    g_ptr_array_add (out, g_strdup (url));
+}
+
+static void
+add_media_remote (GHashTable        *seen,
+                  GPtrArray         *out,
+                  const ChronoMedia *media)
+{
+  if (media == NULL)
+    return;
+  if (media->kind == CHRONO_MEDIA_IMAGE)
+    add_remote (seen, out, media->url);
+  add_remote (seen, out, media->thumbnail);
+}
+
+/**
+ * chrono_document_count_remote_images:
+ * @out: (nullable) (element-type utf8): receives each URL once
+ *
+ * Counts the pictures on the web that the document names, each once,
+ * for the question whether to load them.
+ *
+ * Returns: how many
+ */
+guint
+chrono_document_count_remote_images (ChronoDocument *self,
+                                     GPtrArray      *out)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (CHRONO_IS_DOCUMENT (self), 0);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  add_media_remote (seen, out, self->cover_media);
+  if (self->background != NULL)
+    add_remote (seen, out, self->background->image);
+  for (guint i = 0; i < self->n_lanes; i++)
+    add_remote (seen, out, self->lanes[i].image);
+  for (guint i = 0; i < self->n_media; i++)
+    add_media_remote (seen, out, &self->media[i]);
+  return g_hash_table_size (seen);
+}
+
+/**
  * chrono_document_get_tags:
  *
  * Returns: (transfer none): every distinct tag, sorted bytewise,
@@ -1131,6 +1287,11 @@ chrono_document_get_memory_size (ChronoDocument *self,
   size += (gsize)self->n_tag_slots * sizeof (char *);
   size += (gsize)self->n_links * sizeof (ChronoLink);
   size += (gsize)self->n_relations * sizeof (ChronoRelation);
+  size += (gsize)self->n_media * sizeof (ChronoMedia);
+  if (self->cover_media != NULL)
+    size += sizeof (ChronoMedia);
+  if (self->background != NULL)
+    size += sizeof (ChronoBackground);
   size += (gsize)self->n_lanes * sizeof (ChronoLane);
   size += (gsize)self->n_categories * sizeof (ChronoCategory);
   size += (gsize)self->n_series * sizeof (ChronoSeries);

@@ -24,7 +24,10 @@ typedef enum
   CHRONO_FORMAT_CSV,
 } ChronoSourceFormat;
 
-/* Colours are 0xRRGGBB; has_color says whether the file gave one. */
+/* Colours are 0xRRGGBB; has_color says whether the file gave one.
+ * @image: a portrait or logo, as written in the file (a path relative to
+ * the file or an http/https URL; see chrono_document_resolve_media()),
+ * or NULL. */
 typedef struct
 {
   const char     *id;
@@ -33,6 +36,7 @@ typedef struct
   ChronoLaneKind  kind;
   guint32         color;
   gboolean        has_color;
+  const char     *image;       /* or NULL */
 } ChronoLane;
 
 typedef struct
@@ -55,14 +59,65 @@ typedef struct
   const char *label;  /* or NULL */
 } ChronoRelation;
 
-/* The rarely-present parts of an event, kept apart to keep events small. */
+typedef enum
+{
+  CHRONO_MEDIA_IMAGE,
+  CHRONO_MEDIA_QUOTE,
+  CHRONO_MEDIA_LINK,
+} ChronoMediaKind;
+
+/**
+ * ChronoMedia:
+ *
+ * What an event, or the document's cover, shows besides its text: one
+ * picture, one quote or one link card.  Strings live as long as the
+ * document; members that do not belong to @kind are NULL.
+ * @url: IMAGE: the picture, as written in the file: a path relative to
+ *   the timeline file or an http/https URL (see
+ *   chrono_document_resolve_media()); LINK: the normalised http, https
+ *   or mailto URL (the rules of chrono-link.c)
+ * @caption: what it shows or why it matters, or NULL
+ * @credit: IMAGE, LINK: who made it or where it comes from, or NULL
+ * @text: QUOTE: the words
+ * @who: QUOTE: who said them, or NULL
+ * @title: LINK: the title of the card, or NULL
+ * @site: LINK: the site's name ("YouTube"), or NULL
+ * @thumbnail: IMAGE or LINK: a small picture for the card, as @url of an
+ *   image, or NULL
+ */
+typedef struct
+{
+  ChronoMediaKind  kind;
+  const char      *url;
+  const char      *caption;
+  const char      *credit;
+  const char      *text;
+  const char      *who;
+  const char      *title;
+  const char      *site;
+  const char      *thumbnail;
+} ChronoMedia;
+
+/* The cover's background: a colour (has_color) and/or a picture, named
+ * like ChronoMedia.url. */
+typedef struct
+{
+  guint32     color;
+  gboolean    has_color;
+  const char *image;  /* or NULL */
+} ChronoBackground;
+
+/* The rarely-present parts of an event, kept apart to keep events small.
+ * The pointers come first so that the counts share their padding: the
+ * media cost an event with tags or links no byte more. */
 typedef struct
 {
   const char * const   *tags;     /* NULL-terminated, interned */
-  guint                 n_tags;
   const ChronoLink     *links;
-  guint                 n_links;
   const ChronoRelation *related;
+  const ChronoMedia    *media;    /* or NULL */
+  guint                 n_tags;
+  guint                 n_links;
   guint                 n_related;
 } ChronoEventExtra;
 
@@ -191,6 +246,28 @@ const guint          *chrono_document_get_story       (ChronoDocument *self,
  * none. */
 const char           *chrono_document_get_story_notes (ChronoDocument *self,
                                                        guint           step);
+/* The media of the cover (the document's own), or NULL. */
+const ChronoMedia    *chrono_document_get_cover_media (ChronoDocument *self);
+/* The cover's background, or NULL when the file gives none. */
+const ChronoBackground *chrono_document_get_background (ChronoDocument *self);
+/* The media of event @index, or NULL. */
+const ChronoMedia    *chrono_document_get_event_media (ChronoDocument *self,
+                                                       guint           index);
+/* Where the picture named @url (a ChronoMedia.url, a lane's image, a
+ * background image) is: a newly allocated http/https URL as it is, or
+ * the absolute path of a local file, resolved against the directory of
+ * the document's file (or the current directory when it has none).
+ * *@remote tells which.  NULL for an empty @url. */
+char                 *chrono_document_resolve_media   (ChronoDocument *self,
+                                                       const char     *url,
+                                                       gboolean       *remote);
+/* TRUE when @url names a picture on the web (http or https). */
+gboolean              chrono_media_url_is_remote      (const char     *url);
+/* How many distinct pictures on the web the document names: event
+ * pictures and thumbnails, lane images, the cover and its background.
+ * Fills @out (of char *, owned by the array's free func) when not NULL. */
+guint                 chrono_document_count_remote_images (ChronoDocument *self,
+                                                           GPtrArray      *out);
 /* All distinct tags, sorted, NULL-terminated; owned by the document. */
 const char * const   *chrono_document_get_tags        (ChronoDocument *self);
 

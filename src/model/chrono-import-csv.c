@@ -492,6 +492,8 @@ on_bad_slide_link (ChronoTljsMember  member,
     [CHRONO_TLJS_MEDIA_CAPTION] = COL_MEDIA_CAPTION,
     [CHRONO_TLJS_MEDIA_CREDIT] = COL_MEDIA_CREDIT,
     [CHRONO_TLJS_MEDIA_LINK] = COL_MEDIA,
+    [CHRONO_TLJS_MEDIA_THUMBNAIL] = COL_MEDIA_THUMBNAIL,
+    [CHRONO_TLJS_BACKGROUND] = COL_BACKGROUND,
   };
   SlideLinks *where = user_data;
 
@@ -603,6 +605,7 @@ native_row (Csv          *csv,
   g_autoptr(GPtrArray) tag_list = g_ptr_array_new ();
   g_autoptr(GPtrArray) normalized = g_ptr_array_new_with_free_func (g_free);
   ChronoEventDraft draft = { 0 };
+  ChronoMedia media[1];
   const char *value;
 
   draft.title = cell_value (csv, record, COL_TITLE);
@@ -679,6 +682,24 @@ native_row (Csv          *csv,
         g_ptr_array_add (normalized, url);
         g_array_append_val (links, link);
       }
+
+  {
+    /* Read as the TimelineJS template's: a picture, a quote or a card. */
+    ChronoTljsSlide slide = { 0 };
+    SlideLinks slide_links = { csv, errors, record };
+    g_autofree char *unused_title = NULL;
+    g_autofree char *unused_description = NULL;
+
+    slide.media_url = cell_value (csv, record, COL_MEDIA);
+    slide.media_caption = cell_value (csv, record, COL_MEDIA_CAPTION);
+    slide.media_credit = cell_value (csv, record, COL_MEDIA_CREDIT);
+    slide.media_thumbnail = cell_value (csv, record, COL_MEDIA_THUMBNAIL);
+    slide.bad_link = on_bad_slide_link;
+    slide.bad_link_data = &slide_links;
+    if (slide.media_url != NULL &&
+        _chrono_tljs_slide_convert (&slide, &unused_title, &unused_description, links, normalized, media))
+      draft.media = media;
+  }
 
   draft.id = cell_value (csv, record, COL_ID);
   if (draft.id == NULL)
@@ -864,6 +885,16 @@ tljs_row (Csv          *csv,
   slide.media_url = cell_value (csv, record, COL_MEDIA);
   slide.media_caption = cell_value (csv, record, COL_MEDIA_CAPTION);
   slide.media_credit = cell_value (csv, record, COL_MEDIA_CREDIT);
+  slide.media_thumbnail = cell_value (csv, record, COL_MEDIA_THUMBNAIL);
+  /* The template's Background is a colour or a picture's address. */
+  {
+    const char *background = cell_value (csv, record, COL_BACKGROUND);
+
+    if (background != NULL && background[0] == '#')
+      slide.background_color = background;
+    else
+      slide.background_url = background;
+  }
   slide.bad_link = on_bad_slide_link;
   slide.bad_link_data = &slide_links;
 
@@ -907,7 +938,7 @@ tljs_row (Csv          *csv,
           return;
         }
 
-      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings, NULL);
       if (title == NULL)
         title = chrono_date_format_range (&start, &end);
       era.title = title;
@@ -932,13 +963,15 @@ tljs_row (Csv          *csv,
 
   {
     ChronoEventDraft draft = { 0 };
+    ChronoMedia media;
     g_autofree char *group = _chrono_tljs_group_name (cell_value (csv, record, COL_GROUP));
 
     draft.start = start;
     if (has_end && !(end.time == start.time && end.precision == start.precision))
       draft.end = end;
 
-    _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+    if (_chrono_tljs_slide_convert (&slide, &title, &description, links, strings, &media))
+      draft.media = &media;
     if (title == NULL && cell_value (csv, record, COL_DISPLAY_DATE) != NULL)
       title = g_strdup (cell_value (csv, record, COL_DISPLAY_DATE));
     if (title == NULL)
@@ -1107,9 +1140,10 @@ read_header (Csv *csv)
         return FALSE;
       }
 
-  /* TimelineJS columns in a Chronoscope sheet are unknown too. */
+  /* TimelineJS columns in a Chronoscope sheet are unknown too, but for
+   * its media columns, which both read alike. */
   for (int c = FIRST_TLJS_COLUMN; c < N_COLUMNS; c++)
-    if (csv->index[c] >= 0)
+    if (csv->index[c] >= 0 && (c < COL_MEDIA || c > COL_MEDIA_THUMBNAIL))
       {
         g_ptr_array_add (unknown, &g_array_index (header->cells, Cell, csv->index[c]));
         csv->index[c] = -1;
@@ -1123,7 +1157,8 @@ read_header (Csv *csv)
 
       add_diagnostic (csv->builder, CHRONO_ERROR_UNKNOWN_MEMBER, TRUE, cell->pos,
                       _("the columns are title, start, end, lane, category, description, "
-                        "tags, link, id and importance"),
+                        "tags, link, id, importance, media, media caption, media credit "
+                        "and media thumbnail"),
                       message);
     }
 

@@ -72,6 +72,8 @@ typedef enum
   CHRONO_TLJS_MEDIA_CAPTION,
   CHRONO_TLJS_MEDIA_CREDIT,
   CHRONO_TLJS_MEDIA_LINK,
+  CHRONO_TLJS_MEDIA_THUMBNAIL,
+  CHRONO_TLJS_BACKGROUND,
 } ChronoTljsMember;
 
 /* Called for each link of @member that chrono_link_normalize_url()
@@ -91,6 +93,9 @@ typedef struct
   const char            *media_credit;
   const char            *media_title;
   const char            *media_link;
+  const char            *media_thumbnail;
+  const char            *background_url;
+  const char            *background_color;
   ChronoTljsBadLinkFunc  bad_link;
   gpointer               bad_link_data;
 } ChronoTljsSlide;
@@ -98,15 +103,21 @@ typedef struct
 /* Turns a slide into plain-text title (NULL when the slide has nothing to
  * call it by), description (NULL when empty) and links (a GArray of
  * ChronoLink whose strings are owned by @strings): only the http, https
- * and mailto ones; the others go to @slide's bad_link. */
-void _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
-                                 char                 **title,
-                                 char                 **description,
-                                 GArray                *links,
-                                 GPtrArray             *strings);
+ * and mailto ones; the others go to @slide's bad_link.  With @media,
+ * the slide's media become a picture, a quote or a link card there
+ * (strings owned by @strings; returns TRUE), their caption and credit
+ * with them; without, or when the media are other embed code, the
+ * caption and credit are paragraphs of the description. */
+gboolean _chrono_tljs_slide_convert (const ChronoTljsSlide *slide,
+                                     char                 **title,
+                                     char                 **description,
+                                     GArray                *links,
+                                     GPtrArray             *strings,
+                                     ChronoMedia           *media);
 
-/* Sets the document's title and description from the title slide
- * @slide (each when there is one); @links and @strings as above. */
+/* Sets the document's title, description, cover media and background
+ * from the title slide @slide (each when there is one); @links and
+ * @strings as above. */
 void _chrono_tljs_set_title_slide (ChronoDocumentBuilder *builder,
                                    const ChronoTljsSlide *slide,
                                    GArray                *links,

@@ -514,12 +514,233 @@ _chrono_tljs_group_name (const char *group)
   return first_line (text, TRUE);
 }
 
-void
+/* Keeps @s alive as long as @strings; NULL stays NULL. */
+static const char *
+keep (GPtrArray *strings,
+      char      *s)
+{
+  if (s != NULL)
+    g_ptr_array_add (strings, s);
+  return s;
+}
+
+/* Whether @url names a picture, by the extension TimelineJS goes by. */
+static gboolean
+looks_like_picture (const char *url)
+{
+  static const char * const extensions[] = {
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff", NULL
+  };
+  g_autofree char *lower = NULL;
+  char *end;
+
+  lower = g_ascii_strdown (url, -1);
+  end = lower + strcspn (lower, "?#");
+  *end = '\0';
+  for (guint i = 0; extensions[i] != NULL; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The name a link card shows for the site of @url: the well-known ones
+ * TimelineJS embeds by name, else the host without "www.". */
+static char *
+site_name (const char *url)
+{
+  static const struct { const char *host; const char *name; } sites[] = {
+    { "youtube.com", "YouTube" }, { "youtu.be", "YouTube" }, { "vimeo.com", "Vimeo" },
+    { "wikipedia.org", "Wikipedia" }, { "openstreetmap.org", "OpenStreetMap" },
+    { "soundcloud.com", "SoundCloud" }, { "twitter.com", "X" }, { "x.com", "X" },
+    { "flickr.com", "Flickr" }, { "wikimedia.org", "Wikimedia Commons" },
+  };
+  g_autofree char *host = chrono_link_dup_host (url);
+  g_autofree char *lower = NULL;
+
+  if (host == NULL)
+    return NULL;
+  lower = g_ascii_strdown (host, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    {
+      gsize n = strlen (lower), m = strlen (sites[i].host);
+
+      if (n >= m && strcmp (lower + n - m, sites[i].host) == 0 &&
+          (n == m || lower[n - m - 1] == '.'))
+        return g_strdup (sites[i].name);
+    }
+  /* google.com/maps/…, maps.google.de/… */
+  if ((g_str_has_prefix (lower, "maps.google.") ||
+       ((g_str_has_prefix (lower, "google.") || g_str_has_prefix (lower, "www.google.")) &&
+        strstr (url, "/maps") != NULL)))
+    return g_strdup ("Google Maps");
+  if (g_str_has_prefix (lower, "www."))
+    return g_strdup (lower + 4);
+  return g_steal_pointer (&lower);
+}
+
+/* "“Words.”" -> "Words.": a quote is shown in quotation marks of the
+ * reader's language, so those of the file would be doubled. */
+static char *
+strip_quotation_marks (char *text)
+{
+  static const char * const opening[] = { "“", "\"", "„", "«", "‘", NULL };
+  static const char * const closing[] = { "”", "\"", "“", "»", "’", NULL };
+  gsize length = strlen (text);
+
+  for (guint i = 0; opening[i] != NULL; i++)
+    {
+      gsize o = strlen (opening[i]), c = strlen (closing[i]);
+
+      if (length > o + c && g_str_has_prefix (text, opening[i]) && g_str_has_suffix (text, closing[i]))
+        {
+          memmove (text, text + o, length - o - c);
+          text[length - o - c] = '\0';
+          return g_strstrip (text);
+        }
+    }
+  return text;
+}
+
+/* The src of the first <iframe> of embed code, or NULL. */
+static char *
+iframe_source (const char *html)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *src = NULL;
+
+  regex = g_regex_new ("<iframe[^>]*\\ssrc\\s*=\\s*[\"']([^\"']*)[\"']", G_REGEX_CASELESS, 0, NULL);
+  if (!g_regex_match (regex, html, 0, &match))
+    return NULL;
+  src = g_match_info_fetch (match, 1);
+  /* The address is HTML: &amp; and friends. */
+  return chrono_html_to_text (src, -1, NULL);
+}
+
+/* A picture member (thumbnail, background): a path or an http/https
+ * address; anything else goes to the slide's bad_link. */
+static const char *
+picture (const ChronoTljsSlide *slide,
+         ChronoTljsMember       member,
+         GPtrArray             *strings,
+         const char            *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (url == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (url));
+  if (stripped[0] == '\0')
+    return NULL;
+  if (!chrono_link_check_picture (stripped, &error))
+    {
+      if (slide->bad_link != NULL)
+        slide->bad_link (member, error, slide->bad_link_data);
+      return NULL;
+    }
+  return keep (strings, g_steal_pointer (&stripped));
+}
+
+/* A link card for @url, or FALSE (reported) when it is no link. */
+static gboolean
+link_card (const ChronoTljsSlide *slide,
+           GPtrArray             *strings,
+           const char            *url,
+           const char            *title,
+           ChronoMedia           *media)
+{
+  g_autoptr(GError) error = NULL;
+  char *normalized = chrono_link_normalize_url (url, &error);
+
+  if (normalized == NULL)
+    {
+      if (slide->bad_link != NULL)
+        slide->bad_link (CHRONO_TLJS_MEDIA_URL, error, slide->bad_link_data);
+      return FALSE;
+    }
+  media->kind = CHRONO_MEDIA_LINK;
+  media->url = keep (strings, normalized);
+  media->title = keep (strings, g_strdup (title));
+  media->site = keep (strings, site_name (normalized));
+  return TRUE;
+}
+
+/*
+ * The media of @slide as a picture, a quote or a link card, as
+ * TimelineJS shows them: a URL with a picture's extension is a picture
+ * (a relative path too, which TimelineJS allows); a <blockquote> is a
+ * quote; an <iframe> or any other web page (YouTube, Vimeo, Wikipedia,
+ * maps, articles) is a link card.  FALSE for none or other embed code.
+ */
+static gboolean
+slide_media (const ChronoTljsSlide *slide,
+             GArray                *links,
+             GPtrArray             *strings,
+             const char            *media_title,
+             ChronoMedia           *media)
+{
+  const char *url = slide->media_url;
+
+  memset (media, 0, sizeof *media);
+  if (url == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*url))
+    url++;
+  if (url[0] == '\0')
+    return FALSE;
+
+  if (url[0] == '<')
+    {
+      g_autofree char *lower = g_ascii_strdown (url, -1);
+      g_autofree char *src = NULL;
+      char *text;
+
+      if (strstr (lower, "<blockquote") != NULL)
+        {
+          /* Its links still count (a tweet's, a source's). */
+          text = html_text (url, slide, CHRONO_TLJS_MEDIA_URL, links, strings);
+          if (text == NULL)
+            return FALSE;
+          media->kind = CHRONO_MEDIA_QUOTE;
+          media->text = keep (strings, strip_quotation_marks (g_strstrip (text)));
+          return TRUE;
+        }
+      src = iframe_source (url);
+      if (src != NULL && src[0] != '\0')
+        {
+          /* "//www.youtube.com/embed/…" is how embed code is often written. */
+          if (g_str_has_prefix (src, "//"))
+            {
+              char *https = g_strconcat ("https:", src, NULL);
+
+              g_free (src);
+              src = https;
+            }
+          return link_card (slide, strings, src, media_title, media);
+        }
+      g_free (html_text (url, slide, CHRONO_TLJS_MEDIA_URL, links, strings));
+      return FALSE;
+    }
+
+  if (looks_like_picture (url))
+    {
+      media->url = picture (slide, CHRONO_TLJS_MEDIA_URL, strings, url);
+      if (media->url == NULL)
+        return FALSE;
+      media->kind = CHRONO_MEDIA_IMAGE;
+      return TRUE;
+    }
+  return link_card (slide, strings, url, media_title, media);
+}
+
+gboolean
 _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
                             char                  **title,
                             char                  **description,
                             GArray                 *links,
-                            GPtrArray              *strings)
+                            GPtrArray              *strings,
+                            ChronoMedia            *media)
 {
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
@@ -527,12 +748,15 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
   g_autofree char *credit = NULL;
   g_autofree char *media_title = NULL;
   g_autoptr(GString) desc = g_string_new (NULL);
+  gboolean has_media = FALSE;
 
   headline = html_text (slide->headline, slide, CHRONO_TLJS_HEADLINE, links, strings);
   text = html_text (slide->text, slide, CHRONO_TLJS_TEXT, links, strings);
 
   media_title = html_text (slide->media_title, slide, 0, NULL, NULL);
-  if (slide->media_url != NULL)
+  if (media != NULL)
+    has_media = slide_media (slide, links, strings, media_title, media);
+  else if (slide->media_url != NULL)
     {
       const char *url = slide->media_url;
 
@@ -557,9 +781,26 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
     *title = first_line (caption, FALSE);
   if (*title == NULL)
     *title = first_line (media_title, FALSE);
+  if (*title == NULL && has_media && media->kind == CHRONO_MEDIA_QUOTE)
+    *title = first_line (media->text, FALSE);
 
   if (text != NULL)
     g_string_append (desc, text);
+
+  if (has_media)
+    {
+      /* The caption and credit go with what they describe. */
+      media->caption = keep (strings, g_steal_pointer (&caption));
+      if (media->kind == CHRONO_MEDIA_QUOTE)
+        media->who = keep (strings, g_steal_pointer (&credit));
+      else
+        media->credit = keep (strings, g_steal_pointer (&credit));
+      if (media->kind != CHRONO_MEDIA_QUOTE)
+        media->thumbnail = picture (slide, CHRONO_TLJS_MEDIA_THUMBNAIL, strings, slide->media_thumbnail);
+      if (media->kind == CHRONO_MEDIA_IMAGE && media->caption == NULL && media_title != NULL)
+        media->caption = keep (strings, g_steal_pointer (&media_title));
+    }
+
   if (caption != NULL)
     g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n\n" : "", caption);
   if (credit != NULL)
@@ -571,6 +812,45 @@ _chrono_tljs_slide_convert (const ChronoTljsSlide  *slide,
     }
 
   *description = desc->len > 0 ? g_strdup (desc->str) : NULL;
+  return has_media;
+}
+
+/* "#1c2a3a", "#fff" or a colour name CSS knows well; FALSE otherwise. */
+static gboolean
+parse_color (const char *text,
+             guint32    *out)
+{
+  static const struct { const char *name; guint32 rgb; } names[] = {
+    { "black", 0x000000 }, { "white", 0xffffff }, { "gray", 0x808080 }, { "grey", 0x808080 },
+    { "red", 0xff0000 }, { "green", 0x008000 }, { "blue", 0x0000ff }, { "navy", 0x000080 },
+    { "yellow", 0xffff00 }, { "orange", 0xffa500 }, { "purple", 0x800080 }, { "teal", 0x008080 },
+  };
+  g_autofree char *s = NULL;
+  gsize n;
+  guint32 v = 0;
+
+  if (text == NULL)
+    return FALSE;
+  s = g_strstrip (g_ascii_strdown (text, -1));
+  n = strlen (s);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (s, names[i].name) == 0)
+      {
+        *out = names[i].rgb;
+        return TRUE;
+      }
+  if (s[0] != '#' || (n != 4 && n != 7))
+    return FALSE;
+  for (gsize i = 1; i < n; i++)
+    {
+      if (!g_ascii_isxdigit (s[i]))
+        return FALSE;
+      v = (v << 4) | (guint32) g_ascii_xdigit_value (s[i]);
+      if (n == 4)
+        v = (v << 4) | (guint32) g_ascii_xdigit_value (s[i]);
+    }
+  *out = v;
+  return TRUE;
 }
 
 void
@@ -581,12 +861,21 @@ _chrono_tljs_set_title_slide (ChronoDocumentBuilder *builder,
 {
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  ChronoMedia media;
+  ChronoBackground background = { 0 };
+  gboolean has_media;
 
-  _chrono_tljs_slide_convert (slide, &title, &description, links, strings);
+  has_media = _chrono_tljs_slide_convert (slide, &title, &description, links, strings, &media);
   if (title != NULL)
     chrono_document_builder_set_title (builder, title);
   if (description != NULL)
     chrono_document_builder_set_description (builder, description);
+
+  /* TimelineJS draws a colour it cannot read as none: so does the cover. */
+  background.has_color = parse_color (slide->background_color, &background.color);
+  background.image = picture (slide, CHRONO_TLJS_BACKGROUND, strings, slide->background_url);
+  if (has_media || background.has_color || background.image != NULL)
+    chrono_document_builder_set_cover (builder, has_media ? &media : NULL, &background);
 }
 
 /* }}} */
@@ -654,6 +943,8 @@ on_bad_link (ChronoTljsMember  member,
     [CHRONO_TLJS_MEDIA_CAPTION] = "media.caption",
     [CHRONO_TLJS_MEDIA_CREDIT] = "media.credit",
     [CHRONO_TLJS_MEDIA_LINK] = "media.link",
+    [CHRONO_TLJS_MEDIA_THUMBNAIL] = "media.thumbnail",
+    [CHRONO_TLJS_BACKGROUND] = "background.url",
   };
   Import *import = user_data;
   g_autofree char *path = member_path (import->slide_path, members[member]);
@@ -903,7 +1194,7 @@ read_slide (Import          *import,
       ok &= get_string (import, media, media_path, "credit", &slide->media_credit);
       ok &= get_string (import, media, media_path, "title", &slide->media_title);
       ok &= get_string (import, media, media_path, "link", &slide->media_link);
-      ok &= get_string (import, media, media_path, "thumbnail", &ignored);
+      ok &= get_string (import, media, media_path, "thumbnail", &slide->media_thumbnail);
       ok &= get_string (import, media, media_path, "alt", &ignored);
       ok &= get_string (import, media, media_path, "link_target", &ignored);
     }
@@ -912,8 +1203,8 @@ read_slide (Import          *import,
     ok = FALSE;
   else if (background != NULL)
     {
-      ok &= get_string (import, background, background_path, "url", &ignored);
-      ok &= get_string (import, background, background_path, "color", &ignored);
+      ok &= get_string (import, background, background_path, "url", &slide->background_url);
+      ok &= get_string (import, background, background_path, "color", &slide->background_color);
     }
 
   ok &= get_string (import, object, path, "display_date", &ignored);
@@ -1008,7 +1299,7 @@ read_eras (Import     *import,
           continue;
         }
 
-      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+      _chrono_tljs_slide_convert (&slide, &title, &description, links, strings, NULL);
       if (title == NULL)
         title = chrono_date_format_range (&era.start, &era.end);
 
@@ -1062,6 +1353,7 @@ read_event (Import     *import,
   ChronoTljsSlide slide;
   JsonObject *object;
   const char *group, *id, *display_date = NULL;
+  ChronoMedia media;
   gboolean has_start, has_end;
   gboolean ok;
 
@@ -1097,7 +1389,8 @@ read_event (Import     *import,
       draft.end.precision == draft.start.precision)
     memset (&draft.end, 0, sizeof draft.end);
 
-  _chrono_tljs_slide_convert (&slide, &title, &description, links, strings);
+  if (_chrono_tljs_slide_convert (&slide, &title, &description, links, strings, &media))
+    draft.media = &media;
   if (title == NULL && display_date != NULL)
     title = html_text (display_date, &slide, 0, NULL, NULL);
   if (title == NULL)

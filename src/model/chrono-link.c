@@ -250,3 +250,52 @@ chrono_link_dup_host (const char *url)
       return host != NULL ? g_steal_pointer (&host) : g_strdup (g_uri_get_host (uri));
     }
 }
+
+/**
+ * chrono_link_check_picture:
+ * @url: a picture as named in a file
+ * @error: return location for a CHRONO_ERROR_LINK error
+ *
+ * Pictures are local files, named by a path relative to the timeline file
+ * (or an absolute one), or http/https URLs, which are only fetched with
+ * the user's consent.  Any other scheme (file:, data:, javascript:, ftp:)
+ * is refused, so a file cannot make the app open anything else.
+ *
+ * Returns: TRUE when @url may name a picture
+ */
+gboolean
+chrono_link_check_picture (const char  *url,
+                           GError     **error)
+{
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (url[0] == '\0')
+    {
+      g_set_error_literal (error, CHRONO_ERROR, CHRONO_ERROR_LINK,
+                           _("the picture is empty; give a file path or an http or https address"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (url, -1, NULL))
+    {
+      g_set_error_literal (error, CHRONO_ERROR, CHRONO_ERROR_LINK,
+                           _("the picture's name is not valid UTF-8"));
+      return FALSE;
+    }
+
+  scheme = g_uri_parse_scheme (url);
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "http") == 0 ||
+      g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  {
+    g_autofree char *shown_url = shown (url);
+
+    g_set_error (error, CHRONO_ERROR, CHRONO_ERROR_LINK,
+                 _("“%s” is not a picture Chronoscope opens; give a file path relative to the timeline or an http or https address"),
+                 shown_url);
+  }
+  return FALSE;
+}

@@ -547,7 +547,9 @@ _chrono_event_scan_read (ChronoEventScan  *s,
           break;
         default:
           /* An x- member is kept for saving by the tree reader
-           * (keep_extensions()), so such an event is left to it. */
+           * (keep_extensions()), so such an event is left to it; so is
+           * "media", rare enough that a second reader of it would only
+           * be a second place for its rules. */
           ok = FALSE;
           i = CHRONO_N_EV;
           break;

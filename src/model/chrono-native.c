@@ -560,8 +560,162 @@ static const char * const lane_kinds[] = {
   "person", "company", "organization", "product", "topic", "other", NULL
 };
 
-enum { LANE_ID, LANE_TITLE, LANE_KIND, LANE_COLOR, LANE_DESCRIPTION, N_LANE };
-static const char * const lane_members[] = { "id", "title", "kind", "color", "description", NULL };
+enum { LANE_ID, LANE_TITLE, LANE_KIND, LANE_COLOR, LANE_DESCRIPTION, LANE_IMAGE, N_LANE };
+static const char * const lane_members[] = { "id", "title", "kind", "color", "description", "image", NULL };
+
+/* A picture member (an image, a thumbnail, a lane's image): a path
+ * relative to the file or an http/https URL. */
+static const char *
+get_picture (Reader     *r,
+             JsonNode   *node,
+             const char *base,
+             const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  const char *s = get_string (r, node, base, member, TRUE);
+
+  if (s == NULL)
+    return NULL;
+  if (!chrono_link_check_picture (s, &error))
+    {
+      g_autofree char *path = join_path (base, member);
+
+      error_at (r, CHRONO_ERROR_LINK, path, NULL, "%s", error->message);
+      return NULL;
+    }
+  return s;
+}
+
+enum
+{
+  MEDIA_IMAGE, MEDIA_QUOTE, MEDIA_LINK, MEDIA_CAPTION, MEDIA_CREDIT, MEDIA_WHO,
+  MEDIA_TITLE, MEDIA_SITE, MEDIA_THUMBNAIL, N_MEDIA
+};
+static const char * const media_members[] = {
+  "image", "quote", "link", "caption", "credit", "who", "title", "site", "thumbnail", NULL
+};
+/* Which members go with which kind: a caption on a quote is a mistake
+ * the author wants to hear about, not silently lose. */
+static const guint media_allowed[] = {
+  [CHRONO_MEDIA_IMAGE] = (1 << MEDIA_IMAGE) | (1 << MEDIA_CAPTION) | (1 << MEDIA_CREDIT) | (1 << MEDIA_THUMBNAIL),
+  [CHRONO_MEDIA_QUOTE] = (1 << MEDIA_QUOTE) | (1 << MEDIA_WHO) | (1 << MEDIA_CAPTION),
+  [CHRONO_MEDIA_LINK] = (1 << MEDIA_LINK) | (1 << MEDIA_TITLE) | (1 << MEDIA_SITE) | (1 << MEDIA_CAPTION) |
+                        (1 << MEDIA_CREDIT) | (1 << MEDIA_THUMBNAIL),
+};
+
+/*
+ * Reads the "media" object @node at @base into @out: one of "image",
+ * "quote" or "link" and the members that go with it.  @url_out keeps a
+ * normalised link alive.  Returns FALSE (with an error) when it is not
+ * right, or when @node is NULL.
+ */
+static gboolean
+read_media (Reader       *r,
+            JsonNode     *node,
+            const char   *base,
+            ChronoMedia  *out,
+            char        **url_out)
+{
+  g_autofree char *path = NULL;
+  JsonNode *m[N_MEDIA];
+  guint present = 0, kinds = 0;
+  guint errors_before = r->ctx->n_errors;
+
+  memset (out, 0, sizeof *out);
+  if (node == NULL)
+    return FALSE;
+
+  path = join_path (base, "media");
+  if (!collect (r, node, path, N_("media"), media_members, 0, m))
+    return FALSE;
+
+  for (guint i = 0; i < N_MEDIA; i++)
+    if (m[i] != NULL)
+      present |= 1u << i;
+  for (guint k = MEDIA_IMAGE; k <= MEDIA_LINK; k++)
+    if (present & (1u << k))
+      {
+        out->kind = (ChronoMediaKind) k;
+        kinds++;
+      }
+  if (kinds != 1)
+    {
+      error_at (r, CHRONO_ERROR_VALUE, path,
+                _("write {\"image\": \"picture.jpg\"}, {\"quote\": \"…\", \"who\": \"…\"} or {\"link\": \"https://…\"}"),
+                kinds == 0 ? _("%s needs one of “image”, “quote” or “link”")
+                           : _("%s must have only one of “image”, “quote” or “link”"),
+                path);
+      return FALSE;
+    }
+  for (guint i = 0; i < N_MEDIA; i++)
+    if ((present & (1u << i)) && !(media_allowed[out->kind] & (1u << i)))
+      {
+        g_autofree char *member_path = join_path (path, media_members[i]);
+        const char *kind = media_members[out->kind];
+
+        error_at (r, CHRONO_ERROR_UNKNOWN_MEMBER, member_path, NULL,
+                  _("“%s” does not go with “%s” in %s"), media_members[i], kind, path);
+      }
+
+  switch (out->kind)
+    {
+    case CHRONO_MEDIA_IMAGE:
+      out->url = get_picture (r, m[MEDIA_IMAGE], path, "image");
+      out->caption = get_string (r, m[MEDIA_CAPTION], path, "caption", FALSE);
+      out->credit = get_string (r, m[MEDIA_CREDIT], path, "credit", FALSE);
+      break;
+    case CHRONO_MEDIA_QUOTE:
+      out->text = get_string (r, m[MEDIA_QUOTE], path, "quote", TRUE);
+      out->who = get_string (r, m[MEDIA_WHO], path, "who", FALSE);
+      out->caption = get_string (r, m[MEDIA_CAPTION], path, "caption", FALSE);
+      break;
+    case CHRONO_MEDIA_LINK:
+      {
+        const char *url = get_string (r, m[MEDIA_LINK], path, "link", FALSE);
+        g_autoptr(GError) error = NULL;
+
+        if (url != NULL)
+          {
+            *url_out = chrono_link_normalize_url (url, &error);
+            if (*url_out == NULL)
+              {
+                g_autofree char *link_path = join_path (path, "link");
+
+                error_at (r, CHRONO_ERROR_LINK, link_path, NULL, "%s", error->message);
+              }
+            out->url = *url_out;
+          }
+        out->title = get_string (r, m[MEDIA_TITLE], path, "title", FALSE);
+        out->site = get_string (r, m[MEDIA_SITE], path, "site", FALSE);
+        out->caption = get_string (r, m[MEDIA_CAPTION], path, "caption", FALSE);
+        out->credit = get_string (r, m[MEDIA_CREDIT], path, "credit", FALSE);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  out->thumbnail = get_picture (r, m[MEDIA_THUMBNAIL], path, "thumbnail");
+
+  return r->ctx->n_errors == errors_before;
+}
+
+enum { BG_COLOR, BG_IMAGE, N_BG };
+static const char * const background_members[] = { "color", "image", NULL };
+
+static gboolean
+read_background (Reader           *r,
+                 JsonNode         *node,
+                 ChronoBackground *out)
+{
+  JsonNode *m[N_BG];
+
+  memset (out, 0, sizeof *out);
+  if (node == NULL || !collect (r, node, "background", N_("a background"), background_members, 0, m))
+    return FALSE;
+  out->has_color = get_color (r, m[BG_COLOR], "background", &out->color);
+  out->image = get_picture (r, m[BG_IMAGE], "background", "image");
+  return out->has_color || out->image != NULL;
+}
 
 static void
 read_lanes (Reader    *r,
@@ -585,6 +739,7 @@ read_lanes (Reader    *r,
       lane.id = get_string (r, m[LANE_ID], path, "id", TRUE);
       lane.title = get_string (r, m[LANE_TITLE], path, "title", TRUE);
       lane.description = get_string (r, m[LANE_DESCRIPTION], path, "description", FALSE);
+      lane.image = get_picture (r, m[LANE_IMAGE], path, "image");
       lane.kind = CHRONO_LANE_OTHER;
       if (m[LANE_KIND] != NULL)
         {
@@ -668,7 +823,7 @@ static const char * const relation_members[] = { "event", "label", NULL };
 
 const char * const _chrono_event_members[] = {
   "id", "lane", "title", "start", "end", "category", "importance",
-  "description", "tags", "links", "related", NULL
+  "description", "tags", "links", "related", "media", NULL
 };
 
 static void
@@ -828,6 +983,8 @@ read_event (Reader          *r,
 {
   JsonNode *m[CHRONO_N_EV];
   ChronoEventDraft draft = { 0 };
+  ChronoMedia media;
+  g_autofree char *media_url = NULL;
   guint errors_before = r->ctx->n_errors;
   gboolean extended;
 
@@ -882,6 +1039,9 @@ read_event (Reader          *r,
       draft.related = (const char * const *) r->related->pdata;
       draft.related_labels = (const char * const *) r->related_labels->pdata;
     }
+
+  if (read_media (r, m[CHRONO_EV_MEDIA], path, &media, &media_url))
+    draft.media = &media;
 
   /* Stand-ins keep a broken event referable without more errors. */
   if (r->ctx->n_errors > errors_before && draft.title == NULL)
@@ -1321,11 +1481,11 @@ read_story (Reader    *r,
 enum
 {
   ROOT_VERSION, ROOT_TITLE, ROOT_DESCRIPTION, ROOT_LANES, ROOT_CATEGORIES,
-  ROOT_EVENTS, ROOT_SERIES, ROOT_ERAS, ROOT_STORY, N_ROOT
+  ROOT_EVENTS, ROOT_SERIES, ROOT_ERAS, ROOT_STORY, ROOT_MEDIA, ROOT_BACKGROUND, N_ROOT
 };
 static const char * const root_members[] = {
   "chronoscope", "title", "description", "lanes", "categories", "events",
-  "series", "eras", "story", NULL
+  "series", "eras", "story", "media", "background", NULL
 };
 
 gboolean
@@ -1389,6 +1549,18 @@ _chrono_native_read (ChronoReadContext      *ctx,
   s = get_string (r, m[ROOT_DESCRIPTION], "", "description", FALSE);
   if (s != NULL)
     chrono_document_builder_set_description (builder, s);
+
+  {
+    ChronoMedia media;
+    ChronoBackground background;
+    g_autofree char *media_url = NULL;
+    gboolean has_media = read_media (r, m[ROOT_MEDIA], "", &media, &media_url);
+    gboolean has_background = read_background (r, m[ROOT_BACKGROUND], &background);
+
+    if (has_media || has_background)
+      chrono_document_builder_set_cover (builder, has_media ? &media : NULL,
+                                         has_background ? &background : NULL);
+  }
 
   reader.tags = g_ptr_array_new ();
   reader.links = g_array_new (FALSE, FALSE, sizeof (ChronoLink));

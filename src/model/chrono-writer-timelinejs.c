@@ -114,10 +114,12 @@ append_text (GString    *out,
   g_string_truncate (html, 0);
   if (text != NULL)
     append_paragraphs (html, text);
-  if (extra != NULL && extra->n_links > 1)
+  /* Every link goes into the text: "media" holds the picture, quote or
+   * link card, and a link there would come back as a card. */
+  if (extra != NULL && extra->n_links > 0)
     {
       g_string_append (html, "<p>");
-      for (guint l = 0; l + 1 < extra->n_links; l++)
+      for (guint l = 0; l < extra->n_links; l++)
         {
           const ChronoLink *link = &extra->links[l];
 
@@ -139,6 +141,53 @@ append_text (GString    *out,
   g_string_append (out, " }");
 }
 
+static void
+append_html_member (GString    *out,
+                    const char *name,
+                    const char *text)
+{
+  g_autoptr(GString) html = NULL;
+
+  if (text == NULL)
+    return;
+  html = g_string_new (NULL);
+  append_html_escaped (html, text, -1);
+  g_string_append_printf (out, ", \"%s\": ", name);
+  _chrono_json_append_string (out, html->str);
+}
+
+/* "media": { "url": …, "caption": …, "credit": … }: TimelineJS knows
+ * pictures and pages by their address, and quotes as a blockquote whose
+ * credit is who said it. */
+static void
+append_media (GString           *out,
+              const ChronoMedia *media)
+{
+  g_string_append (out, "\"media\": { \"url\": ");
+  if (media->kind == CHRONO_MEDIA_QUOTE)
+    {
+      g_autoptr(GString) html = g_string_new ("<blockquote>");
+
+      append_html_escaped (html, media->text, -1);
+      g_string_append (html, "</blockquote>");
+      _chrono_json_append_string (out, html->str);
+      append_html_member (out, "credit", media->who);
+    }
+  else
+    {
+      _chrono_json_append_string (out, media->url);
+      append_html_member (out, "credit", media->credit);
+      append_html_member (out, "title", media->title);
+      if (media->thumbnail != NULL)
+        {
+          g_string_append (out, ", \"thumbnail\": ");
+          _chrono_json_append_string (out, media->thumbnail);
+        }
+    }
+  append_html_member (out, "caption", media->caption);
+  g_string_append (out, " }");
+}
+
 gboolean
 _chrono_write_timelinejs (ChronoDocument  *document,
                           ChronoWriterOut *out)
@@ -150,11 +199,37 @@ _chrono_write_timelinejs (ChronoDocument  *document,
   guint n_eras = chrono_document_get_n_eras (document);
   gboolean first = TRUE;
 
+  const ChronoMedia *cover = chrono_document_get_cover_media (document);
+  const ChronoBackground *background = chrono_document_get_background (document);
+
   g_string_append (buf, "{\n");
-  if ((title != NULL && title[0] != '\0') || (description != NULL && description[0] != '\0'))
+  if ((title != NULL && title[0] != '\0') || (description != NULL && description[0] != '\0') ||
+      cover != NULL || background != NULL)
     {
       g_string_append (buf, "  \"title\": { ");
       append_text (buf, title, description, NULL);
+      if (cover != NULL)
+        {
+          g_string_append (buf, ", ");
+          append_media (buf, cover);
+        }
+      if (background != NULL)
+        {
+          const char *sep = "";
+
+          g_string_append (buf, ", \"background\": { ");
+          if (background->has_color)
+            {
+              g_string_append_printf (buf, "\"color\": \"#%06x\"", background->color & 0xffffff);
+              sep = ", ";
+            }
+          if (background->image != NULL)
+            {
+              g_string_append_printf (buf, "%s\"url\": ", sep);
+              _chrono_json_append_string (buf, background->image);
+            }
+          g_string_append (buf, " }");
+        }
       g_string_append (buf, " },\n");
     }
 
@@ -177,21 +252,10 @@ _chrono_write_timelinejs (ChronoDocument  *document,
         }
       g_string_append (buf, ",\n      ");
       append_text (buf, event->title, event->description, event->extra);
-      if (event->extra != NULL && event->extra->n_links > 0)
+      if (event->extra != NULL && event->extra->media != NULL)
         {
-          const ChronoLink *link = &event->extra->links[event->extra->n_links - 1];
-
-          g_string_append (buf, ",\n      \"media\": { \"url\": ");
-          _chrono_json_append_string (buf, link->url);
-          if (link->title != NULL)
-            {
-              g_autoptr(GString) html = g_string_new (NULL);
-
-              append_html_escaped (html, link->title, -1);
-              g_string_append (buf, ", \"title\": ");
-              _chrono_json_append_string (buf, html->str);
-            }
-          g_string_append (buf, " }");
+          g_string_append (buf, ",\n      ");
+          append_media (buf, event->extra->media);
         }
       g_string_append (buf, ",\n      \"group\": ");
       {

@@ -157,6 +157,44 @@ member_extensions (Block          *b,
     }
 }
 
+/* Appends ", \"name\": value" to an inline object when @value is set. */
+static void
+inline_string (GString    *buf,
+               gboolean   *first,
+               const char *name,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append (buf, *first ? "{ \"" : ", \"");
+  g_string_append (buf, name);
+  g_string_append (buf, "\": ");
+  _chrono_json_append_string (buf, value);
+  *first = FALSE;
+}
+
+/* "media": { "image": …, "caption": … } on one line, the kind first. */
+static void
+member_media (Block             *b,
+              const ChronoMedia *media)
+{
+  static const char * const kinds[] = { "image", "quote", "link" };
+  gboolean first = TRUE;
+
+  if (media == NULL)
+    return;
+  member (b, "media");
+  inline_string (b->buf, &first, kinds[media->kind],
+                 media->kind == CHRONO_MEDIA_QUOTE ? media->text : media->url);
+  inline_string (b->buf, &first, "caption", media->caption);
+  inline_string (b->buf, &first, "credit", media->credit);
+  inline_string (b->buf, &first, "who", media->who);
+  inline_string (b->buf, &first, "title", media->title);
+  inline_string (b->buf, &first, "site", media->site);
+  inline_string (b->buf, &first, "thumbnail", media->thumbnail);
+  g_string_append (b->buf, first ? "{}" : " }");
+}
+
 static void
 block_close (Block *b)
 {
@@ -181,6 +219,7 @@ write_lane (ChronoDocument *document,
     member_string (&b, "kind", lane_kinds[lane->kind]);
   member_color (&b, lane->has_color, lane->color);
   member_string (&b, "description", lane->description);
+  member_string (&b, "image", lane->image);
   member_extensions (&b, document, CHRONO_RECORD_LANE, i);
   block_close (&b);
 }
@@ -276,6 +315,9 @@ write_event (ChronoDocument *document,
         }
       g_string_append (buf, "\n      ]");
     }
+
+  if (extra != NULL)
+    member_media (&b, extra->media);
 
   /* Most events have none: the table is not searched when it is empty. */
   if (document->n_extensions > 0)
@@ -378,6 +420,25 @@ _chrono_write_native (ChronoDocument  *document,
   if (title != NULL && title[0] != '\0')
     member_string (&top, "title", title);
   member_string (&top, "description", chrono_document_get_description (document));
+  member_media (&top, chrono_document_get_cover_media (document));
+  {
+    const ChronoBackground *background = chrono_document_get_background (document);
+
+    if (background != NULL)
+      {
+        gboolean first = TRUE;
+
+        member (&top, "background");
+        if (background->has_color)
+          {
+            g_autofree char *color = g_strdup_printf ("#%06x", background->color & 0xffffff);
+
+            inline_string (out->buf, &first, "color", color);
+          }
+        inline_string (out->buf, &first, "image", background->image);
+        g_string_append (out->buf, first ? "{}" : " }");
+      }
+  }
 
   if (!write_array (document, out, &top, "lanes", chrono_document_get_n_lanes (document),
                     write_lane, TRUE) ||

@@ -251,6 +251,51 @@ paint_image (cairo_t         *cr,
   return cover ? height : image_height * scale;
 }
 
+/**
+ * chrono_caption_media_init:
+ * @media: (out caller-allocates): what the card shows
+ * @from: (nullable): an event's media
+ * @image: (nullable): its picture, decoded
+ *
+ * A link card shows its title and site as the picture's caption and
+ * credit, so a step whose media is a video page still says what to
+ * look at.
+ *
+ * Returns: whether @media shows anything
+ */
+gboolean
+chrono_caption_media_init (ChronoCaptionMedia *media,
+                           const ChronoMedia  *from,
+                           cairo_surface_t    *image)
+{
+  g_return_val_if_fail (media != NULL, FALSE);
+
+  memset (media, 0, sizeof *media);
+  if (from == NULL)
+    return FALSE;
+  switch (from->kind)
+    {
+    case CHRONO_MEDIA_IMAGE:
+      media->image = image;
+      media->image_caption = from->caption;
+      media->image_credit = from->credit;
+      break;
+    case CHRONO_MEDIA_QUOTE:
+      media->quote = from->text;
+      media->quote_by = from->who;
+      break;
+    case CHRONO_MEDIA_LINK:
+      media->image = image;  /* its thumbnail, if any */
+      media->image_caption = from->title != NULL ? from->title : from->caption;
+      media->image_credit = from->site;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return media->image != NULL || media->quote != NULL || media->image_caption != NULL ||
+         media->image_credit != NULL;
+}
+
 void
 chrono_caption_draw_card (cairo_t                  *cr,
                           const ChronoStyle        *style,
@@ -306,13 +351,16 @@ chrono_caption_draw_card (cairo_t                  *cr,
 
   y = top;
 
-  /* The picture first, as a magazine opens a story with it. */
-  if (media != NULL && media->image != NULL)
+  /* The picture first, as a magazine opens a story with it; its caption
+   * and credit also stand alone (a picture not loaded yet, a link card
+   * without one). */
+  if (media != NULL && (media->image != NULL || media->image_caption != NULL || media->image_credit != NULL))
     {
       g_autoptr(GString) credit = g_string_new (NULL);
       double max_height = MAX (1, (bottom - top) * IMAGE_SHARE);
 
-      y += paint_image (cr, media->image, x, y, text_width, max_height, FALSE);
+      if (media->image != NULL)
+        y += paint_image (cr, media->image, x, y, text_width, max_height, FALSE);
       if (media->image_caption != NULL && media->image_caption[0] != '\0')
         g_string_append (credit, media->image_caption);
       if (media->image_credit != NULL && media->image_credit[0] != '\0')

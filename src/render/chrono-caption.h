@@ -63,6 +63,14 @@ typedef struct
   const char      *quote_by;
 } ChronoCaptionMedia;
 
+/* Fills @media from @from (nullable): its caption and credit, or its
+ * quote and who said it, with @image (nullable, not owned) as the
+ * picture.  @media points into @from's strings.  Returns FALSE when
+ * there is nothing to show. */
+gboolean chrono_caption_media_init (ChronoCaptionMedia *media,
+                                    const ChronoMedia  *from,
+                                    cairo_surface_t    *image);
+
 /**
  * ChronoCaptionCover:
  * @title: the presentation's title

@@ -9,12 +9,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "chrono-caption.h"
 #include "chrono-export-private.h"
+#include "chrono-image-cache.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
 
@@ -28,6 +31,36 @@ slide_scale (const ChronoExportOptions *options,
                                                     height / options->scale);
 }
 
+/* Print resolution: a PDF page is in points, pictures go in at 300
+ * pixels an inch; no picture is larger than this, whatever the page. */
+#define PRINT_DPI 300.0
+#define MAX_PICTURE_SIZE 3000
+
+/* The slides' own pictures: decoded now, on the thread that exports. */
+static cairo_surface_t *
+load_picture (ChronoDocument *document,
+              const char     *url,
+              int             size,
+              gpointer        user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  cairo_surface_t *surface;
+  gboolean remote;
+
+  source = chrono_document_resolve_media (document, url, &remote);
+  if (source == NULL)
+    return NULL;
+  if (remote)
+    surface = chrono_image_load_kept (NULL, source, size, size, &error);
+  else
+    surface = chrono_image_load_file (source, size, size, &error);
+  /* A missing picture leaves its caption and the text: not a failure. */
+  if (surface == NULL)
+    g_debug ("no picture on the slide: %s", error->message);
+  return surface;
+}
+
 void
 chrono_export_draw_slide (cairo_t                   *cr,
                           ChronoDocument            *document,
@@ -37,7 +70,33 @@ chrono_export_draw_slide (cairo_t                   *cr,
                           double                     width,
                           double                     height)
 {
+  chrono_export_draw_slide_with_pictures (cr, document, options, steps, page, width, height,
+                                          load_picture, NULL);
+}
+
+/**
+ * chrono_export_draw_slide_with_pictures:
+ * @pictures: gives the pictures; may return NULL for any
+ *
+ * As chrono_export_draw_slide(), taking pictures from @pictures.
+ */
+void
+chrono_export_draw_slide_with_pictures (cairo_t                   *cr,
+                                        ChronoDocument            *document,
+                                        const ChronoExportOptions *options,
+                                        GArray                    *steps,
+                                        guint                      page,
+                                        double                     width,
+                                        double                     height,
+                                        ChronoExportPictureFunc    pictures,
+                                        gpointer                   user_data)
+{
   ChronoStyle style;
+  /* The picture's pixels: the page's width in output units (pixels for
+   * PNG), at print resolution for a PDF. */
+  int size = (int) MIN (MAX_PICTURE_SIZE,
+                        ceil (MAX (width, height) *
+                              (options->format == CHRONO_EXPORT_FORMAT_PDF ? PRINT_DPI / 72.0 : 1.0)));
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (CHRONO_IS_DOCUMENT (document));
@@ -60,19 +119,31 @@ chrono_export_draw_slide (cairo_t                   *cr,
       g_autofree char *span_text = NULL;
       ChronoExportOptions whole = *options;
       ChronoCaptionCover cover = { NULL, };
+      const ChronoBackground *background = chrono_document_get_background (document);
 
       whole.has_range = FALSE;
       span_text = _chrono_export_format_caption (document, &whole);
       cover.title = options->title != NULL ? options->title : chrono_document_get_title (document);
       cover.subtitle = span_text;
       cover.description = chrono_document_get_description (document);
-      /* The document's background colour and picture go in
-       * cover.has_background, cover.background and cover.image once the
-       * format carries them. */
+      if (background != NULL)
+        {
+          cover.has_background = background->has_color;
+          cover.background = chrono_color_from_rgb (background->color, 1);
+          if (background->image != NULL && pictures != NULL)
+            cover.image = pictures (document, background->image, size, user_data);
+        }
       chrono_caption_draw_cover (cr, &style, &cover, width, height);
+      g_clear_pointer (&cover.image, cairo_surface_destroy);
     }
   else
     {
+      guint event = g_array_index (steps, guint, page - 1);
+      const ChronoMedia *from = chrono_document_get_event_media (document, event);
+      const char *picture = from == NULL ? NULL
+                            : from->kind == CHRONO_MEDIA_IMAGE ? from->url : from->thumbnail;
+      cairo_surface_t *image = NULL;
+      ChronoCaptionMedia media;
       ChronoCaptionStep step = {
         .document = document,
         .filter = options->filter,
@@ -80,14 +151,16 @@ chrono_export_draw_slide (cairo_t                   *cr,
         .previous = chrono_story_get_previous (steps, page - 1),
         .step = page - 1,
         .n_steps = steps->len,
-        /* The event's pictures and quotes go here once the format
-         * carries them. */
-        .media = NULL,
       };
 
+      if (picture != NULL && pictures != NULL)
+        image = pictures (document, picture, size, user_data);
+      if (chrono_caption_media_init (&media, from, image))
+        step.media = &media;
       chrono_story_get_step_frame (document, options->filter, step.event, step.previous,
                                    &step.start, &step.end);
       chrono_caption_draw_step (cr, &style, &step, width, height);
+      g_clear_pointer (&image, cairo_surface_destroy);
     }
 
   cairo_restore (cr);

@@ -197,9 +197,32 @@ GArray  *chrono_export_get_slide_steps    (ChronoDocument            *document,
                                            ChronoFilter              *filter,
                                            guint                     *n_steps);
 
+/* Gives the picture named @url in @document's file (a ChronoMedia.url
+ * or a background image) decoded to at most @size × @size pixels, or
+ * NULL when it is not available (yet); (transfer full). */
+typedef cairo_surface_t *(*ChronoExportPictureFunc) (ChronoDocument *document,
+                                                     const char     *url,
+                                                     int             size,
+                                                     gpointer        user_data);
+
+/* chrono_export_draw_slide() with pictures from @pictures: the presenter
+ * passes its cache, which loads them in the background. */
+void     chrono_export_draw_slide_with_pictures (cairo_t                   *cr,
+                                                 ChronoDocument            *document,
+                                                 const ChronoExportOptions *options,
+                                                 GArray                    *steps,
+                                                 guint                      page,
+                                                 double                     width,
+                                                 double                     height,
+                                                 ChronoExportPictureFunc    pictures,
+                                                 gpointer                   user_data);
+
 /* Draws slide @page of a presentation of @document on @cr over @width ×
- * @height units: page 0 is the title page, page n the step n - 1 of
- * @steps (event indices).  Shared by chrono_export_slides() and the
+ * @height units: page 0 is the title page (with the document's
+ * background), page n the step n - 1 of @steps (event indices), with the
+ * event's picture (decoded here, at print resolution for PDF: local
+ * files and copies of web pictures the user allowed before; nothing is
+ * fetched), quote and credits.  Shared by chrono_export_slides() and the
  * dialog's preview. */
 void     chrono_export_draw_slide         (cairo_t                   *cr,
                                            ChronoDocument            *document,

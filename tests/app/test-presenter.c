@@ -332,6 +332,91 @@ start_presenter (ChronoWindow *window)
   return presenter;
 }
 
+#define count_blue(presenter, slide) count_pixels ((presenter), (slide), -1)
+
+static gboolean
+pictures_loaded (gpointer data)
+{
+  return !chrono_presenter_get_loading_pictures (data);
+}
+
+/* How many pixels of slide @slide are of the portrait's blue, or, with
+ * @other_than set, of another colour than @other_than. */
+static guint
+count_pixels (ChronoPresenter *presenter,
+              guint            slide,
+              gint64           other_than)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  const guint32 *pixels;
+  int stride;
+  guint n = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  chrono_presenter_draw_slide (presenter, cr, slide, 1280, 720);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  for (int y = 0; y < 720; y++)
+    for (int x = 0; x < 1280; x++)
+      {
+        guint32 p = pixels[y * stride + x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (other_than >= 0)
+          n += (p & 0xffffff) != (guint32) other_than;
+        else
+          n += b > 120 && b > r + 40 && b > g + 40;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* TimelineJS's story with pictures: the pictures come in the
+ * background and the slides are drawn again with them; the cover
+ * takes the title slide's background picture. */
+static void
+test_presenter_media (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  ChronoWindow *window = open_path (path);
+  ChronoPresenter *presenter = start_presenter (window);
+  guint before, after;
+
+  g_assert_cmpuint (chrono_presenter_get_n_steps (presenter), ==, 9);
+
+  /* The first step is the portrait: asked for at the first frame. */
+  before = count_blue (presenter, 1);
+  wait_for (pictures_loaded, presenter);
+  after = count_blue (presenter, 1);
+  g_test_message ("blue pixels: %u before, %u after", before, after);
+  g_assert_cmpuint (after, >, before + 2000);
+
+  /* Every step draws, the quote and the link card too. */
+  for (guint slide = 2; slide <= 9; slide++)
+    count_blue (presenter, slide);
+  wait_for (pictures_loaded, presenter);
+
+  /* The cover: the title slide's picture over its colour, which shows
+   * alone without pictures. */
+  wait_for (pictures_loaded, presenter);
+  count_pixels (presenter, 0, 0x1c2a3a);
+  wait_for (pictures_loaded, presenter);
+  after = count_pixels (presenter, 0, 0x1c2a3a);
+  chrono_presenter_set_pictures (presenter, NULL, FALSE);
+  before = count_pixels (presenter, 0, 0x1c2a3a);
+  g_test_message ("cover pixels not of its colour: %u without pictures, %u with", before, after);
+  g_assert_cmpuint (before, <, 1280 * 720 / 4);
+  g_assert_cmpuint (after, >, 1280 * 720 / 2);
+
+  chrono_presenter_leave (presenter);
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* With the system's animations off the camera jumps; at every step of
  * the example story it frames the current event with the previous
  * step's, so the path so far stays in view. */
@@ -574,6 +659,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/presenter/story", test_presenter_story);
+  g_test_add_func ("/app/presenter/media", test_presenter_media);
   g_test_add_func ("/app/presenter/fallback", test_presenter_fallback);
   g_test_add_func ("/app/presenter/reduced-motion", test_presenter_reduced_motion);
   g_test_add_func ("/app/presenter/autoplay", test_presenter_autoplay);

@@ -18,6 +18,7 @@
 #include "chrono-overview.h"
 #include "chrono-timeline-view.h"
 #include "chrono-window.h"
+#include "app-test-util.h"
 
 /* Waiting for the loader's thread or the file monitor: a generous limit
  * that only turns a hang into a failure; nothing here measures time. */
@@ -1106,6 +1107,206 @@ test_window_file_deleted (void)
   g_rmdir (dir);
 }
 
+static ChronoWindow *
+open_with_settings (GSettings  *settings,
+                    const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "settings", settings, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chrono_window_open_file (window, file);
+  wait_for (is_idle, window);
+  settle ();
+  return window;
+}
+
+static gboolean
+pictures_asked (ChronoWindow *window)
+{
+  return gtk_revealer_get_reveal_child (template_child (window, "pictures_revealer"));
+}
+
+/* Pictures on the web: asked about once per file, the answer kept. */
+static void
+test_window_web_pictures (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "media.json", NULL);
+  g_autofree char *local = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) allowed = NULL;
+  g_auto(GStrv) declined = NULL;
+  ChronoWindow *window;
+  GtkWidget *bar;
+
+  g_settings_reset (settings, "web-pictures-allowed");
+  g_settings_reset (settings, "web-pictures-declined");
+
+  /* Only local pictures: nothing to ask. */
+  window = open_with_settings (settings, local);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_with_settings (settings, path);
+  g_assert_true (pictures_asked (window));
+  g_assert_cmpstr (gtk_label_get_text (template_child (window, "pictures_title")), ==,
+                   "This timeline has 3 pictures on the web");
+  bar = gtk_revealer_get_child (template_child (window, "pictures_revealer"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_nonnull (app_test_find_button (bar, "_Load"));
+  g_assert_nonnull (app_test_find_button (bar, "_Don’t Load"));
+
+  /* Declined: not asked again for this file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.decline-web-pictures", NULL);
+  g_assert_false (pictures_asked (window));
+  declined = g_settings_get_strv (settings, "web-pictures-declined");
+  g_assert_true (g_strv_contains ((const char * const *) declined, uri));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_with_settings (settings, path);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Allowed: remembered, and the refusal forgotten. */
+  g_settings_reset (settings, "web-pictures-declined");
+  window = open_with_settings (settings, path);
+  g_assert_true (pictures_asked (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-web-pictures", NULL);
+  g_assert_false (pictures_asked (window));
+  allowed = g_settings_get_strv (settings, "web-pictures-allowed");
+  g_assert_true (g_strv_contains ((const char * const *) allowed, uri));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_with_settings (settings, path);
+  g_assert_false (pictures_asked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "web-pictures-allowed");
+}
+
+static gpointer
+inspector_child (ChronoWindow *window,
+                 const char   *name)
+{
+  GObject *child = gtk_widget_get_template_child (template_child (window, "inspector"),
+                                                  CHRONO_TYPE_INSPECTOR, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+picture_shown (gpointer data)
+{
+  return gtk_picture_get_paintable (inspector_child (data, "picture")) != NULL;
+}
+
+static gboolean
+picture_refused (gpointer data)
+{
+  return gtk_widget_get_visible (inspector_child (data, "picture_message_label"));
+}
+
+static void
+select_event (ChronoWindow *window,
+              const char   *id)
+{
+  ChronoSession *session = chrono_window_get_session (window);
+  int index = chrono_document_find_event (chrono_session_get_document (session), id);
+
+  g_assert_cmpint (index, >=, 0);
+  chrono_session_set_selected (session, index);
+}
+
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* The inspector shows an event's picture with its caption and credit
+ * (a click shows it large), a quote and who said it, a link card; and
+ * says why a picture is not shown. */
+static void
+test_window_inspector_media (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autofree char *refused = g_test_build_filename (G_TEST_DIST, "data", "media", "refused.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) refused_file = g_file_new_for_path (refused);
+  ChronoWindow *window = open_window_on (file);
+  GtkPicture *picture = inspector_child (window, "picture");
+  GtkListBoxRow *card;
+  GtkWindow *large;
+
+  select_event (window, "a-portrait");
+  wait_for (picture_shown, window);
+  g_assert_true (gtk_widget_get_visible (inspector_child (window, "media_section")));
+  g_assert_true (gtk_widget_get_visible (inspector_child (window, "picture_button")));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (picture)), ==, 160);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (picture), ==, "At the party");
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "caption_label")), ==, "At the party");
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "credit_label")), ==, "Drawn for the tests");
+  g_assert_false (gtk_widget_get_visible (inspector_child (window, "quote_label")));
+
+  /* Large, in a window of its own that Escape closes. */
+  g_signal_emit_by_name (inspector_child (window, "picture_button"), "clicked");
+  large = find_toplevel ("At the party");
+  g_assert_nonnull (large);
+  g_assert_true (gtk_window_get_transient_for (large) == GTK_WINDOW (window));
+  g_assert_true (GTK_IS_PICTURE (gtk_window_get_child (large)));
+  settle ();
+  gtk_window_destroy (large);
+
+  select_event (window, "the-notes");
+  settle ();
+  g_assert_true (gtk_widget_get_visible (inspector_child (window, "quote_label")));
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "quote_label")), ==,
+                   "“That brain of mine is something more than merely mortal.”");
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "quote_by_label")), ==, "— Ada Lovelace");
+  g_assert_false (gtk_widget_get_visible (inspector_child (window, "picture_button")));
+  g_assert_null (gtk_picture_get_paintable (picture));
+
+  select_event (window, "a-film");
+  settle ();
+  card = gtk_list_box_get_row_at_index (inspector_child (window, "card_list"), 0);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (card)), ==, "Building the engine");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (card)), ==, "YouTube");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card)), ==, "https://www.youtube.com/watch?v=abc123");
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "credit_label")), ==, "A museum");
+
+  select_event (window, "no-media");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (inspector_child (window, "media_section")));
+
+  /* What cannot be shown says why, where the picture would be; a
+   * picture on the web without consent is not fetched. */
+  chrono_window_open_file (window, refused_file);
+  wait_for (is_idle, window);
+  settle ();
+  select_event (window, "not-a-picture");
+  wait_for (picture_refused, window);
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "picture_message_label")), ==,
+                   "not-a-picture.png is not a picture Chronoscope can show");
+  g_assert_false (gtk_widget_get_visible (inspector_child (window, "picture_button")));
+  select_event (window, "web");
+  wait_for (picture_refused, window);
+  g_assert_cmpstr (gtk_label_get_text (inspector_child (window, "picture_message_label")), ==,
+                   "never.png is on the web; pictures on the web are loaded only when you allow it");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A link row says where it leads, beside its title. */
 static void
 test_window_inspector_links (void)
@@ -1457,6 +1658,8 @@ main (int   argc,
   g_test_add_func ("/app/window/all-problems", test_window_all_problems);
   g_test_add_func ("/app/window/reload", test_window_reload);
   g_test_add_func ("/app/window/file-deleted", test_window_file_deleted);
+  g_test_add_func ("/app/window/web-pictures", test_window_web_pictures);
+  g_test_add_func ("/app/window/inspector-media", test_window_inspector_media);
   g_test_add_func ("/app/window/inspector-links", test_window_inspector_links);
   g_test_add_func ("/app/window/drop", test_window_drop);
   g_test_add_func ("/app/window/open-example", test_window_open_example);

@@ -185,12 +185,16 @@ test_timelinejs (void)
   event = find_event (document, "eagle-has-landed");
   assert_date (&event->start, "1969-07-20T20:17");
   g_assert_true (CHRONO_EVENT_IS_POINT (event));
-  g_assert_cmpstr (event->description, ==,
-                   "Armstrong & Aldrin.\n\nApollo 11\n\nThe lunar module\n\nCredit: NASA");
-  g_assert_cmpuint (event->extra->n_links, ==, 2);
+  g_assert_cmpstr (event->description, ==, "Armstrong & Aldrin.\n\nApollo 11");
+  g_assert_cmpuint (event->extra->n_links, ==, 1);
   g_assert_cmpstr (event->extra->links[0].url, ==, "https://example.org/apollo");
   g_assert_cmpstr (event->extra->links[0].title, ==, "Apollo 11");
-  g_assert_cmpstr (event->extra->links[1].url, ==, "https://example.org/eagle.jpg");
+  /* The picture keeps its caption and credit instead of adding them to
+   * the text. */
+  g_assert_cmpint (event->extra->media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (event->extra->media->url, ==, "https://example.org/eagle.jpg");
+  g_assert_cmpstr (event->extra->media->caption, ==, "The lunar module");
+  g_assert_cmpstr (event->extra->media->credit, ==, "NASA");
   g_assert_cmpstr (lane_of (document, event), ==, "Space");
 
   /* An end equal to the start is dropped. */
@@ -235,6 +239,48 @@ static const Expected bad_rows[] = {
 
 /* Every bad row is an error at its cell, naming the row and column; a
  * file with errors does not open. */
+/* The template's media columns: a local picture with caption, credit
+ * and thumbnail, a blockquote, a video page; the title row's cover and
+ * background colour. */
+static void
+test_media (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "media", "story.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, diagnostics,
+                                                                NULL, &error);
+  const ChronoMedia *media;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpstr (chrono_document_get_description (document), ==, "Told in a spreadsheet.");
+  media = chrono_document_get_cover_media (document);
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (media->url, ==, "cover.png");
+  g_assert_cmpstr (media->caption, ==, "A story told with pictures");
+  g_assert_cmphex (chrono_document_get_background (document)->color, ==, 0x1c2a3a);
+
+  media = find_event (document, "a-portrait")->extra->media;
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (media->url, ==, "portrait.png");
+  g_assert_cmpstr (media->credit, ==, "Drawn for the tests");
+  g_assert_cmpstr (media->thumbnail, ==, "thumb.png");
+  g_assert_cmpstr (find_event (document, "a-portrait")->description, ==, "The first meeting.");
+
+  media = find_event (document, "the-notes")->extra->media;
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_QUOTE);
+  g_assert_cmpstr (media->text, ==, "That brain of mine is something more than merely mortal.");
+  g_assert_cmpstr (media->who, ==, "Ada Lovelace");
+  g_assert_null (find_event (document, "the-notes")->description);
+
+  media = find_event (document, "a-film")->extra->media;
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_LINK);
+  g_assert_cmpstr (media->site, ==, "YouTube");
+  g_assert_cmpstr (media->caption, ==, "Building the engine");
+}
+
 static void
 test_bad_rows (void)
 {
@@ -532,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/model/import/csv/native", test_native);
   g_test_add_func ("/model/import/csv/semicolon-bom-crlf", test_semicolon);
   g_test_add_func ("/model/import/csv/timelinejs", test_timelinejs);
+  g_test_add_func ("/model/import/csv/media", test_media);
   g_test_add_func ("/model/import/csv/bad-rows", test_bad_rows);
   g_test_add_func ("/model/import/csv/lenient", test_lenient);
   g_test_add_func ("/model/import/csv/lenient-async", test_lenient_async);

@@ -69,6 +69,7 @@ assert_documents_equal (ChronoDocument *tljs,
   g_assert_cmpstr (chrono_document_get_title (tljs), ==, chrono_document_get_title (native));
   g_assert_cmpstr (chrono_document_get_description (tljs), ==,
                    chrono_document_get_description (native));
+  test_assert_same_cover (tljs, native);
 
   g_assert_cmpuint (chrono_document_get_n_categories (tljs), ==,
                     chrono_document_get_n_categories (native));
@@ -106,6 +107,8 @@ assert_documents_equal (ChronoDocument *tljs,
       g_assert_cmpint (a->importance, ==, b->importance);
       g_assert_cmpuint (n_tags_a, ==, n_tags_b);
       g_assert_cmpuint (n_links_a, ==, n_links_b);
+      test_assert_same_media (chrono_document_get_event_media (tljs, i),
+                              chrono_document_get_event_media (native, i), TRUE);
       for (guint k = 0; k < n_links_a; k++)
         {
           g_assert_cmpstr (a->extra->links[k].url, ==, b->extra->links[k].url);
@@ -162,12 +165,114 @@ test_roundtrip (void)
     g_assert_true (d->is_warning);
     g_assert_cmpint (d->code, ==, CHRONO_ERROR_MISSING_MEMBER);
     g_assert_cmpstr (d->message, ==, "event 8 has no “start_date”; skipped");
-    g_assert_cmpuint (d->pos.line, ==, 62);
+    g_assert_cmpuint (d->pos.line, ==, 63);
     g_assert_cmpuint (d->pos.column, ==, 5);
   }
 }
 
 /* TimelineJS's spreadsheet template, read from CSV, maps as its JSON does. */
+/* TimelineJS's media as TimelineJS shows them: pictures by their
+ * extension (local ones too), blockquotes as quotes, YouTube, Vimeo
+ * embeds, Wikipedia and maps as link cards; captions and credits stay
+ * with them and out of the text; the title slide gives the cover. */
+static void
+test_media (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, diagnostics,
+                                                                NULL, &error);
+  static const struct
+  {
+    const char      *id;
+    ChronoMediaKind  kind;
+    const char      *url;
+    const char      *site;
+  } cards[] = {
+    { "a-film", CHRONO_MEDIA_LINK, "https://www.youtube.com/watch?v=abc123", "YouTube" },
+    { "an-article", CHRONO_MEDIA_LINK, "https://en.wikipedia.org/wiki/Analytical_engine", "Wikipedia" },
+    { "where-it-stands", CHRONO_MEDIA_LINK, "https://www.google.com/maps/place/Science+Museum", "Google Maps" },
+    { "another-film", CHRONO_MEDIA_LINK, "https://player.vimeo.com/video/42", "Vimeo" },
+  };
+  const ChronoMedia *media;
+  const ChronoBackground *background;
+  const ChronoEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (chrono_document_get_title (document), ==, "The Engine Makers");
+  g_assert_cmpstr (chrono_document_get_description (document), ==,
+                   "Pictures, quotes and credits, as TimelineJS tells a story.");
+  media = chrono_document_get_cover_media (document);
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (media->url, ==, "cover.png");
+  g_assert_cmpstr (media->credit, ==, "Drawn for the tests");
+  background = chrono_document_get_background (document);
+  g_assert_true (background->has_color);
+  g_assert_cmphex (background->color, ==, 0x1c2a3a);
+  g_assert_cmpstr (background->image, ==, "background.jpg");
+
+  event = chrono_document_get_event (document, chrono_document_find_event (document, "the-engine"));
+  g_assert_null (event->description);
+  g_assert_cmpint (event->extra->media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (event->extra->media->url, ==, "engine.jpg");
+  g_assert_cmpstr (event->extra->media->caption, ==, "The Analytical Engine");
+  g_assert_cmpstr (event->extra->media->credit, ==, "Science Museum");
+  /* The credit's link is still a link. */
+  g_assert_cmpuint (event->extra->n_links, ==, 1);
+
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "a-portrait"));
+  g_assert_cmpstr (media->thumbnail, ==, "thumb.png");
+
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "the-notes"));
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_QUOTE);
+  /* Shown in the reader's quotation marks, so the file's go. */
+  g_assert_cmpstr (media->text, ==, "That brain of mine is something more than merely mortal.");
+  g_assert_cmpstr (media->who, ==, "Ada Lovelace");
+
+  /* A slide that is only a quote is named by it. */
+  media = chrono_document_get_event_media (document,
+                                           chrono_document_find_event (document, "the-engine-weaves-algebraic-patterns"));
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_QUOTE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      media = chrono_document_get_event_media (document, chrono_document_find_event (document, cards[i].id));
+      g_assert_nonnull (media);
+      g_assert_cmpint (media->kind, ==, cards[i].kind);
+      g_assert_cmpstr (media->url, ==, cards[i].url);
+      g_assert_cmpstr (media->site, ==, cards[i].site);
+    }
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "a-film"));
+  g_assert_cmpstr (media->caption, ==, "Building the engine");
+  g_assert_cmpstr (media->credit, ==, "A museum");
+
+  g_assert_null (chrono_document_get_event_media (document, chrono_document_find_event (document, "no-media")));
+}
+
+/* A picture named by another scheme is refused like a bad link. */
+static void
+test_media_bad_scheme (void)
+{
+  g_autoptr(GPtrArray) diagnostics = diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document =
+    load_text ("{ \"events\": [ { \"start_date\": { \"year\": 2015 },\n"
+               "  \"media\": { \"url\": \"ftp://example.org/a.png\" } } ] }",
+               diagnostics, &error);
+  const ChronoDiagnostic *d;
+
+  g_assert_null (document);
+  g_assert_cmpuint (diagnostics->len, >=, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (d->code, ==, CHRONO_ERROR_LINK);
+  g_assert_cmpstr (d->path, ==, "events[0].media.url");
+  g_assert_cmpuint (d->pos.line, ==, 2);
+}
+
 static void
 test_same_as_sheet (void)
 {
@@ -568,6 +673,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/import/timelinejs/roundtrip", test_roundtrip);
+  g_test_add_func ("/model/import/timelinejs/media", test_media);
+  g_test_add_func ("/model/import/timelinejs/media-bad-scheme", test_media_bad_scheme);
   g_test_add_func ("/model/import/timelinejs/same-as-sheet", test_same_as_sheet);
   g_test_add_func ("/model/import/timelinejs/ids", test_ids);
   g_test_add_func ("/model/import/timelinejs/dates", test_dates);

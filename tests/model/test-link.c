@@ -191,6 +191,12 @@ other_links (ChronoDocument *document)
   for (guint i = 0; event->extra != NULL && i < event->extra->n_links; i++)
     if (!g_str_equal (event->extra->links[i].url, "https://example.org/ok"))
       g_ptr_array_add (urls, (gpointer) event->extra->links[i].url);
+  /* A TimelineJS media url that is a page is a link card, under the
+   * same rules. */
+  if (event->extra != NULL && event->extra->media != NULL &&
+      event->extra->media->kind == CHRONO_MEDIA_LINK &&
+      !g_str_equal (event->extra->media->url, "https://example.org/ok"))
+    g_ptr_array_add (urls, (gpointer) event->extra->media->url);
 
   return urls;
 }

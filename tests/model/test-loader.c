@@ -171,6 +171,11 @@ static const BadCase bad_cases[] = {
   { "duplicate-id", CHRONO_ERROR_DUPLICATE_ID, 6, 7, "events[1].id" },
   { "duplicate-lane-id", CHRONO_ERROR_DUPLICATE_ID, 5, 7, "lanes[1].id" },
   { "end-before-start", CHRONO_ERROR_RANGE, 5, 70, "events[0].end" },
+  { "media-two-kinds", CHRONO_ERROR_VALUE, 5, 62, "events[0].media" },
+  { "media-scheme", CHRONO_ERROR_LINK, 5, 73, "events[0].media.image" },
+  { "media-member", CHRONO_ERROR_UNKNOWN_MEMBER, 5, 91, "events[0].media.credit" },
+  { "media-link", CHRONO_ERROR_LINK, 5, 73, "events[0].media.link" },
+  { "media-lane-image", CHRONO_ERROR_LINK, 3, 41, "lanes[0].image" },
 };
 
 static GPtrArray *
@@ -419,6 +424,7 @@ static const GoodCase good_cases[] = {
   { "full", 7, 6, 2, 2, 2, 4 },
   { "extensions", 2, 1, 1, 1, 1, 2 },
   { "unicode", 2, 1, 0, 0, 0, 2 },
+  { "media", 5, 2, 0, 0, 0, 3 },
 };
 
 static ChronoDocument *
@@ -533,6 +539,72 @@ test_story_notes (void)
   /* Empty notes are no notes. */
   g_assert_null (chrono_document_get_story_notes (document, 2));
   g_assert_null (chrono_document_get_story_notes (document, 3));
+}
+
+/* Pictures, quotes and link cards on events, lanes and the cover; an
+ * event without media has no extra, so it costs nothing. */
+static void
+test_media (void)
+{
+  g_autoptr(ChronoDocument) document = load_good ("media");
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
+  g_autofree char *resolved = NULL;
+  g_autofree char *expected = NULL;
+  const ChronoMedia *media;
+  const ChronoBackground *background;
+  gboolean is_remote = TRUE;
+
+  media = chrono_document_get_cover_media (document);
+  g_assert_nonnull (media);
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (media->url, ==, "media/cover.png");
+  g_assert_cmpstr (media->caption, ==, "The cover");
+  g_assert_cmpstr (media->credit, ==, "Drawn for the tests");
+  background = chrono_document_get_background (document);
+  g_assert_nonnull (background);
+  g_assert_true (background->has_color);
+  g_assert_cmphex (background->color, ==, 0x1c2a3a);
+  g_assert_cmpstr (background->image, ==, "media/background.jpg");
+  g_assert_cmpstr (chrono_document_get_lane (document, 0)->image, ==, "media/portrait.png");
+
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "picture"));
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_IMAGE);
+  g_assert_cmpstr (media->url, ==, "media/engine.png");
+  g_assert_cmpstr (media->caption, ==, "The engine");
+  g_assert_null (media->text);
+
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "quote"));
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_QUOTE);
+  g_assert_cmpstr (media->text, ==, "That brain of mine is something more than merely mortal.");
+  g_assert_cmpstr (media->who, ==, "Ada Lovelace");
+  g_assert_null (media->url);
+  /* Media and tags share the one extra. */
+  g_assert_cmpuint (chrono_document_get_event (document, chrono_document_find_event (document, "quote"))->extra->n_tags, ==, 1);
+
+  media = chrono_document_get_event_media (document, chrono_document_find_event (document, "link"));
+  g_assert_cmpint (media->kind, ==, CHRONO_MEDIA_LINK);
+  g_assert_cmpstr (media->url, ==, "https://www.youtube.com/watch?v=abc");
+  g_assert_cmpstr (media->title, ==, "A film");
+  g_assert_cmpstr (media->site, ==, "YouTube");
+
+  g_assert_null (chrono_document_get_event (document, chrono_document_find_event (document, "plain"))->extra);
+  g_assert_null (chrono_document_get_event_media (document, chrono_document_find_event (document, "plain")));
+
+  /* Two pictures on the web plus a thumbnail; local ones do not count. */
+  g_assert_cmpuint (chrono_document_count_remote_images (document, remote), ==, 3);
+  g_assert_cmpuint (remote->len, ==, 3);
+
+  /* Local pictures are found next to the file. */
+  resolved = chrono_document_resolve_media (document, "media/cover.png", &is_remote);
+  g_assert_false (is_remote);
+  g_assert_true (g_path_is_absolute (resolved));
+  expected = g_build_filename (dir, "media", "cover.png", NULL);
+  g_assert_cmpstr (resolved, ==, expected);
+  g_clear_pointer (&resolved, g_free);
+  resolved = chrono_document_resolve_media (document, "https://example.org/a.png", &is_remote);
+  g_assert_true (is_remote);
+  g_assert_cmpstr (resolved, ==, "https://example.org/a.png");
 }
 
 static void
@@ -1355,6 +1427,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/model/loader/story-notes", test_story_notes);
+  g_test_add_func ("/model/loader/media", test_media);
   g_test_add_func ("/model/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/model/loader/deep-objects", test_deep_objects);
   g_test_add_func ("/model/loader/nesting-limit", test_nesting_limit);

@@ -68,6 +68,7 @@ assert_same_document (ChronoDocument *a,
   g_assert_cmpstr (chrono_document_get_title (a), ==, chrono_document_get_title (b));
   g_assert_cmpstr (chrono_document_get_description (a), ==, chrono_document_get_description (b));
   assert_same_extensions (a, b, CHRONO_RECORD_DOCUMENT, 0);
+  test_assert_same_cover (a, b);
 
   g_assert_cmpuint (chrono_document_get_n_lanes (a), ==, chrono_document_get_n_lanes (b));
   for (guint i = 0; i < chrono_document_get_n_lanes (a); i++)
@@ -81,6 +82,7 @@ assert_same_document (ChronoDocument *a,
       g_assert_cmpint (la->kind, ==, lb->kind);
       g_assert_cmpint (la->has_color, ==, lb->has_color);
       g_assert_cmphex (la->color, ==, lb->color);
+      g_assert_cmpstr (la->image, ==, lb->image);
       assert_same_extensions (a, b, CHRONO_RECORD_LANE, i);
     }
 
@@ -117,6 +119,7 @@ assert_same_document (ChronoDocument *a,
       g_assert_true ((xa == NULL) == (xb == NULL));
       if (xa != NULL)
         {
+          test_assert_same_media (xa->media, xb->media, TRUE);
           g_assert_cmpuint (xa->n_tags, ==, xb->n_tags);
           for (guint t = 0; t < xa->n_tags; t++)
             g_assert_cmpstr (xa->tags[t], ==, xb->tags[t]);
@@ -612,8 +615,8 @@ test_file_async (void)
 /* Other formats */
 
 /* What TimelineJS holds comes back: titles, descriptions, dates to
- * their precision, lanes by title, the first link, eras; and a file
- * written from what was read back is the same file. */
+ * their precision, lanes by title, links, media, the cover, eras; and a
+ * file written from what was read back is the same file. */
 static void
 check_timelinejs (const char *path)
 {
@@ -622,7 +625,7 @@ check_timelinejs (const char *path)
   g_autoptr(ChronoDocument) again = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  gboolean several_links = FALSE;
+  gboolean any_links = FALSE;
   gsize length;
 
   g_test_message ("%s", path);
@@ -631,6 +634,8 @@ check_timelinejs (const char *path)
   g_assert_cmpint (chrono_document_get_format (read_back), ==, CHRONO_FORMAT_TIMELINEJS);
 
   g_assert_cmpstr (chrono_document_get_title (read_back), ==, chrono_document_get_title (original));
+  test_assert_same_media (chrono_document_get_cover_media (read_back), chrono_document_get_cover_media (original),
+                          TRUE);
   g_assert_cmpuint (chrono_document_get_n_events (read_back), ==, chrono_document_get_n_events (original));
   for (guint i = 0; i < chrono_document_get_n_events (original); i++)
     {
@@ -643,8 +648,10 @@ check_timelinejs (const char *path)
       g_assert_cmpuint (a->start.precision, ==, b->start.precision);
       g_assert_cmpstr (chrono_document_get_lane (original, a->lane)->title, ==,
                        chrono_document_get_lane (read_back, b->lane)->title);
-      if (a->extra == NULL || a->extra->n_links <= 1)
+      if (a->extra == NULL || a->extra->n_links == 0)
         g_assert_cmpstr (a->description, ==, b->description);
+      test_assert_same_media (chrono_document_get_event_media (original, i),
+                              chrono_document_get_event_media (read_back, i), TRUE);
       if (a->extra != NULL && a->extra->n_links > 0)
         {
           g_assert_nonnull (b->extra);
@@ -655,12 +662,12 @@ check_timelinejs (const char *path)
               if (a->extra->links[l].title != NULL)
                 g_assert_cmpstr (a->extra->links[l].title, ==, b->extra->links[l].title);
             }
-          several_links |= a->extra->n_links > 1;
+          any_links = TRUE;
         }
     }
 
-  /* Several links add their titles to the description each time. */
-  if (several_links)
+  /* Links add their titles to the description each time. */
+  if (any_links)
     return;
 
   second = chrono_writer_to_data (read_back, CHRONO_FORMAT_TIMELINEJS, &length);
@@ -777,6 +784,37 @@ test_csv (void)
   assert_same_document (read_back, again, SAME_ALL);
 }
 
+/* Media survive CSV (but a link card's title, which the template has
+ * no column for) and TimelineJS. */
+static void
+test_media_other_formats (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "media.json", NULL);
+  g_autoptr(ChronoDocument) original = load_path (path);
+  const ChronoSourceFormat formats[] = { CHRONO_FORMAT_CSV, CHRONO_FORMAT_TIMELINEJS };
+  const char * const names[] = { "out.csv", "out.json" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *data = NULL;
+      g_autoptr(ChronoDocument) read_back = NULL;
+      gsize length;
+
+      data = chrono_writer_to_data (original, formats[f], &length);
+      read_back = load_written (data, length, names[f]);
+      for (guint i = 0; i < chrono_document_get_n_events (original); i++)
+        {
+          const ChronoMedia *a = chrono_document_get_event_media (original, i);
+          const ChronoMedia *b = chrono_document_get_event_media (read_back, i);
+
+          g_test_message ("%s: %s", names[f], chrono_document_get_event (original, i)->id);
+          test_assert_same_media (a, b, formats[f] == CHRONO_FORMAT_TIMELINEJS);
+        }
+      if (formats[f] == CHRONO_FORMAT_TIMELINEJS)
+        test_assert_same_cover (original, read_back);
+    }
+}
+
 static void
 test_format_for_name (void)
 {
@@ -805,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/model/writer/timelinejs/round-trip", test_timelinejs);
   g_test_add_func ("/model/writer/timelinejs/from-native", test_timelinejs_from_native);
   g_test_add_func ("/model/writer/csv/round-trip", test_csv);
+  g_test_add_func ("/model/writer/media/other-formats", test_media_other_formats);
   g_test_add_func ("/model/writer/format-for-name", test_format_for_name);
 
   return g_test_run ();

@@ -2,11 +2,31 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "chrono-layout.h"
 #include "chrono-loader.h"
 
 G_BEGIN_DECLS
+
+/* Removes @path and everything in it (symlinks, not what they point at). */
+static inline void
+render_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        render_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
 
 /* Loads data/examples/@name, failing the test on any error.
  * Returns: (transfer full) */

@@ -18,6 +18,7 @@
 #include "chrono-loader.h"
 #include "chrono-story.h"
 #include "chrono-style.h"
+#include "render-test-util.h"
 
 static ChronoDocument *
 load (const char *name)
@@ -47,27 +48,6 @@ make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-/* Removes @dir and the files in it. */
-static void
-remove_tmpdir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  if (d != NULL)
-    g_dir_close (d);
-  g_rmdir (dir);
 }
 
 static guint
@@ -497,7 +477,7 @@ test_png_size (void)
 
   /* Only the image is left: no temporary file. */
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static gboolean
@@ -714,7 +694,7 @@ test_png_colors (void)
   g_assert_cmpuint (checked, >=, 3);
 
   cairo_surface_destroy (surface);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static gboolean
@@ -829,7 +809,7 @@ test_dark_fade (void)
   g_assert_true (found);
 
   cairo_surface_destroy (surface);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -870,7 +850,7 @@ test_svg (void)
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 500);
   cairo_surface_destroy (surface);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* A filtered export leaves out the lanes with nothing to show, and its
@@ -914,7 +894,7 @@ test_filtered_lanes (void)
   g_assert_null (strstr (contents, ">Funding and revenue</text>"));
   g_assert_null (strstr (contents, ">Milestone</text>"));
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* pdfinfo's "Pages:" and "Page size:" lines. */
@@ -974,7 +954,115 @@ test_pdf (void)
     g_assert_nonnull (strstr (text, "Lane A"));
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
+}
+
+/* TimelineJS's story with pictures, quotes and credits and a cover:
+ * every slide says something, and the PDF holds the pictures, their
+ * captions and credits, the quotes and who said them. */
+static void
+test_slides_media (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "media", "story.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *images = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) rows = NULL;
+  const char * const expected[] = {
+    "The Engine Makers", "At the party", "Drawn for the tests", "That brain of mine",
+    "Ada Lovelace", "The Analytical Engine", "Science Museum", "Building the engine", "YouTube",
+  };
+  ChronoExportOptions options;
+  guint n_images = 0;
+
+  g_assert_no_error (error);
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 1280;
+  options.height = 720;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+    g_assert_true (run (argv, &text, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (text, expected[i]));
+    }
+  /* The cover and nine steps, none empty. */
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (strlen (g_strstrip (pages[i])), >, 0);
+
+  /* The cover's background and the two pictures of the steps. */
+  {
+    const char *argv[] = { "pdfimages", "-list", path, NULL };
+
+    g_assert_true (run (argv, &images, NULL));
+  }
+  rows = g_strsplit (images, "\n", -1);
+  for (guint i = 2; rows[i] != NULL; i++)
+    n_images += strstr (rows[i], " image ") != NULL;
+  g_assert_cmpuint (n_images, >=, 3);
+
+  render_test_remove_tree (dir);
+}
+
+/* A large picture goes into the slides PDF at print resolution, not at
+ * the size a screen shows it. */
+static void
+test_slides_print_resolution (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *picture = g_build_filename (dir, "large.png", NULL);
+  g_autofree char *json = g_build_filename (dir, "large.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *images = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoDocument) document = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2400, 1600);
+  cairo_t *cr = cairo_create (surface);
+  ChronoExportOptions options;
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, picture), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_set_contents (json,
+                       "{ \"chronoscope\": 1, \"lanes\": [ { \"id\": \"k\", \"title\": \"K\" } ],\n"
+                       "  \"events\": [ { \"id\": \"a\", \"lane\": \"k\", \"title\": \"A\", \"start\": \"2000\",\n"
+                       "    \"media\": { \"image\": \"large.png\" } } ] }\n", -1, &error);
+  g_assert_no_error (error);
+  document = chrono_loader_load_file (file, CHRONO_LOAD_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  chrono_export_options_init (&options);
+  options.format = CHRONO_EXPORT_FORMAT_PDF;
+  options.width = 1280;
+  options.height = 720;
+  g_assert_true (chrono_export_slides (document, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdfimages", "-list", path, NULL };
+
+    g_assert_true (run (argv, &images, NULL));
+  }
+  /* page num type width height: all 2,400 pixels of it. */
+  g_assert_nonnull (strstr (images, " 2400  1600 "));
+
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1003,7 +1091,7 @@ check_slides (const char *name,
   g_assert_true (g_str_has_prefix (size, "1280 x 720 pts"));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1098,12 +1186,12 @@ test_slides_png (void)
       check_png_folder (out2, 3 + 1, 320, 200);
       g_assert_false (run (bad, NULL, &err));
       g_assert_nonnull (strstr (err, "gif"));
-      remove_tmpdir (out);
-      remove_tmpdir (out2);
+      render_test_remove_tree (out);
+      render_test_remove_tree (out2);
     }
 
-  remove_tmpdir (folder);
-  remove_tmpdir (dir);
+  render_test_remove_tree (folder);
+  render_test_remove_tree (dir);
 }
 
 /* Failures leave nothing behind */
@@ -1138,7 +1226,7 @@ test_failure_no_dir (void)
   g_assert_cmpuint (count_files (dir), ==, 0);
   g_assert_cmpuint (_chrono_export_get_n_drawn (), ==, drawn);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1188,7 +1276,7 @@ test_failure_bad_size (void)
     }
 
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1209,7 +1297,7 @@ test_failure_bad_range (void)
   g_assert_error (error, CHRONO_EXPORT_ERROR, CHRONO_EXPORT_ERROR_RANGE);
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1233,7 +1321,7 @@ test_failure_rename (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1259,7 +1347,7 @@ test_replace (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* Writes keep links and modes */
@@ -1308,7 +1396,7 @@ test_symlink (void)
 
   g_unlink (target);
   g_rmdir (sub);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1352,7 +1440,7 @@ test_mode (void)
     g_assert_cmpuint (count_files (dir), ==, 2);
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1383,7 +1471,7 @@ test_failure_read_only_folder (void)
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* A write that fails half-way (the file size limit is hit): the file
@@ -1436,7 +1524,7 @@ test_failure_write (void)
         g_assert_cmpuint (count_files (dir), ==, 1);
       }
 
-    remove_tmpdir (dir);
+    render_test_remove_tree (dir);
   }
 }
 
@@ -1536,7 +1624,7 @@ test_cancel (void)
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static char *get_binary (void);
@@ -1591,7 +1679,7 @@ test_slides_cap (void)
       g_assert_nonnull (strstr (help, "at most 200"));
     }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* Cancelled half-way through writing: the stream is abandoned. */
@@ -1626,7 +1714,7 @@ test_cancel_while_writing (void)
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 /* The command line, with no display */
@@ -1697,7 +1785,7 @@ test_cli (void)
     g_assert_cmpuint (pages, ==, 4);
   }
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1737,7 +1825,7 @@ check_cli_error (const char * const *args,
   g_assert_nonnull (strstr (err, expected));
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  remove_tmpdir (dir);
+  render_test_remove_tree (dir);
 }
 
 static void
@@ -1786,6 +1874,8 @@ main (int   argc,
   g_test_add_func ("/render/export/filtered-lanes", test_filtered_lanes);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/slides", test_slides);
+  g_test_add_func ("/render/export/slides-media", test_slides_media);
+  g_test_add_func ("/render/export/slides-print-resolution", test_slides_print_resolution);
   g_test_add_func ("/render/export/slides-png", test_slides_png);
   g_test_add_func ("/render/export/replace", test_replace);
   g_test_add_func ("/render/export/failure/no-directory", test_failure_no_dir);

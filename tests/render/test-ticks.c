@@ -12,6 +12,7 @@
 #include "chrono-overview-renderer.h"
 #include "chrono-style-private.h"
 #include "chrono-ticks.h"
+#include "render-test-util.h"
 
 static PangoContext *context;
 
@@ -722,24 +723,6 @@ test_regular_days (void)
       }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* Digits are grouped with the locale's separator: "," in C, "." in
  * German, where such a locale can be had. */
 static void
@@ -788,7 +771,7 @@ test_grouping (void)
   setlocale (LC_NUMERIC, old);
   g_unsetenv ("LOCPATH");
   if (locdir != NULL)
-    remove_tree (locdir);
+    render_test_remove_tree (locdir);
 }
 
 int
