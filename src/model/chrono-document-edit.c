@@ -37,6 +37,7 @@ _chrono_document_free_edits (ChronoDocument *self)
   g_clear_pointer (&self->added, g_ptr_array_unref);
   g_clear_pointer (&self->relation_sets, g_array_unref);
   g_clear_pointer (&self->story_handles, g_free);
+  g_clear_pointer (&self->notes_by_handle, g_hash_table_unref);
   g_clear_pointer (&self->owned, g_ptr_array_unref);
 }
 
@@ -547,6 +548,29 @@ _chrono_document_set_story (ChronoDocument *self,
                             const guint32  *handles,
                             guint           n_handles)
 {
+  /* Speaker notes go with their step's event: remember every step's
+   * notes by handle, the first time they are seen, and give them to the
+   * first step of the new story that shows that event. */
+  if (self->story_notes != NULL && self->notes_by_handle == NULL)
+    {
+      self->notes_by_handle = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->n_story; i++)
+        if (self->story_notes[i] != NULL &&
+            !g_hash_table_contains (self->notes_by_handle, GUINT_TO_POINTER (self->story_handles[i])))
+          g_hash_table_insert (self->notes_by_handle, GUINT_TO_POINTER (self->story_handles[i]),
+                               (gpointer) self->story_notes[i]);
+    }
+  g_clear_pointer (&self->story_notes, g_free);
+  if (self->notes_by_handle != NULL && n_handles > 0)
+    {
+      g_autoptr(GHashTable) given = g_hash_table_new (NULL, NULL);
+
+      self->story_notes = g_new0 (const char *, n_handles);
+      for (guint i = 0; i < n_handles; i++)
+        if (g_hash_table_add (given, GUINT_TO_POINTER (handles[i])))
+          self->story_notes[i] = g_hash_table_lookup (self->notes_by_handle, GUINT_TO_POINTER (handles[i]));
+    }
+
   g_free (self->story_handles);
   g_free (self->story);
   self->story_handles = g_memdup2 (handles, sizeof (guint32) * n_handles);

@@ -99,6 +99,8 @@ struct _ChronoDocument
   GPtrArray          *added;        /* ChronoEvent *, owned */
   GArray             *relation_sets; /* RelationSet: relations to renumber */
   guint32            *story_handles;
+  GHashTable         *notes_by_handle; /* handle -> speaker notes, every step's ever
+                                        * seen, so undo brings notes back */
   guint               n_live_ids;
   gboolean            tags_dirty;
   guint64             revision;

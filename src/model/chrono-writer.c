@@ -459,8 +459,19 @@ _chrono_write_native (ChronoDocument  *document,
       g_string_append_c (out->buf, '[');
       for (guint i = 0; i < n_story; i++)
         {
+          const char *notes = chrono_document_get_story_notes (document, i);
+
           g_string_append (out->buf, i > 0 ? ",\n    " : "\n    ");
+          /* A step with speaker notes is an object; others stay ids. */
+          if (notes != NULL)
+            g_string_append (out->buf, "{ \"event\": ");
           _chrono_json_append_string (out->buf, chrono_document_get_event (document, story[i])->id);
+          if (notes != NULL)
+            {
+              g_string_append (out->buf, ", \"notes\": ");
+              _chrono_json_append_string (out->buf, notes);
+              g_string_append (out->buf, " }");
+            }
         }
       g_string_append (out->buf, "\n  ]");
     }

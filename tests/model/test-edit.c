@@ -732,6 +732,43 @@ test_document_signal (void)
   g_assert_cmpstr (chrono_document_get_event (document, 1)->title, ==, "x");
 }
 
+/* Speaker notes stay with their step's event when the story changes,
+ * and come back with an undone removal. */
+static void
+test_story_notes (void)
+{
+  g_autoptr(ChronoDocument) document =
+    load (HEAD "\"events\": [" E1 ", " E2 ", " E3 "], "
+          "\"story\": [\"e1\", {\"event\": \"e2\", \"notes\": \"Pause.\"}, \"e3\"]}");
+  g_autoptr(ChronoEditStack) stack = chrono_edit_stack_new (document);
+  g_autoptr(GError) error = NULL;
+  const char *reordered[] = { "e2", "e3", "e1", NULL };
+  guint position = (guint) chrono_document_find_event (document, "e1");
+  guint n = 0;
+
+  g_assert_cmpstr (chrono_document_get_story_notes (document, 1), ==, "Pause.");
+
+  g_assert_true (chrono_edit_stack_set_story (stack, reordered, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_document_get_story_notes (document, 0), ==, "Pause.");
+  g_assert_null (chrono_document_get_story_notes (document, 1));
+  g_assert_null (chrono_document_get_story_notes (document, 2));
+
+  /* Removing an event takes its step; the others keep their notes. */
+  g_assert_true (chrono_edit_stack_remove_events (stack, &position, 1, &error));
+  g_assert_no_error (error);
+  chrono_document_get_story (document, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (chrono_document_get_story_notes (document, 0), ==, "Pause.");
+
+  g_assert_true (chrono_edit_stack_undo (stack));
+  g_assert_true (chrono_edit_stack_undo (stack));
+  chrono_document_get_story (document, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_null (chrono_document_get_story_notes (document, 0));
+  g_assert_cmpstr (chrono_document_get_story_notes (document, 1), ==, "Pause.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/random-queries", test_random_queries);
   g_test_add_func ("/model/edit/event-list", test_event_list);
   g_test_add_func ("/model/edit/document-signal", test_document_signal);
+  g_test_add_func ("/model/edit/story-notes", test_story_notes);
 
   return g_test_run ();
 }

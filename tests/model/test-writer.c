@@ -180,7 +180,10 @@ assert_same_document (ChronoDocument *a,
   story_b = chrono_document_get_story (b, &n_story_b);
   g_assert_cmpuint (n_story_a, ==, n_story_b);
   for (guint i = 0; i < n_story_a; i++)
-    g_assert_cmpuint (story_a[i], ==, story_b[i]);
+    {
+      g_assert_cmpuint (story_a[i], ==, story_b[i]);
+      g_assert_cmpstr (chrono_document_get_story_notes (a, i), ==, chrono_document_get_story_notes (b, i));
+    }
 }
 
 static ChronoDocument *
