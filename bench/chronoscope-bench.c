@@ -33,6 +33,25 @@ static const char *words[] = {
   "quarterly", "infrastructure", "autonomy",
 };
 
+/* Writes @json to a new temporary file named after @tmpl; returns its
+ * path. */
+static char *
+write_tmp (const GString *json,
+           const char    *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp (tmpl, &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
 /* Writes N synthetic events as a native file: 10 lanes, 30 years, half
  * points and half spans, long titles. */
 static char *
@@ -40,9 +59,6 @@ generate (guint n)
 {
   g_autoptr(GString) json = g_string_sized_new ((gsize) n * 150);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260519);
-  g_autoptr(GError) error = NULL;
-  char *path = NULL;
-  int fd;
 
   g_string_append (json, "{\n  \"chronoscope\": 1,\n  \"title\": \"Benchmark\",\n  \"lanes\": [\n");
   for (guint l = 0; l < 10; l++)
@@ -78,13 +94,7 @@ generate (guint n)
     }
   g_string_append (json, "  ]\n}\n");
 
-  fd = g_file_open_tmp ("chronoscope-bench-XXXXXX.json", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, json->str, json->len, &error);
-  g_assert_no_error (error);
-
-  return path;
+  return write_tmp (json, "chronoscope-bench-XXXXXX.json");
 }
 
 /* CPU time of this thread in microseconds: frames are measured in CPU
@@ -836,10 +846,7 @@ generate_ids (guint  n,
               IdKind kind)
 {
   g_autoptr(GString) json = g_string_sized_new ((gsize) n * 64);
-  g_autoptr(GError) error = NULL;
   guint k = g_bit_storage (MAX (n, 2) - 1);
-  char *path = NULL;
-  int fd;
 
   g_string_append (json, "{\"chronoscope\": 1, \"lanes\": [{\"id\": \"l\", \"title\": \"L\"}],\n");
   if (kind == IDS_MEMBERS)
@@ -866,13 +873,7 @@ generate_ids (guint  n,
       g_string_append (json, "]}\n");
     }
 
-  fd = g_file_open_tmp ("chronoscope-bench-ids-XXXXXX.json", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, json->str, json->len, &error);
-  g_assert_no_error (error);
-
-  return path;
+  return write_tmp (json, "chronoscope-bench-ids-XXXXXX.json");
 }
 
 /* Loads a file of @n ids of @kind through the real loader and prints the
